@@ -1,0 +1,171 @@
+import { existsSync, readFileSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseEnv } from "node:util";
+import { z } from "zod";
+
+/** The repository root: `.env` files and the default data folder live here. */
+export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => (v === "" ? undefined : ["true", "1", "yes"].includes(v)))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("0.0.0.0"),
+  PORT: port.default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUST_PROXY: booleanFlag,
+  SHORTLIST_DATA_DIR: optionalText,
+  SHORTLIST_WEB_DIST: optionalText,
+  SHORTLIST_MAX_BODY_BYTES: positiveInt.default(1_048_576),
+
+  DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  POSTGRES_HOST: optionalText,
+  POSTGRES_PORT: port.optional(),
+  POSTGRES_USER: optionalText,
+  POSTGRES_PASSWORD: optionalText,
+  POSTGRES_DB: optionalText,
+  SHORTLIST_EMBEDDED_PG_PORT: port.default(54329),
+  DB_POOL_MIN: z.coerce.number().int().min(0).default(0),
+  DB_POOL_MAX: positiveInt.default(10),
+  DB_POOL_IDLE_MS: positiveInt.default(30_000),
+  DB_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: positiveInt.default(30_000),
+
+  SHORTLIST_ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
+  SHORTLIST_ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, "must be at least 12 characters").optional()),
+  SESSION_IDLE_MINUTES: positiveInt.default(120),
+  SESSION_ABSOLUTE_HOURS: positiveInt.default(24 * 7),
+  COOKIE_SECURE: booleanFlag,
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
+  LOGIN_LOCKOUT_MINUTES: positiveInt.default(15),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export interface DatabaseTarget {
+  /** `embedded` boots PostgreSQL from the npm binaries into `dataDir/postgres`. */
+  mode: "external" | "embedded";
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  dbName: string;
+}
+
+function databaseTarget(env: z.output<typeof envSchema>): DatabaseTarget {
+  if (env.DATABASE_URL) {
+    const url = new URL(env.DATABASE_URL);
+    return {
+      mode: "external",
+      host: url.hostname,
+      port: url.port ? Number(url.port) : 5432,
+      user: decodeURIComponent(url.username || "postgres"),
+      password: decodeURIComponent(url.password),
+      dbName: decodeURIComponent(url.pathname.replace(/^\//, "")) || "shortlist",
+    };
+  }
+  if (env.POSTGRES_HOST) {
+    return {
+      mode: "external",
+      host: env.POSTGRES_HOST,
+      port: env.POSTGRES_PORT ?? 5432,
+      user: env.POSTGRES_USER ?? "postgres",
+      password: env.POSTGRES_PASSWORD ?? "",
+      dbName: env.POSTGRES_DB ?? "shortlist",
+    };
+  }
+  return {
+    mode: "embedded",
+    host: "127.0.0.1",
+    port: env.SHORTLIST_EMBEDDED_PG_PORT,
+    user: "postgres",
+    password: "",
+    dbName: env.POSTGRES_DB ?? "shortlist",
+  };
+}
+
+function buildConfig(env: z.output<typeof envSchema>) {
+  const dataDir = env.SHORTLIST_DATA_DIR
+    ? isAbsolute(env.SHORTLIST_DATA_DIR)
+      ? env.SHORTLIST_DATA_DIR
+      : resolve(repoRoot, env.SHORTLIST_DATA_DIR)
+    : resolve(repoRoot, ".data");
+  const production = env.NODE_ENV === "production";
+  return {
+    env: env.NODE_ENV,
+    production,
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY ?? false,
+    dataDir,
+    webDist: env.SHORTLIST_WEB_DIST ?? resolve(repoRoot, "apps/web/dist"),
+    maxBodyBytes: env.SHORTLIST_MAX_BODY_BYTES,
+    database: {
+      ...databaseTarget(env),
+      embeddedDataDir: resolve(dataDir, "postgres"),
+      pool: { min: env.DB_POOL_MIN, max: env.DB_POOL_MAX, idleTimeoutMillis: env.DB_POOL_IDLE_MS },
+      connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    },
+    bootstrapAdmin:
+      env.SHORTLIST_ADMIN_EMAIL && env.SHORTLIST_ADMIN_PASSWORD
+        ? { email: env.SHORTLIST_ADMIN_EMAIL, password: env.SHORTLIST_ADMIN_PASSWORD }
+        : undefined,
+    auth: {
+      sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+      sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      cookieSecure: env.COOKIE_SECURE ?? production,
+      maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      lockoutMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
+    },
+  };
+}
+
+export type Config = ReturnType<typeof buildConfig>;
+export type DatabaseConfig = Config["database"];
+
+function readEnvFile(path: string): Record<string, string> {
+  return existsSync(path) ? (parseEnv(readFileSync(path, "utf8")) as Record<string, string>) : {};
+}
+
+/**
+ * The one place that reads the environment. Precedence: the process
+ * environment, then `.env.local`, then `.env` (both at the repository root).
+ */
+export function loadConfig(
+  processEnv: Record<string, string | undefined> = process.env,
+  { readFiles = true }: { readFiles?: boolean } = {},
+): Config {
+  const fromFiles = readFiles
+    ? { ...readEnvFile(resolve(repoRoot, ".env")), ...readEnvFile(resolve(repoRoot, ".env.local")) }
+    : {};
+  const merged: Record<string, string | undefined> = { ...fromFiles };
+  for (const [key, value] of Object.entries(processEnv)) if (value !== undefined) merged[key] = value;
+
+  const parsed = envSchema.safeParse(merged);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  return buildConfig(parsed.data);
+}

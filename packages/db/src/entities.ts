@@ -1,0 +1,5 @@
+import { Candidate } from "./candidates/entities";
+import { ApiToken, LoginThrottle, Session, User } from "./identity/entities";
+
+/** Every entity the ORM knows; each module adds its own here. */
+export const entities = [User, Session, ApiToken, LoginThrottle, Candidate];

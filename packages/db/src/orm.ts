@@ -1,0 +1,46 @@
+import { fileURLToPath } from "node:url";
+import { Migrator } from "@mikro-orm/migrations";
+import { defineConfig, MikroORM, type Options } from "@mikro-orm/postgresql";
+import type { DatabaseConfig } from "@shortlist/config";
+import { entities } from "./entities";
+
+export const migrationsPath = fileURLToPath(new URL("./migrations", import.meta.url));
+
+export function ormOptions(db: DatabaseConfig, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    entities,
+    host: db.host,
+    port: db.port,
+    user: db.user,
+    password: db.password,
+    dbName: db.dbName,
+    pool: db.pool,
+    driverOptions: {
+      connectionTimeoutMillis: db.connectTimeoutMs,
+      statement_timeout: db.statementTimeoutMs,
+      application_name: "shortlist",
+    },
+    extensions: [Migrator],
+    migrations: {
+      path: migrationsPath,
+      pathTs: migrationsPath,
+      glob: "!(*.d).{js,ts}",
+      tableName: "mikro_orm_migrations",
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    // Procedures work on explicit forks; the global manager must never hold request state.
+    allowGlobalContext: false,
+    ensureDatabase: false,
+    debug: false,
+    ...overrides,
+  });
+}
+
+export async function initOrm(db: DatabaseConfig, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(db, overrides));
+}
+
+export type { MikroORM };
