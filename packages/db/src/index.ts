@@ -1,3 +1,4 @@
+export * from "./constants";
 export * from "./candidates/entities";
 export * from "./identity/entities";
 export { entities } from "./entities";

@@ -1,8 +1,7 @@
 import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import { baseProperties, versionProperty } from "../common";
+import { CANDIDATE_STATUSES } from "../constants";
 
-export const CANDIDATE_STATUSES = ["pending", "invited", "in_progress", "completed", "rejected", "hired"] as const;
-export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
 export const Candidate = defineEntity({
   name: "Candidate",

@@ -1,8 +1,7 @@
 import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import { baseProperties, versionProperty } from "../common";
+import { USER_ROLES } from "../constants";
 
-export const USER_ROLES = ["admin", "recruiter", "reviewer", "viewer"] as const;
-export type UserRole = (typeof USER_ROLES)[number];
 
 export const User = defineEntity({
   name: "User",

@@ -1,0 +1,3 @@
+export { createApp } from "./app";
+export { startServer, type RunningServer } from "./server";
+export { createLogger } from "./logger";

@@ -1,0 +1,52 @@
+import { once } from "node:events";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ensureBootstrapAdmin } from "@shortlist/api";
+import { ConfigError, loadConfig, type Config } from "@shortlist/config";
+import { openDatabase, type Database } from "@shortlist/db";
+import type { Logger } from "pino";
+import { createApp } from "./app";
+import { createLogger } from "./logger";
+
+export interface RunningServer {
+  url: string;
+  config: Config;
+  database: Database;
+  log: Logger;
+  stop(): Promise<void>;
+}
+
+/** Opens the database (embedded or external), applies migrations, creates the first admin if asked, listens. */
+export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
+  const log = createLogger(config);
+  if (config.database.mode === "embedded") {
+    log.info({ dataDir: config.database.embeddedDataDir, port: config.database.port }, "starting embedded PostgreSQL");
+  }
+  const database = await openDatabase(config, { log: (line) => log.debug({ postgres: line }) });
+  log.info({ host: database.target.host, port: database.target.port, db: database.target.dbName }, "database ready, migrations applied");
+
+  const bootstrap = await ensureBootstrapAdmin(database.orm.em.fork(), config);
+  if (bootstrap === "created") log.info({ email: config.bootstrapAdmin?.email }, "created the first admin from SHORTLIST_ADMIN_EMAIL");
+
+  const app = createApp({ orm: database.orm, config, log });
+  const server: Server = app.listen(config.port, config.host);
+  try {
+    await once(server, "listening");
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    })());
+  return { url, config, database, log, stop };
+}
+
+export { ConfigError };

@@ -1,0 +1,39 @@
+import type { ICandidate } from "@shortlist/db";
+
+export interface CandidateDTO {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  company: string;
+  status: ICandidate["status"];
+  consentGiven: boolean;
+  consentTimestamp: Date | null;
+  assessmentDomains: string[];
+  assessmentStart: Date | null;
+  assessmentEnd: Date | null;
+  recruiterNotes: string | null;
+  resumeUrl: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+export const toCandidateDTO = (c: ICandidate): CandidateDTO => ({
+  id: c.id,
+  name: c.name,
+  email: c.email,
+  role: c.role,
+  company: c.company,
+  status: c.status,
+  consentGiven: c.consentGiven,
+  consentTimestamp: c.consentTimestamp ?? null,
+  assessmentDomains: c.assessmentDomains,
+  assessmentStart: c.assessmentStart ?? null,
+  assessmentEnd: c.assessmentEnd ?? null,
+  recruiterNotes: c.recruiterNotes ?? null,
+  resumeUrl: c.resumeUrl ?? null,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+  version: c.version,
+});

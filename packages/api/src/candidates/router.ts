@@ -1,0 +1,32 @@
+import { procedureFor, ROLES, router } from "../trpc";
+import { importCandidateRows } from "./import";
+import { candidateStats, listCandidates } from "./list";
+import { toCandidateDTO } from "./mappers";
+import {
+  candidateIdInput,
+  candidateStatsInput,
+  createCandidateInput,
+  deleteCandidateInput,
+  importRowsInput,
+  listCandidatesInput,
+  updateCandidateInput,
+} from "./schemas";
+import { createCandidate, deleteCandidate, findCandidate, updateCandidate } from "./service";
+
+export const candidatesRouter = router({
+  list: procedureFor(ROLES.any).input(listCandidatesInput).query(({ ctx, input }) => listCandidates(ctx.em, input)),
+  stats: procedureFor(ROLES.any).input(candidateStatsInput).query(({ ctx, input }) => candidateStats(ctx.em, input)),
+  get: procedureFor(ROLES.any)
+    .input(candidateIdInput)
+    .query(async ({ ctx, input }) => toCandidateDTO(await findCandidate(ctx.em, input.id))),
+  create: procedureFor(ROLES.writers).input(createCandidateInput).mutation(({ ctx, input }) => createCandidate(ctx.em, input)),
+  /** Edit fields, move the status, record or withdraw consent; carries the version last seen. */
+  update: procedureFor(ROLES.writers).input(updateCandidateInput).mutation(({ ctx, input }) => updateCandidate(ctx.em, input)),
+  delete: procedureFor(ROLES.writers)
+    .input(deleteCandidateInput)
+    .mutation(({ ctx, input }) => deleteCandidate(ctx.em, input.id, input.version)),
+  /** Up to 1000 rows from an import file; each row is created, skipped as a duplicate, or rejected with a reason. */
+  importBatch: procedureFor(ROLES.writers)
+    .input(importRowsInput)
+    .mutation(({ ctx, input }) => importCandidateRows(ctx.em, input.rows)),
+});

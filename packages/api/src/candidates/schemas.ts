@@ -1,0 +1,100 @@
+import { CANDIDATE_STATUSES } from "@shortlist/db/constants";
+import { z } from "zod";
+
+export const candidateStatusSchema = z.enum(CANDIDATE_STATUSES);
+
+/** Text Postgres can store: no NUL bytes, no lone surrogates. */
+const storableText = (max: number) =>
+  z
+    .string()
+    .max(max, `Use at most ${max} characters`)
+    .refine((s) => !s.includes("\u0000"), "Must not contain NUL characters")
+    .refine((s) => s.isWellFormed(), "Must be valid Unicode text");
+
+const requiredText = (label: string, max = 255) =>
+  storableText(max).transform((s) => s.trim()).pipe(z.string().min(1, `Enter the ${label}`));
+
+export const assessmentDomainsSchema = z
+  .array(requiredText("domain", 100))
+  .max(50, "Use at most 50 domains")
+  .transform((domains) => [...new Set(domains)]);
+
+const optionalUrl = z
+  .union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter an http(s) URL" }).max(500)])
+  .transform((v) => v || null)
+  .nullable();
+
+export const candidateFields = {
+  name: requiredText("name"),
+  email: z
+    .string()
+    .trim()
+    .pipe(z.email("Enter a valid email address").max(255)),
+  role: requiredText("role applied for"),
+  company: requiredText("company"),
+  assessmentDomains: assessmentDomainsSchema,
+  recruiterNotes: storableText(20_000)
+    .transform((s) => s.trim() || null)
+    .nullable(),
+  resumeUrl: optionalUrl,
+  consentGiven: z.boolean(),
+};
+
+export const createCandidateInput = z.strictObject({
+  name: candidateFields.name,
+  email: candidateFields.email,
+  role: candidateFields.role,
+  company: candidateFields.company,
+  assessmentDomains: candidateFields.assessmentDomains.default([]),
+  recruiterNotes: candidateFields.recruiterNotes.optional(),
+  resumeUrl: candidateFields.resumeUrl.optional(),
+  consentGiven: candidateFields.consentGiven.default(false),
+});
+
+export const updateCandidateInput = z.strictObject({
+  id: z.uuid(),
+  /** The version the caller last saw; a save over a newer one is refused. */
+  version: z.int().positive(),
+  name: candidateFields.name.optional(),
+  email: candidateFields.email.optional(),
+  role: candidateFields.role.optional(),
+  company: candidateFields.company.optional(),
+  assessmentDomains: candidateFields.assessmentDomains.optional(),
+  recruiterNotes: candidateFields.recruiterNotes.optional(),
+  resumeUrl: candidateFields.resumeUrl.optional(),
+  /** Recording consent stamps its time; withdrawing clears it. */
+  consentGiven: candidateFields.consentGiven.optional(),
+  status: candidateStatusSchema.optional(),
+});
+
+export const candidateIdInput = z.strictObject({ id: z.uuid() });
+
+export const deleteCandidateInput = z.strictObject({ id: z.uuid(), version: z.int().positive().optional() });
+
+export const candidateFiltersSchema = z.strictObject({
+  status: candidateStatusSchema.optional(),
+  company: storableText(255).trim().min(1).optional(),
+  role: storableText(255).trim().min(1).optional(),
+  domain: storableText(100).trim().min(1).optional(),
+  search: storableText(200).trim().min(1).optional(),
+});
+
+export const listCandidatesInput = candidateFiltersSchema.extend({
+  limit: z.int().min(1).max(200).default(25),
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: z.string().max(200).nullish(),
+});
+
+export const candidateStatsInput = candidateFiltersSchema.omit({ status: true }).default({});
+
+export const importRowsInput = z.strictObject({
+  rows: z
+    .array(z.strictObject({ line: z.int().positive(), data: z.unknown() }))
+    .min(1)
+    .max(1000, "Send at most 1000 rows per batch"),
+});
+
+export type CreateCandidateInput = z.infer<typeof createCandidateInput>;
+export type UpdateCandidateInput = z.infer<typeof updateCandidateInput>;
+export type CandidateFilters = z.infer<typeof candidateFiltersSchema>;
+export type ListCandidatesInput = z.infer<typeof listCandidatesInput>;

@@ -1,0 +1,45 @@
+import type { Config } from "@shortlist/config";
+import type { EntityManager, MikroORM, UserRole } from "@shortlist/db";
+import type { Logger } from "pino";
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+}
+
+export interface AuthState {
+  user: AuthUser;
+  via: "session" | "token";
+  sessionId?: string;
+  tokenId?: string;
+}
+
+/** What the transport (HTTP, a test caller) hands to the router for one request. */
+export interface CookieWriter {
+  setSession(token: string, expiresAt: Date): void;
+  clearSession(): void;
+}
+
+export interface ContextDeps {
+  orm: MikroORM;
+  config: Config;
+  log: Logger;
+}
+
+export interface RequestContext extends ContextDeps {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  sessionToken: string | null;
+  bearerToken: string | null;
+  cookies: CookieWriter;
+  /** Resolved once per request (a tRPC batch shares it), on first use. */
+  getAuth(): Promise<AuthState | null>;
+}
+
+/** After the procedure middleware: a fresh EntityManager fork for this one call. */
+export interface ProcedureContext extends RequestContext {
+  em: EntityManager;
+}

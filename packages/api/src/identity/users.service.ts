@@ -1,0 +1,83 @@
+import { ApiToken, Session, User, type EntityManager, type IUser } from "@shortlist/db";
+import { Conflict, InvalidInput, NotFound, StaleVersion } from "../errors";
+import { toApiTokenDTO, toUserDTO } from "./mappers";
+import { hashPassword } from "./passwords";
+import type { CreateUserInput, UpdateUserInput } from "./schemas";
+import { API_TOKEN_PREFIX, hashToken, newSecretToken } from "./tokens";
+
+export async function listUsers(em: EntityManager) {
+  const users = await em.find(User, {}, { orderBy: { createdAt: "asc" } });
+  return users.map(toUserDTO);
+}
+
+export async function createUser(em: EntityManager, input: CreateUserInput) {
+  if (await em.count(User, { email: input.email })) throw new Conflict(`A user with the email ${input.email} already exists`);
+  const user = em.create(User, {
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    passwordHash: await hashPassword(input.password),
+  });
+  await em.flush();
+  return toUserDTO(user);
+}
+
+async function findUser(em: EntityManager, id: string): Promise<IUser> {
+  const user = await em.findOne(User, { id });
+  if (!user) throw new NotFound("User", id);
+  return user;
+}
+
+/** An admin may not demote or disable the last active admin: nobody could administer Shortlist. */
+async function assertAnotherActiveAdmin(em: EntityManager, user: IUser) {
+  const others = await em.count(User, { role: "admin", disabledAt: null, id: { $ne: user.id } });
+  if (others === 0) throw new InvalidInput("This is the last active admin; make another admin first");
+}
+
+export async function updateUser(em: EntityManager, input: UpdateUserInput) {
+  const user = await findUser(em, input.id);
+  if (user.version !== input.version) throw new StaleVersion("user");
+  const losesAdmin =
+    user.role === "admin" && !user.disabledAt && ((input.role && input.role !== "admin") || input.disabled === true);
+  if (losesAdmin) await assertAnotherActiveAdmin(em, user);
+
+  if (input.name !== undefined) user.name = input.name;
+  if (input.role !== undefined) user.role = input.role;
+  if (input.password !== undefined) user.passwordHash = await hashPassword(input.password);
+  if (input.disabled !== undefined) user.disabledAt = input.disabled ? (user.disabledAt ?? new Date()) : null;
+  // Disabling or a new password ends every session of that user at once.
+  if (input.disabled === true || input.password !== undefined) await em.nativeDelete(Session, { user: user.id });
+  await em.flush();
+  return toUserDTO(user);
+}
+
+export async function createApiToken(em: EntityManager, userId: string, name: string) {
+  const secret = newSecretToken(API_TOKEN_PREFIX);
+  const token = em.create(ApiToken, {
+    name,
+    prefix: secret.slice(0, 10),
+    tokenHash: hashToken(secret),
+    user: em.getReference(User, userId),
+  });
+  await em.flush();
+  await em.populate(token, ["user"]);
+  // The only time the secret leaves the server.
+  return { token: toApiTokenDTO(token), secret };
+}
+
+export async function listApiTokens(em: EntityManager, scope: { userId: string } | "all") {
+  const tokens = await em.find(ApiToken, scope === "all" ? {} : { user: scope.userId }, {
+    populate: ["user"],
+    orderBy: { createdAt: "desc" },
+  });
+  return tokens.map(toApiTokenDTO);
+}
+
+export async function revokeApiToken(em: EntityManager, id: string, actor: { id: string; role: string }) {
+  const token = await em.findOne(ApiToken, { id }, { populate: ["user"] });
+  // Someone else's token is reported as missing to anyone but an admin.
+  if (!token || (token.user.id !== actor.id && actor.role !== "admin")) throw new NotFound("API token", id);
+  token.revokedAt ??= new Date();
+  await em.flush();
+  return toApiTokenDTO(token);
+}

@@ -1,0 +1,11 @@
+export { appRouter, type AppRouter } from "./router";
+export { createCallerFactory, type Access, type Meta, type FieldError } from "./trpc";
+export { createHttpContextFactory, createRequestContext } from "./http-context";
+export type { AuthState, AuthUser, ContextDeps, CookieWriter, RequestContext } from "./context";
+export { isDatabaseUnavailable } from "./errors";
+export { ensureBootstrapAdmin } from "./identity/auth.service";
+export { hashPassword } from "./identity/passwords";
+export { SESSION_COOKIE } from "./identity/tokens";
+export type { CandidateDTO } from "./candidates/mappers";
+export type { ApiTokenDTO, UserDTO } from "./identity/mappers";
+export type { ImportRowResult } from "./candidates/import";

@@ -1,0 +1,14 @@
+import { candidatesRouter } from "./candidates/router";
+import { apiTokensRouter } from "./identity/api-tokens.router";
+import { authRouter } from "./identity/auth.router";
+import { usersRouter } from "./identity/users.router";
+import { router } from "./trpc";
+
+export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
+  apiTokens: apiTokensRouter,
+  candidates: candidatesRouter,
+});
+
+export type AppRouter = typeof appRouter;

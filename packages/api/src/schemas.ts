@@ -1,0 +1,8 @@
+/**
+ * Input schemas shared with the SPA's forms and the CLI. Safe for the browser:
+ * nothing here imports server code.
+ */
+export * from "./candidates/schemas";
+export * from "./identity/schemas";
+export { allowedNextStatuses, canMove } from "./candidates/status";
+export { CANDIDATE_STATUSES, USER_ROLES, type CandidateStatus, type UserRole } from "@shortlist/db/constants";

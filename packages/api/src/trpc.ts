@@ -1,0 +1,113 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { UserRole } from "@shortlist/db";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { AuthState, RequestContext } from "./context";
+import { toTRPCError } from "./errors";
+
+/** Who may call a procedure: everyone, or the listed roles. Every procedure declares it. */
+export type Access = "public" | readonly UserRole[];
+export interface Meta {
+  access: Access;
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export function fieldErrorsOf(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(input)", message: issue.message }));
+}
+
+const t = initTRPC
+  .context<RequestContext>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error, ctx }) {
+      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      const internal = error.code === "INTERNAL_SERVER_ERROR";
+      return {
+        ...shape,
+        message: zodError
+          ? `Invalid input: ${fieldErrorsOf(zodError).map((f) => `${f.path}: ${f.message}`).join("; ")}`
+          : internal
+            ? `Internal error; quote request id ${ctx?.requestId ?? "unknown"} when reporting it`
+            : shape.message,
+        // No stack: traces stay in the log.
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId: ctx?.requestId ?? null,
+          fieldErrors: zodError ? fieldErrorsOf(zodError) : null,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * One EntityManager fork per procedure call (a tRPC batch runs its calls concurrently),
+ * mutations inside one transaction that commits before the result is returned,
+ * and every failure mapped through the one error table.
+ */
+const unitOfWork = t.middleware(async ({ ctx, type, next }) => {
+  const em = ctx.orm.em.fork();
+  try {
+    if (type !== "mutation") {
+      const result = await next({ ctx: { em } });
+      if (!result.ok) throw result.error;
+      return result;
+    }
+    return await em.transactional(async (tx) => {
+      const result = await next({ ctx: { em: tx } });
+      if (!result.ok) throw result.error;
+      return result;
+    });
+  } catch (error) {
+    const mapped = toTRPCError(error);
+    if (mapped.code === "INTERNAL_SERVER_ERROR" || mapped.code === "SERVICE_UNAVAILABLE") {
+      ctx.log.error({ err: error, requestId: ctx.requestId }, "procedure failed");
+    }
+    throw mapped;
+  }
+});
+
+function requireRoles(roles: readonly UserRole[]) {
+  return t.middleware(async ({ ctx, next }) => {
+    let auth: AuthState | null;
+    try {
+      auth = await ctx.getAuth();
+    } catch (error) {
+      throw toTRPCError(error);
+    }
+    if (!auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in (or send an API token) to do this" });
+    if (!roles.includes(auth.user.role)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `This needs one of the roles: ${roles.join(", ")}; you are ${auth.user.role}`,
+      });
+    }
+    return next({ ctx: { auth } });
+  });
+}
+
+export const ROLES = {
+  any: ["admin", "recruiter", "reviewer", "viewer"],
+  /** Everyone but viewers: may create API tokens for their own scripts. */
+  members: ["admin", "recruiter", "reviewer"],
+  writers: ["admin", "recruiter"],
+  admin: ["admin"],
+} as const satisfies Record<string, readonly UserRole[]>;
+
+export const publicProcedure = t.procedure.meta({ access: "public" }).use(unitOfWork);
+
+export function procedureFor(roles: readonly UserRole[]) {
+  return t.procedure.meta({ access: roles }).use(requireRoles(roles)).use(unitOfWork);
+}
+
+export type { AuthState };

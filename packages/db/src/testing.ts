@@ -1,0 +1,129 @@
+/**
+ * Test helpers: each test file clones the migrated template database that the
+ * root global setup (test/global-setup.ts) made, so files run in parallel,
+ * each on a fresh database of its own. Only test files import this module.
+ */
+import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
+import { inject } from "vitest";
+import { loadConfig, type DatabaseConfig } from "@shortlist/config";
+import { initOrm, type MikroORM } from "./orm";
+
+/** The server the global setup prepared, handed to test files through `provide`/`inject`. */
+export interface TestDatabaseServer {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  /** The database to connect to for CREATE / DROP DATABASE. */
+  maintenanceDb: string;
+  /** The migrated database every test database is cloned from. */
+  template: string;
+  /** Prefix of every database this run creates; teardown drops whatever is left with it. */
+  prefix: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testDatabase: TestDatabaseServer;
+  }
+}
+
+export interface TestDatabase {
+  /** Full configuration of the fresh database, defaults filled as in production. */
+  config: DatabaseConfig;
+  orm: MikroORM;
+  /** Closes `orm` (if still open) and drops the database, ending any other session on it. */
+  dropDatabase(): Promise<void>;
+  /** Closes `orm`; the database stays, so a new ORM can be opened on `config`. */
+  close(): Promise<void>;
+}
+
+async function withAdminClient<T>(
+  server: TestDatabaseServer,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    database: server.maintenanceDb,
+  });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const OBJECT_IN_USE = "55006";
+
+async function cloneTemplate(client: pg.Client, name: string, template: string): Promise<void> {
+  const sql = `create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(template)}`;
+  // The template must have no other session; one that is just closing can still count for a moment.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(sql);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== OBJECT_IN_USE || attempt >= 50) throw error;
+      await sleep(100);
+    }
+  }
+}
+
+/**
+ * Creates a fresh, fully migrated database for the calling test file (call it
+ * in `beforeAll`, drop it in `afterAll`). `env` overrides configuration the
+ * way the process environment would (e.g. `{ DB_POOL_MAX: "2" }`).
+ */
+export async function createTestDatabase(env: Record<string, string> = {}): Promise<TestDatabase> {
+  const server = inject("testDatabase");
+  if (!server) throw new Error("No test database server: run this file in the integration or e2e vitest project.");
+  const name = `${server.prefix}${randomBytes(6).toString("hex")}`;
+  await withAdminClient(server, (client) => cloneTemplate(client, name, server.template));
+
+  const config = loadConfig(
+    {
+      NODE_ENV: "test",
+      POSTGRES_HOST: server.host,
+      POSTGRES_PORT: String(server.port),
+      POSTGRES_USER: server.user,
+      POSTGRES_PASSWORD: server.password,
+      POSTGRES_DB: name,
+      ...env,
+    },
+    { readFiles: false },
+  ).database;
+
+  let orm: MikroORM;
+  try {
+    orm = await initOrm(config);
+  } catch (error) {
+    await dropDatabase(server, name);
+    throw error;
+  }
+  let open = true;
+  const close = async () => {
+    if (open) await orm.close(true);
+    open = false;
+  };
+  return {
+    config,
+    orm,
+    close,
+    async dropDatabase() {
+      await close();
+      await dropDatabase(server, name);
+    },
+  };
+}
+
+async function dropDatabase(server: TestDatabaseServer, name: string): Promise<void> {
+  await withAdminClient(server, (client) =>
+    client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`),
+  );
+}

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { Candidate, initOrm } from "@shortlist/db";
+import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db?.dropDatabase());
+
+// Seed 000 lost Martha Smith: only the row flushed outside the transaction survived a reconnect.
+test("rows written through a fork, in and out of a transaction, survive a new connection", async () => {
+  const em = db.orm.em.fork();
+  em.create(Candidate, { name: "John Doe", email: "john@example.com", role: "Engineer", company: "Acme" });
+  await em.flush();
+  await em.transactional(async (tx) => {
+    tx.create(Candidate, { name: "Martha Smith", email: "martha@example.com", role: "Designer", company: "Acme" });
+  });
+  await db.close();
+
+  const orm = await initOrm(db.config);
+  try {
+    const found = await orm.em.fork().find(Candidate, {}, { orderBy: { name: "asc" } });
+    expect(found.map((c) => [c.name, c.email, c.status, c.version])).toEqual([
+      ["John Doe", "john@example.com", "pending", 1],
+      ["Martha Smith", "martha@example.com", "pending", 1],
+    ]);
+  } finally {
+    await orm.close(true);
+  }
+});
