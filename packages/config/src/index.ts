@@ -104,11 +104,8 @@ function databaseTarget(env: z.output<typeof envSchema>): DatabaseTarget {
 }
 
 function buildConfig(env: z.output<typeof envSchema>) {
-  const dataDir = env.SHORTLIST_DATA_DIR
-    ? isAbsolute(env.SHORTLIST_DATA_DIR)
-      ? env.SHORTLIST_DATA_DIR
-      : resolve(repoRoot, env.SHORTLIST_DATA_DIR)
-    : resolve(repoRoot, ".data");
+  const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(repoRoot, path));
+  const dataDir = fromRoot(env.SHORTLIST_DATA_DIR ?? ".data");
   const production = env.NODE_ENV === "production";
   return {
     env: env.NODE_ENV,
@@ -118,7 +115,7 @@ function buildConfig(env: z.output<typeof envSchema>) {
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY ?? false,
     dataDir,
-    webDist: env.SHORTLIST_WEB_DIST ?? resolve(repoRoot, "apps/web/dist"),
+    webDist: fromRoot(env.SHORTLIST_WEB_DIST ?? "apps/web/dist"),
     maxBodyBytes: env.SHORTLIST_MAX_BODY_BYTES,
     database: {
       ...databaseTarget(env),
