@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { healthRouter } from "./health";
+import { reportPdfRouter } from "./report-pdf";
 
 /** Refuses a declared oversized body before a byte of it is read or parsed. */
 function bodyLimit(maxBytes: number) {
@@ -46,6 +47,7 @@ export function createApp({ orm, config, log }: ContextDeps) {
   );
 
   app.use("/api", healthRouter(orm, config.database));
+  app.use("/api", reportPdfRouter({ orm, config, log }));
   // No express.json() here: tRPC reads the body itself (FormData procedures break otherwise).
   app.use(
     "/trpc",

@@ -38,9 +38,20 @@ export class TooManyAttempts extends Error {
   }
 }
 
+const KEEPS_WRITES = Symbol("shortlist.keepsWrites");
+
+/** Marks a refusal whose writes still commit (a failed sign-in's count), so the call needs no second connection. */
+export function keepingWrites<E extends Error>(error: E): E {
+  return Object.assign(error, { [KEEPS_WRITES]: true });
+}
+
+export const keepsWrites = (error: unknown) => error instanceof Error && KEEPS_WRITES in error;
+
 const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
-// SQLSTATE class 08 (connection exception) and 57P0x (server shutting down / starting up).
-const UNAVAILABLE_SQLSTATE = /^(08|57P0)/;
+// SQLSTATE class 08 (connection exception), 57P0x (server shutting down / starting up)
+// 3D000 (the configured database is gone, e.g. dropped or renamed under the running app)
+// and 53300 (the server has no connection slot left).
+const UNAVAILABLE_SQLSTATE = /^(08|57P0|3D000$|53300$)/;
 const UNAVAILABLE_MESSAGE =
   /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
 

@@ -9,3 +9,7 @@ export { SESSION_COOKIE } from "./identity/tokens";
 export type { CandidateDTO } from "./candidates/mappers";
 export type { ApiTokenDTO, UserDTO } from "./identity/mappers";
 export type { ImportRowResult } from "./candidates/import";
+export type { AssessmentDTO, AssessmentMetricsDTO, BenchmarkDTO, ReportDTO } from "./vetting/mappers";
+export type { ActivityQuestionDTO, ActivitySessionDTO, ImportActivityResult } from "./vetting/activity.service";
+export { resolveAuth } from "./identity/auth.service";
+export { reportPdfFile } from "./vetting/reports.service";

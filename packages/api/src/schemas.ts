@@ -6,3 +6,15 @@ export * from "./candidates/schemas";
 export * from "./identity/schemas";
 export { allowedNextStatuses, canMove } from "./candidates/status";
 export { CANDIDATE_STATUSES, USER_ROLES, type CandidateStatus, type UserRole } from "@shortlist/db/constants";
+export * from "./vetting/schemas";
+export {
+  ASSESSMENT_STATUSES,
+  BENCHMARK_METRICS,
+  BENCHMARK_SOURCES,
+  MIN_BENCHMARK_SAMPLE,
+  RECOMMENDATIONS,
+  type AssessmentStatus,
+  type BenchmarkMetric,
+  type BenchmarkSource,
+  type Recommendation,
+} from "@shortlist/db/constants";

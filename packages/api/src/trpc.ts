@@ -1,9 +1,9 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { UserRole } from "@shortlist/db";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import type { AuthState, RequestContext } from "./context";
-import { toTRPCError } from "./errors";
+import { keepsWrites, toTRPCError } from "./errors";
+import { transformer } from "./transformer";
 
 /** Who may call a procedure: everyone, or the listed roles. Every procedure declares it. */
 export type Access = "public" | readonly UserRole[];
@@ -24,7 +24,8 @@ const t = initTRPC
   .context<RequestContext>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    // superjson on the wire; results take a fast path (see transformer.ts).
+    transformer,
     errorFormatter({ shape, error, ctx }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null;
       const internal = error.code === "INTERNAL_SERVER_ERROR";
@@ -63,11 +64,13 @@ const unitOfWork = t.middleware(async ({ ctx, type, next }) => {
       if (!result.ok) throw result.error;
       return result;
     }
-    return await em.transactional(async (tx) => {
+    const result = await em.transactional(async (tx) => {
       const result = await next({ ctx: { em: tx } });
-      if (!result.ok) throw result.error;
+      if (!result.ok && !keepsWrites(result.error)) throw result.error;
       return result;
     });
+    if (!result.ok) throw result.error;
+    return result;
   } catch (error) {
     const mapped = toTRPCError(error);
     if (mapped.code === "INTERNAL_SERVER_ERROR" || mapped.code === "SERVICE_UNAVAILABLE") {

@@ -6,3 +6,6 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 export const CANDIDATE_STATUSES = ["pending", "invited", "in_progress", "completed", "rejected", "hired"] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
+
+export * from "./vetting/constants";
+export type * from "./vetting/types";

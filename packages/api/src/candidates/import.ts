@@ -38,7 +38,7 @@ export async function importCandidateRows(
     resume_url: row.resumeUrl ?? null,
     consent: row.consentGiven,
   }));
-  const inserted = await em.getConnection().execute<{ company: string; email: string }[]>(
+  const inserted = await em.execute<{ company: string; email: string }[]>(
     `insert into candidates (name, email, role, company, assessment_domains, recruiter_notes, resume_url, consent_given, consent_timestamp)
      select r.name, r.email, r.role, r.company,
             array(select jsonb_array_elements_text(r.domains)), r.notes, r.resume_url, r.consent,

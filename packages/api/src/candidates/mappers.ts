@@ -1,4 +1,5 @@
 import type { ICandidate } from "@shortlist/db";
+import type { CandidateStatus } from "@shortlist/db/constants";
 
 export interface CandidateDTO {
   id: string;
@@ -6,7 +7,7 @@ export interface CandidateDTO {
   email: string;
   role: string;
   company: string;
-  status: ICandidate["status"];
+  status: CandidateStatus;
   consentGiven: boolean;
   consentTimestamp: Date | null;
   assessmentDomains: string[];
@@ -19,7 +20,10 @@ export interface CandidateDTO {
   version: number;
 }
 
-export const toCandidateDTO = (c: ICandidate): CandidateDTO => ({
+/** What the mapper reads: a managed entity or a plain row mapped to property names. */
+export type CandidateRow = Pick<ICandidate, keyof CandidateDTO>;
+
+export const toCandidateDTO = (c: CandidateRow): CandidateDTO => ({
   id: c.id,
   name: c.name,
   email: c.email,

@@ -83,6 +83,8 @@ export const listCandidatesInput = candidateFiltersSchema.extend({
   limit: z.int().min(1).max(200).default(25),
   /** Opaque: the `nextCursor` of the previous page. */
   cursor: z.string().max(200).nullish(),
+  /** Sent by tRPC's infinite queries; pages only go forward (newest first). */
+  direction: z.enum(["forward", "backward"]).optional(),
 });
 
 export const candidateStatsInput = candidateFiltersSchema.omit({ status: true }).default({});

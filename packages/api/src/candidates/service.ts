@@ -13,12 +13,10 @@ export async function findCandidate(em: EntityManager, id: string): Promise<ICan
 
 /** Email is unique per company, case-insensitively; say who holds it. */
 async function assertEmailFree(em: EntityManager, company: string, email: string, exceptId?: string) {
-  const [holder] = await em
-    .getConnection()
-    .execute<{ id: string; name: string }[]>(
-      "select id, name from candidates where lower(company) = lower(?) and lower(email) = lower(?) and id <> ? limit 1",
-      [company, email, exceptId ?? "00000000-0000-0000-0000-000000000000"],
-    );
+  const [holder] = await em.execute<{ id: string; name: string }[]>(
+    "select id, name from candidates where lower(company) = lower(?) and lower(email) = lower(?) and id <> ? limit 1",
+    [company, email, exceptId ?? "00000000-0000-0000-0000-000000000000"],
+  );
   if (holder) throw new Conflict(`${holder.name} (candidate ${holder.id}) already uses ${email} at ${company}`);
 }
 

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { ApiToken, Session, User, type EntityManager, type IUser } from "@shortlist/db";
 import type { Config } from "@shortlist/config";
 import type { AuthState, ProcedureContext } from "../context";
-import { Conflict, TooManyAttempts } from "../errors";
+import { Conflict, keepingWrites, TooManyAttempts } from "../errors";
 import { hashPassword, verifyPassword } from "./passwords";
 import type { LoginInput, SetupInput } from "./schemas";
 import { clearFailures, lockedUntil, recordFailure } from "./throttle";
@@ -11,34 +11,66 @@ import { hashToken, newSecretToken } from "./tokens";
 /** Last-seen stamps are written at most this often, so reads stay reads. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-const toAuthUser = (user: IUser) => ({ id: user.id, email: user.email, name: user.name, role: user.role });
+interface AuthRow {
+  id: string;
+  email: string;
+  name: string;
+  role: IUser["role"];
+  /** The api_tokens or sessions row. */
+  credential_id: string;
+  /** Its last-used / last-seen stamp is older than TOUCH_INTERVAL_MS. */
+  stale: boolean;
+  /** Sessions only: idle too long, past its absolute end, or its user disabled. */
+  expired?: boolean;
+}
 
+const toAuthUser = (user: Pick<IUser, "id" | "email" | "name" | "role">) => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+});
+
+/**
+ * Runs on every authenticated call, so it is one plain query per credential
+ * (no entity hydration: loading the token and its user as entities was the
+ * largest single CPU cost of a call, see BENCHMARKS.md).
+ */
 export async function resolveAuth(
   em: EntityManager,
   config: Config,
   credentials: { sessionToken: string | null; bearerToken: string | null },
 ): Promise<AuthState | null> {
   const now = new Date();
+  const touchBefore = new Date(now.getTime() - TOUCH_INTERVAL_MS);
   if (credentials.bearerToken) {
-    const token = await em.findOne(ApiToken, { tokenHash: hashToken(credentials.bearerToken) }, { populate: ["user"] });
-    if (!token || token.revokedAt || token.user.disabledAt) return null;
-    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-      await em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: now });
-    }
-    return { user: toAuthUser(token.user), via: "token", tokenId: token.id };
+    const [row] = await em.execute<AuthRow[]>(
+      `select u.id, u.email, u.name, u.role, t.id as credential_id,
+              (t.last_used_at is null or t.last_used_at < ?) as stale
+         from api_tokens t join users u on u.id = t.user_id
+        where t.token_hash = ? and t.revoked_at is null and u.disabled_at is null`,
+      [touchBefore, hashToken(credentials.bearerToken)],
+    );
+    if (!row) return null;
+    if (row.stale) await em.nativeUpdate(ApiToken, { id: row.credential_id }, { lastUsedAt: now });
+    return { user: toAuthUser(row), via: "token", tokenId: row.credential_id };
   }
   if (credentials.sessionToken) {
-    const session = await em.findOne(Session, { tokenHash: hashToken(credentials.sessionToken) }, { populate: ["user"] });
-    if (!session) return null;
-    const idleExpired = now.getTime() - session.lastSeenAt.getTime() > config.auth.sessionIdleMs;
-    if (idleExpired || session.expiresAt <= now || session.user.disabledAt) {
-      await em.nativeDelete(Session, { id: session.id });
+    const [row] = await em.execute<AuthRow[]>(
+      `select u.id, u.email, u.name, u.role, s.id as credential_id,
+              (s.last_seen_at < ?) as stale,
+              (s.last_seen_at < ? or s.expires_at <= ? or u.disabled_at is not null) as expired
+         from sessions s join users u on u.id = s.user_id
+        where s.token_hash = ?`,
+      [touchBefore, new Date(now.getTime() - config.auth.sessionIdleMs), now, hashToken(credentials.sessionToken)],
+    );
+    if (!row) return null;
+    if (row.expired) {
+      await em.nativeDelete(Session, { id: row.credential_id });
       return null;
     }
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: now });
-    }
-    return { user: toAuthUser(session.user), via: "session", sessionId: session.id };
+    if (row.stale) await em.nativeUpdate(Session, { id: row.credential_id }, { lastSeenAt: now });
+    return { user: toAuthUser(row), via: "session", sessionId: row.credential_id };
   }
   return null;
 }
@@ -55,8 +87,9 @@ async function startSession(ctx: ProcedureContext, user: IUser) {
     ip: ctx.ip?.slice(0, 64) ?? null,
     userAgent: ctx.userAgent?.slice(0, 512) ?? null,
   });
-  user.lastLoginAt = now;
   await ctx.em.flush();
+  // A native update: signing in must not bump the version an admin's edit form carries.
+  await ctx.em.nativeUpdate(User, { id: user.id }, { lastLoginAt: now });
   ctx.cookies.setSession(token, expiresAt);
   return toAuthUser(user);
 }
@@ -74,9 +107,9 @@ export async function login(ctx: ProcedureContext, input: LoginInput) {
   const user = await ctx.em.findOne(User, { email: input.email }, { populate: ["passwordHash"] });
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !passwordOk) {
-    // Its own transaction: the failure must count even though this call's transaction rolls back.
-    await ctx.orm.em.fork().transactional((em) => recordFailure(em, rules, auth.lockoutMs, now));
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "The email or password is wrong" });
+    // Counted in this call's transaction, which commits although the call is refused.
+    await recordFailure(ctx.em, rules, auth.lockoutMs, now);
+    throw keepingWrites(new TRPCError({ code: "UNAUTHORIZED", message: "The email or password is wrong" }));
   }
   if (user.disabledAt) throw new TRPCError({ code: "FORBIDDEN", message: "This account is disabled; ask an admin" });
   await clearFailures(ctx.em, accountKey);
@@ -90,7 +123,7 @@ export async function logout(ctx: ProcedureContext) {
 
 /** Serialises first-admin creation, so two setup screens racing create one admin. */
 async function lockSetup(em: EntityManager) {
-  await em.getConnection().execute("select pg_advisory_xact_lock(hashtext('shortlist.first-admin'))");
+  await em.execute("select pg_advisory_xact_lock(hashtext('shortlist.first-admin'))");
 }
 
 export async function needsSetup(em: EntityManager) {

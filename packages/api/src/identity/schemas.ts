@@ -2,9 +2,10 @@ import { USER_ROLES } from "@shortlist/db/constants";
 import { z } from "zod";
 
 export const emailSchema = z
-  .email("Enter a valid email address")
-  .max(320)
-  .transform((email) => email.trim().toLowerCase());
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address").max(320));
 
 export const passwordSchema = z
   .string()

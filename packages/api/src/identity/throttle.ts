@@ -11,12 +11,10 @@ export interface ThrottleRule {
 }
 
 export async function lockedUntil(em: EntityManager, keys: string[], now: Date): Promise<Date | null> {
-  const rows = await em
-    .getConnection()
-    .execute<{ locked_until: string | Date | null }[]>(
-      "select max(locked_until) as locked_until from login_throttles where key in (?) and locked_until > ?",
-      [keys, now],
-    );
+  const rows = await em.execute<{ locked_until: string | Date | null }[]>(
+    "select max(locked_until) as locked_until from login_throttles where key in (?) and locked_until > ?",
+    [keys, now],
+  );
   const until = rows[0]?.locked_until;
   return until ? new Date(until) : null;
 }
@@ -25,7 +23,7 @@ export async function recordFailure(em: EntityManager, rules: ThrottleRule[], lo
   const windowStart = new Date(now.getTime() - lockoutMs);
   const lockUntil = new Date(now.getTime() + lockoutMs);
   for (const { key, maxFailures } of rules) {
-    await em.getConnection().execute(
+    await em.execute(
       `insert into login_throttles as t (key, failures, window_started_at, locked_until)
        values (?, 1, ?, case when 1 >= ? then ?::timestamptz end)
        on conflict (key) do update set
@@ -40,5 +38,5 @@ export async function recordFailure(em: EntityManager, rules: ThrottleRule[], lo
 }
 
 export async function clearFailures(em: EntityManager, key: string) {
-  await em.getConnection().execute("delete from login_throttles where key = ?", [key]);
+  await em.execute("delete from login_throttles where key = ?", [key]);
 }

@@ -1,0 +1,63 @@
+import { Button, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { createUserInput, USER_ROLES, type UserRole } from "@shortlist/api/schemas";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "../trpc";
+import { FormError } from "../ui/ErrorState";
+import { isConflict } from "../ui/errors";
+import { applyFieldErrors, fieldResolver } from "../ui/form-errors";
+import { ROLE_LABEL } from "../ui/format";
+import { SecretInput } from "../ui/SecretInput";
+
+export const ROLE_OPTIONS = USER_ROLES.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
+
+export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Create user">
+      {opened && <CreateUserForm onDone={onClose} />}
+    </Modal>
+  );
+}
+
+function CreateUserForm({ onDone }: { onDone: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    initialValues: { email: "", name: "", role: "recruiter" as UserRole, password: "" },
+    validate: fieldResolver(createUserInput),
+  });
+  const create = useMutation(
+    trpc.users.create.mutationOptions({
+      async onSuccess(user) {
+        notifications.show({ color: "green", title: "User created", message: `${user.name} can now sign in as ${ROLE_LABEL[user.role].toLowerCase()}.` });
+        onDone();
+        await queryClient.invalidateQueries(trpc.users.list.queryFilter());
+      },
+      onError(error) {
+        applyFieldErrors(form, error);
+        if (isConflict(error)) form.setFieldError("email", "A user with this email already exists");
+      },
+    }),
+  );
+
+  return (
+    <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
+      <Stack>
+        <TextInput label="Name" required data-autofocus {...form.getInputProps("name")} />
+        <TextInput label="Email" type="email" required autoComplete="off" {...form.getInputProps("email")} />
+        <Select label="Role" required data={ROLE_OPTIONS} allowDeselect={false} {...form.getInputProps("role")} />
+        <SecretInput label="Password" description="At least 12 characters; they can change it later" autoComplete="new-password" required {...form.getInputProps("password")} />
+        <FormError error={create.error} title="User not created" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            Create user
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,151 @@
+import { Alert, Anchor, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import type { CandidateDTO } from "@shortlist/api";
+import { candidateIdInput } from "@shortlist/api/schemas";
+import { IconArrowLeft, IconPencil, IconUserQuestion } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link, useParams } from "react-router";
+import { canWriteCandidates, useSession } from "../auth/session";
+import { useTRPC } from "../trpc";
+import { Empty } from "../ui/Empty";
+import { ErrorState } from "../ui/ErrorState";
+import { errorCode, errorMessage, isStaleVersion } from "../ui/errors";
+import { CandidateFields } from "./CandidateFields";
+import { CandidateFormModal } from "./CandidateFormModal";
+import { ConsentSwitch } from "./ConsentSwitch";
+import { DeleteCandidateButton } from "./DeleteCandidateButton";
+import { StatusBadge } from "./StatusBadge";
+import { StatusControl } from "./StatusControl";
+import { useUpdateCandidate } from "./useUpdateCandidate";
+
+export default function CandidateDetailPage() {
+  const { id = "" } = useParams();
+  const validId = candidateIdInput.safeParse({ id }).success;
+  const trpc = useTRPC();
+  const query = useQuery(trpc.candidates.get.queryOptions({ id }, { enabled: validId }));
+
+  if (!validId || errorCode(query.error) === "NOT_FOUND") {
+    return (
+      <Empty title="Candidate not found" description="It may have been deleted, or the link is wrong." icon={<IconUserQuestion aria-hidden />}>
+        <BackLink />
+      </Empty>
+    );
+  }
+  if (query.isError && !query.data) {
+    return (
+      <Stack>
+        <BackLink />
+        <ErrorState error={query.error} title="Could not load this candidate" onRetry={() => void query.refetch()} retrying={query.isFetching} />
+      </Stack>
+    );
+  }
+  if (query.isPending) {
+    return (
+      <Stack aria-busy>
+        <BackLink />
+        <Skeleton h={32} w={280} />
+        <Skeleton h={180} />
+        <Skeleton h={240} />
+      </Stack>
+    );
+  }
+  return <CandidateDetail candidate={query.data} reload={() => void query.refetch()} />;
+}
+
+function BackLink() {
+  return (
+    <Anchor component={Link} to="/candidates" size="sm">
+      <Group gap={4} component="span">
+        <IconArrowLeft size={14} aria-hidden />
+        All candidates
+      </Group>
+    </Anchor>
+  );
+}
+
+function CandidateDetail({ candidate, reload }: { candidate: CandidateDTO; reload: () => void }) {
+  const user = useSession();
+  const canWrite = canWriteCandidates(user.role);
+  const update = useUpdateCandidate();
+  const [editing, edit] = useDisclosure(false);
+
+  const reloadAfterConflict = () => {
+    update.reset();
+    reload();
+  };
+
+  return (
+    <Stack gap="lg">
+      <BackLink />
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={1} size="h2">
+              {candidate.name}
+            </Title>
+            <StatusBadge status={candidate.status} size="lg" />
+          </Group>
+          <Text c="dimmed" size="sm">
+            {candidate.role} at {candidate.company}
+          </Text>
+        </Stack>
+        {canWrite && (
+          <Group gap="xs">
+            <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open}>
+              Edit
+            </Button>
+            <DeleteCandidateButton candidate={candidate} onReload={reload} />
+          </Group>
+        )}
+      </Group>
+
+      {update.isError &&
+        (isStaleVersion(update.error) ? (
+          <Alert color="orange" variant="light" title="Someone else saved this candidate first" role="alert">
+            Your change was not saved. Reload to see the candidate as it is now, then apply your change again.
+            <Group mt="sm">
+              <Button size="xs" color="orange" onClick={reloadAfterConflict}>
+                Reload
+              </Button>
+            </Group>
+          </Alert>
+        ) : (
+          <Alert color="red" variant="light" title="Not saved" role="alert" withCloseButton closeButtonLabel="Dismiss" onClose={() => update.reset()}>
+            {errorMessage(update.error)}
+          </Alert>
+        ))}
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Section title="Details">
+            <CandidateFields candidate={candidate} />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="lg">
+            <Section title="Status">
+              <StatusControl candidate={candidate} update={update} canWrite={canWrite} />
+            </Section>
+            <Section title="Consent">
+              <ConsentSwitch candidate={candidate} update={update} canWrite={canWrite} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+
+      {canWrite && <CandidateFormModal opened={editing} onClose={edit.close} candidate={candidate} />}
+    </Stack>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-label={title}>
+      <Title order={2} size="h4" mb="md">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}

@@ -1,0 +1,12 @@
+import type { QueryClient } from "@tanstack/react-query";
+import type { useTRPC } from "../trpc";
+
+type Trpc = ReturnType<typeof useTRPC>;
+
+/** After any candidate write: every list page and every count is stale. */
+export function invalidateCandidateLists(queryClient: QueryClient, trpc: Trpc) {
+  return Promise.all([
+    queryClient.invalidateQueries(trpc.candidates.list.pathFilter()),
+    queryClient.invalidateQueries(trpc.candidates.stats.pathFilter()),
+  ]);
+}

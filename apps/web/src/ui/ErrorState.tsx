@@ -1,0 +1,36 @@
+import { Alert, Button, Group, Text } from "@mantine/core";
+import { IconAlertTriangle, IconRefresh } from "@tabler/icons-react";
+import { errorMessage } from "./errors";
+
+interface Props {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+  retrying?: boolean;
+}
+
+/** A failed load: the server's message and, when it can help, a retry button. */
+export function ErrorState({ error, title = "Could not load this", onRetry, retrying }: Props) {
+  return (
+    <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle aria-hidden />} role="alert">
+      <Text size="sm">{errorMessage(error)}</Text>
+      {onRetry && (
+        <Group mt="sm">
+          <Button size="xs" variant="white" color="red" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onRetry} loading={retrying}>
+            Retry
+          </Button>
+        </Group>
+      )}
+    </Alert>
+  );
+}
+
+/** An error from a form submit, shown above its buttons. */
+export function FormError({ error, title = "Not saved" }: { error: unknown; title?: string }) {
+  if (!error) return null;
+  return (
+    <Alert color="red" variant="light" title={title} role="alert">
+      {errorMessage(error)}
+    </Alert>
+  );
+}

@@ -1,0 +1,109 @@
+import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { IconKey, IconLogout, IconUsers, IconUserSearch } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Suspense, type ReactNode } from "react";
+import { Link, useLocation, useNavigate } from "react-router";
+import { forgetOtherQueries } from "../auth/queries";
+import { canUseApiTokens, isAdmin, useSession } from "../auth/session";
+import { useTRPC } from "../trpc";
+import { errorMessage } from "./errors";
+import { ROLE_LABEL } from "./format";
+import { PageLoader } from "./PageLoader";
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: ReactNode;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const user = useSession();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
+
+  const items: NavItem[] = [{ to: "/candidates", label: "Candidates", icon: <IconUserSearch size={18} aria-hidden /> }];
+  if (isAdmin(user.role)) items.push({ to: "/users", label: "Users", icon: <IconUsers size={18} aria-hidden /> });
+  if (canUseApiTokens(user.role)) items.push({ to: "/api-tokens", label: "API tokens", icon: <IconKey size={18} aria-hidden /> });
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Text component={Link} to="/candidates" fw={800} size="lg" c="indigo.7" td="none">
+              Shortlist
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Group gap={6} wrap="nowrap" visibleFrom="xs" data-testid="current-user">
+              <Text size="sm" fw={500}>
+                {user.name}
+              </Text>
+              <Badge variant="light" size="sm">
+                {ROLE_LABEL[user.role]}
+              </Badge>
+            </Group>
+            <SignOutButton />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        {/* On phones the header has no room for who is signed in; the drawer says it. */}
+        <Group gap={6} hiddenFrom="xs" mb="sm" px="xs">
+          <Text size="sm" fw={500}>
+            {user.name}
+          </Text>
+          <Badge variant="light" size="sm">
+            {ROLE_LABEL[user.role]}
+          </Badge>
+        </Group>
+        <Stack gap={4}>
+          {items.map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              leftSection={item.icon}
+              active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+              onClick={close}
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="gray.0">
+        <Suspense fallback={<PageLoader />}>{children}</Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function SignOutButton() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      async onSuccess() {
+        notifications.clean();
+        await navigate("/", { replace: true });
+        // auth.me now answers UNAUTHORIZED, and the session guard shows the sign-in screen.
+        await queryClient.resetQueries(trpc.auth.me.queryFilter());
+        forgetOtherQueries(queryClient);
+      },
+      onError(error) {
+        notifications.show({ color: "red", title: "Could not sign out", message: errorMessage(error) });
+      },
+    }),
+  );
+  return (
+    <Button variant="default" size="xs" leftSection={<IconLogout size={14} aria-hidden />} onClick={() => logout.mutate()} loading={logout.isPending}>
+      Sign out
+    </Button>
+  );
+}

@@ -1,0 +1,17 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const api = "http://localhost:3000";
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    strictPort: true,
+    // `npm run dev`: the API runs on :3000 (npm run dev -w @shortlist/server); same-origin paths as in production.
+    proxy: {
+      "/trpc": { target: api },
+      "/api": { target: api },
+    },
+  },
+});

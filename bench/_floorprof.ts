@@ -1,0 +1,33 @@
+import { createServer } from "node:http";
+import { Session } from "node:inspector/promises";
+import { writeFileSync } from "node:fs";
+import express from "express";
+import { initTRPC } from "@trpc/server";
+import * as trpcExpress from "@trpc/server/adapters/express";
+import { transformer } from "../packages/api/src/transformer";
+import { z } from "zod";
+import { listen } from "./lib/net";
+import { LoadGenerator } from "./lib/load";
+const item = (i: number) => ({ id: "546eca9d-5dec-42da-9f2f-ed469c7e5a1e", name: "Ada Easley", email: `candidate${i}@example.com`, role: "Backend Engineer", company: "Company 001", status: "pending", consentGiven: true, consentTimestamp: new Date(), assessmentDomains: ["algorithms", "devops", "design"], assessmentStart: null, assessmentEnd: null, recruiterNotes: "Strong on fundamentals; follow up about the take-home exercise.", resumeUrl: null, createdAt: new Date(), updatedAt: new Date(), version: 1 });
+const page = () => ({ items: Array.from({ length: 25 }, (_, i) => item(i)), nextCursor: "abc" });
+const t = initTRPC.create({ transformer });
+const router = t.router({ candidates: t.router({ list: t.procedure.input(z.object({ limit: z.number().default(25) }).default({ limit: 25 })).query(async () => page()) }) });
+const a = express(); a.use("/trpc", trpcExpress.createExpressMiddleware({ router, createContext: () => ({}) }));
+const c = express(); c.get("/trpc/candidates.list", (_req, res) => { res.json({ result: { data: { json: page() } } }); });
+const load = new LoadGenerator();
+for (const [name, app] of [["trpc", a], ["express", c]] as const) {
+  const s = await listen(createServer(app));
+  const req = { path: "/trpc/candidates.list?input=%7B%22json%22%3A%7B%7D%7D" };
+  await load.run(s.url, req, 2, 10);
+  const session = new Session(); session.connect();
+  await session.post("Profiler.enable"); await session.post("Profiler.start");
+  const c0 = process.cpuUsage();
+  const r: any = await load.run(s.url, req, 5, 10);
+  const cu = process.cpuUsage(c0);
+  const { profile } = await session.post("Profiler.stop");
+  writeFileSync(`/tmp/devpg/floor-${name}.cpuprofile`, JSON.stringify(profile));
+  console.log(name, "req/s", (r["2xx"] / r.duration).toFixed(0), "process cpu/req", ((cu.user + cu.system) / 1000 / r["2xx"]).toFixed(3));
+  await s.close();
+}
+await load.close();
+process.exit(0);

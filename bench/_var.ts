@@ -1,0 +1,43 @@
+import pg from "pg";
+import { createServer } from "node:http";
+import autocannon from "autocannon";
+import express from "express";
+import * as trpcExpress from "@trpc/server/adapters/express";
+import { appRouter, createHttpContextFactory, hashPassword } from "@shortlist/api";
+import { loadConfig } from "@shortlist/config";
+import { initOrm } from "@shortlist/db";
+import { createApp, createLogger } from "@shortlist/server";
+import { startBaselineServer } from "./baseline-server";
+import { openBenchDatabase, pgClientConfig } from "./lib/database";
+import { listen } from "./lib/net";
+import { seedAdminToken, seedCandidates } from "./seed";
+const path = process.argv[2] ?? "/trpc/candidates.list?input=%7B%22json%22%3A%7B%7D%7D";
+const db = await openBenchDatabase(10, () => {});
+const client = new pg.Client(pgClientConfig(db.config));
+await client.connect();
+await seedCandidates(client, 20000, () => {});
+const { token } = await seedAdminToken(client, await hashPassword("x-password-long"));
+const c = db.config;
+const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "warn", POSTGRES_HOST: c.host, POSTGRES_PORT: String(c.port), POSTGRES_USER: c.user, POSTGRES_PASSWORD: c.password, POSTGRES_DB: c.dbName }, { readFiles: false });
+const orm = await initOrm(config.database);
+const log = createLogger(config);
+const full = await listen(createServer(createApp({ orm, config, log })));
+const bareApp = express();
+bareApp.use("/trpc", trpcExpress.createExpressMiddleware({ router: appRouter, createContext: createHttpContextFactory({ orm, config, log }) }));
+const bare = await listen(createServer(bareApp));
+const factory = createHttpContextFactory({ orm, config, log });
+const noAuthApp = express();
+const fixedAuth = { user: { id: "x", email: "a@b.c", name: "x", role: "admin" as const }, via: "token" as const };
+noAuthApp.use("/trpc", trpcExpress.createExpressMiddleware({ router: appRouter, createContext: (o) => ({ ...factory(o), getAuth: async () => fixedAuth }) }));
+const noAuth = await listen(createServer(noAuthApp));
+const b = await startBaselineServer({ ...pgClientConfig(db.config), max: 10 });
+const sides = [["full", full.url], ["bare-express+trpc", bare.url], ["bare+noauth", noAuth.url], ["baseline", b.url]] as const;
+for (const round of [0, 1, 2]) for (const [name, u] of sides) {
+  const opts = { url: u + path, connections: 4, amount: 1500, headers: { authorization: `Bearer ${token}` } };
+  if (round === 0) { await autocannon({ ...opts, amount: 500 }); continue; }
+  const c0 = process.cpuUsage();
+  const r = await autocannon(opts);
+  const cu = process.cpuUsage(c0);
+  console.log(name.padEnd(20), "cpu/req", ((cu.user + cu.system) / 1000 / r.requests.total).toFixed(3), "ms", "non2xx", r.non2xx);
+}
+process.exit(0);

@@ -1,0 +1,147 @@
+/**
+ * autocannon, driven from a worker thread, in alternating slices: Shortlist and
+ * the baseline take turns (A B B A A B …) so that drift in the machine's load
+ * (other work on a shared box) falls on both sides alike. The slices of each
+ * side are merged with autocannon's own aggregation (latency histograms).
+ */
+import { Worker } from "node:worker_threads";
+import autocannon from "autocannon";
+
+export interface LoadRequest {
+  method?: "GET" | "POST";
+  /** Path and query, e.g. /trpc/candidates.list?input=… */
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+  /** Replace each `[<id>]` in the body with a fresh unique id per request. */
+  uniqueIds?: boolean;
+}
+
+export interface LoadResult {
+  /** Completed 2xx responses over the measured seconds. */
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+  total: number;
+  /** Responses outside 2xx, connection errors and timeouts: each should be 0. */
+  failures: number;
+  seconds: number;
+  /**
+   * CPU time of the servers' thread (the bench's main thread; the load generator has its own)
+   * per completed request, in ms: steadier than throughput when other work shares the machine.
+   */
+  cpuMsPerRequest: number;
+}
+
+export interface LoadSettings {
+  /** Measured seconds per side, split into `slices` turns. */
+  duration: number;
+  warmup: number;
+  connections: number;
+  slices: number;
+}
+
+type Raw = Record<string, unknown> & {
+  duration: number;
+  "2xx": number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** Added here: main-thread CPU microseconds spent during the run. */
+  threadCpuMicros: number;
+};
+
+const threadCpu = () => {
+  const { user, system } = process.threadCpuUsage();
+  return user + system;
+};
+
+export class LoadGenerator {
+  #worker = new Worker(new URL("./load-worker.mjs", import.meta.url));
+  #next = 0;
+  #pending = new Map<number, { resolve(r: Raw): void; reject(e: Error): void }>();
+
+  constructor() {
+    this.#worker.on("message", ({ id, result, error }: { id: number; result?: Raw; error?: string }) => {
+      const waiter = this.#pending.get(id);
+      this.#pending.delete(id);
+      if (error) waiter?.reject(new Error(error));
+      else waiter?.resolve(result!);
+    });
+    this.#worker.on("error", (error) => {
+      for (const waiter of this.#pending.values()) waiter.reject(error);
+      this.#pending.clear();
+    });
+  }
+
+  async run(baseUrl: string, request: LoadRequest, seconds: number, connections: number): Promise<Raw> {
+    const before = threadCpu();
+    const raw = await this.#run(baseUrl, request, seconds, connections);
+    return { ...raw, threadCpuMicros: threadCpu() - before };
+  }
+
+  #run(baseUrl: string, request: LoadRequest, seconds: number, connections: number): Promise<Raw> {
+    const opts = {
+      url: `${baseUrl}${request.path}`,
+      method: request.method ?? "GET",
+      body: request.body,
+      headers: { ...(request.body ? { "content-type": "application/json" } : {}), ...request.headers },
+      idReplacement: request.uniqueIds ?? false,
+      connections,
+      duration: seconds,
+      timeout: 30,
+    };
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, opts });
+    });
+  }
+
+  close() {
+    return this.#worker.terminate();
+  }
+}
+
+function summarise(raws: Raw[], connections: number): LoadResult {
+  const merged = autocannon.aggregateResult(raws as never, { url: "http://127.0.0.1", connections });
+  const seconds = raws.reduce((sum, r) => sum + r.duration, 0);
+  const ok = raws.reduce((sum, r) => sum + r["2xx"], 0);
+  return {
+    requestsPerSec: ok / seconds,
+    p50: merged.latency.p50,
+    p99: merged.latency.p99,
+    total: merged.requests.total ?? ok,
+    failures: raws.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0),
+    seconds,
+    cpuMsPerRequest: raws.reduce((sum, r) => sum + r.threadCpuMicros, 0) / 1000 / Math.max(ok, 1),
+  };
+}
+
+export interface Target {
+  url: string;
+  request: LoadRequest;
+}
+
+/** Warms both up (unrecorded), then measures them in alternating slices. */
+export async function measurePair(
+  load: LoadGenerator,
+  a: Target,
+  b: Target,
+  settings: LoadSettings,
+): Promise<[LoadResult, LoadResult]> {
+  const { connections, warmup } = settings;
+  if (warmup > 0) {
+    await load.run(a.url, a.request, warmup, connections);
+    await load.run(b.url, b.request, warmup, connections);
+  }
+  const slice = settings.duration / settings.slices;
+  const rawA: Raw[] = [];
+  const rawB: Raw[] = [];
+  for (let i = 0; i < settings.slices; i++) {
+    // A B, B A, A B, …: neither side always goes first.
+    const order = i % 2 === 0 ? ([[a, rawA], [b, rawB]] as const) : ([[b, rawB], [a, rawA]] as const);
+    for (const [target, raws] of order) raws.push(await load.run(target.url, target.request, slice, connections));
+  }
+  return [summarise(rawA, connections), summarise(rawB, connections)];
+}

@@ -1,0 +1,39 @@
+import { createServer } from "node:http";
+import { loadConfig, type DatabaseConfig } from "@shortlist/config";
+import { initOrm } from "@shortlist/db";
+import { createApp, createLogger } from "@shortlist/server";
+import { listen } from "./net";
+
+/**
+ * The real Shortlist app (createApp from @shortlist/server) on a free loopback
+ * port, configured as in production except for the log level: `warn`, so that
+ * neither side writes a log line per request.
+ */
+export async function startShortlistServer(db: DatabaseConfig) {
+  const config = loadConfig(
+    {
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      POSTGRES_HOST: db.host,
+      POSTGRES_PORT: String(db.port),
+      POSTGRES_USER: db.user,
+      POSTGRES_PASSWORD: db.password,
+      POSTGRES_DB: db.dbName,
+      DB_POOL_MAX: String(db.pool.max),
+      SHORTLIST_WEB_DIST: "/nonexistent",
+    },
+    { readFiles: false },
+  );
+  const orm = await initOrm(config.database);
+  const log = createLogger(config);
+  const server = createServer(createApp({ orm, config, log }));
+  const { url, close } = await listen(server);
+  return {
+    url,
+    orm,
+    async close() {
+      await close();
+      await orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * `npm run bench [-- --rows N --duration S …]`: seeds candidates, measures each
+ * Shortlist path against a raw-pg baseline on the same database in this one
+ * process, and writes BENCHMARKS.md. Not part of `npm test`.
+ */
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { hashPassword } from "@shortlist/api";
+import { startBaselineServer } from "./baseline-server";
+import { parseBenchArgs } from "./lib/args";
+import { openBenchDatabase, pgClientConfig, type BenchDatabase } from "./lib/database";
+import { LoadGenerator } from "./lib/load";
+import { describeMachine } from "./lib/machine";
+import { startShortlistServer } from "./lib/shortlist";
+import { writeReport, type Report } from "./report";
+import type { Row, ScenarioContext } from "./scenarios/context";
+import { createScenario } from "./scenarios/create";
+import { importScenario, type ImportResult } from "./scenarios/import";
+import { listScenario } from "./scenarios/list";
+import { statsScenario } from "./scenarios/stats";
+import { seedAdminToken, seedCandidates } from "./seed";
+
+const options = parseBenchArgs();
+const log = (line: string) => console.log(line);
+const startedAt = new Date();
+const cleanups: Array<() => Promise<unknown>> = [];
+let exitCode = 0;
+
+try {
+  const machineAtStart = describeMachine("");
+  log(`bench: ${options.rows.toLocaleString("en")} rows, ${options.duration} s per scenario, ${options.connections} connections`);
+  const db: BenchDatabase = await openBenchDatabase(options.pool, log);
+  cleanups.push(() => db.close());
+  log(`database: ${db.where}, ${db.serverVersion}`);
+
+  const client = new pg.Client(pgClientConfig(db.config));
+  await client.connect();
+  cleanups.push(() => client.end());
+
+  log(`seeding ${options.rows.toLocaleString("en")} candidates`);
+  const seedSeconds = await seedCandidates(client, options.rows, log);
+  const { token } = await seedAdminToken(client, await hashPassword("bench-password-not-used"));
+  log(`  seeded in ${seedSeconds.toFixed(1)} s`);
+
+  const shortlist = await startShortlistServer(db.config);
+  cleanups.push(() => shortlist.close());
+  const baseline = await startBaselineServer({ ...pgClientConfig(db.config), max: options.pool });
+  cleanups.push(() => baseline.close());
+  log(`Shortlist on ${shortlist.url}, baseline on ${baseline.url}`);
+
+  const load = new LoadGenerator();
+  cleanups.push(() => load.close());
+  const ctx: ScenarioContext = {
+    shortlist,
+    baseline,
+    token,
+    settings: { duration: options.duration, warmup: options.warmup, connections: options.connections, slices: options.slices },
+    load,
+    client,
+    log,
+  };
+  const http: Row[] = [];
+  log("candidates.list");
+  http.push(...(await listScenario(ctx)));
+  log("candidates.stats");
+  http.push(...(await statsScenario(ctx)));
+  log("candidates.create");
+  http.push(...(await createScenario(ctx)));
+
+  let importResult: ImportResult | undefined;
+  if (!options.skipImport) {
+    log(`import of ${options.importRows.toLocaleString("en")} rows`);
+    const dir = await mkdtemp(join(tmpdir(), "shortlist-bench-import-"));
+    await chmod(dir, 0o755);
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    importResult = await importScenario(ctx, dir, options.importRows);
+  }
+
+  const report: Report = {
+    options,
+    machine: { ...machineAtStart, postgres: db.serverVersion },
+    database: db.where,
+    seed: {
+      rows: options.rows,
+      seconds: seedSeconds,
+      method:
+        "one `INSERT … SELECT … FROM generate_series` inside PostgreSQL, with the secondary indexes dropped first and rebuilt from their `pg_indexes` definitions afterwards, then `VACUUM ANALYZE`",
+    },
+    http,
+    importResult,
+    startedAt,
+    seconds: (Date.now() - startedAt.getTime()) / 1000,
+    notes: [],
+  };
+  await writeReport(options.out, report);
+  log(`wrote ${options.out}`);
+  const missed = [
+    ...http.filter((r) => r.target && !r.target.met).map((r) => r.scenario),
+    ...(importResult && importResult.ratio < 0.3 ? ["import rows/s"] : []),
+    ...(importResult && importResult.cli.peakRssMiB * 1.048576 >= 300 ? ["import peak RSS"] : []),
+  ];
+  log(missed.length ? `targets missed: ${missed.join(", ")}` : "all targets met");
+} catch (error) {
+  console.error(error);
+  exitCode = 1;
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
+}
+process.exit(exitCode);

@@ -1,0 +1,65 @@
+/**
+ * candidates.list over HTTP: the first page under each filter, and a page near
+ * the end of the newest-first cursor (50 rows from the oldest).
+ */
+import { companyName } from "../seed";
+import { auth, trpcInput, type Row, type ScenarioContext } from "./context";
+import { fetchJson, measureBoth } from "./http";
+
+interface Page {
+  items: { id: string }[];
+  nextCursor: string | null;
+}
+
+/** Same encoding as packages/api/src/candidates/list.ts `encodeCursor` (checked below by asking both sides). */
+const encodeCursor = (createdAt: Date, id: string) =>
+  Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
+
+export async function listScenario(ctx: ScenarioContext): Promise<Row[]> {
+  const {
+    rows: [tail],
+  } = await ctx.client.query<{ created_at: Date; id: string }>(
+    "select created_at, id from candidates order by created_at asc, id asc offset 50 limit 1",
+  );
+  if (!tail) throw new Error("the candidates table has fewer than 51 rows");
+
+  const cases: { name: string; input: Record<string, unknown> }[] = [
+    { name: "list: first page, no filter", input: {} },
+    { name: "list: first page, status", input: { status: "completed" } },
+    { name: "list: first page, company", input: { company: companyName(42) } },
+    { name: "list: first page, role", input: { role: "Data Engineer" } },
+    { name: "list: first page, domain", input: { domain: "security" } },
+    { name: "list: first page, search", input: { search: "lovelace" } },
+    { name: "list: page near the end", input: { cursor: encodeCursor(tail.created_at, tail.id) } },
+  ];
+
+  const rows: Row[] = [];
+  for (const { name, input } of cases) {
+    const path = `/trpc/candidates.list?${trpcInput(input)}`;
+    // Both sides must answer the same page before their speed is compared.
+    const ours = (await fetchJson(`${ctx.shortlist.url}${path}`, ctx.token)) as { result: { data: { json: Page } } };
+    const theirs = (await fetchJson(`${ctx.baseline.url}${path}`, ctx.token)) as { result: { data: { json: Page } } };
+    const ids = (p: Page) => p.items.map((i) => i.id).join();
+    if (ids(ours.result.data.json) !== ids(theirs.result.data.json) || ours.result.data.json.items.length === 0) {
+      throw new Error(`${name}: Shortlist and the baseline answered different pages (or an empty one)`);
+    }
+    const request = { path, headers: auth(ctx.token) };
+    const { shortlist, baseline } = await measureBoth(ctx, name, request, request);
+    const ratio = shortlist.requestsPerSec / baseline.requestsPerSec;
+    rows.push({ scenario: name, shortlist, baseline, ratio, target: { text: "≥ 0.5×", met: ratio >= 0.5 } });
+  }
+
+  const first = rows[0]!;
+  const nearEnd = rows.at(-1)!;
+  const tailRatio = nearEnd.shortlist.p50 / Math.max(first.shortlist.p50, 1);
+  nearEnd.note = `Shortlist p50 near the end / first page: ${nearEnd.shortlist.p50} / ${first.shortlist.p50} ms`;
+  rows.push({
+    scenario: "list: near-end p50 vs first-page p50 (Shortlist)",
+    shortlist: nearEnd.shortlist,
+    baseline: nearEnd.baseline,
+    ratio: tailRatio,
+    target: { text: "≤ 1.5×", met: nearEnd.shortlist.p50 <= 1.5 * Math.max(first.shortlist.p50, 1) },
+    note: "ratio column: p50 of the near-end page over p50 of the first page (latencies below 1 ms count as 1 ms)",
+  });
+  return rows;
+}

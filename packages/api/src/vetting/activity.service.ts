@@ -1,0 +1,197 @@
+/** Recording learning activity: sessions and their questions, one at a time or by import. */
+import { randomUUID } from "node:crypto";
+import { LockMode } from "@mikro-orm/core";
+import { Assessment, AssessmentQuestion, AssessmentSession, type EntityManager, type IAssessment } from "@shortlist/db";
+import { InvalidInput, NotFound } from "../errors";
+import { parseRecords, planImport, rejectionMessage, type ImportPlan, type LabelledRecord } from "./activity/validate";
+import type { QuestionRecord, RecordSessionInput, SessionRecord } from "./schemas";
+import { scoreQuestions, type QuestionScore } from "./scoring/sophistication";
+import type { Activity, ActivityQuestion } from "./scoring/types";
+
+interface StoredSession {
+  id: string;
+  ref: string;
+  seq: number;
+  start: Date;
+  end: Date;
+}
+interface StoredQuestion extends ActivityQuestion {
+  id: string;
+  seq: number;
+}
+export interface StoredActivity extends Activity {
+  sessions: StoredSession[];
+  questions: StoredQuestion[];
+}
+
+/** Loads an assessment, locking its row for the rest of the transaction when asked (serialises writers). */
+export async function findAssessment(em: EntityManager, id: string, { lock = false } = {}): Promise<IAssessment> {
+  const assessment = await em.findOne(Assessment, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+  if (!assessment) throw new NotFound("Assessment", id);
+  return assessment;
+}
+
+/** Every session and question of an assessment, in order of arrival. */
+export async function loadActivity(em: EntityManager, assessment: IAssessment): Promise<StoredActivity> {
+  const sessions = await em.execute<{ id: string; ref: string; seq: number; started_at: Date; ended_at: Date }[]>(
+    "select id, ref, seq, started_at, ended_at from assessment_sessions where assessment_id = ? order by seq",
+    [assessment.id],
+  );
+  const questions = await em.execute<
+    { id: string; ref: string; seq: number; session: string; domain: string; text: string; asked_at: Date; follow_up_of: string | null }[]
+  >(
+    `select q.id, q.ref, q.seq, s.ref as session, q.domain, q.text, q.asked_at, p.ref as follow_up_of
+       from assessment_questions q
+       join assessment_sessions s on s.id = q.session_id
+       left join assessment_questions p on p.id = q.follow_up_of_id
+      where q.assessment_id = ?
+      order by q.seq`,
+    [assessment.id],
+  );
+  return {
+    domains: assessment.domains,
+    sessions: sessions.map((s) => ({ id: s.id, ref: s.ref, seq: s.seq, start: new Date(s.started_at), end: new Date(s.ended_at) })),
+    questions: questions.map((q) => ({
+      id: q.id,
+      ref: q.ref,
+      seq: q.seq,
+      session: q.session,
+      domain: q.domain,
+      text: q.text,
+      askedAt: new Date(q.asked_at),
+      followUpOf: q.follow_up_of,
+    })),
+  };
+}
+
+/** How many sessions and questions each assessment has recorded. */
+export async function recordedCounts(em: EntityManager, ids: readonly string[]) {
+  const counts = new Map(ids.map((id) => [id, { sessions: 0, questions: 0 }]));
+  if (!ids.length) return counts;
+  const rows = await em.execute<{ id: string; sessions: number; questions: number }[]>(
+    `select a.id,
+            (select count(*)::int from assessment_sessions s where s.assessment_id = a.id) as sessions,
+            (select count(*)::int from assessment_questions q where q.assessment_id = a.id) as questions
+       from assessments a where a.id = any(?::uuid[])`,
+    [`{${ids.join(",")}}`],
+  );
+  for (const row of rows) counts.set(row.id, { sessions: row.sessions, questions: row.questions });
+  return counts;
+}
+
+async function openAssessment(em: EntityManager, id: string) {
+  const assessment = await findAssessment(em, id, { lock: true });
+  if (assessment.status !== "in_progress") {
+    throw new InvalidInput(`Assessment ${id} is completed; its activity can no longer change (start a new assessment instead)`);
+  }
+  return assessment;
+}
+
+function write(em: EntityManager, assessment: IAssessment, existing: StoredActivity, plan: ImportPlan) {
+  const sessionIds = new Map(existing.sessions.map((s) => [s.ref, s.id]));
+  for (const s of plan.sessions) {
+    const created = em.create(AssessmentSession, { assessment, ref: s.ref, seq: s.seq, startedAt: s.start, endedAt: s.end });
+    sessionIds.set(s.ref, created.id);
+  }
+  const questionIds = new Map(existing.questions.map((q) => [q.ref, q.id]));
+  // Chronological, so a follow-up's parent is always inserted before it.
+  const ordered = [...plan.questions].sort((a, b) => a.askedAt.getTime() - b.askedAt.getTime() || a.seq - b.seq);
+  for (const q of ordered) {
+    const created = em.create(AssessmentQuestion, {
+      assessment,
+      session: em.getReference(AssessmentSession, sessionIds.get(q.session)!),
+      ref: q.ref,
+      seq: q.seq,
+      domain: q.domain,
+      text: q.text,
+      askedAt: q.askedAt,
+      followUpOf: q.followUpOf ? em.getReference(AssessmentQuestion, questionIds.get(q.followUpOf)!) : null,
+    });
+    questionIds.set(q.ref, created.id);
+  }
+}
+
+async function applyRecords(
+  em: EntityManager,
+  assessmentId: string,
+  records: LabelledRecord<SessionRecord | QuestionRecord>[],
+  problems: string[] = [],
+) {
+  const assessment = await openAssessment(em, assessmentId);
+  const existing = await loadActivity(em, assessment);
+  if (problems.length) throw new InvalidInput(rejectionMessage(problems));
+  const result = planImport(existing, records, assessment.domains);
+  if (!result.ok) throw new InvalidInput(rejectionMessage(result.problems));
+  write(em, assessment, existing, result.plan);
+  await em.flush();
+  return {
+    assessmentId,
+    sessions: result.plan.sessions.length,
+    questions: result.plan.questions.length,
+    recorded: {
+      sessions: existing.sessions.length + result.plan.sessions.length,
+      questions: existing.questions.length + result.plan.questions.length,
+    },
+  };
+}
+
+export type ImportActivityResult = Awaited<ReturnType<typeof applyRecords>>;
+
+/** A batch of JSONL records: all written, or (any bad row) none, with every problem named by line and ref. */
+export async function importActivity(em: EntityManager, assessmentId: string, raw: readonly unknown[]) {
+  const { records, problems } = parseRecords(raw);
+  return applyRecords(em, assessmentId, records, problems);
+}
+
+/** One session with its questions; refs default to generated ones. */
+export async function recordSession(em: EntityManager, input: RecordSessionInput) {
+  const sessionRef = input.session.ref ?? `session-${randomUUID().slice(0, 8)}`;
+  const records: LabelledRecord<SessionRecord | QuestionRecord>[] = [
+    { label: `session ${sessionRef}`, record: { type: "session", ref: sessionRef, start: input.session.start, end: input.session.end } },
+    ...input.questions.map((q, i) => {
+      const ref = q.ref ?? `${sessionRef}-q${i + 1}`;
+      return {
+        label: `questions[${i}] (${ref})`,
+        record: { type: "question" as const, ref, session: sessionRef, domain: q.domain, text: q.text, askedAt: q.askedAt, followUpOf: q.followUpOf ?? null },
+      };
+    }),
+  ];
+  const result = await applyRecords(em, input.assessmentId, records);
+  return { ...result, sessionRef, questionRefs: records.slice(1).map((r) => r.record.ref) };
+}
+
+export interface ActivityQuestionDTO {
+  id: string;
+  ref: string;
+  domain: string;
+  text: string;
+  askedAt: Date;
+  followUpOf: string | null;
+  /** The rubric's breakdown for this question (docs/scoring.md §2). */
+  score: Omit<QuestionScore, "ref">;
+}
+export interface ActivitySessionDTO {
+  id: string;
+  ref: string;
+  startedAt: Date;
+  endedAt: Date;
+  questions: ActivityQuestionDTO[];
+}
+
+/** The recorded activity, session by session (chronological), each question with its rubric breakdown. */
+export async function activityOf(em: EntityManager, assessmentId: string) {
+  const assessment = await findAssessment(em, assessmentId);
+  const activity = await loadActivity(em, assessment);
+  const scores = scoreQuestions(activity.questions);
+  const bySession = new Map<string, ActivityQuestionDTO[]>(activity.sessions.map((s) => [s.ref, []]));
+  activity.questions
+    .map((q, i) => ({ q, score: scores[i]! }))
+    .sort((a, b) => a.q.askedAt.getTime() - b.q.askedAt.getTime() || a.q.seq - b.q.seq)
+    .forEach(({ q, score: { ref: _ref, ...score } }) =>
+      bySession.get(q.session)?.push({ id: q.id, ref: q.ref, domain: q.domain, text: q.text, askedAt: q.askedAt, followUpOf: q.followUpOf, score }),
+    );
+  const sessions: ActivitySessionDTO[] = [...activity.sessions]
+    .sort((a, b) => a.start.getTime() - b.start.getTime() || a.seq - b.seq)
+    .map((s) => ({ id: s.id, ref: s.ref, startedAt: s.start, endedAt: s.end, questions: bySession.get(s.ref) ?? [] }));
+  return { assessmentId, domains: assessment.domains, sessions };
+}

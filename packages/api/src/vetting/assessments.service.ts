@@ -1,0 +1,115 @@
+/** Assessments: start (candidate → in_progress), complete (score, percentile, benchmarks; candidate → completed), read. */
+import { Assessment, type EntityManager, type ICandidate } from "@shortlist/db";
+import type { CandidateStatus } from "@shortlist/db/constants";
+import { findCandidate, updateCandidate } from "../candidates/service";
+import { Conflict, InvalidInput } from "../errors";
+import { findAssessment, loadActivity, recordedCounts } from "./activity.service";
+import { recomputeForAssessment, rolePercentile } from "./benchmarks.service";
+import { toAssessmentDTO, type AssessmentDTO } from "./mappers";
+import { scoreActivity } from "./scoring";
+
+/** Moves the candidate through the candidate service, so its status rules and stamps apply. */
+async function moveCandidate(em: EntityManager, candidate: ICandidate, to: CandidateStatus) {
+  await updateCandidate(em, { id: candidate.id, version: candidate.version, status: to });
+}
+
+export async function assessmentDTO(em: EntityManager, id: string): Promise<AssessmentDTO> {
+  const assessment = await findAssessment(em, id);
+  const counts = await recordedCounts(em, [id]);
+  return toAssessmentDTO(assessment, counts.get(id)!);
+}
+
+/**
+ * Starts an assessment of the candidate's current role, company and domains. The candidate needs
+ * consent and at least one domain, and no other assessment in progress. pending → invited → in_progress
+ * and invited → in_progress go through the candidate service; a completed candidate stays completed
+ * (a re-assessment); rejected and hired candidates cannot start one.
+ */
+export async function startAssessment(em: EntityManager, candidateId: string): Promise<AssessmentDTO> {
+  const candidate = await findCandidate(em, candidateId);
+  if (!candidate.consentGiven) {
+    throw new InvalidInput(`${candidate.name} has not given consent: record their consent before starting an assessment`);
+  }
+  if (!candidate.assessmentDomains.length) {
+    throw new InvalidInput(`${candidate.name} has no assessment domains: add at least one before starting an assessment`);
+  }
+  const open = await em.findOne(Assessment, { candidate: candidate.id, status: "in_progress" });
+  if (open) throw new Conflict(`${candidate.name} already has an assessment in progress (${open.id}); complete it first`);
+
+  const now = new Date();
+  candidate.assessmentStart = now;
+  if (candidate.status === "pending") await moveCandidate(em, candidate, "invited");
+  if (candidate.status !== "in_progress" && candidate.status !== "completed") await moveCandidate(em, candidate, "in_progress");
+
+  const assessment = em.create(Assessment, {
+    candidate,
+    role: candidate.role,
+    company: candidate.company,
+    domains: [...candidate.assessmentDomains],
+    startedAt: now,
+  });
+  await em.flush();
+  return toAssessmentDTO(assessment, { sessions: 0, questions: 0 });
+}
+
+/**
+ * Scores the recorded activity, stores every metric and the percentile, moves the candidate to
+ * completed (when in progress), stamps assessment_end and recomputes the role's benchmarks.
+ */
+export async function completeAssessment(em: EntityManager, assessmentId: string): Promise<AssessmentDTO> {
+  const assessment = await findAssessment(em, assessmentId, { lock: true });
+  if (assessment.status === "completed") {
+    throw new InvalidInput(
+      `Assessment ${assessmentId} is already completed (at ${assessment.completedAt?.toISOString()}); start a new assessment to assess again`,
+    );
+  }
+  const activity = await loadActivity(em, assessment);
+  if (!activity.questions.length) {
+    throw new InvalidInput(
+      `Assessment ${assessmentId} has no recorded activity (${activity.sessions.length} sessions, 0 questions): ` +
+        "record a session with questions or import activity before completing it",
+    );
+  }
+  const s = scoreActivity(activity);
+  const now = new Date();
+  Object.assign(assessment, {
+    status: "completed",
+    completedAt: now,
+    learningVelocity: s.learningVelocity,
+    avgSophistication: s.avgSophistication,
+    chainDepth: s.chainDepth,
+    longestChain: s.longestChain,
+    conceptRetention: s.conceptRetention,
+    interestRatio: s.interestRatio,
+    taoIndex: s.taoIndex,
+    domainScores: s.domainScores,
+    sessionTrend: s.sessionTrend,
+    totalQueries: s.totalQueries,
+    totalSessions: s.totalSessions,
+    totalTimeMinutes: s.totalTimeMinutes,
+  });
+  await em.flush();
+
+  const rank = await rolePercentile(em, assessment);
+  assessment.percentile = rank?.percentile ?? 0;
+  assessment.percentileSampleSize = rank?.sampleSize ?? 1;
+
+  const candidate = await findCandidate(em, assessment.candidate.id);
+  if (candidate.status === "in_progress") await moveCandidate(em, candidate, "completed");
+  candidate.assessmentEnd = now;
+  await em.flush();
+  await recomputeForAssessment(em, assessment);
+  return toAssessmentDTO(assessment, { sessions: activity.sessions.length, questions: activity.questions.length });
+}
+
+/** Every assessment of a candidate, newest first (all are kept). */
+export async function listAssessmentsForCandidate(em: EntityManager, candidateId: string): Promise<AssessmentDTO[]> {
+  await findCandidate(em, candidateId);
+  const assessments = await em.find(
+    Assessment,
+    { candidate: candidateId },
+    { orderBy: { startedAt: "desc", id: "desc" }, limit: 500 },
+  );
+  const counts = await recordedCounts(em, assessments.map((a) => a.id));
+  return assessments.map((a) => toAssessmentDTO(a, counts.get(a.id)!));
+}

@@ -1,0 +1,84 @@
+/**
+ * Demo data (`npm run db:seed -- --demo`): 30 "Backend Engineer" candidates at Acme with completed
+ * assessments and a 31st with an assessment in progress, its activity recorded and ready to complete.
+ * Everything goes through the services, as the API would; re-running adds nothing.
+ */
+import { Assessment, Candidate, type EntityManager } from "@shortlist/db";
+import { createCandidate } from "../../candidates/service";
+import { importActivity } from "../activity.service";
+import { completeAssessment, startAssessment } from "../assessments.service";
+import { resolveBenchmark } from "../benchmarks.service";
+import { DEMO_DOMAINS, demoActivity } from "./activity";
+
+export const DEMO_ROLE = "Backend Engineer";
+export const DEMO_COMPANY = "Acme";
+export const DEMO_COMPLETED = 30;
+
+const FIRST = ["Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Margaret", "Ken", "Frances", "Dennis", "Radia", "John", "Hedy", "Linus", "Sophie", "Tim"];
+const LAST = ["Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Hamilton", "Thompson", "Allen", "Ritchie", "Perlman", "Backus", "Lamarr", "Torvalds", "Wilson", "Berners"];
+
+export const demoName = (n: number) =>
+  `${FIRST[(n - 1) % FIRST.length]} ${LAST[((n - 1) * 7 + Math.floor((n - 1) / FIRST.length)) % LAST.length]} (demo ${String(n).padStart(2, "0")})`;
+export const demoEmail = (n: number) => `demo-${String(n).padStart(2, "0")}@acme.example`;
+
+export interface DemoSummary {
+  created: number;
+  skipped: number;
+  completed: { name: string; taoIndex: number }[];
+  pending: { candidateId: string; assessmentId: string; name: string } | null;
+  benchmark: Awaited<ReturnType<typeof resolveBenchmark>>["effective"];
+}
+
+async function seedOne(em: EntityManager, n: number) {
+  const email = demoEmail(n);
+  let candidate = await em.findOne(Candidate, { company: DEMO_COMPANY, email });
+  if (!candidate) {
+    const dto = await createCandidate(em, {
+      name: demoName(n),
+      email,
+      role: DEMO_ROLE,
+      company: DEMO_COMPANY,
+      assessmentDomains: [...DEMO_DOMAINS],
+      consentGiven: true,
+      recruiterNotes: "Demo candidate: activity generated from a fixed seed (npm run db:seed -- --demo).",
+    });
+    candidate = await em.findOneOrFail(Candidate, { id: dto.id });
+  } else if ((await em.count(Assessment, { candidate: candidate.id })) > 0) {
+    return false;
+  }
+  const assessment = await startAssessment(em, candidate.id);
+  await importActivity(em, assessment.id, demoActivity(n));
+  if (n <= DEMO_COMPLETED) await completeAssessment(em, assessment.id);
+  return true;
+}
+
+/** Run inside a transaction: everything or nothing. */
+export async function seedDemo(em: EntityManager): Promise<DemoSummary> {
+  // One seeder at a time.
+  await em.execute("select pg_advisory_xact_lock(hashtext('shortlist.demo-seed'))");
+  let created = 0;
+  for (let n = 1; n <= DEMO_COMPLETED + 1; n++) {
+    if (await seedOne(em, n)) created++;
+    // Keep the unit of work small: each flush inspects every entity it manages.
+    em.clear();
+  }
+
+  const rows = await em.execute<{ name: string; tao_index: number }[]>(
+    `select c.name, a.tao_index from assessments a join candidates c on c.id = a.candidate_id
+      where a.status = 'completed' and c.company = ? and c.email like 'demo-%@acme.example' order by a.tao_index`,
+    [DEMO_COMPANY],
+  );
+  const [open] = await em.execute<{ candidate_id: string; assessment_id: string; name: string }[]>(
+    `select c.id as candidate_id, a.id as assessment_id, c.name from assessments a join candidates c on c.id = a.candidate_id
+      where a.status = 'in_progress' and c.company = ? and c.email = ?`,
+    [DEMO_COMPANY, demoEmail(DEMO_COMPLETED + 1)],
+  );
+  const { effective } = await resolveBenchmark(em, DEMO_ROLE, DEMO_COMPANY);
+  return {
+    created,
+    skipped: DEMO_COMPLETED + 1 - created,
+    completed: rows.map((r) => ({ name: r.name, taoIndex: r.tao_index })),
+    pending: open ? { candidateId: open.candidate_id, assessmentId: open.assessment_id, name: open.name } : null,
+    benchmark: effective,
+  };
+}

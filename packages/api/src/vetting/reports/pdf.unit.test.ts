@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "vitest";
+import { scoreActivity } from "../scoring";
+import { workedExample } from "../scoring/worked-example.fixture";
+import { buildReport } from "./build";
+import { pdfSafe, renderReportPdf } from "./pdf";
+import { pdfText } from "./pdf-text.fixture";
+
+test("pdfSafe keeps Latin-1, maps typographic punctuation to ASCII, marks the rest", () => {
+  expect(pdfSafe("Zoë O\u2019Brien \u2212 \u201cok\u201d \u2264 \u674e\u0007")).toBe("Zoë O'Brien - \"ok\" <= ?");
+});
+
+test("the rendered PDF holds its texts as extractable text", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "shortlist-pdf-"));
+  try {
+    const scores = scoreActivity(workedExample());
+    const content = buildReport({
+      candidate: { name: "Zoë Example", role: "Backend Engineer", company: "Acme" },
+      assessment: scores,
+      weakestQuestion: { Python: "What is a generator?" },
+      benchmark: null,
+      percentile: null,
+    });
+    const file = join(dir, "reports", "r1.pdf");
+    const { bytes } = await renderReportPdf(
+      {
+        reportId: "r1",
+        assessmentId: "a1",
+        generatedAt: new Date("2026-01-08T10:00:00Z"),
+        candidate: { name: "Zoë Example", email: "zoe@example.com", role: "Backend Engineer", company: "Acme" },
+        content,
+        metrics: scores,
+      },
+      file,
+    );
+    expect(bytes).toBeGreaterThan(1000);
+    const text = await pdfText(file);
+    expect(text).toContain("Zoë Example");
+    expect(text).toContain("Recommendation: Lean no hire");
+    expect(text).toContain("Tao index: 51.7 of 100");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

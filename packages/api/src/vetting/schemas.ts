@@ -1,0 +1,138 @@
+/**
+ * Vetting input schemas (assessments, activity records, benchmarks, reports).
+ * Shared with the SPA and the CLI: nothing here imports server code.
+ */
+import { BENCHMARK_SOURCES } from "@shortlist/db/constants";
+import { z } from "zod";
+
+/** Most activity records one call takes; a bigger file goes in several calls (each all-or-nothing). */
+export const MAX_IMPORT_RECORDS = 2000;
+
+const text = (max: number) =>
+  z
+    .string({ error: "must be text" })
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !s.includes("\u0000"), "must not contain NUL characters")
+    .refine((s) => s.isWellFormed(), "must be valid Unicode text")
+    .transform((s) => s.trim());
+
+export const activityRef = z
+  .string({ error: "must be text" })
+  .trim()
+  .min(1, "must not be empty")
+  .max(100, "must be at most 100 characters")
+  .regex(/^[A-Za-z0-9._:-]+$/, "may hold letters, digits and . _ : - only");
+
+/** A Date, or an ISO 8601 timestamp with a time zone (as in a JSONL file). */
+const TIMESTAMP_ERROR = "must be an ISO 8601 timestamp with a time zone, e.g. 2026-01-05T09:00:00Z";
+export const activityTimestamp = z
+  .union([z.date({ error: TIMESTAMP_ERROR }), z.iso.datetime({ offset: true, error: TIMESTAMP_ERROR })], { error: TIMESTAMP_ERROR })
+  .transform((v) => (typeof v === "string" ? new Date(v) : v));
+
+/** A domain: any non-empty name (one outside the assessment's domains counts toward the interest ratio). */
+export const activityDomain = text(100).pipe(
+  z
+    .string()
+    .min(1, "must not be empty (unknown domain)")
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "must not contain control characters (unknown domain)"),
+);
+export const questionText = text(5000).pipe(z.string().min(1, "must not be empty"));
+
+const line = z.int().positive().optional();
+
+export const sessionRecordSchema = z.strictObject({
+  type: z.literal("session"),
+  line,
+  ref: activityRef,
+  start: activityTimestamp,
+  end: activityTimestamp,
+});
+
+export const questionRecordSchema = z.strictObject({
+  type: z.literal("question"),
+  line,
+  ref: activityRef,
+  session: activityRef,
+  domain: activityDomain,
+  text: questionText,
+  askedAt: activityTimestamp,
+  followUpOf: activityRef.nullish().transform((v) => v ?? null),
+});
+
+/** One line of an activity JSONL file (docs/scoring.md §1). `line` is the file's line number, added by the CLI. */
+export const activityRecordSchema = z.discriminatedUnion("type", [sessionRecordSchema, questionRecordSchema], {
+  error: 'must be "session" or "question"',
+});
+
+export type SessionRecord = z.output<typeof sessionRecordSchema>;
+export type QuestionRecord = z.output<typeof questionRecordSchema>;
+export type ActivityRecord = z.output<typeof activityRecordSchema>;
+export type ActivityRecordInput = z.input<typeof activityRecordSchema>;
+
+export const assessmentIdInput = z.strictObject({ assessmentId: z.uuid() });
+export const startAssessmentInput = z.strictObject({ candidateId: z.uuid() });
+export const candidateIdOnlyInput = z.strictObject({ candidateId: z.uuid() });
+export const vettingIdInput = z.strictObject({ id: z.uuid() });
+
+export const recordSessionInput = z.strictObject({
+  assessmentId: z.uuid(),
+  session: z.strictObject({ ref: activityRef.optional(), start: activityTimestamp, end: activityTimestamp }),
+  questions: z
+    .array(
+      z.strictObject({
+        ref: activityRef.optional(),
+        domain: activityDomain,
+        text: questionText,
+        askedAt: activityTimestamp,
+        followUpOf: activityRef.nullish(),
+      }),
+    )
+    .max(500, "Record at most 500 questions per session"),
+});
+
+export const importActivityInput = z.strictObject({
+  assessmentId: z.uuid(),
+  /** Parsed JSONL lines; each is checked on the server, and any bad one rejects the whole call. */
+  records: z
+    .array(z.unknown())
+    .min(1, "Send at least one record")
+    .max(MAX_IMPORT_RECORDS, `Send at most ${MAX_IMPORT_RECORDS} records per call`),
+});
+
+const roleName = text(255).pipe(z.string().min(1, "Enter the role"));
+const companyName = text(255)
+  .nullish()
+  .transform((v) => v || null);
+
+export const benchmarkScopeInput = z.strictObject({ role: roleName, company: companyName });
+
+const finite = z.number().refine(Number.isFinite, "Must be a finite number");
+const band = z
+  .strictObject({ p50: finite, p75: finite, p90: finite })
+  .refine((b) => b.p50 <= b.p75 && b.p75 <= b.p90, "Bands must rise: p50 ≤ p75 ≤ p90");
+
+export const upsertEnteredBenchmarkInput = z.strictObject({
+  role: roleName,
+  company: companyName,
+  /** How many people the entered bands stand for, if known (0: judgement). */
+  sampleSize: z.int().min(0).max(1_000_000).default(0),
+  bands: z.strictObject({
+    learningVelocity: band,
+    sophistication: band.refine((b) => b.p50 >= 1 && b.p90 <= 7, "Sophistication bands lie within 1–7"),
+    chainDepth: band.refine((b) => b.p50 >= 1, "Chain depth bands are at least 1"),
+    taoIndex: band.refine((b) => b.p50 >= 0 && b.p90 <= 100, "Tao index bands lie within 0–100"),
+  }),
+});
+
+export const listBenchmarksInput = z
+  .strictObject({
+    role: text(255).optional(),
+    source: z.enum(BENCHMARK_SOURCES).optional(),
+  })
+  .default({});
+
+export type RecordSessionInput = z.output<typeof recordSessionInput>;
+export type UpsertEnteredBenchmarkInput = z.output<typeof upsertEnteredBenchmarkInput>;
+export type BenchmarkScopeInput = z.output<typeof benchmarkScopeInput>;
+export type ListBenchmarksInput = z.output<typeof listBenchmarksInput>;

@@ -1,0 +1,143 @@
+/**
+ * Walks the whole router, so a procedure added later is checked without touching this file:
+ * every procedure declares its access, the anonymous are refused, roles outside the list are
+ * refused, and a viewer can change nothing.
+ */
+import { TRPCError, type AnyProcedure } from "@trpc/server";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { appRouter, type ContextDeps, type Meta } from "@shortlist/api";
+import { USER_ROLES, type UserRole } from "@shortlist/db/constants";
+import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { callerFor, callPath, rowCounts, signedIn, testDeps, type Caller } from "./helpers";
+
+/** The only procedures anyone may call; each addition here is a decision, not an accident. */
+const PUBLIC = ["auth.login", "auth.logout", "auth.setup", "auth.setupStatus"];
+/** The only mutations a viewer may call: signing in and out, and the (already done) first-admin setup. */
+const PUBLIC_MUTATIONS = ["auth.login", "auth.logout", "auth.setup"];
+
+// At runtime `_def.procedures` is flat: every procedure under its dotted path.
+const flat = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+const procedures = Object.entries(flat).map(([path, procedure]) => ({
+  path,
+  type: procedure._def.type,
+  access: (procedure._def.meta as Meta | undefined)?.access,
+}));
+const guarded = procedures.filter((p) => p.access !== "public");
+const TABLES = ["users", "candidates", "api_tokens"] as const;
+
+let db: TestDatabase;
+let deps: ContextDeps;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  deps = testDeps(db);
+});
+afterAll(() => db?.dropDatabase());
+
+/** The outcome of a call: "OK" or the tRPC error code. */
+async function outcome(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return "OK";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+async function outcomes(caller: Caller, paths: string[], inputFor: (path: string) => unknown = () => ({})) {
+  const result: Record<string, string> = {};
+  for (const path of paths) result[path] = await outcome(callPath(caller, path, inputFor(path)));
+  return result;
+}
+
+const expectAll = (paths: string[], code: string) => Object.fromEntries(paths.map((path) => [path, code]));
+
+test("the walk sees the whole router", () => {
+  const paths = procedures.map((p) => p.path);
+  expect(paths).toEqual(expect.arrayContaining(["auth.me", "users.update", "apiTokens.create", "candidates.importBatch"]));
+  expect(paths.length).toBeGreaterThanOrEqual(16);
+  // A lazy router's procedures appear only once loaded: load them here before adding one.
+  expect(Object.keys(appRouter._def.lazy)).toEqual([]);
+});
+
+test("every procedure declares its access: public, or a non-empty list of known roles", () => {
+  const undeclared = procedures
+    .filter(
+      ({ access }) =>
+        access !== "public" &&
+        !(Array.isArray(access) && access.length > 0 && access.every((role) => USER_ROLES.includes(role))),
+    )
+    .map((p) => p.path);
+  expect(undeclared).toEqual([]);
+});
+
+test("only the listed procedures are public", () => {
+  expect(procedures.filter((p) => p.access === "public").map((p) => p.path).sort()).toEqual(PUBLIC);
+  expect(
+    procedures
+      .filter((p) => p.access === "public" && p.type === "mutation")
+      .map((p) => p.path)
+      .sort(),
+  ).toEqual(PUBLIC_MUTATIONS);
+});
+
+test("every non-public procedure refuses the anonymous with UNAUTHORIZED, before it validates input", async () => {
+  const paths = guarded.map((p) => p.path);
+  // `{ "": 1 }` fails every input schema: were validation first, the answer would be BAD_REQUEST.
+  expect(await outcomes(callerFor(deps), paths, () => ({ "": 1 }))).toEqual(expectAll(paths, "UNAUTHORIZED"));
+  expect(await outcomes(callerFor(deps, { bearerToken: "sl_not-a-real-token" }), paths)).toEqual(
+    expectAll(paths, "UNAUTHORIZED"),
+  );
+  expect(await outcomes(callerFor(deps, { sessionToken: "not-a-real-session" }), paths)).toEqual(
+    expectAll(paths, "UNAUTHORIZED"),
+  );
+});
+
+test("every role outside a procedure's list is refused with FORBIDDEN", async () => {
+  for (const role of USER_ROLES) {
+    const { caller } = await signedIn(deps, role);
+    const refused = guarded.filter((p) => !(p.access as readonly UserRole[]).includes(role)).map((p) => p.path);
+    expect({ role, outcomes: await outcomes(caller, refused) }).toEqual({ role, outcomes: expectAll(refused, "FORBIDDEN") });
+  }
+});
+
+test("a viewer can write nothing: every non-public mutation is FORBIDDEN and no row changes", async () => {
+  const admin = await signedIn(deps, "admin");
+  const viewer = await signedIn(deps, "viewer");
+  const candidate = await admin.caller.candidates.create({
+    name: "Vera Viewed",
+    email: "vera@example.com",
+    role: "Engineer",
+    company: "Acme",
+  });
+  const { token } = await admin.caller.apiTokens.create({ name: "admin script" });
+
+  // Inputs that would pass validation, so a missing role check would really write.
+  const validInputs: Record<string, unknown> = {
+    "candidates.create": { name: "Eve Intruder", email: "eve@example.com", role: "Spy", company: "Acme" },
+    "candidates.update": { id: candidate.id, version: candidate.version, name: "Changed", status: "rejected" },
+    "candidates.delete": { id: candidate.id },
+    "candidates.importBatch": { rows: [{ line: 2, data: { name: "Mallory", email: "m@example.com", role: "X", company: "Y" } }] },
+    "users.create": { email: "new@example.com", name: "New", role: "admin", password: "a long enough password" },
+    "users.update": { id: viewer.user.id, version: 1, role: "admin" },
+    "apiTokens.create": { name: "viewer script" },
+    "apiTokens.revoke": { id: token.id },
+  };
+  const mutations = procedures
+    .filter((p) => p.type === "mutation" && !PUBLIC_MUTATIONS.includes(p.path))
+    .map((p) => p.path);
+  expect(mutations.length).toBeGreaterThan(0);
+
+  const before = await rowCounts(db.orm, TABLES);
+  expect(await outcomes(viewer.caller, mutations, (path) => validInputs[path] ?? {})).toEqual(
+    expectAll(mutations, "FORBIDDEN"),
+  );
+  expect(await rowCounts(db.orm, TABLES)).toEqual(before);
+
+  // Nothing about the existing rows changed either.
+  expect(await admin.caller.candidates.get({ id: candidate.id })).toEqual(candidate);
+  const me = await viewer.caller.auth.me();
+  expect(me.user.role).toBe("viewer");
+  const [adminToken] = await admin.caller.apiTokens.list({ all: false });
+  expect(adminToken).toMatchObject({ id: token.id, revokedAt: null });
+});

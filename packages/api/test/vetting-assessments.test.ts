@@ -1,0 +1,203 @@
+/** Assessments through tRPC on a real database: start, record, import (good and bad), complete. */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { rejection } from "./helpers";
+import { assessmentWithSample, count, newCandidate, sampleLines, vettingContext, type VettingContext } from "./vetting-fixtures";
+
+let t: VettingContext;
+beforeAll(async () => {
+  t = await vettingContext();
+});
+afterAll(() => t?.teardown());
+
+describe("start", () => {
+  test("a pending candidate moves to in_progress (through invited) and assessment_start is stamped", async () => {
+    const candidate = await newCandidate(t.recruiter);
+    expect(candidate.status).toBe("pending");
+    const assessment = await t.recruiter.assessments.start({ candidateId: candidate.id });
+    expect(assessment).toMatchObject({
+      candidateId: candidate.id,
+      status: "in_progress",
+      role: "Backend Engineer",
+      company: "Acme",
+      domains: ["Python", "PostgreSQL"],
+      completedAt: null,
+      metrics: null,
+      recorded: { sessions: 0, questions: 0 },
+    });
+    const after = await t.viewer.candidates.get({ id: candidate.id });
+    expect(after.status).toBe("in_progress");
+    expect(after.assessmentStart).toEqual(assessment.startedAt);
+    expect(after.version).toBe(candidate.version + 2);
+  });
+
+  test("refused: a second open assessment, no consent, no domains, a rejected candidate, an unknown candidate", async () => {
+    const candidate = await newCandidate(t.recruiter);
+    const open = await t.recruiter.assessments.start({ candidateId: candidate.id });
+    const again = await rejection(t.recruiter.assessments.start({ candidateId: candidate.id }));
+    expect([again.code, again.message]).toEqual(["CONFLICT", `Ada Lovelace already has an assessment in progress (${open.id}); complete it first`]);
+
+    const noConsent = await newCandidate(t.recruiter, { consentGiven: false });
+    expect(await rejection(t.recruiter.assessments.start({ candidateId: noConsent.id }))).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Ada Lovelace has not given consent: record their consent before starting an assessment",
+    });
+    const noDomains = await newCandidate(t.recruiter, { assessmentDomains: [] });
+    expect((await rejection(t.recruiter.assessments.start({ candidateId: noDomains.id }))).code).toBe("BAD_REQUEST");
+
+    const rejected = await newCandidate(t.recruiter);
+    await t.recruiter.candidates.update({ id: rejected.id, version: rejected.version, status: "rejected" });
+    expect(await rejection(t.recruiter.assessments.start({ candidateId: rejected.id }))).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Cannot move from rejected to in_progress; allowed from rejected: nothing (final state)",
+    });
+    expect(await count(t.db.orm, "assessments", "candidate_id = ?", [rejected.id])).toBe(0);
+
+    const missing = await rejection(t.recruiter.assessments.start({ candidateId: "00000000-0000-4000-8000-000000000000" }));
+    expect(missing.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("activity", () => {
+  test("a good import writes every session and question", async () => {
+    const candidate = await newCandidate(t.recruiter);
+    const assessment = await t.recruiter.assessments.start({ candidateId: candidate.id });
+    const result = await t.recruiter.assessments.importActivity({ assessmentId: assessment.id, records: sampleLines() });
+    expect(result).toEqual({ assessmentId: assessment.id, sessions: 3, questions: 9, recorded: { sessions: 3, questions: 9 } });
+
+    const activity = await t.viewer.assessments.activity({ assessmentId: assessment.id });
+    expect(activity.sessions.map((s) => [s.ref, s.questions.map((q) => `${q.ref}:${q.score.sophistication}`).join(" ")])).toEqual([
+      ["s1", "q1:2 q2:4 q3:2"],
+      ["s2", "q4:6 q5:6 q6:2"],
+      ["s3", "q7:6 q8:6 q9:3"],
+    ]);
+    expect(activity.sessions[2]!.questions[2]).toMatchObject({ ref: "q9", followUpOf: "q8", text: "Why?", domain: "Python" });
+  });
+
+  test("a bad import is rejected naming each bad row, and nothing of it is written", async () => {
+    const candidate = await newCandidate(t.recruiter);
+    const assessment = await t.recruiter.assessments.start({ candidateId: candidate.id });
+    const lines = sampleLines() as Record<string, unknown>[];
+    const bad = lines.map((r) => ({ ...r }));
+    bad[4] = { ...bad[4], end: "2026-01-06T08:00:00Z" }; // s2 ends before it starts
+    bad[7] = { ...bad[7], followUpOf: "q99" }; // no such question
+    bad[10] = { ...bad[10], domain: "" }; // unknown domain
+    const before = [await count(t.db.orm, "assessment_sessions"), await count(t.db.orm, "assessment_questions")];
+
+    const error = await rejection(t.recruiter.assessments.importActivity({ assessmentId: assessment.id, records: bad }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe(
+      "Activity rejected, nothing was written (1 problem): line 11 (question q8): domain: must not be empty (unknown domain)",
+    );
+    bad[10] = lines[10]!;
+    const error2 = await rejection(t.recruiter.assessments.importActivity({ assessmentId: assessment.id, records: bad }));
+    expect(error2.message).toBe(
+      "Activity rejected, nothing was written (2 problems): " +
+        "line 5 (session s2): end 2026-01-06T08:00:00.000Z is before start 2026-01-06T09:00:00.000Z; " +
+        'line 8 (question q6): followUpOf "q99" does not exist (no question with that ref)',
+    );
+    expect([await count(t.db.orm, "assessment_sessions"), await count(t.db.orm, "assessment_questions")]).toEqual(before);
+    expect((await t.viewer.assessments.get({ assessmentId: assessment.id })).recorded).toEqual({ sessions: 0, questions: 0 });
+  });
+
+  test("recordSession adds a session whose questions may follow up imported ones; refs must stay unique", async () => {
+    const { assessment } = await assessmentWithSample(t.recruiter);
+    const recorded = await t.recruiter.assessments.recordSession({
+      assessmentId: assessment.id,
+      session: { start: new Date("2026-01-08T09:00:00Z"), end: new Date("2026-01-08T09:30:00Z") },
+      questions: [
+        { domain: "postgresql", text: "Why can an index make writes slower?", askedAt: new Date("2026-01-08T09:05:00Z"), followUpOf: "q5" },
+        { ref: "mine", domain: "Python", text: "How do generators close?", askedAt: new Date("2026-01-08T09:10:00Z") },
+      ],
+    });
+    expect(recorded).toMatchObject({ sessions: 1, questions: 2, recorded: { sessions: 4, questions: 11 } });
+    expect(recorded.questionRefs).toEqual([`${recorded.sessionRef}-q1`, "mine"]);
+    const activity = await t.viewer.assessments.activity({ assessmentId: assessment.id });
+    expect(activity.sessions[3]!.questions[0]).toMatchObject({ domain: "PostgreSQL", followUpOf: "q5" });
+
+    const clash = await rejection(
+      t.recruiter.assessments.recordSession({
+        assessmentId: assessment.id,
+        session: { ref: "s1", start: new Date("2026-01-09T09:00:00Z"), end: new Date("2026-01-09T09:30:00Z") },
+        questions: [],
+      }),
+    );
+    expect(clash.message).toBe('Activity rejected, nothing was written (1 problem): session s1: session ref "s1" is already used (already recorded)');
+  });
+
+  test("viewers cannot record activity", async () => {
+    const { assessment } = await assessmentWithSample(t.recruiter);
+    const error = await rejection(t.viewer.assessments.importActivity({ assessmentId: assessment.id, records: sampleLines() }));
+    expect(error.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("complete", () => {
+  test("stores every metric of the worked example, moves the candidate to completed, stamps assessment_end", async () => {
+    const { candidate, assessment } = await assessmentWithSample(t.recruiter, { role: "Scoring Check Engineer" });
+    const done = await t.recruiter.assessments.complete({ assessmentId: assessment.id });
+    expect(done.status).toBe("completed");
+    expect(done.metrics).toMatchObject({
+      avgSophistication: expect.closeTo(37 / 9, 9),
+      learningVelocity: expect.closeTo(7 / 6, 9),
+      chainDepth: expect.closeTo(1.8, 9),
+      longestChain: 3,
+      conceptRetention: expect.closeTo(0.25, 9),
+      interestRatio: expect.closeTo(1 / 9, 9),
+      taoIndex: expect.closeTo(51.6759, 4),
+      percentile: 0,
+      percentileSampleSize: 1,
+      percentileThin: true,
+      totalQueries: 9,
+      totalSessions: 3,
+      totalTimeMinutes: 95,
+    });
+    expect(done.metrics!.domainScores.map((d) => d.domain)).toEqual(["Python", "PostgreSQL", "Rust"]);
+    expect(done.metrics!.sessionTrend.map((p) => p.meanSophistication)).toEqual([8 / 3, 14 / 3, 5]);
+
+    const [row] = await t.db.orm.em.fork().execute<{ tao_index: number; avg_sophistication: number; total_queries: number }[]>(
+      "select tao_index, avg_sophistication, total_queries from assessments where id = ?",
+      [assessment.id],
+    );
+    expect(row).toMatchObject({ tao_index: expect.closeTo(51.6759, 4), total_queries: 9 });
+
+    const after = await t.viewer.candidates.get({ id: candidate.id });
+    expect(after.status).toBe("completed");
+    expect(after.assessmentEnd).toEqual(done.completedAt);
+    const reloaded = await t.viewer.assessments.get({ assessmentId: assessment.id });
+    expect(reloaded).toEqual(done);
+    expect(reloaded.metrics!.domainScores.map((d) => d.domain)).toEqual(["Python", "PostgreSQL", "Rust"]);
+  });
+
+  test("completing twice, or with no activity, is a clear BAD_REQUEST; activity cannot change afterwards", async () => {
+    const { assessment } = await assessmentWithSample(t.recruiter);
+    await t.recruiter.assessments.complete({ assessmentId: assessment.id });
+    const twice = await rejection(t.recruiter.assessments.complete({ assessmentId: assessment.id }));
+    expect(twice.code).toBe("BAD_REQUEST");
+    expect(twice.message).toMatch(new RegExp(`^Assessment ${assessment.id} is already completed \\(at .+\\); start a new assessment to assess again$`));
+    const late = await rejection(t.recruiter.assessments.importActivity({ assessmentId: assessment.id, records: sampleLines() }));
+    expect(late.message).toBe(`Assessment ${assessment.id} is completed; its activity can no longer change (start a new assessment instead)`);
+
+    const candidate = await newCandidate(t.recruiter);
+    const empty = await t.recruiter.assessments.start({ candidateId: candidate.id });
+    const none = await rejection(t.recruiter.assessments.complete({ assessmentId: empty.id }));
+    expect([none.code, none.message]).toEqual([
+      "BAD_REQUEST",
+      `Assessment ${empty.id} has no recorded activity (0 sessions, 0 questions): record a session with questions or import activity before completing it`,
+    ]);
+    expect((await t.viewer.assessments.get({ assessmentId: empty.id })).status).toBe("in_progress");
+  });
+
+  test("several assessments per candidate are kept; a completed candidate can be re-assessed", async () => {
+    const { candidate, assessment: first } = await assessmentWithSample(t.recruiter);
+    await t.recruiter.assessments.complete({ assessmentId: first.id });
+    const second = await t.recruiter.assessments.start({ candidateId: candidate.id });
+    expect((await t.viewer.candidates.get({ id: candidate.id })).status).toBe("completed");
+    await t.recruiter.assessments.importActivity({ assessmentId: second.id, records: sampleLines() });
+    await t.recruiter.assessments.complete({ assessmentId: second.id });
+    const list = await t.viewer.assessments.listForCandidate({ candidateId: candidate.id });
+    expect(list.map((a) => [a.id, a.status])).toEqual([
+      [second.id, "completed"],
+      [first.id, "completed"],
+    ]);
+  });
+});

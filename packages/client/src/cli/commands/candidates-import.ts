@@ -1,0 +1,167 @@
+import { stat } from "node:fs/promises";
+import { extname } from "node:path";
+import { Option, type Command } from "commander";
+import { errorCodeOf, httpStatusOf, isUnreachable } from "../../index";
+import { importInBatches, resilientSend, type ImportSource, type ImportTotals } from "../import/batches";
+import { createProgress } from "../import/progress";
+import { CSV_COLUMNS, readCsv } from "../import/read-csv";
+import { readJsonl } from "../import/read-jsonl";
+import { CliError, EXIT, explainError, plural, writeLine } from "../output";
+import { connect, intIn } from "./shared";
+
+type Format = "csv" | "jsonl";
+
+interface ImportOptions {
+  batchSize: number;
+  format?: Format;
+  retries: number;
+  maxBatchBytes: number;
+}
+
+const FORMAT_BY_EXTENSION: Record<string, Format> = { ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl" };
+
+export function registerImport(candidates: Command) {
+  candidates
+    .command("import")
+    .description("import candidates from a CSV or JSON Lines file, streamed in batches; safe to re-run")
+    .argument("<file>", "a .csv (with a header line) or .jsonl file")
+    .option("--batch-size <n>", "rows per request (1-1000)", intIn(1, 1000), 500)
+    .addOption(new Option("--format <format>", "the file's format, when its extension does not say").choices(["csv", "jsonl"]))
+    .option("--retries <n>", "tries again after a dropped connection or a busy database (0-10)", intIn(0, 10), 3)
+    .addOption(
+      new Option("--max-batch-bytes <n>", "send a batch early past this many bytes of JSON")
+        .argParser(intIn(1024, 64 * 1_048_576))
+        .default(512 * 1024)
+        .hideHelp(),
+    )
+    .addHelpText(
+      "after",
+      `
+Files:
+  CSV    a header line naming the columns, in any order:
+           ${CSV_COLUMNS.join(",")}
+         name, email, role and company are required; assessment_domains holds several
+         domains separated by ";" or "|"; consent_given is true/false (yes/no, 1/0).
+  JSONL  one candidate object per line:
+           {"name":"Ada Lovelace","email":"ada@example.com","role":"Engineer","company":"Acme",
+            "assessmentDomains":["backend"],"recruiterNotes":null,"resumeUrl":null,"consentGiven":true}
+
+Every row is created, skipped (a candidate with that email already applies at that company),
+or rejected with its line number and reason; a rejected row writes nothing. Each batch is
+saved on its own, so re-running the same file after a failure picks up where it stopped.
+
+Exit codes: 0 every row created or skipped; 1 some rows rejected; 2 the import could not
+go on (file unreadable, server unreachable, token refused): rows reported before that are saved.`,
+    )
+    .action((file: string, options: ImportOptions) => importCandidates(file, options));
+}
+
+function formatOf(file: string, explicit?: Format): Format {
+  if (explicit) return explicit;
+  const format = FORMAT_BY_EXTENSION[extname(file).toLowerCase()];
+  if (!format) throw new CliError(`Cannot tell the format of ${file}: name it .csv or .jsonl, or pass --format csv|jsonl`);
+  return format;
+}
+
+async function fileSize(file: string): Promise<number> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new CliError(`${file} is not a file`);
+    return info.size;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(code === "ENOENT" ? `${file}: no such file` : `Cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+const TRANSIENT_CODES = new Set(["SERVICE_UNAVAILABLE", "TOO_MANY_REQUESTS"]);
+const TRANSIENT_STATUSES = new Set([502, 503, 504]);
+
+const rate = (rows: number, ms: number) => Math.round(rows / Math.max(ms / 1000, 0.001)).toLocaleString("en-US");
+
+function summary(totals: ImportTotals, ms: number): string {
+  return (
+    `${plural(totals.created, "created", "created")}, ${plural(totals.skipped, "skipped", "skipped")} (already present), ` +
+    `${plural(totals.rejected, "rejected", "rejected")}; ${plural(totals.rows, "row")} in ${(ms / 1000).toFixed(1)} s ` +
+    `(${rate(totals.rows, ms)} rows/s)`
+  );
+}
+
+async function importCandidates(file: string, options: ImportOptions) {
+  const format = formatOf(file, options.format);
+  const size = await fileSize(file);
+  const { client, url } = connect();
+  const started = performance.now();
+  const report = (line: string) => writeLine(process.stdout, line);
+  const progress = createProgress(size, report);
+  let totals: ImportTotals = { rows: 0, created: 0, skipped: 0, rejected: 0 };
+
+  process.once("SIGINT", () => {
+    progress.stop();
+    process.stderr.write(
+      `\nInterrupted after ${summary(totals, performance.now() - started)}.\n` +
+        "Rows reported as created are saved; run the same command again to import the rest (present rows are skipped).\n",
+    );
+    process.exit(130);
+  });
+
+  let reachedServer = false;
+  const send = resilientSend(
+    async (rows) => {
+      const result = await client.candidates.importBatch.mutate({ rows });
+      reachedServer = true;
+      return result;
+    },
+    {
+      retries: options.retries,
+      // Unreachable from the very start is a wrong URL or a stopped server: say so at once instead of retrying.
+      isTransient: (error) =>
+        (reachedServer && isUnreachable(error)) ||
+        TRANSIENT_CODES.has(errorCodeOf(error) ?? "") ||
+        TRANSIENT_STATUSES.has(httpStatusOf(error) ?? 0),
+      isTooLarge: (error) => httpStatusOf(error) === 413 || errorCodeOf(error) === "PAYLOAD_TOO_LARGE",
+      onRetry: (error, attempt, delay) =>
+        progress.notice(
+          `retrying (${attempt}/${options.retries}) in ${(delay / 1000).toFixed(1)} s: ${explainError(error, url).message}`,
+        ),
+    },
+  );
+
+  const source: ImportSource = format === "csv" ? readCsv(file) : readJsonl(file);
+  const outcome = await importInBatches(source, {
+    batchSize: options.batchSize,
+    maxBatchBytes: options.maxBatchBytes,
+    send,
+    onBatch: async (batch, soFar) => {
+      totals = soFar;
+      for (const { line, reason } of batch.rejected) await progress.report(`rejected line ${line}: ${reason}`);
+      progress.update(batch.bytesRead, soFar);
+    },
+  });
+  totals = outcome.totals;
+  progress.stop();
+  const elapsed = performance.now() - started;
+
+  if (outcome.fatal) {
+    const { error, stage, lines } = outcome.fatal;
+    const where = lines ? ` at lines ${lines[0]}-${lines[1]}` : "";
+    const reason =
+      stage === "read" && !(error instanceof CliError)
+        ? `Could not read ${file}: ${(error as Error).message}`
+        : explainError(error, url).message;
+    await report(`Stopped: ${summary(totals, elapsed)}`);
+    process.stderr.write(`\nThe import stopped${where}: ${reason}\n`);
+    if (totals.created || totals.skipped || totals.rejected) {
+      process.stderr.write(
+        `Rows reported before that are saved (${plural(totals.created, "candidate")} created)` +
+          (stage === "send" && lines ? `; lines ${lines[0]}-${lines[1]} may or may not have been` : "") +
+          ".\nRun the same command again to import the rest: rows already present are skipped.\n",
+      );
+    }
+    process.exitCode = EXIT.fatal;
+    return;
+  }
+  await report(`Done: ${summary(totals, elapsed)}`);
+  process.exitCode = totals.rejected ? EXIT.rejected : EXIT.ok;
+}

@@ -1,0 +1,45 @@
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import type { ImportSource, SourceRow } from "./batches";
+
+/**
+ * Streams a JSON Lines file: one candidate object per line, in the shape `candidates.create`
+ * accepts (name, email, role, company, assessmentDomains, recruiterNotes, resumeUrl, consentGiven).
+ * Blank lines are passed over; a line that is not a JSON object becomes an unreadable row.
+ */
+export function readJsonl(path: string): ImportSource {
+  let input: ReturnType<typeof createReadStream> | undefined;
+
+  async function* rows(): AsyncGenerator<SourceRow> {
+    // Opened on first pull: readline emits lines as soon as the file flows, and lines nobody listens to are lost.
+    input = createReadStream(path);
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    let line = 0;
+    try {
+      for await (const raw of lines) {
+        line++;
+        const text = line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+        if (!text.trim()) continue;
+        let data: unknown;
+        try {
+          data = JSON.parse(text);
+        } catch (error) {
+          yield { kind: "unreadable", line, reason: `not valid JSON: ${(error as Error).message}` };
+          continue;
+        }
+        if (data === null || typeof data !== "object" || Array.isArray(data)) {
+          yield { kind: "unreadable", line, reason: `expected a JSON object (a candidate), found ${describe(data)}` };
+          continue;
+        }
+        yield { kind: "row", line, data, size: text.length };
+      }
+    } finally {
+      lines.close();
+      input.destroy();
+    }
+  }
+
+  return { rows: rows(), bytesRead: () => input?.bytesRead ?? 0 };
+}
+
+const describe = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`);

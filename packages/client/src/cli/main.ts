@@ -1,0 +1,56 @@
+import { Command, CommanderError } from "commander";
+import packageJson from "../../package.json" with { type: "json" };
+import { registerAdd } from "./commands/candidates-add";
+import { registerExport } from "./commands/candidates-export";
+import { registerImport } from "./commands/candidates-import";
+import { registerList } from "./commands/candidates-list";
+import { DEFAULT_URL } from "./config";
+import { CliError, EXIT, exitQuietlyOnClosedPipe } from "./output";
+
+export function buildProgram(): Command {
+  const program = new Command("shortlist")
+    .description("Shortlist from the command line: list, add, import and export candidates.")
+    .version(packageJson.version)
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Environment:
+  SHORTLIST_URL    where Shortlist runs (default ${DEFAULT_URL})
+  SHORTLIST_TOKEN  an API token (sl_...): create one in Shortlist's API tokens screen
+
+Exit codes: 0 done; 1 the server refused input (invalid fields, rejected import rows);
+2 could not go on (usage, configuration, token refused, server unreachable).`,
+    );
+
+  const candidates = program.command("candidates").description("candidates: list, add, import, export");
+  registerList(candidates);
+  registerAdd(candidates);
+  registerImport(candidates);
+  registerExport(candidates);
+  return program;
+}
+
+async function main(argv: string[]) {
+  exitQuietlyOnClosedPipe(process.stdout);
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed help, the version, or what was wrong with the arguments.
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.fatal;
+      return;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`shortlist: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`shortlist: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT.fatal;
+  }
+}
+
+await main(process.argv);
