@@ -17,7 +17,14 @@ export interface FieldError {
 }
 
 export function fieldErrorsOf(error: ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(input)", message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    // An unknown field is reported at the field's own path, not at the object holding it.
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ path: [...at, key].join("."), message: "Unknown field" }));
+    }
+    return [{ path: at.join(".") || "(input)", message: issue.message }];
+  });
 }
 
 const t = initTRPC

@@ -25,8 +25,8 @@ export function loadCliConfig(env: Record<string, string | undefined> = process.
       [
         "SHORTLIST_TOKEN is not set: the CLI signs in with an API token.",
         `  1. Open Shortlist (${url.origin}) and sign in as a recruiter or admin.`,
-        '  2. In the API tokens screen, create a token named after what will use it (e.g. "cli");',
-        "     copy its secret (sl_...): it is shown only once.",
+        `  2. In the API tokens screen (${new URL("/api-tokens", url).href}), create a token named after`,
+        '     what will use it (e.g. "cli"), and copy its secret (sl_...): it is shown only once.',
         "  3. export SHORTLIST_TOKEN=sl_...   (and SHORTLIST_URL if Shortlist is not at " + DEFAULT_URL + ")",
       ].join("\n"),
       EXIT.fatal,
