@@ -74,7 +74,9 @@ describe("computed benchmarks", () => {
 
   test("assessments of one role completing at the same time all end up in its benchmark", async () => {
     const started = await Promise.all([1, 2, 3, 4].map(() => assessmentWithSample(t.recruiter, { role: "Parallel Engineer" })));
-    await Promise.all(started.map(({ assessment }) => t.recruiter.assessments.complete({ assessmentId: assessment.id })));
+    const done = await Promise.all(started.map(({ assessment }) => t.recruiter.assessments.complete({ assessmentId: assessment.id })));
+    // Each ranked among those that completed before it: 1, 2, 3 and 4 assessments.
+    expect(done.map((a) => a.metrics!.percentileSampleSize).sort()).toEqual([1, 2, 3, 4]);
     const [role] = await t.viewer.benchmarks.list({ role: "Parallel Engineer", source: "computed" });
     expect(role).toMatchObject({ company: null, sampleSize: 4, thin: true });
   });

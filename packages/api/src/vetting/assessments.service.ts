@@ -4,7 +4,7 @@ import type { CandidateStatus } from "@shortlist/db/constants";
 import { findCandidate, updateCandidate } from "../candidates/service";
 import { Conflict, InvalidInput } from "../errors";
 import { findAssessment, loadActivity, recordedCounts } from "./activity.service";
-import { recomputeForAssessment, rolePercentile } from "./benchmarks.service";
+import { lockRole, recomputeForAssessment, rolePercentile } from "./benchmarks.service";
 import { toAssessmentDTO, type AssessmentDTO } from "./mappers";
 import { scoreActivity } from "./scoring";
 
@@ -71,6 +71,7 @@ export async function completeAssessment(em: EntityManager, assessmentId: string
     );
   }
   const s = scoreActivity(activity);
+  await lockRole(em, assessment.role);
   const now = new Date();
   Object.assign(assessment, {
     status: "completed",

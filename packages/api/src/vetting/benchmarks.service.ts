@@ -31,9 +31,16 @@ async function byId(em: EntityManager, id: string): Promise<IBenchmark> {
  * Recomputes the computed benchmark of a role (narrowed to one company when given) from its
  * completed assessments with percentile_cont; with none, the computed row is removed.
  */
-export async function recomputeBenchmark(em: EntityManager, role: string, company: string | null) {
-  // One recompute of a role at a time: one that waited reads what the other committed, not a stale snapshot.
+/**
+ * Serialises, per role, the work that reads the role's completed assessments (percentile, bands) until
+ * the transaction ends: a caller that waited reads what the other committed, not a stale snapshot.
+ */
+export async function lockRole(em: EntityManager, role: string) {
   await em.execute("select pg_advisory_xact_lock(hashtext('shortlist.benchmark:' || lower(?)))", [role]);
+}
+
+export async function recomputeBenchmark(em: EntityManager, role: string, company: string | null) {
+  await lockRole(em, role);
   const filter = company === null ? "" : "and lower(company) = lower(?)";
   const params = company === null ? [role] : [role, company];
   const aggregates = METRIC_COLUMNS.flatMap(([band, column]) =>
