@@ -5,6 +5,8 @@ const api = "http://localhost:3000";
 
 export default defineConfig({
   plugins: [react()],
+  // recharts (behind @mantine/charts) needs the react-is of the React in use (19), not the 16 that prop-types hoists.
+  resolve: { dedupe: ["react-is"] },
   server: {
     port: 5173,
     strictPort: true,

@@ -63,7 +63,8 @@ async function listedNames() {
 }
 
 test("a recruiter adds John Doe and then Martha Smith; both survive a server restart", async () => {
-  await page.goto(server.url);
+  // The home screen is an overview; the list (and its "Add candidate") is at /candidates.
+  await page.goto(`${server.url}/candidates`);
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,16 +1,17 @@
-import { Alert, Anchor, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Grid, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import type { CandidateDTO } from "@shortlist/api";
 import { candidateIdInput } from "@shortlist/api/schemas";
 import { IconArrowLeft, IconPencil, IconUserQuestion } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { lazy, Suspense } from "react";
 import { Link, useParams } from "react-router";
 import { canWriteCandidates, useSession } from "../auth/session";
 import { useTRPC } from "../trpc";
 import { Empty } from "../ui/Empty";
 import { ErrorState } from "../ui/ErrorState";
 import { errorCode, errorMessage, isStaleVersion } from "../ui/errors";
+import { Section } from "../ui/Section";
 import { CandidateFields } from "./CandidateFields";
 import { CandidateFormModal } from "./CandidateFormModal";
 import { ConsentSwitch } from "./ConsentSwitch";
@@ -18,6 +19,9 @@ import { DeleteCandidateButton } from "./DeleteCandidateButton";
 import { StatusBadge } from "./StatusBadge";
 import { StatusControl } from "./StatusControl";
 import { useUpdateCandidate } from "./useUpdateCandidate";
+
+// Assessments, charts and reports: their own chunk, loaded once the candidate is on screen.
+const VettingSection = lazy(() => import("../vetting/VettingSection"));
 
 export default function CandidateDetailPage() {
   const { id = "" } = useParams();
@@ -134,18 +138,11 @@ function CandidateDetail({ candidate, reload }: { candidate: CandidateDTO; reloa
         </Grid.Col>
       </Grid>
 
+      <Suspense fallback={<Skeleton h={220} aria-label="Loading assessments" />}>
+        <VettingSection candidate={candidate} />
+      </Suspense>
+
       {canWrite && <CandidateFormModal opened={editing} onClose={edit.close} candidate={candidate} />}
     </Stack>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-label={title}>
-      <Title order={2} size="h4" mb="md">
-        {title}
-      </Title>
-      {children}
-    </Paper>
   );
 }

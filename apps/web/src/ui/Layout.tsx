@@ -1,7 +1,7 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconKey, IconLogout, IconUsers, IconUserSearch } from "@tabler/icons-react";
+import { IconChartBar, IconHome, IconKey, IconLogout, IconUsers, IconUserSearch } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Suspense, type ReactNode } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
@@ -23,7 +23,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
 
-  const items: NavItem[] = [{ to: "/candidates", label: "Candidates", icon: <IconUserSearch size={18} aria-hidden /> }];
+  const items: NavItem[] = [
+    { to: "/", label: "Home", icon: <IconHome size={18} aria-hidden /> },
+    { to: "/candidates", label: "Candidates", icon: <IconUserSearch size={18} aria-hidden /> },
+    { to: "/benchmarks", label: "Benchmarks", icon: <IconChartBar size={18} aria-hidden /> },
+  ];
   if (isAdmin(user.role)) items.push({ to: "/users", label: "Users", icon: <IconUsers size={18} aria-hidden /> });
   if (canUseApiTokens(user.role)) items.push({ to: "/api-tokens", label: "API tokens", icon: <IconKey size={18} aria-hidden /> });
 
@@ -33,7 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Text component={Link} to="/candidates" fw={800} size="lg" c="indigo.7" td="none">
+            <Text component={Link} to="/" fw={800} size="lg" c="indigo.7" td="none">
               Shortlist
             </Text>
           </Group>
@@ -69,7 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
               to={item.to}
               label={item.label}
               leftSection={item.icon}
-              active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+              active={pathname === item.to || (item.to !== "/" && pathname.startsWith(`${item.to}/`))}
               onClick={close}
             />
           ))}

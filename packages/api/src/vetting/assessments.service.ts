@@ -5,7 +5,7 @@ import { findCandidate, updateCandidate } from "../candidates/service";
 import { Conflict, InvalidInput } from "../errors";
 import { findAssessment, loadActivity, recordedCounts } from "./activity.service";
 import { lockRole, recomputeForAssessment, rolePercentile } from "./benchmarks.service";
-import { toAssessmentDTO, type AssessmentDTO } from "./mappers";
+import { toAssessmentDTO, type AssessmentDTO, type AssessmentListItemDTO } from "./mappers";
 import { scoreActivity } from "./scoring";
 
 /** Moves the candidate through the candidate service, so its status rules and stamps apply. */
@@ -113,4 +113,15 @@ export async function listAssessmentsForCandidate(em: EntityManager, candidateId
   );
   const counts = await recordedCounts(em, assessments.map((a) => a.id));
   return assessments.map((a) => toAssessmentDTO(a, counts.get(a.id)!));
+}
+
+/** Assessments in progress across all candidates, newest first, each with its candidate's name and what it has recorded. */
+export async function listInProgressAssessments(em: EntityManager, limit: number): Promise<AssessmentListItemDTO[]> {
+  const assessments = await em.find(
+    Assessment,
+    { status: "in_progress" },
+    { populate: ["candidate"], orderBy: { startedAt: "desc", id: "desc" }, limit },
+  );
+  const counts = await recordedCounts(em, assessments.map((a) => a.id));
+  return assessments.map((a) => ({ ...toAssessmentDTO(a, counts.get(a.id)!), candidateName: a.candidate.name }));
 }

@@ -87,6 +87,11 @@ export function toAssessmentDTO(a: IAssessment, recorded: { sessions: number; qu
   };
 }
 
+/** An assessment in a list across candidates: the DTO and who it assesses. */
+export interface AssessmentListItemDTO extends AssessmentDTO {
+  candidateName: string;
+}
+
 export interface BenchmarkDTO {
   id: string;
   role: string;
@@ -176,4 +181,19 @@ export const toReportDTO = (r: IReport): ReportDTO => ({
   benchmark: r.benchmark ?? null,
   generatedAt: r.generatedAt,
   pdf: { available: Boolean(r.pdfPath), downloadPath: reportPdfDownloadPath(r.id) },
+});
+
+/** A report in a list across candidates: the DTO, who it is about, and the role and company assessed. */
+export interface ReportListItemDTO extends ReportDTO {
+  candidateName: string;
+  role: string;
+  company: string;
+}
+
+/** Needs the report's candidate and assessment loaded. */
+export const toReportListItemDTO = (r: IReport): ReportListItemDTO => ({
+  ...toReportDTO(r),
+  candidateName: r.candidate.name,
+  role: r.assessment.role,
+  company: r.assessment.company,
 });

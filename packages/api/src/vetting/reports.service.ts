@@ -8,7 +8,7 @@ import { findCandidate } from "../candidates/service";
 import { InvalidInput, NotFound } from "../errors";
 import { findAssessment, loadActivity } from "./activity.service";
 import { resolveBenchmark, rolePercentile } from "./benchmarks.service";
-import { reportPdfDownloadPath, toBenchmarkSnapshot, toReportDTO, type ReportDTO } from "./mappers";
+import { reportPdfDownloadPath, toBenchmarkSnapshot, toReportDTO, toReportListItemDTO, type ReportDTO, type ReportListItemDTO } from "./mappers";
 import { buildReport } from "./reports/build";
 import { renderReportPdf, type PdfReportData } from "./reports/pdf";
 import type { ReportInput } from "./reports/types";
@@ -134,6 +134,30 @@ export async function latestReportForCandidate(em: EntityManager, candidateId: s
   await findCandidate(em, candidateId);
   const report = await em.findOne(Report, { candidate: candidateId }, { orderBy: { generatedAt: "desc", id: "desc" } });
   return report ? toReportDTO(report) : null;
+}
+
+/**
+ * The latest report of each candidate (earlier regenerations left out), newest first, with the
+ * candidate's name and the role and company assessed.
+ */
+export async function listLatestReports(em: EntityManager, limit: number): Promise<ReportListItemDTO[]> {
+  const rows = await em.execute<{ id: string }[]>(
+    `select id from (
+       select distinct on (candidate_id) id, generated_at
+         from reports
+        order by candidate_id, generated_at desc, id desc
+     ) latest
+     order by generated_at desc, id desc
+     limit ?`,
+    [limit],
+  );
+  if (!rows.length) return [];
+  const reports = await em.find(Report, { id: { $in: rows.map((r) => r.id) } }, { populate: ["candidate", "assessment"] });
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  return rows.flatMap((row) => {
+    const report = byId.get(row.id);
+    return report ? [toReportListItemDTO(report)] : [];
+  });
 }
 
 const slug = (text: string) =>

@@ -4,6 +4,7 @@ import {
   assessmentDTO,
   completeAssessment,
   listAssessmentsForCandidate,
+  listInProgressAssessments,
   startAssessment,
 } from "./assessments.service";
 import {
@@ -17,6 +18,7 @@ import {
   generateReport,
   getReport,
   latestReportForCandidate,
+  listLatestReports,
   listReportsForCandidate,
   reportPdfInfo,
 } from "./reports.service";
@@ -27,6 +29,7 @@ import {
   vettingIdInput,
   importActivityInput,
   listBenchmarksInput,
+  recentListInput,
   recordSessionInput,
   startAssessmentInput,
   upsertEnteredBenchmarkInput,
@@ -47,6 +50,10 @@ export const assessmentsRouter = router({
   listForCandidate: procedureFor(ROLES.any)
     .input(candidateIdOnlyInput)
     .query(({ ctx, input }) => listAssessmentsForCandidate(ctx.em, input.candidateId)),
+  /** Assessments in progress across all candidates, newest first (the home screen), with each candidate's name. */
+  listInProgress: procedureFor(ROLES.any)
+    .input(recentListInput)
+    .query(({ ctx, input }) => listInProgressAssessments(ctx.em, input.limit)),
   /** Sessions with their questions, each with its sophistication breakdown. */
   activity: procedureFor(ROLES.any).input(assessmentIdInput).query(({ ctx, input }) => activityOf(ctx.em, input.assessmentId)),
 });
@@ -78,6 +85,8 @@ export const reportsRouter = router({
   listForCandidate: procedureFor(ROLES.any)
     .input(candidateIdOnlyInput)
     .query(({ ctx, input }) => listReportsForCandidate(ctx.em, input.candidateId)),
+  /** The latest report of each candidate, newest first (the home screen), with the candidate's name, role and company. */
+  listLatest: procedureFor(ROLES.any).input(recentListInput).query(({ ctx, input }) => listLatestReports(ctx.em, input.limit)),
   latestForCandidate: procedureFor(ROLES.any)
     .input(candidateIdOnlyInput)
     .query(({ ctx, input }) => latestReportForCandidate(ctx.em, input.candidateId)),

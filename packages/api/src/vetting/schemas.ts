@@ -125,6 +125,11 @@ export const upsertEnteredBenchmarkInput = z.strictObject({
   }),
 });
 
+/** The newest few, for overviews (the home screen): a plain limit, newest first. */
+export const recentListInput = z
+  .strictObject({ limit: z.int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").default(10) })
+  .default({ limit: 10 });
+
 export const listBenchmarksInput = z
   .strictObject({
     role: text(255).optional(),
@@ -136,3 +141,4 @@ export type RecordSessionInput = z.output<typeof recordSessionInput>;
 export type UpsertEnteredBenchmarkInput = z.output<typeof upsertEnteredBenchmarkInput>;
 export type BenchmarkScopeInput = z.output<typeof benchmarkScopeInput>;
 export type ListBenchmarksInput = z.output<typeof listBenchmarksInput>;
+export type RecentListInput = z.output<typeof recentListInput>;

@@ -1,15 +1,17 @@
 import { Command, CommanderError } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
+import { registerAssessmentsImport } from "./commands/assessments-import";
 import { registerAdd } from "./commands/candidates-add";
 import { registerExport } from "./commands/candidates-export";
 import { registerImport } from "./commands/candidates-import";
 import { registerList } from "./commands/candidates-list";
+import { registerReportsPdf } from "./commands/reports-pdf";
 import { DEFAULT_URL } from "./config";
 import { CliError, EXIT, exitQuietlyOnClosedPipe } from "./output";
 
 export function buildProgram(): Command {
   const program = new Command("shortlist")
-    .description("Shortlist from the command line: list, add, import and export candidates.")
+    .description("Shortlist from the command line: candidates, assessment activity and report PDFs.")
     .version(packageJson.version)
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
@@ -20,7 +22,7 @@ Environment:
   SHORTLIST_URL    where Shortlist runs (default ${DEFAULT_URL})
   SHORTLIST_TOKEN  an API token (sl_...): create one in Shortlist's API tokens screen
 
-Exit codes: 0 done; 1 the server refused input (invalid fields, rejected import rows);
+Exit codes: 0 done; 1 the server refused input (invalid fields, rejected import rows, no such record);
 2 could not go on (usage, configuration, token refused, server unreachable).`,
     );
 
@@ -29,6 +31,12 @@ Exit codes: 0 done; 1 the server refused input (invalid fields, rejected import 
   registerAdd(candidates);
   registerImport(candidates);
   registerExport(candidates);
+
+  const assessments = program.command("assessments").description("assessments: import activity");
+  registerAssessmentsImport(assessments);
+
+  const reports = program.command("reports").description("hiring reports: download the PDF");
+  registerReportsPdf(reports);
   return program;
 }
 

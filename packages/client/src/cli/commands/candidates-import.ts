@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { Option, type Command } from "commander";
 import { errorCodeOf, httpStatusOf, isUnreachable } from "../../index";
@@ -7,7 +6,7 @@ import { createProgress } from "../import/progress";
 import { CSV_COLUMNS, readCsv } from "../import/read-csv";
 import { readJsonl } from "../import/read-jsonl";
 import { CliError, EXIT, explainError, plural, writeLine } from "../output";
-import { connect, intIn } from "./shared";
+import { connect, fileSize, intIn } from "./shared";
 
 type Format = "csv" | "jsonl";
 
@@ -61,18 +60,6 @@ function formatOf(file: string, explicit?: Format): Format {
   const format = FORMAT_BY_EXTENSION[extname(file).toLowerCase()];
   if (!format) throw new CliError(`Cannot tell the format of ${file}: name it .csv or .jsonl, or pass --format csv|jsonl`);
   return format;
-}
-
-async function fileSize(file: string): Promise<number> {
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new CliError(`${file} is not a file`);
-    return info.size;
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === "ENOENT" ? `${file}: no such file` : `Cannot read ${file}: ${(error as Error).message}`);
-  }
 }
 
 const TRANSIENT_CODES = new Set(["SERVICE_UNAVAILABLE", "TOO_MANY_REQUESTS"]);

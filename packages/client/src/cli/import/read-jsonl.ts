@@ -7,7 +7,7 @@ import type { ImportSource, SourceRow } from "./batches";
  * accepts (name, email, role, company, assessmentDomains, recruiterNotes, resumeUrl, consentGiven).
  * Blank lines are passed over; a line that is not a JSON object becomes an unreadable row.
  */
-export function readJsonl(path: string): ImportSource {
+export function readJsonl(path: string, { what = "a candidate" } = {}): ImportSource {
   let input: ReturnType<typeof createReadStream> | undefined;
 
   async function* rows(): AsyncGenerator<SourceRow> {
@@ -28,7 +28,7 @@ export function readJsonl(path: string): ImportSource {
           continue;
         }
         if (data === null || typeof data !== "object" || Array.isArray(data)) {
-          yield { kind: "unreadable", line, reason: `expected a JSON object (a candidate), found ${describe(data)}` };
+          yield { kind: "unreadable", line, reason: `expected a JSON object (${what}), found ${describe(data)}` };
           continue;
         }
         yield { kind: "row", line, data, size: text.length };

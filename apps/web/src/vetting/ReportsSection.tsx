@@ -1,0 +1,82 @@
+import { Button, Modal, Skeleton, Stack, Table, Title } from "@mantine/core";
+import type { CandidateDTO, ReportDTO } from "@shortlist/api";
+import { IconFileAnalytics } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "../trpc";
+import { Empty } from "../ui/Empty";
+import { ErrorState } from "../ui/ErrorState";
+import { formatDateTime } from "../ui/format";
+import { Section } from "../ui/Section";
+import { RecommendationBadge } from "./badges";
+import { formatConfidence } from "./format";
+import { ReportView } from "./ReportView";
+
+/** The latest report in full; earlier ones listed, each opening in a dialog. */
+export function ReportsSection({ candidate }: { candidate: CandidateDTO }) {
+  const trpc = useTRPC();
+  const reports = useQuery(trpc.reports.listForCandidate.queryOptions({ candidateId: candidate.id }));
+  const [opened, setOpened] = useState<ReportDTO | null>(null);
+
+  const [latest, ...earlier] = reports.data ?? [];
+
+  return (
+    <Section title="Latest report" data-testid="latest-report">
+      {reports.isPending ? (
+        <Stack gap="xs" aria-busy>
+          <Skeleton h={24} w={200} />
+          <Skeleton h={14} />
+          <Skeleton h={14} w="70%" />
+        </Stack>
+      ) : reports.isError ? (
+        <ErrorState error={reports.error} title="Could not load the reports" onRetry={() => void reports.refetch()} retrying={reports.isFetching} />
+      ) : !latest ? (
+        <Empty
+          title="No report yet"
+          description="Complete an assessment, then use “Generate report” on it."
+          icon={<IconFileAnalytics aria-hidden />}
+        />
+      ) : (
+        <Stack gap="xl">
+          <ReportView report={latest} />
+          {earlier.length > 0 && (
+            <section aria-label="Earlier reports">
+              <Title order={3} size="h6" mb="xs">
+                Earlier reports ({earlier.length})
+              </Title>
+              <Table data-testid="earlier-reports" verticalSpacing={6}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Generated</Table.Th>
+                    <Table.Th scope="col">Recommendation</Table.Th>
+                    <Table.Th scope="col">Confidence</Table.Th>
+                    <Table.Th scope="col" />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {earlier.map((r) => (
+                    <Table.Tr key={r.id}>
+                      <Table.Td>{formatDateTime(r.generatedAt)}</Table.Td>
+                      <Table.Td>
+                        <RecommendationBadge recommendation={r.recommendation} size="sm" />
+                      </Table.Td>
+                      <Table.Td>{formatConfidence(r.confidence)}</Table.Td>
+                      <Table.Td ta="right">
+                        <Button size="compact-xs" variant="subtle" onClick={() => setOpened(r)} aria-label={`Open the report of ${formatDateTime(r.generatedAt)}`}>
+                          Open
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </section>
+          )}
+        </Stack>
+      )}
+      <Modal opened={opened !== null} onClose={() => setOpened(null)} title={opened ? `Report of ${formatDateTime(opened.generatedAt)}` : ""} size="xl">
+        {opened && <ReportView report={opened} headingLevel={4} />}
+      </Modal>
+    </Section>
+  );
+}

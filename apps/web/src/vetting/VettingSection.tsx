@@ -1,0 +1,14 @@
+import { Stack } from "@mantine/core";
+import type { CandidateDTO } from "@shortlist/api";
+import { AssessmentsSection } from "./AssessmentsSection";
+import { ReportsSection } from "./ReportsSection";
+
+/** The candidate page's vetting part (lazy-loaded): assessments with their metrics, and reports. */
+export default function VettingSection({ candidate }: { candidate: CandidateDTO }) {
+  return (
+    <Stack gap="lg">
+      <AssessmentsSection candidate={candidate} />
+      <ReportsSection candidate={candidate} />
+    </Stack>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Activity files (docs/scoring.md §1) read in the browser: one JSON object per line.
+ * Each record gets its file line number as `line`, so the server's problems name the file's lines.
+ */
+
+export interface ParsedActivityFile {
+  /** Parsed objects, each with `line` added; the server checks everything else. */
+  records: Record<string, unknown>[];
+  /** Lines that are not a JSON object: nothing is sent while there are any. */
+  unreadable: { line: number; reason: string }[];
+}
+
+const describe = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`);
+
+export function parseActivityFile(text: string): ParsedActivityFile {
+  const records: Record<string, unknown>[] = [];
+  const unreadable: ParsedActivityFile["unreadable"] = [];
+  text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .forEach((raw, index) => {
+      const line = index + 1;
+      if (!raw.trim()) return;
+      let data: unknown;
+      try {
+        data = JSON.parse(raw);
+      } catch (error) {
+        unreadable.push({ line, reason: `not valid JSON: ${(error as Error).message}` });
+        return;
+      }
+      if (data === null || typeof data !== "object" || Array.isArray(data)) {
+        unreadable.push({ line, reason: `expected a JSON object (a session or a question), found ${describe(data)}` });
+        return;
+      }
+      records.push({ ...(data as Record<string, unknown>), line });
+    });
+  return { records, unreadable };
+}
+
+/**
+ * Consecutive slices of at most `maxItems` items that each stay near `maxBytes` of JSON
+ * (the server takes at most MAX_IMPORT_RECORDS records and a body of about 1 MB per call).
+ */
+export function chunk<T>(items: readonly T[], maxItems: number, maxBytes = Infinity): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = JSON.stringify(item).length + 1;
+    if (current.length && (current.length >= maxItems || bytes + size > maxBytes)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+export interface Rejection {
+  /** The server's headline, e.g. "Activity rejected, nothing was written (2 problems)". */
+  headline: string;
+  /** One entry per problem, each naming its line: `line 5 (session s2): end … is before start …`. */
+  problems: string[];
+}
+
+/**
+ * The problems of a rejected import, one per line of the file, from the server's message
+ * ("Activity rejected, nothing was written (2 problems): line 5 (…): …; line 8 (…): …").
+ * Null for any other message.
+ */
+export function splitRejection(message: string): Rejection | null {
+  const match = /^(Activity rejected, nothing was written \(\d+ problems?\)): ([\s\S]*)$/.exec(message);
+  if (!match) return null;
+  // A problem may itself hold "; " (several fields of one line): split only where the next line's problem starts.
+  const problems = match[2]!.split(/; (?=line \d+ \(|and \d+ more$)/);
+  return { headline: match[1]!, problems };
+}
