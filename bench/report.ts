@@ -14,8 +14,31 @@ export interface Report {
   importResult?: ImportResult;
   startedAt: Date;
   seconds: number;
+  loadAverageAtEnd: string;
   notes: string[];
 }
+
+/** What profiling this bench found, and what was changed (facts about the code, the same in every run). */
+const FINDINGS = `## What profiling found, and what was fixed
+
+The first runs had Shortlist at 0.13–0.4× the baseline on every HTTP path. CPU profiles of the server thread
+(\`node:inspector\`, the load on a worker thread) showed that the Node thread, not PostgreSQL, was the limit, and where it went:
+
+1. **Entity hydration in \`candidates.list\`.** Reading a page as managed MikroORM entities (identity map, property
+   descriptors, change-set snapshots for 26 rows) cost 4–6 ms per call; plain rows mapped to property names cost ~1 ms.
+   Fix: \`listCandidates\` runs one plain statement and maps its rows (\`driver.mapResult\`), no entities, no query builder.
+2. **superjson's walker.** Serialising a 25-row page took ~0.9 ms (5× \`JSON.stringify\` of the same data).
+   Fix: \`packages/api/src/transformer.ts\`, a serialiser that writes byte-for-byte superjson's output for plain data
+   (objects, arrays, strings, numbers, booleans, null, undefined, Dates) and hands anything else to superjson; inputs are
+   still read by superjson. A property test (transformer.unit.test.ts) holds it equal to \`superjson.serialize\`.
+3. **Per-call authentication.** Every call loaded its API token and user as entities (\`findOne\` + populate): ~1.2 ms of CPU,
+   the largest single per-call cost. Fix: \`resolveAuth\` reads token (or session) and user in one plain query.
+4. **\`candidates.create\` round trips.** Check-then-flush cost a SELECT plus the unit of work's bookkeeping on every create
+   (5 round trips with auth, BEGIN and COMMIT, against the baseline's 2). Fix: one \`INSERT … ON CONFLICT DO NOTHING RETURNING *\`
+   that the unique index decides, race-free; the holder is looked up only when it clashes, to name them in the CONFLICT.
+
+What remains is the framework's own cost per call — tRPC's fetch-style request/response adapter, the transaction per
+mutation (BEGIN/COMMIT round trips), helmet and pino-http — visible in the CPU ms/req column.`;
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mark = (met?: boolean) => (met === undefined ? "—" : met ? "met" : "**MISSED**");
@@ -26,7 +49,8 @@ export function renderReport(r: Report): string {
   lines.push(
     "# Benchmarks",
     "",
-    `Written by \`npm run bench -- --rows ${o.rows} --duration ${o.duration}\` on ${r.startedAt.toISOString()} (${fmt(r.seconds)} s in all).`,
+    `Written by \`npm run bench -- --rows ${o.rows} --import-rows ${o.importRows} --duration ${o.duration} --warmup ${o.warmup} --slices ${o.slices} --connections ${o.connections} --pool ${o.pool}\``,
+    `on ${r.startedAt.toISOString()} (${fmt(r.seconds)} s in all).`,
     "Every figure comes from that one run, on one database, with Shortlist and the baseline measured",
     "back to back; the ratios are what the targets hold, since absolute figures move with the machine.",
     "",
@@ -39,7 +63,7 @@ export function renderReport(r: Report): string {
     `| OS | ${m.os} |`,
     `| Node | ${m.node} |`,
     `| PostgreSQL | ${m.postgres.split(" on ")[0]} — ${r.database} |`,
-    `| load average at start (1 / 5 / 15 min) | ${m.loadAverage} |`,
+    `| load average (1 / 5 / 15 min) at start; at the end | ${m.loadAverage}; ${r.loadAverageAtEnd} |`,
     "",
     "## Setup",
     "",
@@ -65,7 +89,14 @@ export function renderReport(r: Report): string {
     );
   }
   const notes = r.http.filter((row) => row.note).map((row) => `- ${row.scenario}: ${row.note}`);
-  if (notes.length) lines.push("", ...notes);
+  lines.push(
+    "",
+    "- ratio: Shortlist's throughput over the baseline's (except where a row says otherwise).",
+    "- CPU ms/req: CPU time of the servers' thread per completed request (`process.threadCpuUsage()` around each slice;",
+    "  the load generator runs on its own thread). Unlike throughput it hardly moves when other work shares the machine,",
+    "  so it is the steadier measure of what each side costs.",
+    ...notes,
+  );
 
   if (r.importResult) {
     const i = r.importResult;
@@ -86,10 +117,16 @@ export function renderReport(r: Report): string {
       `| importer peak RSS < 300 MB | ${fmt(i.cli.peakRssMiB * 1.048576, 0)} MB | ${mark(i.cli.peakRssMiB * 1.048576 < 300)} |`,
       "",
       `Rows present after the import: ${fmt(i.cli.rowsAfter)} (expected ${fmt(i.rows)}).`,
+      "",
+      "The CLI runs as a child process (`node packages/client/bin/shortlist.js candidates import <file>`, its default batch",
+      "size, SHORTLIST_URL / SHORTLIST_TOKEN pointing at the bench's Shortlist server); its peak RSS is the kernel's",
+      "high-water mark (VmHWM in /proc/<pid>/status) of it and any process it starts, polled every 50 ms.",
+      "COPY streams the same rows, pre-written in COPY text format, over one connection into the same emptied table.",
     );
   } else {
     lines.push("", "## Import", "", "Not run (--skip-import).");
   }
+  lines.push("", FINDINGS);
   if (r.notes.length) lines.push("", "## Notes", "", ...r.notes.map((n) => `- ${n}`));
   return `${lines.join("\n")}\n`;
 }

@@ -4,7 +4,7 @@
  * process, and writes BENCHMARKS.md. Not part of `npm test`.
  */
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { hashPassword } from "@shortlist/api";
@@ -92,6 +92,7 @@ try {
     importResult,
     startedAt,
     seconds: (Date.now() - startedAt.getTime()) / 1000,
+    loadAverageAtEnd: loadavg().map((l) => l.toFixed(2)).join(" / "),
     notes: [],
   };
   await writeReport(options.out, report);

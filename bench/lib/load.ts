@@ -36,6 +36,11 @@ export interface LoadResult {
 export interface LoadSettings {
   /** Measured seconds per side, split into `slices` turns. */
   duration: number;
+  /**
+   * For slow calls (a second or more each): each slice runs this many requests instead of a fixed time,
+   * so that no slice ends with its requests cut off in flight.
+   */
+  requestsPerSlice?: number;
   warmup: number;
   connections: number;
   slices: number;
@@ -74,13 +79,17 @@ export class LoadGenerator {
     });
   }
 
-  async run(baseUrl: string, request: LoadRequest, seconds: number, connections: number): Promise<Raw> {
+  /** Runs for `length.seconds`, or until `length.requests` have completed. */
+  async run(baseUrl: string, request: LoadRequest, length: number | { requests: number }, connections: number): Promise<Raw> {
     const before = threadCpu();
-    const raw = await this.#run(baseUrl, request, seconds, connections);
-    return { ...raw, threadCpuMicros: threadCpu() - before };
+    const started = performance.now();
+    const raw = await this.#run(baseUrl, request, length, connections);
+    // autocannon reports a run's duration in whole sampling intervals (1 s): a run of N requests is timed here.
+    const duration = typeof length === "number" ? raw.duration : (performance.now() - started) / 1000;
+    return { ...raw, duration, threadCpuMicros: threadCpu() - before };
   }
 
-  #run(baseUrl: string, request: LoadRequest, seconds: number, connections: number): Promise<Raw> {
+  #run(baseUrl: string, request: LoadRequest, length: number | { requests: number }, connections: number): Promise<Raw> {
     const opts = {
       url: `${baseUrl}${request.path}`,
       method: request.method ?? "GET",
@@ -88,8 +97,8 @@ export class LoadGenerator {
       headers: { ...(request.body ? { "content-type": "application/json" } : {}), ...request.headers },
       idReplacement: request.uniqueIds ?? false,
       connections,
-      duration: seconds,
-      timeout: 30,
+      ...(typeof length === "number" ? { duration: length } : { amount: length.requests }),
+      timeout: 60,
     };
     const id = this.#next++;
     return new Promise((resolve, reject) => {
@@ -104,7 +113,11 @@ export class LoadGenerator {
 }
 
 function summarise(raws: Raw[], connections: number): LoadResult {
-  const merged = autocannon.aggregateResult(raws as never, { url: "http://127.0.0.1", connections });
+  // autocannon.aggregateResult exists (merges raw runs' histograms) but its typings do not declare it.
+  const { aggregateResult } = autocannon as unknown as {
+    aggregateResult(results: Raw[], opts: { url: string; connections: number }): autocannon.Result;
+  };
+  const merged = aggregateResult(raws, { url: "http://127.0.0.1", connections });
   const seconds = raws.reduce((sum, r) => sum + r.duration, 0);
   const ok = raws.reduce((sum, r) => sum + r["2xx"], 0);
   return {
@@ -132,10 +145,11 @@ export async function measurePair(
 ): Promise<[LoadResult, LoadResult]> {
   const { connections, warmup } = settings;
   if (warmup > 0) {
-    await load.run(a.url, a.request, warmup, connections);
-    await load.run(b.url, b.request, warmup, connections);
+    const length = settings.requestsPerSlice ? { requests: connections } : warmup;
+    await load.run(a.url, a.request, length, connections);
+    await load.run(b.url, b.request, length, connections);
   }
-  const slice = settings.duration / settings.slices;
+  const slice = settings.requestsPerSlice ? { requests: settings.requestsPerSlice } : settings.duration / settings.slices;
   const rawA: Raw[] = [];
   const rawB: Raw[] = [];
   for (let i = 0; i < settings.slices; i++) {

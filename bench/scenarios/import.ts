@@ -23,7 +23,8 @@ export interface ImportResult {
   ratio: number;
 }
 
-export const CLI = join(repoRoot, "node_modules/.bin/shortlist");
+/** The CLI's entry (what node_modules/.bin/shortlist links to), run by this same Node: one process to measure. */
+export const CLI = join(repoRoot, "packages/client/bin/shortlist.js");
 
 interface ImportRow {
   name: string;
@@ -65,8 +66,8 @@ export async function writeImportFiles(dir: string, rows: number): Promise<{ jso
     const okA = a.write(bufA);
     const okB = b.write(bufB);
     bufA = bufB = "";
-    if (!okA) await once(a, "drain");
-    if (!okB) await once(b, "drain");
+    // Listen on both before waiting on either: one may drain while the other is awaited.
+    await Promise.all([okA || once(a, "drain"), okB || once(b, "drain")]);
   };
   for (let i = 1; i <= rows; i++) {
     const r = importRow(i);
@@ -125,7 +126,7 @@ export async function importScenario(ctx: ScenarioContext, dir: string, rows: nu
   await emptyTable(ctx.client);
   await ctx.client.query("vacuum analyze candidates");
   started = performance.now();
-  const child = spawn(CLI, ["candidates", "import", files.jsonl], {
+  const child = spawn(process.execPath, [CLI, "candidates", "import", files.jsonl], {
     env: { ...process.env, SHORTLIST_URL: ctx.shortlist.url, SHORTLIST_TOKEN: ctx.token, NO_COLOR: "1", CI: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -4,6 +4,7 @@
  */
 import { companyName } from "../seed";
 import { auth, trpcInput, type Row, type ScenarioContext } from "./context";
+import { measurePair } from "../lib/load";
 import { fetchJson, measureBoth } from "./http";
 
 interface Page {
@@ -49,17 +50,25 @@ export async function listScenario(ctx: ScenarioContext): Promise<Row[]> {
     rows.push({ scenario: name, shortlist, baseline, ratio, target: { text: "≥ 0.5×", met: ratio >= 0.5 } });
   }
 
-  const first = rows[0]!;
-  const nearEnd = rows.at(-1)!;
-  const tailRatio = nearEnd.shortlist.p50 / Math.max(first.shortlist.p50, 1);
-  nearEnd.note = `Shortlist p50 near the end / first page: ${nearEnd.shortlist.p50} / ${first.shortlist.p50} ms`;
+  // The near-end target compares two Shortlist pages: measured against each other in alternating slices,
+  // so that load from elsewhere on the machine does not fall on one of them only.
+  const firstPath = `/trpc/candidates.list?${trpcInput(cases[0]!.input)}`;
+  const endPath = `/trpc/candidates.list?${trpcInput(cases.at(-1)!.input)}`;
+  const [first, nearEnd] = await measurePair(
+    ctx.load,
+    { url: ctx.shortlist.url, request: { path: firstPath, headers: auth(ctx.token) } },
+    { url: ctx.shortlist.url, request: { path: endPath, headers: auth(ctx.token) } },
+    ctx.settings,
+  );
+  ctx.log(`  near-end page p50 ${nearEnd.p50} ms vs first page p50 ${first.p50} ms (Shortlist, alternating)`);
+  const floor = (ms: number) => Math.max(ms, 1);
   rows.push({
-    scenario: "list: near-end p50 vs first-page p50 (Shortlist)",
-    shortlist: nearEnd.shortlist,
-    baseline: nearEnd.baseline,
-    ratio: tailRatio,
-    target: { text: "≤ 1.5×", met: nearEnd.shortlist.p50 <= 1.5 * Math.max(first.shortlist.p50, 1) },
-    note: "ratio column: p50 of the near-end page over p50 of the first page (latencies below 1 ms count as 1 ms)",
+    scenario: "list: near-end page vs first page, p50 (both Shortlist)",
+    shortlist: nearEnd,
+    baseline: first,
+    ratio: floor(nearEnd.p50) / floor(first.p50),
+    target: { text: "≤ 1.5×", met: floor(nearEnd.p50) <= 1.5 * floor(first.p50) },
+    note: "this row compares two Shortlist pages, measured against each other in alternating slices: the near-end page in the Shortlist columns, the first page (no filter) in the baseline columns; the ratio is of their p50 (latencies under 1 ms count as 1 ms)",
   });
   return rows;
 }

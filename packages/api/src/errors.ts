@@ -51,7 +51,9 @@ const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT
 // SQLSTATE class 08 (connection exception), 57P0x (server shutting down / starting up)
 // 3D000 (the configured database is gone, e.g. dropped or renamed under the running app)
 // and 53300 (the server has no connection slot left).
-const UNAVAILABLE_SQLSTATE = /^(08|57P0|3D000$|53300$)/;
+const UNAVAILABLE_SQLSTATE = /^(08(?!P01)|57P0|3D000$|53300$)/;
+// 08P01 (protocol violation) is no outage: with values inlined into the statement, it is what a NUL byte in one causes.
+const PROTOCOL_VIOLATION = "08P01";
 const UNAVAILABLE_MESSAGE =
   /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
 
@@ -108,7 +110,7 @@ export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof DriverException) {
     // Values Postgres refuses (e.g. NUL bytes in text, invalid byte sequences) are the caller's input, not our fault.
     const code = (error as { code?: string }).code ?? "";
-    if (/^(22|23)/.test(code))
+    if (/^(22|23)/.test(code) || code === PROTOCOL_VIOLATION)
       return new TRPCError({ code: "BAD_REQUEST", message: `The database refused a value: ${driverReason(e)}`, cause: e });
   }
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal error", cause: error });

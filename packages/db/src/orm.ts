@@ -3,6 +3,7 @@ import { Migrator } from "@mikro-orm/migrations";
 import { defineConfig, MikroORM, type Options } from "@mikro-orm/postgresql";
 import type { DatabaseConfig } from "@shortlist/config";
 import { entities } from "./entities";
+import { releaseEndedConnections } from "./pool";
 
 export const migrationsPath = fileURLToPath(new URL("./migrations", import.meta.url));
 
@@ -16,6 +17,7 @@ export function ormOptions(db: DatabaseConfig, overrides: Partial<Options> = {})
     dbName: db.dbName,
     pool: db.pool,
     driverOptions: {
+      onPoolCreated: releaseEndedConnections,
       connectionTimeoutMillis: db.connectTimeoutMs,
       statement_timeout: db.statementTimeoutMs,
       application_name: "shortlist",

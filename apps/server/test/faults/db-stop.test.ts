@@ -122,8 +122,8 @@ async function outage(round: number, acknowledged: string[]) {
 
   await cluster.start();
   // The same process, untouched: its pool finds the database again by itself.
-  await eventually(async () => (await fetch(`${server.url}/api/health/db`)).status === 200);
-  await eventually(async () => (await api.query("candidates.list", {})).ok);
+  await eventually(async () => (await fetch(`${server.url}/api/health/db`)).status === 200, 40, 250);
+  await eventually(async () => (await api.query("candidates.list", {})).ok, 40, 250);
 
   // Recovered means the whole pool is usable again: a burst wider than the pool all succeeds.
   const burst = await Promise.all(

@@ -108,7 +108,8 @@ async function read<T>(res: Response): Promise<TrpcResult<T>> {
 export class TrpcHttp {
   constructor(
     readonly baseUrl: string,
-    private readonly headers: Record<string, string> = {},
+    /** Sent with every call (the Bearer token, a cookie). */
+    readonly headers: Record<string, string> = {},
   ) {}
 
   with(headers: Record<string, string>) {

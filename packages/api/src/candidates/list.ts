@@ -55,14 +55,17 @@ export async function listCandidates(em: EntityManager, input: ListCandidatesInp
     const [createdAt, id] = decodeCursor(input.cursor);
     conditions.push(["(c.created_at, c.id) < (?, ?)", [createdAt, id]]);
   }
-  const qb = em.createQueryBuilder(Candidate, "c");
-  for (const [sql, params] of conditions) qb.andWhere(sql, params);
-  // Plain rows mapped to property names (Dates, arrays), not managed entities: a read-only page needs no
-  // identity map, and hydrating entities was most of the CPU cost of a list call (see BENCHMARKS.md).
-  const rows = await qb
-    .orderBy({ createdAt: "desc", id: "desc" })
-    .limit(input.limit + 1)
-    .execute<CandidateRow[]>("all", true);
+  // One plain statement, its rows mapped to property names (Dates, arrays) rather than hydrated as managed
+  // entities: a read-only page needs no identity map, and entity hydration, then the query builder, were
+  // most of the CPU a list call cost (see BENCHMARKS.md).
+  const where = whereClause(conditions);
+  const raw = await em.execute<Record<string, unknown>[]>(
+    `select c.* from candidates c ${where.sql} order by c.created_at desc, c.id desc limit ?`,
+    [...where.params, input.limit + 1],
+  );
+  const meta = em.getMetadata().get(Candidate);
+  const driver = em.getDriver();
+  const rows = raw.map((row) => driver.mapResult(row, meta) as CandidateRow);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {

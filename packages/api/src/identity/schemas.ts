@@ -12,7 +12,13 @@ export const passwordSchema = z
   .min(12, "Use at least 12 characters")
   .max(256, "Use at most 256 characters");
 
-export const personNameSchema = z.string().trim().min(1, "Enter a name").max(200);
+/** Text Postgres can store: no NUL bytes (they broke the statement, read as a lost connection), no lone surrogates. */
+const storable = (schema: z.ZodString) =>
+  schema
+    .refine((s) => !s.includes("\u0000"), "Must not contain NUL characters")
+    .refine((s) => s.isWellFormed(), "Must be valid Unicode text");
+
+export const personNameSchema = storable(z.string().trim().min(1, "Enter a name").max(200));
 
 export const loginInput = z.object({
   email: emailSchema,
@@ -47,7 +53,7 @@ export const updateUserInput = z.object({
 export const idInput = z.object({ id: z.uuid() });
 
 export const createApiTokenInput = z.object({
-  name: z.string().trim().min(1, "Name the token after the script that will use it").max(100),
+  name: storable(z.string().trim().min(1, "Name the token after the script that will use it").max(100)),
 });
 
 export type LoginInput = z.infer<typeof loginInput>;
