@@ -19,9 +19,10 @@ const REFUSED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 const escapeKey = (key: string) =>
   key.includes("\\") || key.includes(".") ? key.replace(/\\/g, "\\\\").replace(/\./g, "\\.") : key;
-const child = (path: string, key: string) => (path ? `${path}.${escapeKey(key)}` : escapeKey(key));
+// `null` is the root: an empty-string key below it is a real path segment ("" then "."), as in superjson.
+const child = (path: string | null, key: string) => (path === null ? escapeKey(key) : `${path}.${escapeKey(key)}`);
 
-function walk(value: unknown, path: string, values: Record<string, Annotation>, seen: Set<object>): unknown {
+function walk(value: unknown, path: string | null, values: Record<string, Annotation>, seen: Set<object>): unknown {
   switch (typeof value) {
     case "string":
     case "boolean":
@@ -29,7 +30,7 @@ function walk(value: unknown, path: string, values: Record<string, Annotation>, 
     case "number":
       return Number.isFinite(value) && !Object.is(value, -0) ? value : UNSUPPORTED;
     case "undefined":
-      values[path] = ["undefined"];
+      values[path ?? ""] = ["undefined"];
       return null;
     case "object": {
       if (value === null) return null;
@@ -38,7 +39,7 @@ function walk(value: unknown, path: string, values: Record<string, Annotation>, 
       seen.add(value);
       if (value instanceof Date) {
         if (Number.isNaN(value.getTime())) return UNSUPPORTED;
-        values[path] = ["Date"];
+        values[path ?? ""] = ["Date"];
         return value.toISOString();
       }
       if (Array.isArray(value)) {
@@ -79,7 +80,7 @@ export function serialize(value: unknown): SuperJSONResult {
   // A bare Date or undefined at the top is annotated differently; plain roots are what procedures return.
   if (typeof value !== "object" || value === null || value instanceof Date) return superjson.serialize(value);
   const values: Record<string, Annotation> = {};
-  const json = walk(value, "", values, new Set());
+  const json = walk(value, null, values, new Set());
   if (json === UNSUPPORTED) return superjson.serialize(value);
   for (const _ in values) return { json, meta: { values, v: 1 } } as SuperJSONResult;
   return { json } as SuperJSONResult;

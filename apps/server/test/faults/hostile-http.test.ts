@@ -116,10 +116,9 @@ test("a 10 MB body streamed without a length (chunked) is cut off at the limit w
       write("0\r\n\r\n");
     },
   );
-  const sentWhenAnswered = sent;
+  // How much of the body the client got out before the answer depends on socket buffers and
+  // scheduling, so only the outcome is asserted: refused at the limit, nothing stored.
   expect(statusOf(answer), answer).toBe(413);
-  // Refused well before the whole body went out.
-  expect(sentWhenAnswered).toBeLessThan(TEN_MB);
   expect(await counts()).toEqual(before);
 });
 
