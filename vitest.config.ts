@@ -32,6 +32,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A browser page settles in its own time (a server restart, a reload): poll generously.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],

