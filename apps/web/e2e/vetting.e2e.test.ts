@@ -4,68 +4,37 @@
  * completes it, sees the metrics against the role's bands, generates the report, sees the
  * recommendation, and downloads the PDF, whose text holds the candidate's name and the recommendation.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { pdfText } from "../../../packages/api/src/vetting/reports/pdf-text.fixture";
-import { buildWeb, freePort, ServerProcess } from "./server-process";
+import { e2eHarness, signIn } from "./harness";
+import type { ServerProcess } from "./server-process";
 
 const SAMPLE = fileURLToPath(new URL("../../../examples/activity.sample.jsonl", import.meta.url));
 const RECRUITER = { email: "recruiter@example.com", password: "a-long-test-password" };
 const CANDIDATE = { name: "Katherine Johnson", email: "katherine.johnson@example.com" };
 
-let db: TestDatabase;
-let dataDir: string;
+const harness = e2eHarness({
+  admin: RECRUITER,
+  dataDirPrefix: "shortlist-e2e-vetting-",
+  pageOptions: { acceptDownloads: true, viewport: { width: 1280, height: 900 } },
+});
 let server: ServerProcess;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await db.close();
-  dataDir = await mkdtemp(join(tmpdir(), "shortlist-e2e-vetting-"));
-  await buildWeb();
-  server = new ServerProcess({
-    PORT: String(await freePort()),
-    NODE_ENV: "test",
-    LOG_LEVEL: "warn",
-    POSTGRES_HOST: db.config.host,
-    POSTGRES_PORT: String(db.config.port),
-    POSTGRES_USER: db.config.user,
-    POSTGRES_PASSWORD: db.config.password,
-    POSTGRES_DB: db.config.dbName,
-    SHORTLIST_DATA_DIR: dataDir,
-    SHORTLIST_ADMIN_EMAIL: RECRUITER.email,
-    SHORTLIST_ADMIN_PASSWORD: RECRUITER.password,
-  });
-  await server.start();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  ({ server, page } = await harness.start());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.dropDatabase();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => harness.stop());
 
 const visible = (text: string | RegExp) => () => page.getByText(text).first().isVisible();
 /** A notification (Mantine's have role="alert"), which shows only once the server has answered. */
 const notified = (title: string) => () => page.getByRole("alert").filter({ hasText: title }).first().isVisible();
 
 test("start an assessment, import activity, complete it, see the metrics and the report, download the PDF", async () => {
-  await page.goto(`${server.url}/candidates`);
-  await page.getByLabel("Email").fill(RECRUITER.email);
-  await page.getByLabel("Password").fill(RECRUITER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, `${server.url}/candidates`, RECRUITER);
 
   // A candidate with consent and two assessment domains, through the form.
   await page.getByRole("button", { name: "Add candidate" }).click();

@@ -2,84 +2,28 @@
  * `shortlist assessments import` and `shortlist reports pdf` against a real server on a real
  * database: each run is the installed bin (node_modules/.bin/shortlist) in a child process.
  */
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { once } from "node:events";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { appRouter, createCallerFactory, createRequestContext, hashPassword, type ContextDeps } from "@shortlist/api";
 import { MAX_IMPORT_RECORDS } from "@shortlist/api/schemas";
-import { loadConfig } from "@shortlist/config";
-import { User, type UserRole } from "@shortlist/db";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { createApp, createLogger } from "@shortlist/server";
 import { pdfText } from "../../api/src/vetting/reports/pdf-text.fixture";
 import { createShortlistClient, type ShortlistClient } from "../src/index";
 import { activityProblems, MAX_ACTIVITY_RECORDS } from "../src/cli/import/activity";
+import { cliServer, jsonl, repoRoot, runCli, writeIn, type Run } from "./support";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const BIN = resolve(repoRoot, "node_modules/.bin/shortlist");
 const SAMPLE = resolve(repoRoot, "examples/activity.sample.jsonl");
 
-let db: TestDatabase;
-let server: Server;
+const harness = cliServer({ label: "cli-vetting", withDataDir: true });
 let url: string;
 let recruiterToken: string;
 let reviewerToken: string;
 let dir: string;
-let dataDir: string;
 let client: ShortlistClient;
 
-async function userWithToken(deps: ContextDeps, role: UserRole): Promise<string> {
-  const email = `${role}-${randomUUID().slice(0, 8)}@example.com`;
-  const password = "correct horse battery staple";
-  const em = deps.orm.em.fork();
-  em.create(User, { email, name: `A ${role}`, role, passwordHash: await hashPassword(password) });
-  await em.flush();
-  const createCaller = createCallerFactory(appRouter);
-  let sessionToken: string | null = null;
-  const context = () =>
-    createRequestContext(
-      deps,
-      { sessionToken, bearerToken: null },
-      {
-        requestId: randomUUID(),
-        ip: "127.0.0.1",
-        userAgent: "cli-vetting.test",
-        cookies: { setSession: (token) => void (sessionToken = token), clearSession: () => void (sessionToken = null) },
-      },
-    );
-  await createCaller(context()).auth.login({ email, password });
-  const { secret } = await createCaller(context()).apiTokens.create({ name: "cli vetting test" });
-  return secret;
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function shortlist(args: string[], { env = {}, cwd = repoRoot }: { env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(BIN, args, {
-      cwd,
-      env: { ...process.env, SHORTLIST_URL: url, SHORTLIST_TOKEN: recruiterToken, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("latin1").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolveRun({ code, stdout, stderr }));
-  });
+  return runCli(args, { env: { SHORTLIST_URL: url, SHORTLIST_TOKEN: recruiterToken, ...env }, cwd, stdoutEncoding: "latin1" });
 }
 
 const rejectedLines = (stdout: string) =>
@@ -89,13 +33,7 @@ const rejectedLines = (stdout: string) =>
     .filter((n): n is string => n !== undefined)
     .map(Number);
 
-const jsonl = (rows: unknown[]) => rows.map((r) => (typeof r === "string" ? r : JSON.stringify(r))).join("\n") + "\n";
-
-async function file(name: string, content: string) {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
+const file = (name: string, content: string) => writeIn(dir, name, content);
 
 /** A candidate with consent and domains, and an assessment in progress. */
 async function startedAssessment(name = "Ada Lovelace") {
@@ -114,36 +52,11 @@ async function startedAssessment(name = "Ada Lovelace") {
 const recorded = async (assessmentId: string) => (await client.assessments.get.query({ assessmentId })).recorded;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  dataDir = await mkdtemp(join(tmpdir(), "shortlist-cli-vetting-data-"));
-  const config = loadConfig(
-    {
-      POSTGRES_HOST: db.config.host,
-      POSTGRES_PORT: String(db.config.port),
-      POSTGRES_USER: db.config.user,
-      POSTGRES_PASSWORD: db.config.password,
-      POSTGRES_DB: db.config.dbName,
-      SHORTLIST_DATA_DIR: dataDir,
-      LOG_LEVEL: "silent",
-    },
-    { readFiles: false },
-  );
-  const deps: ContextDeps = { orm: db.orm, config, log: createLogger(config) };
-  server = createApp(deps).listen(0, "127.0.0.1");
-  await once(server, "listening");
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  recruiterToken = await userWithToken(deps, "recruiter");
-  reviewerToken = await userWithToken(deps, "reviewer");
+  ({ url, recruiterToken, reviewerToken, dir } = await harness.start());
   client = createShortlistClient({ url, token: recruiterToken });
-  dir = await mkdtemp(join(tmpdir(), "shortlist-cli-vetting-"));
 });
 
-afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((done) => (server ? server.close(done) : done(undefined)));
-  await db?.dropDatabase();
-  for (const path of [dir, dataDir]) if (path) await rm(path, { recursive: true, force: true });
-});
+afterAll(() => harness.stop());
 
 test("the CLI's batch limit is the server's", () => {
   expect(MAX_ACTIVITY_RECORDS).toBe(MAX_IMPORT_RECORDS);

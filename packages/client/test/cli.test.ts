@@ -2,59 +2,21 @@
  * The `shortlist` CLI and the typed client against a real server on a real database:
  * each CLI run is the installed bin (node_modules/.bin/shortlist) in a child process.
  */
-import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import type { Server } from "node:http";
 import { createServer, type AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { appRouter, createCallerFactory, createRequestContext, hashPassword, type ContextDeps } from "@shortlist/api";
-import { loadConfig } from "@shortlist/config";
-import { Candidate, User, type UserRole } from "@shortlist/db";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { createApp, createLogger } from "@shortlist/server";
+import { Candidate } from "@shortlist/db";
+import type { TestDatabase } from "@shortlist/db/testing";
 import { createShortlistClient, describeError, errorCodeOf, fieldErrorsOf, type CandidateDTO } from "../src/index";
+import { cliServer, jsonl, runCli, writeIn, type Run } from "./support";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const BIN = resolve(repoRoot, "node_modules/.bin/shortlist");
-
+const harness = cliServer({ label: "cli" });
 let db: TestDatabase;
-let server: Server;
 let url: string;
 let recruiterToken: string;
 let reviewerToken: string;
 let dir: string;
-
-/** Signs in through the real auth.login procedure and creates an API token, as the SPA would. */
-async function userWithToken(deps: ContextDeps, role: UserRole): Promise<string> {
-  const email = `${role}-${randomUUID().slice(0, 8)}@example.com`;
-  const password = "correct horse battery staple";
-  const em = deps.orm.em.fork();
-  em.create(User, { email, name: `A ${role}`, role, passwordHash: await hashPassword(password) });
-  await em.flush();
-
-  const createCaller = createCallerFactory(appRouter);
-  let sessionToken: string | null = null;
-  const context = () =>
-    createRequestContext(
-      deps,
-      { sessionToken, bearerToken: null },
-      {
-        requestId: randomUUID(),
-        ip: "127.0.0.1",
-        userAgent: "cli.test",
-        cookies: { setSession: (token) => void (sessionToken = token), clearSession: () => void (sessionToken = null) },
-      },
-    );
-  await createCaller(context()).auth.login({ email, password });
-  expect(sessionToken).toBeTruthy();
-  const { secret } = await createCaller(context()).apiTokens.create({ name: "cli test" });
-  return secret;
-}
 
 async function freePort(): Promise<number> {
   const probe = createServer().listen(0, "127.0.0.1");
@@ -64,26 +26,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function shortlist(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(BIN, args, {
-      cwd: repoRoot,
-      env: { ...process.env, SHORTLIST_URL: url, SHORTLIST_TOKEN: recruiterToken, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolveRun({ code, stdout, stderr }));
-  });
+  return runCli(args, { env: { SHORTLIST_URL: url, SHORTLIST_TOKEN: recruiterToken, ...env } });
 }
 
 const lines = (text: string) => text.split("\n").filter(Boolean);
@@ -93,45 +37,16 @@ const rejectedLines = (stdout: string) =>
     .filter((n): n is string => n !== undefined)
     .map(Number);
 
-async function file(name: string, content: string): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
+const file = (name: string, content: string) => writeIn(dir, name, content);
 
 const candidatesAt = (company: string) =>
   db.orm.em.fork().find(Candidate, { company }, { orderBy: { email: "asc" } });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const config = loadConfig(
-    {
-      POSTGRES_HOST: db.config.host,
-      POSTGRES_PORT: String(db.config.port),
-      POSTGRES_USER: db.config.user,
-      POSTGRES_PASSWORD: db.config.password,
-      POSTGRES_DB: db.config.dbName,
-      LOG_LEVEL: "silent",
-    },
-    { readFiles: false },
-  );
-  const deps: ContextDeps = { orm: db.orm, config, log: createLogger(config) };
-  server = createApp(deps).listen(0, "127.0.0.1");
-  await once(server, "listening");
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  recruiterToken = await userWithToken(deps, "recruiter");
-  reviewerToken = await userWithToken(deps, "reviewer");
-  dir = await mkdtemp(join(tmpdir(), "shortlist-cli-test-"));
+  ({ db, url, recruiterToken, reviewerToken, dir } = await harness.start());
 });
 
-afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((done) => (server ? server.close(done) : done(undefined)));
-  await db?.dropDatabase();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-const jsonl = (rows: unknown[]) => rows.map((r) => (typeof r === "string" ? r : JSON.stringify(r))).join("\n") + "\n";
+afterAll(() => harness.stop());
 
 const JSONL_ROWS = [
   { name: "Ada Lovelace", email: "ada@example.com", role: "Engineer", company: "Jsonl Co", assessmentDomains: ["backend"], consentGiven: true },

@@ -3,32 +3,19 @@ import {
   type Band,
   type BenchmarkMetric,
   type BenchmarkSnapshot,
-  type DomainScores,
   type IAssessment,
   type IBenchmark,
   type IReport,
-  type SessionTrendPoint,
-  type StandoutMetric,
 } from "@shortlist/db";
+import type { ReportContent } from "./reports/types";
+import type { AssessmentMetrics } from "./scoring/types";
 
-export interface AssessmentMetricsDTO {
-  learningVelocity: number;
-  avgSophistication: number;
-  chainDepth: number;
-  longestChain: number;
-  conceptRetention: number;
-  interestRatio: number;
-  taoIndex: number;
+export interface AssessmentMetricsDTO extends AssessmentMetrics {
   /** 0–100, against the role's completed assessments at completion time. */
   percentile: number;
   percentileSampleSize: number;
   /** Fewer than MIN_BENCHMARK_SAMPLE assessments behind the percentile: do not read much into it. */
   percentileThin: boolean;
-  domainScores: DomainScores;
-  sessionTrend: SessionTrendPoint[];
-  totalQueries: number;
-  totalSessions: number;
-  totalTimeMinutes: number;
 }
 
 export interface AssessmentDTO {
@@ -49,25 +36,30 @@ export interface AssessmentDTO {
   version: number;
 }
 
+/** The assessment's stored metrics, 0 (or empty) where not yet scored. */
+export const assessmentMetrics = (a: IAssessment): AssessmentMetrics => ({
+  learningVelocity: a.learningVelocity ?? 0,
+  avgSophistication: a.avgSophistication ?? 0,
+  chainDepth: a.chainDepth ?? 0,
+  longestChain: a.longestChain ?? 0,
+  conceptRetention: a.conceptRetention ?? 0,
+  interestRatio: a.interestRatio ?? 0,
+  taoIndex: a.taoIndex ?? 0,
+  domainScores: a.domainScores ?? [],
+  sessionTrend: a.sessionTrend ?? [],
+  totalQueries: a.totalQueries ?? 0,
+  totalSessions: a.totalSessions ?? 0,
+  totalTimeMinutes: a.totalTimeMinutes ?? 0,
+});
+
 export function toAssessmentDTO(a: IAssessment, recorded: { sessions: number; questions: number }): AssessmentDTO {
   const metrics: AssessmentMetricsDTO | null =
     a.status === "completed"
       ? {
-          learningVelocity: a.learningVelocity ?? 0,
-          avgSophistication: a.avgSophistication ?? 0,
-          chainDepth: a.chainDepth ?? 0,
-          longestChain: a.longestChain ?? 0,
-          conceptRetention: a.conceptRetention ?? 0,
-          interestRatio: a.interestRatio ?? 0,
-          taoIndex: a.taoIndex ?? 0,
+          ...assessmentMetrics(a),
           percentile: a.percentile ?? 0,
           percentileSampleSize: a.percentileSampleSize ?? 0,
           percentileThin: (a.percentileSampleSize ?? 0) < MIN_BENCHMARK_SAMPLE,
-          domainScores: a.domainScores ?? [],
-          sessionTrend: a.sessionTrend ?? [],
-          totalQueries: a.totalQueries ?? 0,
-          totalSessions: a.totalSessions ?? 0,
-          totalTimeMinutes: a.totalTimeMinutes ?? 0,
         }
       : null;
   return {
@@ -138,23 +130,29 @@ export const toBenchmarkSnapshot = (b: IBenchmark): BenchmarkSnapshot => ({
   bands: benchmarkBands(b),
 });
 
-export interface ReportDTO {
+/** What a stored report says: its rules' output (ReportContent). */
+export const reportContent = (r: IReport): ReportContent => ({
+  recommendation: r.recommendation,
+  confidence: r.confidence,
+  summary: r.summary,
+  strengths: r.strengths,
+  concerns: r.concerns,
+  followUpQuestions: r.followUpQuestions,
+  standoutMetrics: r.standoutMetrics,
+  learningTrajectory: r.learningTrajectory,
+  vsBenchmark: r.vsBenchmark,
+  percentile: r.percentile ?? null,
+  percentileSampleSize: r.percentileSampleSize ?? null,
+});
+
+/**
+ * `confidence` is 0–1; `percentile` is 0–100 against the role's completed assessments when
+ * generated, null when the benchmark was thin or missing.
+ */
+export interface ReportDTO extends ReportContent {
   id: string;
   candidateId: string;
   assessmentId: string;
-  recommendation: IReport["recommendation"];
-  /** 0–1. */
-  confidence: number;
-  summary: string;
-  strengths: string[];
-  concerns: string[];
-  followUpQuestions: string[];
-  standoutMetrics: StandoutMetric[];
-  learningTrajectory: string;
-  vsBenchmark: string;
-  /** 0–100 against the role's completed assessments when generated; null when the benchmark was thin or missing. */
-  percentile: number | null;
-  percentileSampleSize: number | null;
   /** The bands the report compared against (a copy: later recomputes do not change an old report). */
   benchmark: BenchmarkSnapshot | null;
   generatedAt: Date;
@@ -167,17 +165,7 @@ export const toReportDTO = (r: IReport): ReportDTO => ({
   id: r.id,
   candidateId: r.candidate.id,
   assessmentId: r.assessment.id,
-  recommendation: r.recommendation,
-  confidence: r.confidence,
-  summary: r.summary,
-  strengths: r.strengths,
-  concerns: r.concerns,
-  followUpQuestions: r.followUpQuestions,
-  standoutMetrics: r.standoutMetrics,
-  learningTrajectory: r.learningTrajectory,
-  vsBenchmark: r.vsBenchmark,
-  percentile: r.percentile ?? null,
-  percentileSampleSize: r.percentileSampleSize ?? null,
+  ...reportContent(r),
   benchmark: r.benchmark ?? null,
   generatedAt: r.generatedAt,
   pdf: { available: Boolean(r.pdfPath), downloadPath: reportPdfDownloadPath(r.id) },

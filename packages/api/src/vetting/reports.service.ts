@@ -8,7 +8,16 @@ import { findCandidate } from "../candidates/service";
 import { InvalidInput, NotFound } from "../errors";
 import { findAssessment, loadActivity } from "./activity.service";
 import { resolveBenchmark, rolePercentile } from "./benchmarks.service";
-import { reportPdfDownloadPath, toBenchmarkSnapshot, toReportDTO, toReportListItemDTO, type ReportDTO, type ReportListItemDTO } from "./mappers";
+import {
+  assessmentMetrics,
+  reportContent,
+  reportPdfDownloadPath,
+  toBenchmarkSnapshot,
+  toReportDTO,
+  toReportListItemDTO,
+  type ReportDTO,
+  type ReportListItemDTO,
+} from "./mappers";
 import { buildReport } from "./reports/build";
 import { renderReportPdf, type PdfReportData } from "./reports/pdf";
 import type { ReportInput } from "./reports/types";
@@ -37,23 +46,6 @@ async function weakestQuestions(em: EntityManager, assessment: IAssessment) {
   return Object.fromEntries(Object.entries(weakest).map(([domain, q]) => [domain, q.text]));
 }
 
-function metricsOf(a: IAssessment) {
-  return {
-    learningVelocity: a.learningVelocity ?? 0,
-    avgSophistication: a.avgSophistication ?? 0,
-    chainDepth: a.chainDepth ?? 0,
-    longestChain: a.longestChain ?? 0,
-    conceptRetention: a.conceptRetention ?? 0,
-    interestRatio: a.interestRatio ?? 0,
-    taoIndex: a.taoIndex ?? 0,
-    domainScores: a.domainScores ?? [],
-    sessionTrend: a.sessionTrend ?? [],
-    totalQueries: a.totalQueries ?? 0,
-    totalSessions: a.totalSessions ?? 0,
-    totalTimeMinutes: a.totalTimeMinutes ?? 0,
-  };
-}
-
 const pdfRelativePath = (reportId: string) => `reports/${reportId}.pdf`;
 
 /** The PDF's absolute path, refusing anything outside the data folder. */
@@ -70,20 +62,8 @@ function pdfData(report: IReport, assessment: IAssessment, candidate: ICandidate
     assessmentId: assessment.id,
     generatedAt: report.generatedAt,
     candidate: { name: candidate.name, email: candidate.email, role: assessment.role, company: assessment.company },
-    content: {
-      recommendation: report.recommendation,
-      confidence: report.confidence,
-      summary: report.summary,
-      strengths: report.strengths,
-      concerns: report.concerns,
-      followUpQuestions: report.followUpQuestions,
-      standoutMetrics: report.standoutMetrics,
-      learningTrajectory: report.learningTrajectory,
-      vsBenchmark: report.vsBenchmark,
-      percentile: report.percentile ?? null,
-      percentileSampleSize: report.percentileSampleSize ?? null,
-    },
-    metrics: metricsOf(assessment),
+    content: reportContent(report),
+    metrics: assessmentMetrics(assessment),
   };
 }
 
@@ -98,7 +78,7 @@ export async function generateReport(em: EntityManager, config: DataDir, assessm
   const rank = await rolePercentile(em, assessment);
   const input: ReportInput = {
     candidate: { name: candidate.name, role: assessment.role, company: assessment.company },
-    assessment: metricsOf(assessment),
+    assessment: assessmentMetrics(assessment),
     weakestQuestion: await weakestQuestions(em, assessment),
     benchmark: resolved.entity ? toBenchmarkSnapshot(resolved.entity) : null,
     percentile: rank ? { value: rank.percentile, sampleSize: rank.sampleSize } : null,

@@ -7,10 +7,11 @@ import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { finished } from "node:stream/promises";
-import type { DomainScores, StandoutMetric } from "@shortlist/db/constants";
+import type { StandoutMetric } from "@shortlist/db/constants";
 import PDFDocument from "pdfkit";
 import { fixed, percent, plural, signed } from "./format";
 import { RECOMMENDATION_LABELS } from "./narrative";
+import type { AssessmentMetrics } from "../scoring/types";
 import type { ReportContent } from "./types";
 
 export interface PdfReportData {
@@ -19,19 +20,7 @@ export interface PdfReportData {
   generatedAt: Date;
   candidate: { name: string; email: string; role: string; company: string };
   content: ReportContent;
-  metrics: {
-    taoIndex: number;
-    avgSophistication: number;
-    learningVelocity: number;
-    chainDepth: number;
-    longestChain: number;
-    conceptRetention: number;
-    interestRatio: number;
-    totalQueries: number;
-    totalSessions: number;
-    totalTimeMinutes: number;
-    domainScores: DomainScores;
-  };
+  metrics: Omit<AssessmentMetrics, "sessionTrend">;
 }
 
 const REPLACEMENTS: Record<string, string> = {

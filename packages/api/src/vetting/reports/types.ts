@@ -1,22 +1,10 @@
-import type { BenchmarkSnapshot, DomainScores, Recommendation, SessionTrendPoint, StandoutMetric } from "@shortlist/db/constants";
+import type { BenchmarkSnapshot, Recommendation, StandoutMetric } from "@shortlist/db/constants";
+import type { AssessmentMetrics } from "../scoring/types";
 
 /** What the report rules read: plain data, no database. */
 export interface ReportInput {
   candidate: { name: string; role: string; company: string };
-  assessment: {
-    learningVelocity: number;
-    avgSophistication: number;
-    chainDepth: number;
-    longestChain: number;
-    conceptRetention: number;
-    interestRatio: number;
-    taoIndex: number;
-    domainScores: DomainScores;
-    sessionTrend: SessionTrendPoint[];
-    totalQueries: number;
-    totalSessions: number;
-    totalTimeMinutes: number;
-  };
+  assessment: AssessmentMetrics;
   /** Per domain, the text of its least sophisticated question (the earliest among equals). */
   weakestQuestion: Record<string, string>;
   /** The benchmark chosen for the role (docs/scoring.md §10), or none. */

@@ -1,5 +1,4 @@
 /** Scores a whole assessment's activity: every stored metric, deterministically (docs/scoring.md). */
-import type { DomainScores, SessionTrendPoint } from "@shortlist/db/constants";
 import {
   chainStats,
   conceptRetention,
@@ -13,22 +12,10 @@ import {
 } from "./metrics";
 import { scoreQuestions, type QuestionScore } from "./sophistication";
 import { taoComponents, taoIndex, type TaoComponents } from "./tao";
-import type { Activity } from "./types";
+import type { Activity, AssessmentMetrics } from "./types";
 
-export interface AssessmentScores {
-  learningVelocity: number;
-  avgSophistication: number;
-  chainDepth: number;
-  longestChain: number;
-  conceptRetention: number;
-  interestRatio: number;
-  taoIndex: number;
+export interface AssessmentScores extends AssessmentMetrics {
   components: TaoComponents;
-  domainScores: DomainScores;
-  sessionTrend: SessionTrendPoint[];
-  totalQueries: number;
-  totalSessions: number;
-  totalTimeMinutes: number;
   /** Per question, in the input's order. */
   questions: QuestionScore[];
 }
@@ -60,5 +47,5 @@ export function scoreActivity(activity: Activity): AssessmentScores {
   };
 }
 
-export type { Activity, ActivityQuestion, ActivitySession } from "./types";
+export type { Activity, ActivityQuestion, ActivitySession, AssessmentMetrics } from "./types";
 export type { QuestionScore } from "./sophistication";

@@ -1,3 +1,5 @@
+import type { DomainScores, SessionTrendPoint } from "@shortlist/db/constants";
+
 /** The recorded activity the scoring functions read: plain data, no database. */
 export interface ActivitySession {
   ref: string;
@@ -22,4 +24,20 @@ export interface Activity {
   domains: readonly string[];
   sessions: readonly ActivitySession[];
   questions: readonly ActivityQuestion[];
+}
+
+/** The metrics an assessment stores once scored (docs/scoring.md): plain data, no database. */
+export interface AssessmentMetrics {
+  learningVelocity: number;
+  avgSophistication: number;
+  chainDepth: number;
+  longestChain: number;
+  conceptRetention: number;
+  interestRatio: number;
+  taoIndex: number;
+  domainScores: DomainScores;
+  sessionTrend: SessionTrendPoint[];
+  totalQueries: number;
+  totalSessions: number;
+  totalTimeMinutes: number;
 }
