@@ -1,5 +1,10 @@
-/** Writes BENCHMARKS.md from one run's figures. */
-import { writeFile } from "node:fs/promises";
+/**
+ * Writes BENCHMARKS.md from one run's figures. Run directly (`tsx bench/report.ts <figures.json> [out]`) it
+ * renders again the figures a run saved (run.ts writes them to the temp dir), e.g. after a change of wording.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { BenchOptions } from "./lib/args";
 import type { Machine } from "./lib/machine";
 import type { Row } from "./scenarios/context";
@@ -39,6 +44,42 @@ The first runs had Shortlist at 0.13–0.4× the baseline on every HTTP path. CP
 
 What remains is the framework's own cost per call — tRPC's fetch-style request/response adapter, the transaction per
 mutation (BEGIN/COMMIT round trips), helmet and pino-http — visible in the CPU ms/req column.`;
+
+/** Why a target can still be missed after the fixes above: what is left, measured, and what removing it would take. */
+const WHY_MISSED: { prefix: string; text: string }[] = [
+  {
+    prefix: "create",
+    text:
+      "what is left is fixed per-call cost on a call whose own work is one INSERT: every mutation runs in a transaction " +
+      "(BEGIN and COMMIT: two more round trips than the baseline's autocommitted INSERT, ~0.25 ms of CPU measured through " +
+      "MikroORM and Kysely) and tRPC's fetch-style adapter reads the POST body through web streams. Both are the design " +
+      "(a mutation is atomic, which the coming audit hook relies on), so they are left as they are; see the CPU ms/req column.",
+  },
+  {
+    prefix: "list",
+    text: "list calls carry tRPC's and the token lookup's fixed cost per call; see the CPU ms/req column for what each side spent.",
+  },
+];
+
+function missedTargets(r: Report): string[] {
+  const lines: string[] = [];
+  for (const row of r.http) {
+    if (!row.target || row.target.met) continue;
+    const why = WHY_MISSED.find((w) => row.scenario.startsWith(w.prefix));
+    lines.push(`- **${row.scenario}**: ${fmt(row.ratio, 2)}× against ${row.target.text}. ${why ? `Cause: ${why.text}` : ""}`.trim());
+  }
+  const i = r.importResult;
+  if (i && i.ratio < 0.3) lines.push(`- **import rows/s**: ${fmt(i.ratio, 2)}× COPY against ≥ 0.3×.`);
+  if (i && i.cli.peakRssMiB * 1.048576 >= 300) lines.push(`- **importer peak RSS**: ${fmt(i.cli.peakRssMiB * 1.048576)} MB against < 300 MB.`);
+  if (i && i.cli.peakRssMiB * 1.048576 < 300 && i.cli.peakRssMiB * 1.048576 >= 270) {
+    lines.push(
+      `- Not missed, but close: the importer's peak RSS (${fmt(i.cli.peakRssMiB * 1.048576)} MB) is within 10% of the 300 MB limit. ` +
+        "It is V8 letting its heap grow, not data the importer keeps: the peak is the same at 200,000 rows as at 1,000,000, " +
+        "and the same import under `--max-old-space-size=96` finishes at ~175 MiB.",
+    );
+  }
+  return lines;
+}
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mark = (met?: boolean) => (met === undefined ? "—" : met ? "met" : "**MISSED**");
@@ -126,6 +167,8 @@ export function renderReport(r: Report): string {
   } else {
     lines.push("", "## Import", "", "Not run (--skip-import).");
   }
+  const misses = missedTargets(r);
+  if (misses.length) lines.push("", "## Targets missed in this run", "", ...misses);
   lines.push("", FINDINGS);
   if (r.notes.length) lines.push("", "## Notes", "", ...r.notes.map((n) => `- ${n}`));
   return `${lines.join("\n")}\n`;
@@ -133,4 +176,12 @@ export function renderReport(r: Report): string {
 
 export async function writeReport(path: string, report: Report) {
   await writeFile(path, renderReport(report));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const [figures, out = "BENCHMARKS.md"] = process.argv.slice(2);
+  if (!figures) throw new Error("usage: tsx bench/report.ts <figures.json> [out]");
+  const report = JSON.parse(await readFile(figures, "utf8")) as Report;
+  await writeReport(resolve(out), { ...report, startedAt: new Date(report.startedAt) });
+  console.log(`wrote ${out}`);
 }

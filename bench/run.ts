@@ -3,7 +3,7 @@
  * Shortlist path against a raw-pg baseline on the same database in this one
  * process, and writes BENCHMARKS.md. Not part of `npm test`.
  */
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -96,7 +96,9 @@ try {
     notes: [],
   };
   await writeReport(options.out, report);
-  log(`wrote ${options.out}`);
+  const figures = join(tmpdir(), "shortlist-bench-figures.json");
+  await writeFile(figures, JSON.stringify(report, null, 2));
+  log(`wrote ${options.out} (figures in ${figures}; \`tsx bench/report.ts ${figures}\` renders them again)`);
   const missed = [
     ...http.filter((r) => r.target && !r.target.met).map((r) => r.scenario),
     ...(importResult && importResult.ratio < 0.3 ? ["import rows/s"] : []),
