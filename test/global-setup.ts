@@ -6,7 +6,6 @@
  */
 import { randomBytes } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -14,6 +13,7 @@ import type { TestProject } from "vitest/node";
 import { loadConfig } from "@shortlist/config";
 import { initOrm, startEmbeddedPostgres } from "@shortlist/db";
 import type { TestDatabaseServer } from "@shortlist/db/testing";
+import { freePort } from "@shortlist/db/net";
 
 type Server = Omit<TestDatabaseServer, "template" | "prefix">;
 interface Prepared {
@@ -125,13 +125,3 @@ async function dropDatabases(server: Server, prefix: string): Promise<void> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}

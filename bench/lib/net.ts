@@ -1,16 +1,8 @@
-import { createServer, type AddressInfo, type Server } from "node:net";
+import type { AddressInfo, Server } from "node:net";
 import { once } from "node:events";
+import { freePort } from "@shortlist/db/net";
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** Listens on a free loopback port; returns the base URL and a close function. */
 export async function listen(server: Server): Promise<{ url: string; close(): Promise<void> }> {

@@ -1,18 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@shortlist/db/net";
+
+export { freePort };
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const tsx = `${repoRoot}node_modules/.bin/tsx`;
-
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Builds the SPA the server serves (turbo skips it when nothing changed). */
 export async function buildWeb(): Promise<void> {

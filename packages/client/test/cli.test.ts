@@ -2,14 +2,13 @@
  * The `shortlist` CLI and the typed client against a real server on a real database:
  * each CLI run is the installed bin (node_modules/.bin/shortlist) in a child process.
  */
-import { once } from "node:events";
-import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Candidate } from "@shortlist/db";
 import type { TestDatabase } from "@shortlist/db/testing";
 import { createShortlistClient, describeError, errorCodeOf, fieldErrorsOf, type CandidateDTO } from "../src/index";
 import { cliServer, jsonl, runCli, writeIn, type Run } from "./support";
+import { freePort } from "@shortlist/db/net";
 
 const harness = cliServer({ label: "cli" });
 let db: TestDatabase;
@@ -17,14 +16,6 @@ let url: string;
 let recruiterToken: string;
 let reviewerToken: string;
 let dir: string;
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((done) => probe.close(done));
-  return port;
-}
 
 function shortlist(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
   return runCli(args, { env: { SHORTLIST_URL: url, SHORTLIST_TOKEN: recruiterToken, ...env } });

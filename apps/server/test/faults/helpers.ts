@@ -4,21 +4,12 @@
  * format the SPA and the CLI use (superjson envelopes).
  */
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@shortlist/db";
+import { freePort } from "@shortlist/db/net";
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** An embedded cluster in a temp dir on a free port, which `stop()` and `start()` take down and bring back on the same dir and port. */
 export class OwnCluster {
