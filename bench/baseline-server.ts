@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
 import pg from "pg";
-import { listen } from "./lib/net";
+import { listenOnLoopback as listen } from "@shortlist/db/net";
 
 const STATUSES = new Set(["pending", "invited", "in_progress", "completed", "rejected", "hired"]);
 

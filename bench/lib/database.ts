@@ -10,7 +10,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { loadConfig, type DatabaseConfig } from "@shortlist/config";
 import { initOrm, startEmbeddedPostgres } from "@shortlist/db";
-import { freePort } from "./net";
+import { freePort } from "@shortlist/db/net";
 
 export interface BenchDatabase {
   config: DatabaseConfig;

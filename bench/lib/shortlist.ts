@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import { loadConfig, type DatabaseConfig } from "@shortlist/config";
 import { initOrm } from "@shortlist/db";
 import { createApp, createLogger } from "@shortlist/server";
-import { listen } from "./net";
+import { listenOnLoopback as listen } from "@shortlist/db/net";
 
 /**
  * The real Shortlist app (createApp from @shortlist/server) on a free loopback

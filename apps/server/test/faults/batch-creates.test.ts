@@ -4,31 +4,23 @@
  * of its own, so all 200 land, the counts agree, and one failing call in a
  * batch leaves the writes of its neighbours intact.
  */
-import { createServer, type Server } from "node:http";
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import pino from "pino";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { createUser, PASSWORD, testConfig } from "../../../../packages/api/test/helpers";
-import { createApp } from "../../src/app";
-import { tokenClient, type TrpcHttp } from "./helpers";
+import { createUser, PASSWORD } from "../../../../packages/api/test/helpers";
+import { serveApp, tokenClient, type TrpcHttp } from "./helpers";
 
 let db: TestDatabase;
-let server: Server;
+let app: Awaited<ReturnType<typeof serveApp>>;
 let api: TrpcHttp;
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = createServer(createApp({ orm: db.orm, config: testConfig(db.config), log: pino({ level: "silent" }) }));
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app = await serveApp(db);
+  const { url } = app;
   const user = await createUser(db.orm, "recruiter");
   api = await tokenClient(url, user.email, PASSWORD);
 });
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await app?.close();
   await db?.dropDatabase();
 });
 

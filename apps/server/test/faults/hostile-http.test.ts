@@ -4,21 +4,17 @@
  * content types, malformed and pathological JSON. Each answer is a 4xx with a
  * message; none is a 500; the database is left as it was.
  */
-import { once } from "node:events";
-import { createServer, type Server } from "node:http";
-import { connect, type AddressInfo } from "node:net";
-import pino from "pino";
+import { connect } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
 import { createUser, PASSWORD, testConfig } from "../../../../packages/api/test/helpers";
-import { createApp } from "../../src/app";
-import { tokenClient } from "./helpers";
+import { serveApp, tokenClient } from "./helpers";
 
 const TEN_MB = 10 * 1024 * 1024;
 const LIMIT = 1_048_576; // SHORTLIST_MAX_BODY_BYTES default
 
 let db: TestDatabase;
-let server: Server;
+let app: Awaited<ReturnType<typeof serveApp>>;
 let url: string;
 let port: number;
 let auth: Record<string, string>;
@@ -27,17 +23,13 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const config = testConfig(db.config);
   expect(config.maxBodyBytes).toBe(LIMIT);
-  server = createServer(createApp({ orm: db.orm, config, log: pino({ level: "silent" }) }));
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  port = (server.address() as AddressInfo).port;
-  url = `http://127.0.0.1:${port}`;
+  app = await serveApp(db, config);
+  ({ port, url } = app);
   const user = await createUser(db.orm, "admin");
   auth = (await tokenClient(url, user.email, PASSWORD)).headers;
 });
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await app?.close();
   await db?.dropDatabase();
 });
 

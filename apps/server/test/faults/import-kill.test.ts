@@ -7,34 +7,28 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
-import pino from "pino";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { createUser, PASSWORD, testConfig } from "../../../../packages/api/test/helpers";
-import { createApp } from "../../src/app";
-import { tokenClient } from "./helpers";
+import { createUser, PASSWORD } from "../../../../packages/api/test/helpers";
+import { serveApp, tokenClient } from "./helpers";
 
 const CLI = fileURLToPath(new URL("../../../../packages/client/bin/shortlist.js", import.meta.url));
 const ROWS = 40_000;
 
 let db: TestDatabase;
-let server: Server;
+let app: Awaited<ReturnType<typeof serveApp>>;
 let dir: string;
 let file: string;
 let env: Record<string, string>;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = createServer(createApp({ orm: db.orm, config: testConfig(db.config), log: pino({ level: "silent" }) }));
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app = await serveApp(db);
+  const { url } = app;
   const user = await createUser(db.orm, "recruiter");
   const token = (await tokenClient(url, user.email, PASSWORD)).headers.authorization!.replace(/^Bearer /, "");
   env = { ...(process.env as Record<string, string>), SHORTLIST_URL: url, SHORTLIST_TOKEN: token, NO_COLOR: "1" };
@@ -57,8 +51,7 @@ beforeAll(async () => {
   await writeFile(file, `${lines.join("\n")}\n`);
 });
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await app?.close();
   await db?.dropDatabase();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
