@@ -7,6 +7,7 @@ import { useTRPC } from "../trpc";
 import { Empty } from "../ui/Empty";
 import { ErrorState } from "../ui/ErrorState";
 import { formatDate, formatDateTime, STATUS_COLOR, STATUS_LABEL } from "../ui/format";
+import { QueryContent } from "../ui/QueryContent";
 import { Section } from "../ui/Section";
 import { RecommendationBadge } from "../vetting/badges";
 import { formatConfidence, plural } from "../vetting/format";
@@ -113,13 +114,13 @@ function InProgress() {
   const list = useQuery(trpc.assessments.listInProgress.queryOptions({ limit: LIST_LIMIT }));
   return (
     <Section title="Assessments in progress" data-testid="home-in-progress">
-      {list.isPending ? (
-        <ListSkeleton />
-      ) : list.isError ? (
-        <ErrorState error={list.error} title="Could not load the assessments" onRetry={() => void list.refetch()} retrying={list.isFetching} />
-      ) : list.data.length === 0 ? (
-        <Empty title="No assessment in progress" description="Start one from a candidate's page." icon={<IconHourglass aria-hidden />} />
-      ) : (
+      <QueryContent
+        query={list}
+        loading={<ListSkeleton />}
+        errorTitle="Could not load the assessments"
+        empty={<Empty title="No assessment in progress" description="Start one from a candidate's page." icon={<IconHourglass aria-hidden />} />}
+      >
+        {(assessments) => (
         <Table.ScrollContainer minWidth={420}>
           <Table verticalSpacing="xs" highlightOnHover>
             <Table.Thead>
@@ -131,7 +132,7 @@ function InProgress() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.data.map((a) => (
+              {assessments.map((a) => (
                 <Table.Tr key={a.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/candidates/${a.candidateId}`} size="sm" fw={500}>
@@ -155,7 +156,8 @@ function InProgress() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-      )}
+        )}
+      </QueryContent>
     </Section>
   );
 }
@@ -165,13 +167,13 @@ function LatestReports() {
   const list = useQuery(trpc.reports.listLatest.queryOptions({ limit: LIST_LIMIT }));
   return (
     <Section title="Latest reports" data-testid="home-latest-reports">
-      {list.isPending ? (
-        <ListSkeleton />
-      ) : list.isError ? (
-        <ErrorState error={list.error} title="Could not load the reports" onRetry={() => void list.refetch()} retrying={list.isFetching} />
-      ) : list.data.length === 0 ? (
-        <Empty title="No reports yet" description="Generate one from a completed assessment." icon={<IconFileAnalytics aria-hidden />} />
-      ) : (
+      <QueryContent
+        query={list}
+        loading={<ListSkeleton />}
+        errorTitle="Could not load the reports"
+        empty={<Empty title="No reports yet" description="Generate one from a completed assessment." icon={<IconFileAnalytics aria-hidden />} />}
+      >
+        {(reports) => (
         <Table.ScrollContainer minWidth={480}>
           <Table verticalSpacing="xs" highlightOnHover>
             <Table.Thead>
@@ -185,7 +187,7 @@ function LatestReports() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.data.map((r) => (
+              {reports.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/candidates/${r.candidateId}`} size="sm" fw={500}>
@@ -224,7 +226,8 @@ function LatestReports() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-      )}
+        )}
+      </QueryContent>
     </Section>
   );
 }
