@@ -6,7 +6,8 @@ import { useState } from "react";
 import { canUseApiTokens, isAdmin, useSession } from "../auth/session";
 import { useTRPC } from "../trpc";
 import { Empty } from "../ui/Empty";
-import { ErrorState, FormError } from "../ui/ErrorState";
+import { QueryContent } from "../ui/QueryContent";
+import { FormError } from "../ui/ErrorState";
 import { Forbidden } from "../ui/Forbidden";
 import { formatDateTime } from "../ui/format";
 import { CreateTokenForm } from "./CreateTokenForm";
@@ -54,13 +55,13 @@ function ApiTokens() {
         <CreateTokenForm />
       </Paper>
 
-      {tokens.isError ? (
-        <ErrorState error={tokens.error} title="Could not load tokens" onRetry={() => void tokens.refetch()} retrying={tokens.isFetching} />
-      ) : tokens.isPending ? (
-        <Skeleton h={120} />
-      ) : tokens.data.length === 0 ? (
-        <Empty title="No API tokens yet" description="Create one above for each script that calls Shortlist." />
-      ) : (
+      <QueryContent
+        query={tokens}
+        loading={<Skeleton h={120} />}
+        errorTitle="Could not load tokens"
+        empty={<Empty title="No API tokens yet" description="Create one above for each script that calls Shortlist." />}
+      >
+        {(list) => (
         <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="sm" bg="white" striped data-testid="api-tokens-table">
             <Table.Thead>
@@ -73,7 +74,7 @@ function ApiTokens() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {tokens.data.map((token) => (
+              {list.map((token) => (
                 <Table.Tr key={token.id}>
                   <Table.Td fw={500}>{token.name}</Table.Td>
                   <Table.Td>
@@ -99,7 +100,8 @@ function ApiTokens() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-      )}
+        )}
+      </QueryContent>
 
       <Modal opened={revoking !== null} onClose={() => { setRevoking(null); revoke.reset(); }} title="Revoke this token?">
         <Stack>
