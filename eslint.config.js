@@ -5,6 +5,7 @@ import js from "@eslint/js";
 import { defineConfig, globalIgnores } from "eslint/config";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import prettierOff from "eslint-config-prettier";
 
 const unusedVars = {
   args: "after-used",
@@ -53,4 +54,7 @@ export default defineConfig([
       globals: { ...globals.browser },
     },
   },
+
+  // Layout is Prettier's (`npm run format`); ESLint keeps to correctness.
+  prettierOff,
 ]);

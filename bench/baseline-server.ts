@@ -57,7 +57,10 @@ const ok = (res: Response, data: unknown) => res.json({ result: { data: { json: 
 const fail = (res: Response, status: number, message: string) => res.status(status).json({ error: { message } });
 
 function input(req: Request): Record<string, unknown> {
-  const raw = typeof req.query.input === "string" ? (JSON.parse(req.query.input) as { json?: unknown }) : (req.body as { json?: unknown });
+  const raw =
+    typeof req.query.input === "string"
+      ? (JSON.parse(req.query.input) as { json?: unknown })
+      : (req.body as { json?: unknown });
   const value = raw?.json ?? {};
   if (typeof value !== "object" || value === null) throw new Error("input must be an object");
   return value as Record<string, unknown>;
@@ -81,7 +84,8 @@ function filters(i: Record<string, unknown>, params: unknown[], withStatus: bool
   if (text(i.role)) add("c.role = ?", text(i.role));
   if (text(i.domain)) add("c.assessment_domains @> array[?]::text[]", text(i.domain));
   const search = text(i.search);
-  if (search) add("lower(c.name || ' ' || c.email) like ?", `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (search)
+    add("lower(c.name || ' ' || c.email) like ?", `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   return where;
 }
 
@@ -172,10 +176,20 @@ export function createBaselineApp(pool: pg.Pool) {
     try {
       const i = input(req);
       const [name, email, role, company] = [text(i.name), text(i.email), text(i.role), text(i.company)];
-      if (!name || !email || !role || !company || !email.includes("@")) throw new Error("name, email, role and company are required");
+      if (!name || !email || !role || !company || !email.includes("@"))
+        throw new Error("name, email, role and company are required");
       const domains = Array.isArray(i.assessmentDomains) ? [...new Set(i.assessmentDomains.map(String))] : [];
       const consent = i.consentGiven === true;
-      values = [name, email, role, company, domains, text(i.recruiterNotes) ?? null, text(i.resumeUrl) ?? null, consent];
+      values = [
+        name,
+        email,
+        role,
+        company,
+        domains,
+        text(i.recruiterNotes) ?? null,
+        text(i.resumeUrl) ?? null,
+        consent,
+      ];
     } catch (error) {
       return void fail(res, 400, (error as Error).message);
     }
@@ -187,7 +201,8 @@ export function createBaselineApp(pool: pg.Pool) {
       );
       ok(res, toDTO(rows[0]!));
     } catch (error) {
-      if ((error as { code?: string }).code === "23505") return void fail(res, 409, "A record with these values already exists");
+      if ((error as { code?: string }).code === "23505")
+        return void fail(res, 409, "A record with these values already exists");
       next(error);
     }
   });

@@ -66,11 +66,14 @@ function missedTargets(r: Report): string[] {
   for (const row of r.http) {
     if (!row.target || row.target.met) continue;
     const why = WHY_MISSED.find((w) => row.scenario.startsWith(w.prefix));
-    lines.push(`- **${row.scenario}**: ${fmt(row.ratio, 2)}× against ${row.target.text}. ${why ? `Cause: ${why.text}` : ""}`.trim());
+    lines.push(
+      `- **${row.scenario}**: ${fmt(row.ratio, 2)}× against ${row.target.text}. ${why ? `Cause: ${why.text}` : ""}`.trim(),
+    );
   }
   const i = r.importResult;
   if (i && i.ratio < 0.3) lines.push(`- **import rows/s**: ${fmt(i.ratio, 2)}× COPY against ≥ 0.3×.`);
-  if (i && i.cli.peakRssMiB * 1.048576 >= 300) lines.push(`- **importer peak RSS**: ${fmt(i.cli.peakRssMiB * 1.048576)} MB against < 300 MB.`);
+  if (i && i.cli.peakRssMiB * 1.048576 >= 300)
+    lines.push(`- **importer peak RSS**: ${fmt(i.cli.peakRssMiB * 1.048576)} MB against < 300 MB.`);
   if (i && i.cli.peakRssMiB * 1.048576 < 300 && i.cli.peakRssMiB * 1.048576 >= 270) {
     lines.push(
       `- Not missed, but close: the importer's peak RSS (${fmt(i.cli.peakRssMiB * 1.048576)} MB) is within 10% of the 300 MB limit. ` +
@@ -81,7 +84,8 @@ function missedTargets(r: Report): string[] {
   return lines;
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mark = (met?: boolean) => (met === undefined ? "—" : met ? "met" : "**MISSED**");
 
 export function renderReport(r: Report): string {

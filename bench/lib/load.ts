@@ -80,7 +80,12 @@ export class LoadGenerator {
   }
 
   /** Runs for `length.seconds`, or until `length.requests` have completed. */
-  async run(baseUrl: string, request: LoadRequest, length: number | { requests: number }, connections: number): Promise<Raw> {
+  async run(
+    baseUrl: string,
+    request: LoadRequest,
+    length: number | { requests: number },
+    connections: number,
+  ): Promise<Raw> {
     const before = threadCpu();
     const started = performance.now();
     const raw = await this.#run(baseUrl, request, length, connections);
@@ -89,7 +94,12 @@ export class LoadGenerator {
     return { ...raw, duration, threadCpuMicros: threadCpu() - before };
   }
 
-  #run(baseUrl: string, request: LoadRequest, length: number | { requests: number }, connections: number): Promise<Raw> {
+  #run(
+    baseUrl: string,
+    request: LoadRequest,
+    length: number | { requests: number },
+    connections: number,
+  ): Promise<Raw> {
     const opts = {
       url: `${baseUrl}${request.path}`,
       method: request.method ?? "GET",
@@ -149,12 +159,23 @@ export async function measurePair(
     await load.run(a.url, a.request, length, connections);
     await load.run(b.url, b.request, length, connections);
   }
-  const slice = settings.requestsPerSlice ? { requests: settings.requestsPerSlice } : settings.duration / settings.slices;
+  const slice = settings.requestsPerSlice
+    ? { requests: settings.requestsPerSlice }
+    : settings.duration / settings.slices;
   const rawA: Raw[] = [];
   const rawB: Raw[] = [];
   for (let i = 0; i < settings.slices; i++) {
     // A B, B A, A B, …: neither side always goes first.
-    const order = i % 2 === 0 ? ([[a, rawA], [b, rawB]] as const) : ([[b, rawB], [a, rawA]] as const);
+    const order =
+      i % 2 === 0
+        ? ([
+            [a, rawA],
+            [b, rawB],
+          ] as const)
+        : ([
+            [b, rawB],
+            [a, rawA],
+          ] as const);
     for (const [target, raws] of order) raws.push(await load.run(target.url, target.request, slice, connections));
   }
   return [summarise(rawA, connections), summarise(rawB, connections)];

@@ -21,6 +21,8 @@ export function describeMachine(postgres: string): Machine {
     os: `${type()} ${release()}`,
     node: process.version,
     postgres,
-    loadAverage: loadavg().map((l) => l.toFixed(2)).join(" / "),
+    loadAverage: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" / "),
   };
 }

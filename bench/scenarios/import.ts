@@ -50,7 +50,8 @@ export function importRow(i: number): ImportRow {
 }
 
 /** COPY text format: backslash, tab, newline and carriage return escaped; \N is NULL. */
-const copyText = (v: string) => v.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!);
+const copyText = (v: string) =>
+  v.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!);
 const copyArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`;
 
 /** Writes the same rows as JSONL (for the CLI) and as COPY text (for the baseline). */
@@ -140,7 +141,21 @@ export async function importScenario(ctx: ScenarioContext, dir: string, rows: nu
   if (code !== 0) throw new Error(`shortlist candidates import exited with ${code}:\n${output}`);
   const rowsAfter = await count(ctx.client);
   if (rowsAfter !== rows) throw new Error(`the import left ${rowsAfter} rows, expected ${rows}:\n${output}`);
-  const cli = { seconds: cliSeconds, rowsPerSec: rows / cliSeconds, peakRssMiB: rss.peakMiB(), rssDetail: rss.detail(), rowsAfter };
-  ctx.log(`  CLI: ${cliSeconds.toFixed(1)} s, ${cli.rowsPerSec.toFixed(0)} rows/s, peak RSS ${cli.peakRssMiB.toFixed(0)} MiB (${cli.rssDetail})`);
-  return { rows, fileMiB, cli, copy: { seconds: copySeconds, rowsPerSec: rows / copySeconds }, ratio: cli.rowsPerSec / (rows / copySeconds) };
+  const cli = {
+    seconds: cliSeconds,
+    rowsPerSec: rows / cliSeconds,
+    peakRssMiB: rss.peakMiB(),
+    rssDetail: rss.detail(),
+    rowsAfter,
+  };
+  ctx.log(
+    `  CLI: ${cliSeconds.toFixed(1)} s, ${cli.rowsPerSec.toFixed(0)} rows/s, peak RSS ${cli.peakRssMiB.toFixed(0)} MiB (${cli.rssDetail})`,
+  );
+  return {
+    rows,
+    fileMiB,
+    cli,
+    copy: { seconds: copySeconds, rowsPerSec: rows / copySeconds },
+    ratio: cli.rowsPerSec / (rows / copySeconds),
+  };
 }

@@ -14,9 +14,12 @@ function bodyLimit(maxBytes: number) {
   return (req: Request, res: Response, next: NextFunction) => {
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > maxBytes) {
-      res.status(413).set("Connection", "close").json({
-        error: { code: "PAYLOAD_TOO_LARGE", message: `The request body is over the ${maxBytes}-byte limit` },
-      });
+      res
+        .status(413)
+        .set("Connection", "close")
+        .json({
+          error: { code: "PAYLOAD_TOO_LARGE", message: `The request body is over the ${maxBytes}-byte limit` },
+        });
       return;
     }
     next();
@@ -37,7 +40,8 @@ export function createApp({ orm, config, log }: ContextDeps) {
   app.use(
     pinoHttp({
       logger: log,
-      genReqId: (req) => (typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 100) : randomUUID()),
+      genReqId: (req) =>
+        typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 100) : randomUUID(),
       autoLogging: { ignore: (req) => !req.url?.startsWith("/trpc") },
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),

@@ -15,7 +15,9 @@ export function reportPdfRouter(deps: ContextDeps): Router {
     try {
       const auth = await contextFor({ req, res }).getAuth();
       if (!auth) {
-        res.status(401).json({ error: { code: "UNAUTHORIZED", message: "Sign in (or send an API token) to download reports" } });
+        res
+          .status(401)
+          .json({ error: { code: "UNAUTHORIZED", message: "Sign in (or send an API token) to download reports" } });
         return;
       }
       const id = String(req.params.id);
@@ -36,11 +38,20 @@ export function reportPdfRouter(deps: ContextDeps): Router {
     } catch (error) {
       if (res.headersSent) return;
       if (isDatabaseUnavailable(error)) {
-        res.status(503).json({ error: { code: "SERVICE_UNAVAILABLE", message: "The database is unavailable; try again shortly" } });
+        res
+          .status(503)
+          .json({ error: { code: "SERVICE_UNAVAILABLE", message: "The database is unavailable; try again shortly" } });
         return;
       }
       req.log?.error({ err: error }, "report PDF download failed");
-      res.status(500).json({ error: { code: "INTERNAL_SERVER_ERROR", message: `Internal error; quote request id ${String(req.id ?? "unknown")}` } });
+      res
+        .status(500)
+        .json({
+          error: {
+            code: "INTERNAL_SERVER_ERROR",
+            message: `Internal error; quote request id ${String(req.id ?? "unknown")}`,
+          },
+        });
     }
   });
   return routes;

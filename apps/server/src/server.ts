@@ -23,10 +23,14 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     log.info({ dataDir: config.database.embeddedDataDir, port: config.database.port }, "starting embedded PostgreSQL");
   }
   const database = await openDatabase(config, { log: (line) => log.debug({ postgres: line }) });
-  log.info({ host: database.target.host, port: database.target.port, db: database.target.dbName }, "database ready, migrations applied");
+  log.info(
+    { host: database.target.host, port: database.target.port, db: database.target.dbName },
+    "database ready, migrations applied",
+  );
 
   const bootstrap = await ensureBootstrapAdmin(database.orm.em.fork(), config);
-  if (bootstrap === "created") log.info({ email: config.bootstrapAdmin?.email }, "created the first admin from SHORTLIST_ADMIN_EMAIL");
+  if (bootstrap === "created")
+    log.info({ email: config.bootstrapAdmin?.email }, "created the first admin from SHORTLIST_ADMIN_EMAIL");
 
   const app = createApp({ orm: database.orm, config, log });
   const server: Server = app.listen(config.port, config.host);

@@ -63,7 +63,9 @@ beforeAll(async () => {
   app = createApp({ orm, config, log: pino({ level: "silent" }) });
 
   const user = await createUser(db.orm, "recruiter");
-  const res = await request(app).post("/trpc/auth.login").send({ json: { email: user.email, password: PASSWORD } });
+  const res = await request(app)
+    .post("/trpc/auth.login")
+    .send({ json: { email: user.email, password: PASSWORD } });
   cookie = String(res.headers["set-cookie"]).split(";")[0]!;
 });
 afterAll(async () => {
@@ -72,11 +74,15 @@ afterAll(async () => {
   await db?.dropDatabase();
 });
 
-const candidate = (name: string) => ({ json: { name, email: `${name.toLowerCase()}@example.com`, role: "Engineer", company: "OutageCo" } });
+const candidate = (name: string) => ({
+  json: { name, email: `${name.toLowerCase()}@example.com`, role: "Engineer", company: "OutageCo" },
+});
 const storedNames = async () =>
-  (await db.orm.em.fork().execute<{ name: string }[]>("select name from candidates where company = 'OutageCo' order by name")).map(
-    (r) => r.name,
-  );
+  (
+    await db.orm.em
+      .fork()
+      .execute<{ name: string }[]>("select name from candidates where company = 'OutageCo' order by name")
+  ).map((r) => r.name);
 
 test("an outage while the app runs: health says 503 with a reason, procedures say SERVICE_UNAVAILABLE and save nothing; then it recovers", async () => {
   const before = await request(app).post("/trpc/candidates.create").set("Cookie", cookie).send(candidate("Before"));
@@ -93,7 +99,9 @@ test("an outage while the app runs: health says 503 with a reason, procedures sa
   for (const call of [
     request(app).post("/trpc/candidates.create").set("Cookie", cookie).send(candidate("During")),
     request(app).get("/trpc/candidates.list").set("Cookie", cookie),
-    request(app).post("/trpc/auth.login").send({ json: { email: "someone@example.com", password: PASSWORD } }),
+    request(app)
+      .post("/trpc/auth.login")
+      .send({ json: { email: "someone@example.com", password: PASSWORD } }),
   ]) {
     const res = await call;
     expect(res.status).toBe(503);
@@ -153,12 +161,17 @@ test("a database dropped from under the app (backends ended, then renamed) is SE
   try {
     const victimApp = createApp({ orm: victim.orm, config: testConfig(victim.config), log: pino({ level: "silent" }) });
     const user = await createUser(victim.orm, "recruiter");
-    const login = await request(victimApp).post("/trpc/auth.login").send({ json: { email: user.email, password: PASSWORD } });
+    const login = await request(victimApp)
+      .post("/trpc/auth.login")
+      .send({ json: { email: user.email, password: PASSWORD } });
     const session = String(login.headers["set-cookie"]).split(";")[0]!;
 
     await renameDatabase(admin, name, `${name}_gone`);
 
-    const res = await request(victimApp).post("/trpc/candidates.create").set("Cookie", session).send(candidate("Vanished"));
+    const res = await request(victimApp)
+      .post("/trpc/candidates.create")
+      .set("Cookie", session)
+      .send(candidate("Vanished"));
     expect(res.status).toBe(503);
     expect(res.body.error.json.data.code).toBe("SERVICE_UNAVAILABLE");
     expect(res.body.error.json.message).toMatch(/nothing was saved/);

@@ -25,13 +25,20 @@ afterAll(() => db?.dropDatabase());
 const json = (input: unknown) => ({ json: input });
 const queryInput = (input: unknown) => `input=${encodeURIComponent(JSON.stringify(json(input)))}`;
 const count = async (table: string, where = "true", params: unknown[] = []) =>
-  Number((await db.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from ${table} where ${where}`, params))[0]!.n);
+  Number(
+    (await db.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from ${table} where ${where}`, params))[0]!
+      .n,
+  );
 
 async function login(agentApp = app, role: "recruiter" | "viewer" = "recruiter") {
   const user = await createUser(db.orm, role);
-  const res = await request(agentApp).post("/trpc/auth.login").send(json({ email: user.email, password: PASSWORD }));
+  const res = await request(agentApp)
+    .post("/trpc/auth.login")
+    .send(json({ email: user.email, password: PASSWORD }));
   expect(res.status).toBe(200);
-  const cookie = ([] as string[]).concat(res.headers["set-cookie"] ?? []).find((c) => c.startsWith("shortlist_session="));
+  const cookie = ([] as string[])
+    .concat(res.headers["set-cookie"] ?? [])
+    .find((c) => c.startsWith("shortlist_session="));
   expect(cookie).toBeDefined();
   return { user, setCookie: cookie!, cookie: cookie!.split(";")[0]! };
 }
@@ -42,7 +49,13 @@ async function chunkedPost(path: string, cookie: string, body: string) {
   await once(server, "listening");
   try {
     const { port } = server.address() as AddressInfo;
-    const req = httpRequest({ host: "127.0.0.1", port, path, method: "POST", headers: { cookie, "content-type": "application/json" } });
+    const req = httpRequest({
+      host: "127.0.0.1",
+      port,
+      path,
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+    });
     const response = once(req, "response") as Promise<[IncomingMessage]>;
     req.on("error", () => {}); // the server may close the connection while the rest is still being sent
     for (let i = 0; i < body.length; i += 1024) req.write(body.slice(i, i + 1024));
@@ -98,14 +111,21 @@ test("sign-in sets an HttpOnly, SameSite=Lax, Path=/ session cookie that auth.me
 });
 
 test("with COOKIE_SECURE the session cookie is Secure", async () => {
-  const secureApp = createApp({ orm: db.orm, config: testConfig(db.config, { COOKIE_SECURE: "true" }), log: pino({ level: "silent" }) });
+  const secureApp = createApp({
+    orm: db.orm,
+    config: testConfig(db.config, { COOKIE_SECURE: "true" }),
+    log: pino({ level: "silent" }),
+  });
   const { setCookie } = await login(secureApp);
   expect(setCookie.split(";").map((a) => a.trim().toLowerCase())).toContain("secure");
 });
 
 test("Authorization: Bearer authenticates with an API token; no credentials is a 401", async () => {
   const { user, cookie } = await login();
-  const created = await request(app).post("/trpc/apiTokens.create").set("Cookie", cookie).send(json({ name: "ci" }));
+  const created = await request(app)
+    .post("/trpc/apiTokens.create")
+    .set("Cookie", cookie)
+    .send(json({ name: "ci" }));
   const { secret } = created.body.result.data.json as { secret: string };
 
   const me = await request(app).get("/trpc/auth.me").set("Authorization", `Bearer ${secret}`);
@@ -146,10 +166,18 @@ test("in a tRPC batch each call stands alone: the invalid one fails with field e
 
 test("a body over SHORTLIST_MAX_BODY_BYTES is refused with 413 before it is parsed", async () => {
   const { cookie } = await login();
-  const input = { name: "Big Body", email: "big@example.com", role: "Engineer", company: "BigCo", recruiterNotes: "x".repeat(MAX_BODY_BYTES) };
+  const input = {
+    name: "Big Body",
+    email: "big@example.com",
+    role: "Engineer",
+    company: "BigCo",
+    recruiterNotes: "x".repeat(MAX_BODY_BYTES),
+  };
   const declared = await request(app).post("/trpc/candidates.create").set("Cookie", cookie).send(json(input));
   expect(declared.status).toBe(413);
-  expect(declared.body).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: `The request body is over the ${MAX_BODY_BYTES}-byte limit` } });
+  expect(declared.body).toEqual({
+    error: { code: "PAYLOAD_TOO_LARGE", message: `The request body is over the ${MAX_BODY_BYTES}-byte limit` },
+  });
 
   // Not even a body that is not JSON at all is read.
   const garbage = await request(app)
@@ -159,7 +187,9 @@ test("a body over SHORTLIST_MAX_BODY_BYTES is refused with 413 before it is pars
     .send("{".repeat(MAX_BODY_BYTES + 1));
   expect(garbage.status).toBe(413);
   // A chunked body declares no length: it is cut off once it passes the limit.
-  expect(await chunkedPost("/trpc/candidates.create", cookie, JSON.stringify(json(input)))).toMatchObject({ status: 413 });
+  expect(await chunkedPost("/trpc/candidates.create", cookie, JSON.stringify(json(input)))).toMatchObject({
+    status: 413,
+  });
   expect(await count("candidates", "company = 'BigCo'")).toBe(0);
 
   // Just under the limit is accepted.
@@ -183,7 +213,9 @@ test("an unknown /api path is a JSON 404", async () => {
 test("an unknown procedure is a 404 and a query input is validated like a body", async () => {
   const { cookie } = await login(app, "viewer");
   expect((await request(app).get("/trpc/candidates.nope").set("Cookie", cookie)).status).toBe(404);
-  const bad = await request(app).get(`/trpc/candidates.list?${queryInput({ limit: 0 })}`).set("Cookie", cookie);
+  const bad = await request(app)
+    .get(`/trpc/candidates.list?${queryInput({ limit: 0 })}`)
+    .set("Cookie", cookie);
   expect(bad.status).toBe(400);
   expect(bad.body.error.json.data.fieldErrors).toEqual([{ path: "limit", message: expect.any(String) }]);
 });

@@ -5,7 +5,12 @@ import request from "supertest";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { SESSION_COOKIE } from "@shortlist/api";
 import { signedIn } from "../../../packages/api/test/helpers";
-import { assessmentWithSample, pdfText, vettingContext, type VettingContext } from "../../../packages/api/test/vetting-fixtures";
+import {
+  assessmentWithSample,
+  pdfText,
+  vettingContext,
+  type VettingContext,
+} from "../../../packages/api/test/vetting-fixtures";
 import { createApp } from "../src/app";
 
 let t: VettingContext;
@@ -50,7 +55,9 @@ test("the anonymous, and unknown sessions or tokens, are refused with 401", asyn
   for (const headers of [{}, { Cookie: `${SESSION_COOKIE}=nope` }, { Authorization: "Bearer sl_nope" }]) {
     const res = await request(app).get(`/api/reports/${reportId}/pdf`).set(headers);
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: { code: "UNAUTHORIZED", message: "Sign in (or send an API token) to download reports" } });
+    expect(res.body).toEqual({
+      error: { code: "UNAUTHORIZED", message: "Sign in (or send an API token) to download reports" },
+    });
   }
 });
 
@@ -59,7 +66,10 @@ test("an API token works as a Bearer token, and any role may read (viewer)", asy
   const viaToken = await download(`/api/reports/${reportId}/pdf`).set("Authorization", `Bearer ${secret}`);
   expect(viaToken.status).toBe(200);
   const viewer = await signedIn(t.deps, "viewer");
-  const viaViewer = await download(`/api/reports/${reportId}/pdf`).set("Cookie", `${SESSION_COOKIE}=${viewer.sessionToken}`);
+  const viaViewer = await download(`/api/reports/${reportId}/pdf`).set(
+    "Cookie",
+    `${SESSION_COOKIE}=${viewer.sessionToken}`,
+  );
   expect(viaViewer.status).toBe(200);
 });
 

@@ -44,7 +44,9 @@ export class ServerProcess {
       };
       child.stdout?.on("data", onData);
       child.stderr?.on("data", onData);
-      child.once("exit", (code) => reject(new Error(`the server exited with ${code} before listening:\n${this.output}`)));
+      child.once("exit", (code) =>
+        reject(new Error(`the server exited with ${code} before listening:\n${this.output}`)),
+      );
     });
     await listening;
   }

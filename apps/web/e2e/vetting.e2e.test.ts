@@ -60,7 +60,9 @@ test("start an assessment, import activity, complete it, see the metrics and the
   // Start: the candidate moves to in progress.
   await assessments.getByRole("button", { name: "Start assessment" }).click();
   await expect.poll(notified("Assessment started")).toBe(true);
-  await expect.poll(() => page.getByTestId("assessments-table").locator("tbody tr").first().innerText()).toMatch(/In progress/i);
+  await expect
+    .poll(() => page.getByTestId("assessments-table").locator("tbody tr").first().innerText())
+    .toMatch(/In progress/i);
 
   // Import the sample file through the file input.
   await page.getByTestId("activity-file").setInputFiles(SAMPLE);
@@ -78,7 +80,9 @@ test("start an assessment, import activity, complete it, see the metrics and the
   await expect.poll(() => page.getByTestId("metric-learningVelocity").innerText()).toContain("1.17");
   await expect.poll(() => page.getByTestId("metric-chainDepth").innerText()).toContain("1.80");
   await expect(page.getByRole("img", { name: /^Tao index 51\.7 of 100/ }).count()).resolves.toBe(1);
-  await expect.poll(() => page.getByTestId("assessments-table").innerText()).toMatch(/Completed[\s\S]*51\.7[\s\S]*benchmark thin/i);
+  await expect
+    .poll(() => page.getByTestId("assessments-table").innerText())
+    .toMatch(/Completed[\s\S]*51\.7[\s\S]*benchmark thin/i);
   await expect.poll(() => page.getByTestId("domain-scores").innerText()).toMatch(/PostgreSQL\s+3\s+4\.67\s+61/);
   await expect.poll(() => page.getByRole("heading", { level: 1 }).locator("..").innerText()).toMatch(/Completed/i);
 
@@ -88,11 +92,18 @@ test("start an assessment, import activity, complete it, see the metrics and the
   const report = page.getByTestId("latest-report");
   await expect.poll(() => report.getByTestId("report-recommendation").innerText()).toMatch(/^Lean no hire$/i);
   await expect.poll(() => report.getByTestId("report-confidence").innerText()).toBe("57% confidence");
-  await expect.poll(() => report.innerText()).toContain(`${CANDIDATE.name} (Backend Engineer, Acme): Lean no hire with 57% confidence.`);
-  await expect.poll(() => report.getByTestId("report-vs-benchmark").innerText()).toContain("The benchmark for Backend Engineer is thin");
+  await expect
+    .poll(() => report.innerText())
+    .toContain(`${CANDIDATE.name} (Backend Engineer, Acme): Lean no hire with 57% confidence.`);
+  await expect
+    .poll(() => report.getByTestId("report-vs-benchmark").innerText())
+    .toContain("The benchmark for Backend Engineer is thin");
 
   // The PDF, downloaded as a user would: its text holds the name and the recommendation.
-  const [download] = await Promise.all([page.waitForEvent("download"), report.getByRole("link", { name: "Download PDF" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    report.getByRole("link", { name: "Download PDF" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^shortlist-report-katherine-johnson-\d{4}-\d{2}-\d{2}\.pdf$/);
   const text = await pdfText(await download.path());
   expect(text).toContain(CANDIDATE.name);
@@ -100,7 +111,9 @@ test("start an assessment, import activity, complete it, see the metrics and the
 
   // The home screen lists the report; nothing is in progress any more.
   await page.getByRole("navigation").getByRole("link", { name: "Home" }).click();
-  await expect.poll(() => page.getByTestId("home-latest-reports").innerText()).toMatch(new RegExp(`${CANDIDATE.name}[\\s\\S]*Lean no hire`, "i"));
+  await expect
+    .poll(() => page.getByTestId("home-latest-reports").innerText())
+    .toMatch(new RegExp(`${CANDIDATE.name}[\\s\\S]*Lean no hire`, "i"));
   await expect.poll(() => page.getByTestId("home-in-progress").innerText()).toContain("No assessment in progress");
   await expect.poll(() => page.getByTestId("home-status-completed").innerText()).toMatch(/1$/);
 });

@@ -23,7 +23,10 @@ export function App() {
           <Route path="benchmarks" element={<BenchmarksPage />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="api-tokens" element={<ApiTokensPage />} />
-          <Route path="*" element={<Empty title="Page not found" description="Use the navigation to find your way back." />} />
+          <Route
+            path="*"
+            element={<Empty title="Page not found" description="Use the navigation to find your way back." />}
+          />
         </Routes>
       </Layout>
     </SessionGuard>

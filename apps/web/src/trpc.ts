@@ -11,7 +11,15 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 export const ME_KEY = [["auth", "me"]] as const;
 
 /** Errors a retry cannot fix: the caller's input, rights or session. */
-const FINAL = new Set(["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "TOO_MANY_REQUESTS", "PRECONDITION_FAILED"]);
+const FINAL = new Set([
+  "BAD_REQUEST",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "TOO_MANY_REQUESTS",
+  "PRECONDITION_FAILED",
+]);
 
 export function createQueryClient() {
   const queryClient: QueryClient = new QueryClient({
@@ -27,7 +35,8 @@ export function createQueryClient() {
       onError(error, _variables, _context, mutation) {
         // A wrong password on auth.login is also UNAUTHORIZED; that is the sign-in form's business.
         const path = (mutation.options.mutationKey?.[0] as string[] | undefined) ?? [];
-        if (path[0] !== "auth" && errorCode(error) === "UNAUTHORIZED") void queryClient.invalidateQueries({ queryKey: ME_KEY });
+        if (path[0] !== "auth" && errorCode(error) === "UNAUTHORIZED")
+          void queryClient.invalidateQueries({ queryKey: ME_KEY });
       },
     }),
     defaultOptions: {

@@ -9,7 +9,10 @@ import { TRPCError } from "@trpc/server";
 
 /** Domain errors that services throw; `toTRPCError` maps them to the one error table in DESIGN.md. */
 export class NotFound extends Error {
-  constructor(readonly kind: string, readonly id: string) {
+  constructor(
+    readonly kind: string,
+    readonly id: string,
+  ) {
     super(`${kind} ${id} was not found`);
   }
 }
@@ -47,7 +50,14 @@ export function keepingWrites<E extends Error>(error: E): E {
 
 export const keepsWrites = (error: unknown) => error instanceof Error && KEEPS_WRITES in error;
 
-const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
+const CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+]);
 // SQLSTATE class 08 (connection exception), 57P0x (server shutting down / starting up)
 // 3D000 (the configured database is gone, e.g. dropped or renamed under the running app)
 // and 53300 (the server has no connection slot left).
@@ -111,7 +121,11 @@ export function toTRPCError(error: unknown): TRPCError {
     // Values Postgres refuses (e.g. NUL bytes in text, invalid byte sequences) are the caller's input, not our fault.
     const code = (error as { code?: string }).code ?? "";
     if (/^(22|23)/.test(code) || code === PROTOCOL_VIOLATION)
-      return new TRPCError({ code: "BAD_REQUEST", message: `The database refused a value: ${driverReason(e)}`, cause: e });
+      return new TRPCError({
+        code: "BAD_REQUEST",
+        message: `The database refused a value: ${driverReason(e)}`,
+        cause: e,
+      });
   }
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal error", cause: error });
 }

@@ -19,7 +19,8 @@ function appendSetCookie(res: ServerResponse, cookie: string) {
 function sessionCookieWriter(res: ServerResponse, secure: boolean): CookieWriter {
   const base = { httpOnly: true, sameSite: "lax" as const, secure, path: "/" };
   return {
-    setSession: (token, expiresAt) => appendSetCookie(res, serializeCookie(SESSION_COOKIE, token, { ...base, expires: expiresAt })),
+    setSession: (token, expiresAt) =>
+      appendSetCookie(res, serializeCookie(SESSION_COOKIE, token, { ...base, expires: expiresAt })),
     clearSession: () => appendSetCookie(res, serializeCookie(SESSION_COOKIE, "", { ...base, expires: new Date(0) })),
   };
 }
@@ -41,7 +42,13 @@ export function createRequestContext(
 }
 
 export function createHttpContextFactory(deps: ContextDeps) {
-  return ({ req, res }: { req: IncomingMessage & { id?: unknown; ip?: string }; res: ServerResponse }): RequestContext =>
+  return ({
+    req,
+    res,
+  }: {
+    req: IncomingMessage & { id?: unknown; ip?: string };
+    res: ServerResponse;
+  }): RequestContext =>
     createRequestContext(
       deps,
       {

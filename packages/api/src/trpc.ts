@@ -39,7 +39,9 @@ const t = initTRPC
       return {
         ...shape,
         message: zodError
-          ? `Invalid input: ${fieldErrorsOf(zodError).map((f) => `${f.path}: ${f.message}`).join("; ")}`
+          ? `Invalid input: ${fieldErrorsOf(zodError)
+              .map((f) => `${f.path}: ${f.message}`)
+              .join("; ")}`
           : internal
             ? `Internal error; quote request id ${ctx?.requestId ?? "unknown"} when reporting it`
             : shape.message,

@@ -54,7 +54,9 @@ const expectAll = (paths: string[], code: string) => Object.fromEntries(paths.ma
 
 test("the walk sees the whole router", () => {
   const paths = procedures.map((p) => p.path);
-  expect(paths).toEqual(expect.arrayContaining(["auth.me", "users.update", "apiTokens.create", "candidates.importBatch"]));
+  expect(paths).toEqual(
+    expect.arrayContaining(["auth.me", "users.update", "apiTokens.create", "candidates.importBatch"]),
+  );
   expect(paths.length).toBeGreaterThanOrEqual(16);
   // A lazy router's procedures appear only once loaded: load them here before adding one.
   expect(Object.keys(appRouter._def.lazy)).toEqual([]);
@@ -72,7 +74,12 @@ test("every procedure declares its access: public, or a non-empty list of known 
 });
 
 test("only the listed procedures are public", () => {
-  expect(procedures.filter((p) => p.access === "public").map((p) => p.path).sort()).toEqual(PUBLIC);
+  expect(
+    procedures
+      .filter((p) => p.access === "public")
+      .map((p) => p.path)
+      .sort(),
+  ).toEqual(PUBLIC);
   expect(
     procedures
       .filter((p) => p.access === "public" && p.type === "mutation")
@@ -97,7 +104,10 @@ test("every role outside a procedure's list is refused with FORBIDDEN", async ()
   for (const role of USER_ROLES) {
     const { caller } = await signedIn(deps, role);
     const refused = guarded.filter((p) => !(p.access as readonly UserRole[]).includes(role)).map((p) => p.path);
-    expect({ role, outcomes: await outcomes(caller, refused) }).toEqual({ role, outcomes: expectAll(refused, "FORBIDDEN") });
+    expect({ role, outcomes: await outcomes(caller, refused) }).toEqual({
+      role,
+      outcomes: expectAll(refused, "FORBIDDEN"),
+    });
   }
 });
 
@@ -117,7 +127,9 @@ test("a viewer can write nothing: every non-public mutation is FORBIDDEN and no 
     "candidates.create": { name: "Eve Intruder", email: "eve@example.com", role: "Spy", company: "Acme" },
     "candidates.update": { id: candidate.id, version: candidate.version, name: "Changed", status: "rejected" },
     "candidates.delete": { id: candidate.id },
-    "candidates.importBatch": { rows: [{ line: 2, data: { name: "Mallory", email: "m@example.com", role: "X", company: "Y" } }] },
+    "candidates.importBatch": {
+      rows: [{ line: 2, data: { name: "Mallory", email: "m@example.com", role: "X", company: "Y" } }],
+    },
     "users.create": { email: "new@example.com", name: "New", role: "admin", password: "a long enough password" },
     "users.update": { id: viewer.user.id, version: 1, role: "admin" },
     "apiTokens.create": { name: "viewer script" },

@@ -27,7 +27,12 @@ test("the secret is returned once and only its SHA-256 is stored", async () => {
   const { caller, user } = await signedIn(deps, "recruiter");
   const { token, secret } = await caller.apiTokens.create({ name: "  CSV import  " });
   expect(secret).toMatch(/^sl_[A-Za-z0-9_-]{43}$/);
-  expect(token).toMatchObject({ name: "CSV import", prefix: secret.slice(0, 10), owner: { id: user.id }, lastUsedAt: null });
+  expect(token).toMatchObject({
+    name: "CSV import",
+    prefix: secret.slice(0, 10),
+    owner: { id: user.id },
+    lastUsedAt: null,
+  });
 
   const stored = await storedToken(token.id);
   expect(stored.token_hash).toBe(createHash("sha256").update(secret).digest("hex"));
@@ -60,9 +65,9 @@ test("a revoked token is refused; revoking again keeps the first revocation time
   expect(revoked.revokedAt).toBeInstanceOf(Date);
   const error = await rejection(bearer.candidates.list({}));
   expect(error.code).toBe("UNAUTHORIZED");
-  expect((await rejection(bearer.candidates.create({ name: "X", email: "x@example.com", role: "R", company: "C" }))).code).toBe(
-    "UNAUTHORIZED",
-  );
+  expect(
+    (await rejection(bearer.candidates.create({ name: "X", email: "x@example.com", role: "R", company: "C" }))).code,
+  ).toBe("UNAUTHORIZED");
   const again = await caller.apiTokens.revoke({ id: token.id });
   expect(again.revokedAt).toEqual(revoked.revokedAt);
 });

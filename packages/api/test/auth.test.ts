@@ -26,7 +26,10 @@ afterAll(() => db?.dropDatabase());
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const sql = <T extends object>(query: string, params: unknown[] = []) => db.orm.em.fork().execute<T[]>(query, params);
 const sessionsOf = (userId: string) =>
-  sql<{ token_hash: string; last_seen_at: string | Date }>("select token_hash, last_seen_at from sessions where user_id = ?", [userId]);
+  sql<{ token_hash: string; last_seen_at: string | Date }>(
+    "select token_hash, last_seen_at from sessions where user_id = ?",
+    [userId],
+  );
 
 test("a wrong password and an unknown email fail alike: UNAUTHORIZED, revealing nothing", async () => {
   const user = await createUser(db.orm, "recruiter");
@@ -43,7 +46,10 @@ test("a wrong password and an unknown email fail alike: UNAUTHORIZED, revealing 
 test("sign-in accepts the email in any case and starts a session whose token is stored only as its SHA-256", async () => {
   const user = await createUser(db.orm, "reviewer");
   const jar: CookieJar = { session: null, expiresAt: null };
-  const signedInUser = await callerFor(deps, { jar }).auth.login({ email: user.email.toUpperCase(), password: PASSWORD });
+  const signedInUser = await callerFor(deps, { jar }).auth.login({
+    email: user.email.toUpperCase(),
+    password: PASSWORD,
+  });
   expect(signedInUser).toMatchObject({ id: user.id, role: "reviewer" });
 
   const token = jar.session!;
@@ -61,7 +67,10 @@ test("sign-in accepts the email in any case and starts a session whose token is 
   expect(jar.expiresAt).toEqual(new Date(span!.expires_at));
 
   const me = await callerFor(deps, { sessionToken: token }).auth.me();
-  expect(me).toEqual({ user: { id: user.id, email: user.email, name: "Test reviewer", role: "reviewer" }, via: "session" });
+  expect(me).toEqual({
+    user: { id: user.id, email: user.email, name: "Test reviewer", role: "reviewer" },
+    via: "session",
+  });
 });
 
 test("logout ends the session and clears the cookie", async () => {
@@ -130,14 +139,19 @@ test("a session idle for longer than the idle limit is ended; one used within it
   expect(new Date(touched!.last_seen_at).getTime()).toBeGreaterThan(almostIdle.getTime());
 
   const idle = await signedIn(deps, "viewer");
-  await sql("update sessions set last_seen_at = ? where user_id = ?", [new Date(Date.now() - idleMs - 60_000), idle.user.id]);
+  await sql("update sessions set last_seen_at = ? where user_id = ?", [
+    new Date(Date.now() - idleMs - 60_000),
+    idle.user.id,
+  ]);
   expect((await rejection(idle.caller.auth.me())).code).toBe("UNAUTHORIZED");
   expect(await sessionsOf(idle.user.id)).toEqual([]);
 });
 
 test("a session past its absolute expiry is ended even while in use", async () => {
   const { user, caller } = await signedIn(deps, "viewer");
-  await sql("update sessions set last_seen_at = now(), expires_at = now() - interval '1 second' where user_id = ?", [user.id]);
+  await sql("update sessions set last_seen_at = now(), expires_at = now() - interval '1 second' where user_id = ?", [
+    user.id,
+  ]);
   const error = await rejection(caller.auth.me());
   expect(error.code).toBe("UNAUTHORIZED");
   expect(error.message).toMatch(/sign in/i);

@@ -16,14 +16,24 @@ beforeAll(async () => {
 afterAll(() => db?.dropDatabase());
 
 const newCompany = () => `Company ${randomBytes(4).toString("hex")}`;
-const row = (company: string, name: string, email: string, extra: object = {}) => ({ name, email, role: "Engineer", company, ...extra });
+const row = (company: string, name: string, email: string, extra: object = {}) => ({
+  name,
+  email,
+  role: "Engineer",
+  company,
+  ...extra,
+});
 const names = async (filters: Parameters<Caller["candidates"]["list"]>[0]) =>
   (await recruiter.candidates.list({ limit: 200, ...filters })).items.map((c) => c.name);
 
 test("filters by status, company, role and domain; search is a case-insensitive substring with % and _ taken literally", async () => {
   const company = newCompany();
-  const ana = await recruiter.candidates.create(row(company, "Ana Lima", "ana@lima.dev", { assessmentDomains: ["python", "ml"] }));
-  await recruiter.candidates.create(row(company, "Bob 100% Sure", "bob@example.com", { role: "Designer", assessmentDomains: ["figma"] }));
+  const ana = await recruiter.candidates.create(
+    row(company, "Ana Lima", "ana@lima.dev", { assessmentDomains: ["python", "ml"] }),
+  );
+  await recruiter.candidates.create(
+    row(company, "Bob 100% Sure", "bob@example.com", { role: "Designer", assessmentDomains: ["figma"] }),
+  );
   await recruiter.candidates.create(row(company, "Cy_Under", "cy@example.com", { assessmentDomains: ["mlops"] }));
   await recruiter.candidates.create(row(company, "Dee Dash", "dee_x@example.com", { role: "Designer" }));
   await recruiter.candidates.create(row(newCompany(), "Ana Elsewhere", "ana@lima.dev", { assessmentDomains: ["ml"] }));
@@ -54,32 +64,55 @@ test("stats count per status under the other filters", async () => {
   await recruiter.candidates.update({ id: b.id, version: b.version, status: "rejected" });
 
   const zero = { pending: 0, invited: 0, in_progress: 0, completed: 0, rejected: 0, hired: 0 };
-  expect(await recruiter.candidates.stats({ company })).toEqual({ total: 3, byStatus: { ...zero, pending: 1, hired: 1, rejected: 1 } });
-  expect(await recruiter.candidates.stats({ company, role: "Engineer" })).toEqual({ total: 2, byStatus: { ...zero, pending: 1, hired: 1 } });
-  expect(await recruiter.candidates.stats({ company, domain: "go" })).toEqual({ total: 1, byStatus: { ...zero, hired: 1 } });
-  expect(await recruiter.candidates.stats({ company, search: "BEN" })).toEqual({ total: 1, byStatus: { ...zero, rejected: 1 } });
+  expect(await recruiter.candidates.stats({ company })).toEqual({
+    total: 3,
+    byStatus: { ...zero, pending: 1, hired: 1, rejected: 1 },
+  });
+  expect(await recruiter.candidates.stats({ company, role: "Engineer" })).toEqual({
+    total: 2,
+    byStatus: { ...zero, pending: 1, hired: 1 },
+  });
+  expect(await recruiter.candidates.stats({ company, domain: "go" })).toEqual({
+    total: 1,
+    byStatus: { ...zero, hired: 1 },
+  });
+  expect(await recruiter.candidates.stats({ company, search: "BEN" })).toEqual({
+    total: 1,
+    byStatus: { ...zero, rejected: 1 },
+  });
   expect((await rejection(recruiter.candidates.stats({ company, status: "hired" } as never))).code).toBe("BAD_REQUEST");
 });
 
 test("cursor pagination walks every row exactly once, newest first, even when rows share a created_at", async () => {
   const company = newCompany();
   const ids = new Set<string>();
-  for (let i = 0; i < 30; i++) ids.add((await recruiter.candidates.create(row(company, `Single ${i}`, `s${i}@example.com`))).id);
+  for (let i = 0; i < 30; i++)
+    ids.add((await recruiter.candidates.create(row(company, `Single ${i}`, `s${i}@example.com`))).id);
   // One import statement: these 27 rows get the very same created_at.
   const imported = await recruiter.candidates.importBatch({
-    rows: Array.from({ length: 27 }, (_, i) => ({ line: i + 2, data: row(company, `Batch ${i}`, `b${i}@example.com`) })),
+    rows: Array.from({ length: 27 }, (_, i) => ({
+      line: i + 2,
+      data: row(company, `Batch ${i}`, `b${i}@example.com`),
+    })),
   });
   expect(imported.created).toHaveLength(27);
   const sameStamp = await db.orm.em
     .fork()
-    .execute<{ n: string }[]>("select count(distinct created_at) as n from candidates where company = ? and name like 'Batch%'", [company]);
+    .execute<{ n: string }[]>(
+      "select count(distinct created_at) as n from candidates where company = ? and name like 'Batch%'",
+      [company],
+    );
   expect(sameStamp[0]!.n).toBe("1");
 
   const seen: { id: string; createdAt: Date }[] = [];
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const page: Awaited<ReturnType<Caller["candidates"]["list"]>> = await recruiter.candidates.list({ company, limit: 10, cursor });
+    const page: Awaited<ReturnType<Caller["candidates"]["list"]>> = await recruiter.candidates.list({
+      company,
+      limit: 10,
+      cursor,
+    });
     seen.push(...page.items.map((c) => ({ id: c.id, createdAt: c.createdAt })));
     cursor = page.nextCursor;
     pages++;
@@ -118,7 +151,10 @@ test("importBatch creates valid rows, rejects invalid ones with line and reason,
   const existing = await recruiter.candidates.create(row(company, "Already Here", "here@example.com"));
   const batch = {
     rows: [
-      { line: 2, data: row(company, "Ivy Import", "ivy@example.com", { consentGiven: true, assessmentDomains: ["sql"] }) },
+      {
+        line: 2,
+        data: row(company, "Ivy Import", "ivy@example.com", { consentGiven: true, assessmentDomains: ["sql"] }),
+      },
       { line: 3, data: row(company, "Bad Mail", "not-an-email") },
       { line: 4, data: row(company, "Jon Import", "jon@example.com") },
       { line: 5, data: row(company.toUpperCase(), "Ivy Again", "IVY@example.com") },
@@ -137,7 +173,13 @@ test("importBatch creates valid rows, rejects invalid ones with line and reason,
   const stored = (await recruiter.candidates.list({ company })).items;
   expect(stored.map((c) => c.name).sort()).toEqual(["Already Here", "Ivy Import", "Jon Import"]);
   const ivy = stored.find((c) => c.name === "Ivy Import")!;
-  expect(ivy).toMatchObject({ email: "ivy@example.com", status: "pending", consentGiven: true, assessmentDomains: ["sql"], version: 1 });
+  expect(ivy).toMatchObject({
+    email: "ivy@example.com",
+    status: "pending",
+    consentGiven: true,
+    assessmentDomains: ["sql"],
+    version: 1,
+  });
   expect(ivy.consentTimestamp).toBeInstanceOf(Date);
   expect(stored.find((c) => c.id === existing.id)).toEqual(existing);
 

@@ -65,20 +65,33 @@ test("create, get, update and delete a candidate", async () => {
     recruiterNotes: "Strong on theory",
     resumeUrl: "https://example.com/ada.pdf",
   });
-  expect(updated).toMatchObject({ role: "Analyst", recruiterNotes: "Strong on theory", name: "Ada Lovelace", version: 2 });
+  expect(updated).toMatchObject({
+    role: "Analyst",
+    recruiterNotes: "Strong on theory",
+    name: "Ada Lovelace",
+    version: 2,
+  });
   expect(await viewer.candidates.get({ id: created.id })).toEqual(updated);
 
   expect(await recruiter.candidates.delete({ id: created.id, version: 2 })).toEqual({ id: created.id, deleted: true });
   const missing = await rejection(viewer.candidates.get({ id: created.id }));
   expect(missing.code).toBe("NOT_FOUND");
   expect(missing.message).toBe(`Candidate ${created.id} was not found`);
-  expect((await rejection(recruiter.candidates.update({ id: created.id, version: 2, name: "X" }))).code).toBe("NOT_FOUND");
+  expect((await rejection(recruiter.candidates.update({ id: created.id, version: 2, name: "X" }))).code).toBe(
+    "NOT_FOUND",
+  );
 });
 
 test("validation errors name each field and its problem, and nothing is written", async () => {
   const company = newCompany();
   const error = await rejection(
-    recruiter.candidates.create({ name: "   ", email: "not-an-email", role: "Engineer", company, resumeUrl: "ftp://x.org/cv" }),
+    recruiter.candidates.create({
+      name: "   ",
+      email: "not-an-email",
+      role: "Engineer",
+      company,
+      resumeUrl: "ftp://x.org/cv",
+    }),
   );
   expect(error.code).toBe("BAD_REQUEST");
   const shape = errorShape(error);
@@ -91,7 +104,9 @@ test("validation errors name each field and its problem, and nothing is written"
   );
   expect(shape.message).toMatch(/^Invalid input: .*name: Enter the name.*email: Enter a valid email address/);
 
-  const unknownField = errorShape(await rejection(recruiter.candidates.create({ ...person(company, "A", "a@x.io"), salary: 1 } as never)));
+  const unknownField = errorShape(
+    await rejection(recruiter.candidates.create({ ...person(company, "A", "a@x.io"), salary: 1 } as never)),
+  );
   expect(unknownField.data.fieldErrors).toEqual([{ path: "salary", message: "Unknown field" }]);
   expect((await viewer.candidates.stats({ company })).total).toBe(0);
 });
@@ -99,7 +114,9 @@ test("validation errors name each field and its problem, and nothing is written"
 test("an email is unique per company, case-insensitively; the conflict names who holds it", async () => {
   const company = newCompany();
   const john = await recruiter.candidates.create(person(company, "John Doe", "john@example.com"));
-  const duplicate = await rejection(recruiter.candidates.create(person(company.toUpperCase(), "Johnny", "JOHN@Example.COM")));
+  const duplicate = await rejection(
+    recruiter.candidates.create(person(company.toUpperCase(), "Johnny", "JOHN@Example.COM")),
+  );
   expect(duplicate.code).toBe("CONFLICT");
   expect(duplicate.message).toContain("John Doe");
   expect(duplicate.message).toContain(john.id);
@@ -113,13 +130,17 @@ test("an email is unique per company, case-insensitively; the conflict names who
   expect(taken.message).toContain(john.id);
   expect(await viewer.candidates.get({ id: jane.id })).toEqual(jane);
   // Changing only the case of one's own email is no conflict.
-  expect((await recruiter.candidates.update({ id: jane.id, version: 1, email: "Jane@Example.com" })).email).toBe("Jane@Example.com");
+  expect((await recruiter.candidates.update({ id: jane.id, version: 1, email: "Jane@Example.com" })).email).toBe(
+    "Jane@Example.com",
+  );
 });
 
 test("a save carrying a stale version is a CONFLICT and leaves the row as it was", async () => {
   const created = await recruiter.candidates.create(person(newCompany(), "Stale Steve", "steve@example.com"));
   const first = await recruiter.candidates.update({ id: created.id, version: 1, name: "Steve One" });
-  const stale = await rejection(recruiter.candidates.update({ id: created.id, version: 1, name: "Steve Two", status: "invited" }));
+  const stale = await rejection(
+    recruiter.candidates.update({ id: created.id, version: 1, name: "Steve Two", status: "invited" }),
+  );
   expect(stale.code).toBe("CONFLICT");
   expect(stale.message).toMatch(/someone else saved .* first; reload/i);
   expect(await viewer.candidates.get({ id: created.id })).toEqual(first);
@@ -148,8 +169,11 @@ const PATH_TO: Record<CandidateStatus, CandidateStatus[]> = {
 const STATUSES = Object.keys(LEGAL) as CandidateStatus[];
 
 async function candidateIn(status: CandidateStatus, company: string): Promise<CandidateDTO> {
-  let c = await recruiter.candidates.create(person(company, `In ${status}`, `${randomBytes(4).toString("hex")}@example.com`));
-  for (const step of PATH_TO[status]) c = await recruiter.candidates.update({ id: c.id, version: c.version, status: step });
+  let c = await recruiter.candidates.create(
+    person(company, `In ${status}`, `${randomBytes(4).toString("hex")}@example.com`),
+  );
+  for (const step of PATH_TO[status])
+    c = await recruiter.candidates.update({ id: c.id, version: c.version, status: step });
   expect(c.status).toBe(status);
   return c;
 }
@@ -196,13 +220,21 @@ test("recording consent stamps its time; withdrawing clears it", async () => {
   expect(given.consentGiven).toBe(true);
   expect(given.consentTimestamp).toBeInstanceOf(Date);
   // Recording it again keeps the original time.
-  const again = await recruiter.candidates.update({ id: c.id, version: given.version, consentGiven: true, role: "Lead" });
+  const again = await recruiter.candidates.update({
+    id: c.id,
+    version: given.version,
+    consentGiven: true,
+    role: "Lead",
+  });
   expect(again.consentTimestamp).toEqual(given.consentTimestamp);
 
   const withdrawn = await recruiter.candidates.update({ id: c.id, version: again.version, consentGiven: false });
   expect(withdrawn).toMatchObject({ consentGiven: false, consentTimestamp: null });
   expect(await viewer.candidates.get({ id: c.id })).toEqual(withdrawn);
 
-  const atCreation = await recruiter.candidates.create({ ...person(company, "Early Bird", "early@example.com"), consentGiven: true });
+  const atCreation = await recruiter.candidates.create({
+    ...person(company, "Early Bird", "early@example.com"),
+    consentGiven: true,
+  });
   expect(atCreation.consentTimestamp).toBeInstanceOf(Date);
 });

@@ -19,7 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => db?.dropDatabase());
 
-const codeOf = (r: PromiseSettledResult<unknown>) => (r.status === "fulfilled" ? "ok" : String((r.reason as { code?: string }).code));
+const codeOf = (r: PromiseSettledResult<unknown>) =>
+  r.status === "fulfilled" ? "ok" : String((r.reason as { code?: string }).code);
 
 /** Each racer writes several fields, all tagged with its own number, so a mix of two racers would show. */
 const edit = (i: number) => ({
@@ -31,7 +32,12 @@ const edit = (i: number) => ({
 });
 
 test("100 concurrent updates of one candidate from the same version: one wins whole, 99 get CONFLICT", async () => {
-  const c = await writer.candidates.create({ name: "Contested", email: "contested@example.com", role: "Engineer", company: "RaceCo" });
+  const c = await writer.candidates.create({
+    name: "Contested",
+    email: "contested@example.com",
+    role: "Engineer",
+    company: "RaceCo",
+  });
   expect(c.version).toBe(1);
 
   const results = await Promise.allSettled(
@@ -45,14 +51,26 @@ test("100 concurrent updates of one candidate from the same version: one wins wh
   }
 
   const winnerIndex = codes.indexOf("ok");
-  const winner = (results[winnerIndex] as PromiseFulfilledResult<Awaited<ReturnType<Caller["candidates"]["update"]>>>).value;
+  const winner = (results[winnerIndex] as PromiseFulfilledResult<Awaited<ReturnType<Caller["candidates"]["update"]>>>)
+    .value;
   const expected = edit(winnerIndex);
   expect(winner).toMatchObject({ ...expected, version: 2 });
 
   // What is stored is exactly the winner's write, read back through a fresh connection.
-  const [row] = await db.orm.em.fork().execute<
-    { name: string; role: string; recruiter_notes: string; assessment_domains: string[]; consent_given: boolean; version: number }[]
-  >("select name, role, recruiter_notes, assessment_domains, consent_given, version from candidates where id = ?", [c.id]);
+  const [row] = await db.orm.em
+    .fork()
+    .execute<
+      {
+        name: string;
+        role: string;
+        recruiter_notes: string;
+        assessment_domains: string[];
+        consent_given: boolean;
+        version: number;
+      }[]
+    >("select name, role, recruiter_notes, assessment_domains, consent_given, version from candidates where id = ?", [
+      c.id,
+    ]);
   expect(row).toEqual({
     name: expected.name,
     role: expected.role,
@@ -68,7 +86,12 @@ test("100 concurrent updates of one candidate from the same version: one wins wh
 });
 
 test("100 concurrent status moves from one version: one transition applied, its timestamps set once", async () => {
-  const c = await writer.candidates.create({ name: "Mover", email: "mover@example.com", role: "Engineer", company: "RaceCo" });
+  const c = await writer.candidates.create({
+    name: "Mover",
+    email: "mover@example.com",
+    role: "Engineer",
+    company: "RaceCo",
+  });
   const invited = await writer.candidates.update({ id: c.id, version: c.version, status: "invited" });
   const results = await Promise.allSettled(
     Array.from({ length: 100 }, (_, i) =>

@@ -21,7 +21,12 @@ const statuses = (results: PromiseSettledResult<unknown>[]) =>
 test("more concurrent writes than pooled connections all succeed", async () => {
   const results = await Promise.allSettled([
     ...Array.from({ length: 6 }, (_, i) =>
-      writer.candidates.create({ name: `Parallel ${i}`, email: `p${i}@example.com`, role: "Engineer", company: "Acme" }),
+      writer.candidates.create({
+        name: `Parallel ${i}`,
+        email: `p${i}@example.com`,
+        role: "Engineer",
+        company: "Acme",
+      }),
     ),
     writer.candidates.importBatch({
       rows: [{ line: 2, data: { name: "Imported", email: "imp@example.com", role: "Engineer", company: "Acme" } }],
@@ -34,7 +39,12 @@ test("more concurrent writes than pooled connections all succeed", async () => {
 });
 
 test("two saves racing from the same version: exactly one wins, the other is a CONFLICT", async () => {
-  const c = await writer.candidates.create({ name: "Raced", email: "raced@example.com", role: "Engineer", company: "Race" });
+  const c = await writer.candidates.create({
+    name: "Raced",
+    email: "raced@example.com",
+    role: "Engineer",
+    company: "Race",
+  });
   const results = await Promise.allSettled([
     writer.candidates.update({ id: c.id, version: 1, name: "Winner A" }),
     writer.candidates.update({ id: c.id, version: 1, name: "Winner B" }),

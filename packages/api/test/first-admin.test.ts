@@ -26,10 +26,15 @@ test("setup creates the first admin once, signs them in, and a second setup is a
   const user = await anonymous.auth.setup({ email: " First@Example.com ", name: "First Admin", password: PASSWORD });
   expect(user).toMatchObject({ email: "first@example.com", name: "First Admin", role: "admin" });
   expect(jar.session).toEqual(expect.any(String));
-  expect(await callerFor(deps, { sessionToken: jar.session }).auth.me()).toMatchObject({ user: { id: user.id }, via: "session" });
+  expect(await callerFor(deps, { sessionToken: jar.session }).auth.me()).toMatchObject({
+    user: { id: user.id },
+    via: "session",
+  });
   expect(await anonymous.auth.setupStatus()).toEqual({ needsSetup: false });
 
-  const second = await rejection(anonymous.auth.setup({ email: "second@example.com", name: "Second", password: PASSWORD }));
+  const second = await rejection(
+    anonymous.auth.setup({ email: "second@example.com", name: "Second", password: PASSWORD }),
+  );
   expect(second.code).toBe("CONFLICT");
   expect(second.message).toMatch(/already set up/);
   expect(await admins()).toEqual([{ email: "first@example.com" }]);
@@ -49,7 +54,9 @@ test("concurrent setups create exactly one admin; the others get CONFLICT", asyn
 });
 
 test("setup refuses a password under 12 characters, naming the field", async () => {
-  const error = await rejection(callerFor(deps).auth.setup({ email: "a@example.com", name: "A", password: "elevenchars" }));
+  const error = await rejection(
+    callerFor(deps).auth.setup({ email: "a@example.com", name: "A", password: "elevenchars" }),
+  );
   expect(error.code).toBe("BAD_REQUEST");
   const shape = errorShape(error);
   expect(shape.data.fieldErrors).toEqual([{ path: "password", message: "Use at least 12 characters" }]);
@@ -69,7 +76,12 @@ test("the last active admin can be neither demoted nor disabled", async () => {
     expect(error.message).toMatch(/last active admin/);
   }
   // A disabled admin does not count as another active one.
-  const disabled = await caller.users.create({ email: "off@example.com", name: "Off", role: "admin", password: PASSWORD });
+  const disabled = await caller.users.create({
+    email: "off@example.com",
+    name: "Off",
+    role: "admin",
+    password: PASSWORD,
+  });
   await caller.users.update({ id: disabled.id, version: disabled.version, disabled: true });
   expect((await rejection(caller.users.update({ id: first.id, version: await version(), role: "viewer" }))).code).toBe(
     "BAD_REQUEST",

@@ -101,7 +101,14 @@ export async function rejection(call: Promise<unknown>): Promise<TRPCError> {
 
 /** What an HTTP client would read for this error (the router's errorFormatter applied). */
 export function errorShape(error: TRPCError) {
-  return getErrorShape({ config: appRouter._def._config, error, type: "unknown", path: undefined, input: undefined, ctx: undefined });
+  return getErrorShape({
+    config: appRouter._def._config,
+    error,
+    type: "unknown",
+    path: undefined,
+    input: undefined,
+    ctx: undefined,
+  });
 }
 
 /** Calls a procedure by its dotted path (for walks over the whole router). */

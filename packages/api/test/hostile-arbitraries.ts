@@ -29,13 +29,32 @@ const SQLISH = [
   "\\N",
   "E'\\x00'",
   "{}",
-  "{\"a\"",
+  '{"a"',
   "[",
   "NULL",
 ];
-const ODD = ["\u0000", "a\u0000b", "\uD800", "x\uDC00y", "\uDBFF", "\uFEFF", "\u202E", "\u0085", "\u2028", "😀", "e\u0301", "\r\n", "\t", " ", ""];
+const ODD = [
+  "\u0000",
+  "a\u0000b",
+  "\uD800",
+  "x\uDC00y",
+  "\uDBFF",
+  "\uFEFF",
+  "\u202E",
+  "\u0085",
+  "\u2028",
+  "😀",
+  "e\u0301",
+  "\r\n",
+  "\t",
+  " ",
+  "",
+];
 
-const controlChars = fc.string({ unit: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)), maxLength: 12 });
+const controlChars = fc.string({
+  unit: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)),
+  maxLength: 12,
+});
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
 
 const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -98,13 +117,24 @@ const limit = (def: ZodDef, check: string) => def.checks?.find((c) => c._zod.def
 /** Strings a field accepts that still carry SQL metacharacters and odd Unicode into the database. */
 const validButNasty = fc.oneof(
   fc.constantFrom(...SQLISH.filter((s) => s.trim())),
-  fc.constantFrom("O'Brien", "Zoë 😀", "e\u0301", "Ünïcödé ☃", "tab\there", "line\nbreak", "\u202Eevil", "Robert'); DROP TABLE candidates;--"),
+  fc.constantFrom(
+    "O'Brien",
+    "Zoë 😀",
+    "e\u0301",
+    "Ünïcödé ☃",
+    "tab\there",
+    "line\nbreak",
+    "\u202Eevil",
+    "Robert'); DROP TABLE candidates;--",
+  ),
   fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }),
 );
 
 function idsFor(key: string | undefined, pools: Pools): string[] {
   const table = key && /Id$/.test(key) ? `${key.slice(0, -2)}s` : undefined;
-  const matching = table ? Object.entries(pools.idsByTable).find(([t]) => t === table || t.endsWith(`_${table}`))?.[1] : undefined;
+  const matching = table
+    ? Object.entries(pools.idsByTable).find(([t]) => t === table || t.endsWith(`_${table}`))?.[1]
+    : undefined;
   return matching?.length ? matching : pools.ids;
 }
 
@@ -117,7 +147,15 @@ function plausibleString(def: ZodDef, pools: Pools, key?: string): fc.Arbitrary<
     }
     case "email":
       return fc.oneof(
-        { arbitrary: fc.tuple(fc.stringMatching(/^[a-z][a-z0-9._+-]{0,15}$/), fc.constantFrom("example.com", "acme.io", "mail.example.org")).map(([local, domain]) => `${local}@${domain}`), weight: 4 },
+        {
+          arbitrary: fc
+            .tuple(
+              fc.stringMatching(/^[a-z][a-z0-9._+-]{0,15}$/),
+              fc.constantFrom("example.com", "acme.io", "mail.example.org"),
+            )
+            .map(([local, domain]) => `${local}@${domain}`),
+          weight: 4,
+        },
         fc.constantFrom(...pools.emails),
         fc.emailAddress().filter((e) => e.length <= 200),
       );
@@ -137,14 +175,22 @@ function plausibleString(def: ZodDef, pools: Pools, key?: string): fc.Arbitrary<
 function plausibleNumber(def: ZodDef): fc.Arbitrary<number> {
   const min = limit(def, "greater_than")?.value ?? limit(def, "greater_than_or_equal")?.value ?? 0;
   const integers = fc.oneof(fc.constantFrom(1, 2, 3), fc.integer({ min: Math.max(Number(min), -10), max: 1_000 }));
-  return def.format === "safeint" || def.format === "int32" ? integers : fc.oneof(integers, fc.double({ min: 0, max: 1_000, noNaN: true }));
+  return def.format === "safeint" || def.format === "int32"
+    ? integers
+    : fc.oneof(integers, fc.double({ min: 0, max: 1_000, noNaN: true }));
 }
 
 /**
  * A value for `schema`: mostly what it accepts (so calls reach the database), one time in ten something
  * hostile; with `hostile` false, only what it looks like it accepts.
  */
-export function arbitraryFor(schema: ZodLike | undefined, pools: Pools, hostile = true, depth = 0, key?: string): fc.Arbitrary<unknown> {
+export function arbitraryFor(
+  schema: ZodLike | undefined,
+  pools: Pools,
+  hostile = true,
+  depth = 0,
+  key?: string,
+): fc.Arbitrary<unknown> {
   const def = schema?._zod?.def;
   if (!def || depth > 6) return hostile ? fc.oneof(hostileString, wrongType) : fc.constant(undefined);
   const plausible = plausibleFor(def, pools, hostile, depth, key);
@@ -204,7 +250,9 @@ function plausibleFor(def: ZodDef, pools: Pools, hostile: boolean, depth: number
       const record = fc.record(Object.fromEntries(shape.map(([name, s]) => [name, next(s, name)])));
       if (!hostile) return record;
       // Spoil at most a few places: whole records that pass validation are what reach the database.
-      const clean = fc.record(Object.fromEntries(shape.map(([name, s]) => [name, arbitraryFor(s, pools, false, depth + 1, name)])));
+      const clean = fc.record(
+        Object.fromEntries(shape.map(([name, s]) => [name, arbitraryFor(s, pools, false, depth + 1, name)])),
+      );
       return fc.oneof(
         { arbitrary: clean, weight: 4 },
         { arbitrary: record, weight: 4 },
@@ -221,7 +269,11 @@ function plausibleFor(def: ZodDef, pools: Pools, hostile: boolean, depth: number
         },
         {
           arbitrary: fc
-            .tuple(record, fc.constantFrom("admin", "role", "id", "__proto__", "constructor", "createdAt", "extra"), fc.oneof(hostileString, wrongType))
+            .tuple(
+              record,
+              fc.constantFrom("admin", "role", "id", "__proto__", "constructor", "createdAt", "extra"),
+              fc.oneof(hostileString, wrongType),
+            )
             .map(([r, key, value]) => ({ ...(r as object), [key]: value })),
           weight: 1,
         },
@@ -229,7 +281,9 @@ function plausibleFor(def: ZodDef, pools: Pools, hostile: boolean, depth: number
     }
     default:
       // unknown, any, and whatever a future schema uses: JSON-ish values.
-      return hostile ? fc.oneof(fc.jsonValue({ maxDepth: 2 }), hostileString, wrongType) : fc.jsonValue({ maxDepth: 2 });
+      return hostile
+        ? fc.oneof(fc.jsonValue({ maxDepth: 2 }), hostileString, wrongType)
+        : fc.jsonValue({ maxDepth: 2 });
   }
 }
 

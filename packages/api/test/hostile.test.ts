@@ -24,11 +24,11 @@ interface ProcedureDef {
   type: "query" | "mutation" | "subscription";
   inputs: unknown[];
 }
-const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: ProcedureDef }> } })._def.procedures;
+const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: ProcedureDef }> } })._def
+  .procedures;
 const MUTATIONS = Object.entries(procedures)
   .filter(([, p]) => p._def.type === "mutation")
   .map(([path, p]) => ({ path, schema: p._def.inputs[0] as ZodLike | undefined }));
-
 
 // ---------------------------------------------------------------------------------------------
 // The database, before and after
@@ -75,9 +75,9 @@ async function pools(): Promise<Pools> {
     idsByTable[table_name] = rows.map((r) => r.id).filter((id) => id !== adminUserId && id !== adminTokenId);
     ids.push(...idsByTable[table_name]);
   }
-  const emails = (await em.execute<{ email: string }[]>("select email from candidates union select email from users limit 20")).map(
-    (r) => r.email,
-  );
+  const emails = (
+    await em.execute<{ email: string }[]>("select email from candidates union select email from users limit 20")
+  ).map((r) => r.email);
   return {
     ids,
     idsByTable,
@@ -112,7 +112,8 @@ async function probe(path: string, input: unknown): Promise<"ok" | string> {
     await callPath(admin, path, input);
     return "ok";
   } catch (error) {
-    if (!(error instanceof TRPCError)) throw new Error(`${path} threw a non-tRPC error: ${String(error)}`, { cause: error });
+    if (!(error instanceof TRPCError))
+      throw new Error(`${path} threw a non-tRPC error: ${String(error)}`, { cause: error });
     const shape = errorShape(error);
     const status = shape.data.httpStatus;
     if (status < 400 || status >= 500) {
@@ -133,7 +134,15 @@ async function probe(path: string, input: unknown): Promise<"ok" | string> {
 
 test("the walk finds the mutations", () => {
   const paths = MUTATIONS.map((m) => m.path);
-  expect(paths).toEqual(expect.arrayContaining(["candidates.create", "candidates.update", "candidates.delete", "candidates.importBatch", "users.create"]));
+  expect(paths).toEqual(
+    expect.arrayContaining([
+      "candidates.create",
+      "candidates.update",
+      "candidates.delete",
+      "candidates.importBatch",
+      "users.create",
+    ]),
+  );
 });
 
 describe.each(MUTATIONS)("$path", ({ path, schema }) => {
@@ -156,7 +165,9 @@ describe.each(MUTATIONS)("$path", ({ path, schema }) => {
     const fields = Object.keys(schema?._zod.def.type === "object" ? (schema._zod.def.shape ?? {}) : {});
     // Each field huge in an otherwise valid input (one the schema accepts), so that only the huge value can be refused.
     const parse = (schema as unknown as { safeParse?: (v: unknown) => { success: boolean } } | undefined)?.safeParse;
-    const samples = fields.length ? fc.sample(arbitraryFor(schema, await pools(), false), { numRuns: 300, seed: 42 }) : [];
+    const samples = fields.length
+      ? fc.sample(arbitraryFor(schema, await pools(), false), { numRuns: 300, seed: 42 })
+      : [];
     const base = (samples.find((v) => parse?.call(schema, v).success) ?? {}) as Record<string, unknown>;
     const inputs: unknown[] = [huge, ...fields.map((field) => ({ ...base, [field]: huge }))];
     if (fields.length) inputs.push(Object.fromEntries(fields.map((field) => [field, huge])));

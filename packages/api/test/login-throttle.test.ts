@@ -21,25 +21,28 @@ afterAll(() => db?.dropDatabase());
 const login = (email: string, password: string, ip: string) => callerFor(deps, { ip }).auth.login({ email, password });
 const codeOf = async (call: Promise<unknown>) => (await rejection(call)).code;
 const sessionCount = async (userId: string) =>
-  Number((await db.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from sessions where user_id = ?", [userId]))[0]!.n);
+  Number(
+    (
+      await db.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from sessions where user_id = ?", [userId])
+    )[0]!.n,
+  );
 
 /** As if the lockout period had passed: the lock and its counting window lie in the past. */
 async function letLockExpire(key: string) {
   const lockoutSeconds = deps.config.auth.lockoutMs / 1000;
-  const changed = await db.orm.em
-    .fork()
-    .execute(
-      `update login_throttles set locked_until = now() - interval '1 second',
+  const changed = await db.orm.em.fork().execute(
+    `update login_throttles set locked_until = now() - interval '1 second',
          window_started_at = now() - make_interval(secs => ?) where key = ?`,
-      [lockoutSeconds + 60, key],
-      "run",
-    );
+    [lockoutSeconds + 60, key],
+    "run",
+  );
   expect(changed).toMatchObject({ affectedRows: 1 });
 }
 
 test(`after ${PER_ACCOUNT} failures the account answers TOO_MANY_REQUESTS, even to the right password, until the lock ends`, async () => {
   const user = await createUser(db.orm, "recruiter");
-  for (let i = 0; i < PER_ACCOUNT; i++) expect(await codeOf(login(user.email, "wrong password", "10.1.0.1"))).toBe("UNAUTHORIZED");
+  for (let i = 0; i < PER_ACCOUNT; i++)
+    expect(await codeOf(login(user.email, "wrong password", "10.1.0.1"))).toBe("UNAUTHORIZED");
 
   const locked = await rejection(login(user.email, PASSWORD, "10.1.0.1"));
   expect(locked.code).toBe("TOO_MANY_REQUESTS");
@@ -62,7 +65,9 @@ test("the lock ends when its time has passed, so the owner gets back in", async 
 
   await db.orm.em
     .fork()
-    .execute("update login_throttles set locked_until = now() - interval '1 second' where key = ?", [`account:${user.email}`]);
+    .execute("update login_throttles set locked_until = now() - interval '1 second' where key = ?", [
+      `account:${user.email}`,
+    ]);
   await signIn(deps, user.email, PASSWORD, "10.3.0.1");
   expect(await sessionCount(user.id)).toBe(1);
 });
@@ -70,7 +75,8 @@ test("the lock ends when its time has passed, so the owner gets back in", async 
 test("a successful sign-in clears the account's failures", async () => {
   const user = await createUser(db.orm, "reviewer");
   for (let round = 0; round < 3; round++) {
-    for (let i = 0; i < PER_ACCOUNT - 1; i++) expect(await codeOf(login(user.email, "wrong password", `10.4.0.${round}`))).toBe("UNAUTHORIZED");
+    for (let i = 0; i < PER_ACCOUNT - 1; i++)
+      expect(await codeOf(login(user.email, "wrong password", `10.4.0.${round}`))).toBe("UNAUTHORIZED");
     await signIn(deps, user.email, PASSWORD, `10.4.0.${round}`);
   }
   expect(await sessionCount(user.id)).toBe(3);

@@ -21,7 +21,9 @@ const leaf = fc.oneof(
 const value = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: "small" }, leaf, tie("array"), tie("object"), tie("special")),
   array: fc.array(tie("node"), { maxLength: 4 }),
-  object: fc.dictionary(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("a.b", "x\\y", "0", "1")), tie("node"), { maxKeys: 4 }),
+  object: fc.dictionary(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("a.b", "x\\y", "0", "1")), tie("node"), {
+    maxKeys: 4,
+  }),
   special: fc.oneof(
     fc.array(tie("node"), { maxLength: 2 }).map((items) => new Set(items)),
     fc.array(fc.tuple(fc.string({ maxLength: 3 }), tie("node")), { maxLength: 2 }).map((entries) => new Map(entries)),
@@ -51,7 +53,15 @@ test("shared references and sparse arrays go to superjson, and still match", () 
 
 test("a candidate page round-trips through superjson.deserialize", () => {
   const page = {
-    items: [{ id: "x", createdAt: new Date(1_700_000_000_000), consentTimestamp: null, notes: undefined, domains: ["a", "b.c"] }],
+    items: [
+      {
+        id: "x",
+        createdAt: new Date(1_700_000_000_000),
+        consentTimestamp: null,
+        notes: undefined,
+        domains: ["a", "b.c"],
+      },
+    ],
     nextCursor: null,
   };
   const wire = JSON.parse(JSON.stringify(serialize(page)));

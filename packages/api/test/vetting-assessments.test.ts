@@ -1,7 +1,14 @@
 /** Assessments through tRPC on a real database: start, record, import (good and bad), complete. */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { rejection } from "./helpers";
-import { assessmentWithSample, count, newCandidate, sampleLines, vettingContext, type VettingContext } from "./vetting-fixtures";
+import {
+  assessmentWithSample,
+  count,
+  newCandidate,
+  sampleLines,
+  vettingContext,
+  type VettingContext,
+} from "./vetting-fixtures";
 
 let t: VettingContext;
 beforeAll(async () => {
@@ -34,7 +41,10 @@ describe("start", () => {
     const candidate = await newCandidate(t.recruiter);
     const open = await t.recruiter.assessments.start({ candidateId: candidate.id });
     const again = await rejection(t.recruiter.assessments.start({ candidateId: candidate.id }));
-    expect([again.code, again.message]).toEqual(["CONFLICT", `Ada Lovelace already has an assessment in progress (${open.id}); complete it first`]);
+    expect([again.code, again.message]).toEqual([
+      "CONFLICT",
+      `Ada Lovelace already has an assessment in progress (${open.id}); complete it first`,
+    ]);
 
     const noConsent = await newCandidate(t.recruiter, { consentGiven: false });
     expect(await rejection(t.recruiter.assessments.start({ candidateId: noConsent.id }))).toMatchObject({
@@ -52,7 +62,9 @@ describe("start", () => {
     });
     expect(await count(t.db.orm, "assessments", "candidate_id = ?", [rejected.id])).toBe(0);
 
-    const missing = await rejection(t.recruiter.assessments.start({ candidateId: "00000000-0000-4000-8000-000000000000" }));
+    const missing = await rejection(
+      t.recruiter.assessments.start({ candidateId: "00000000-0000-4000-8000-000000000000" }),
+    );
     expect(missing.code).toBe("NOT_FOUND");
   });
 });
@@ -61,16 +73,31 @@ describe("activity", () => {
   test("a good import writes every session and question", async () => {
     const candidate = await newCandidate(t.recruiter);
     const assessment = await t.recruiter.assessments.start({ candidateId: candidate.id });
-    const result = await t.recruiter.assessments.importActivity({ assessmentId: assessment.id, records: sampleLines() });
-    expect(result).toEqual({ assessmentId: assessment.id, sessions: 3, questions: 9, recorded: { sessions: 3, questions: 9 } });
+    const result = await t.recruiter.assessments.importActivity({
+      assessmentId: assessment.id,
+      records: sampleLines(),
+    });
+    expect(result).toEqual({
+      assessmentId: assessment.id,
+      sessions: 3,
+      questions: 9,
+      recorded: { sessions: 3, questions: 9 },
+    });
 
     const activity = await t.viewer.assessments.activity({ assessmentId: assessment.id });
-    expect(activity.sessions.map((s) => [s.ref, s.questions.map((q) => `${q.ref}:${q.score.sophistication}`).join(" ")])).toEqual([
+    expect(
+      activity.sessions.map((s) => [s.ref, s.questions.map((q) => `${q.ref}:${q.score.sophistication}`).join(" ")]),
+    ).toEqual([
       ["s1", "q1:2 q2:4 q3:2"],
       ["s2", "q4:6 q5:6 q6:2"],
       ["s3", "q7:6 q8:6 q9:3"],
     ]);
-    expect(activity.sessions[2]!.questions[2]).toMatchObject({ ref: "q9", followUpOf: "q8", text: "Why?", domain: "Python" });
+    expect(activity.sessions[2]!.questions[2]).toMatchObject({
+      ref: "q9",
+      followUpOf: "q8",
+      text: "Why?",
+      domain: "Python",
+    });
   });
 
   test("a bad import is rejected naming each bad row, and nothing of it is written", async () => {
@@ -83,20 +110,29 @@ describe("activity", () => {
     bad[10] = { ...bad[10], domain: "" }; // unknown domain
     const before = [await count(t.db.orm, "assessment_sessions"), await count(t.db.orm, "assessment_questions")];
 
-    const error = await rejection(t.recruiter.assessments.importActivity({ assessmentId: assessment.id, records: bad }));
+    const error = await rejection(
+      t.recruiter.assessments.importActivity({ assessmentId: assessment.id, records: bad }),
+    );
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toBe(
       "Activity rejected, nothing was written (1 problem): line 11 (question q8): domain: must not be empty (unknown domain)",
     );
     bad[10] = lines[10]!;
-    const error2 = await rejection(t.recruiter.assessments.importActivity({ assessmentId: assessment.id, records: bad }));
+    const error2 = await rejection(
+      t.recruiter.assessments.importActivity({ assessmentId: assessment.id, records: bad }),
+    );
     expect(error2.message).toBe(
       "Activity rejected, nothing was written (2 problems): " +
         "line 5 (session s2): end 2026-01-06T08:00:00.000Z is before start 2026-01-06T09:00:00.000Z; " +
         'line 8 (question q6): followUpOf "q99" does not exist (no question with that ref)',
     );
-    expect([await count(t.db.orm, "assessment_sessions"), await count(t.db.orm, "assessment_questions")]).toEqual(before);
-    expect((await t.viewer.assessments.get({ assessmentId: assessment.id })).recorded).toEqual({ sessions: 0, questions: 0 });
+    expect([await count(t.db.orm, "assessment_sessions"), await count(t.db.orm, "assessment_questions")]).toEqual(
+      before,
+    );
+    expect((await t.viewer.assessments.get({ assessmentId: assessment.id })).recorded).toEqual({
+      sessions: 0,
+      questions: 0,
+    });
   });
 
   test("recordSession adds a session whose questions may follow up imported ones; refs must stay unique", async () => {
@@ -105,7 +141,12 @@ describe("activity", () => {
       assessmentId: assessment.id,
       session: { start: new Date("2026-01-08T09:00:00Z"), end: new Date("2026-01-08T09:30:00Z") },
       questions: [
-        { domain: "postgresql", text: "Why can an index make writes slower?", askedAt: new Date("2026-01-08T09:05:00Z"), followUpOf: "q5" },
+        {
+          domain: "postgresql",
+          text: "Why can an index make writes slower?",
+          askedAt: new Date("2026-01-08T09:05:00Z"),
+          followUpOf: "q5",
+        },
         { ref: "mine", domain: "Python", text: "How do generators close?", askedAt: new Date("2026-01-08T09:10:00Z") },
       ],
     });
@@ -121,12 +162,16 @@ describe("activity", () => {
         questions: [],
       }),
     );
-    expect(clash.message).toBe('Activity rejected, nothing was written (1 problem): session s1: session ref "s1" is already used (already recorded)');
+    expect(clash.message).toBe(
+      'Activity rejected, nothing was written (1 problem): session s1: session ref "s1" is already used (already recorded)',
+    );
   });
 
   test("viewers cannot record activity", async () => {
     const { assessment } = await assessmentWithSample(t.recruiter);
-    const error = await rejection(t.viewer.assessments.importActivity({ assessmentId: assessment.id, records: sampleLines() }));
+    const error = await rejection(
+      t.viewer.assessments.importActivity({ assessmentId: assessment.id, records: sampleLines() }),
+    );
     expect(error.code).toBe("FORBIDDEN");
   });
 });
@@ -154,10 +199,12 @@ describe("complete", () => {
     expect(done.metrics!.domainScores.map((d) => d.domain)).toEqual(["Python", "PostgreSQL", "Rust"]);
     expect(done.metrics!.sessionTrend.map((p) => p.meanSophistication)).toEqual([8 / 3, 14 / 3, 5]);
 
-    const [row] = await t.db.orm.em.fork().execute<{ tao_index: number; avg_sophistication: number; total_queries: number }[]>(
-      "select tao_index, avg_sophistication, total_queries from assessments where id = ?",
-      [assessment.id],
-    );
+    const [row] = await t.db.orm.em
+      .fork()
+      .execute<{ tao_index: number; avg_sophistication: number; total_queries: number }[]>(
+        "select tao_index, avg_sophistication, total_queries from assessments where id = ?",
+        [assessment.id],
+      );
     expect(row).toMatchObject({ tao_index: expect.closeTo(51.6759, 4), total_queries: 9 });
 
     const after = await t.viewer.candidates.get({ id: candidate.id });
@@ -173,9 +220,17 @@ describe("complete", () => {
     await t.recruiter.assessments.complete({ assessmentId: assessment.id });
     const twice = await rejection(t.recruiter.assessments.complete({ assessmentId: assessment.id }));
     expect(twice.code).toBe("BAD_REQUEST");
-    expect(twice.message).toMatch(new RegExp(`^Assessment ${assessment.id} is already completed \\(at .+\\); start a new assessment to assess again$`));
-    const late = await rejection(t.recruiter.assessments.importActivity({ assessmentId: assessment.id, records: sampleLines() }));
-    expect(late.message).toBe(`Assessment ${assessment.id} is completed; its activity can no longer change (start a new assessment instead)`);
+    expect(twice.message).toMatch(
+      new RegExp(
+        `^Assessment ${assessment.id} is already completed \\(at .+\\); start a new assessment to assess again$`,
+      ),
+    );
+    const late = await rejection(
+      t.recruiter.assessments.importActivity({ assessmentId: assessment.id, records: sampleLines() }),
+    );
+    expect(late.message).toBe(
+      `Assessment ${assessment.id} is completed; its activity can no longer change (start a new assessment instead)`,
+    );
 
     const candidate = await newCandidate(t.recruiter);
     const empty = await t.recruiter.assessments.start({ candidateId: candidate.id });

@@ -31,7 +31,10 @@ const HAND = {
 
 const close = (bands: Record<string, { p50: number; p75: number; p90: number }>) =>
   Object.fromEntries(
-    Object.entries(bands).map(([k, b]) => [k, { p50: expect.closeTo(b.p50, 9), p75: expect.closeTo(b.p75, 9), p90: expect.closeTo(b.p90, 9) }]),
+    Object.entries(bands).map(([k, b]) => [
+      k,
+      { p50: expect.closeTo(b.p50, 9), p75: expect.closeTo(b.p75, 9), p90: expect.closeTo(b.p90, 9) },
+    ]),
   );
 
 describe("computed benchmarks", () => {
@@ -41,7 +44,13 @@ describe("computed benchmarks", () => {
 
     const acme = await t.recruiter.benchmarks.recompute({ role: "data engineer", company: "ACME" });
     expect(acme).toMatchObject({ sampleSize: 5, thin: false });
-    expect(acme.benchmark).toMatchObject({ role: "Data Engineer", company: "Acme", source: "computed", sampleSize: 5, thin: false });
+    expect(acme.benchmark).toMatchObject({
+      role: "Data Engineer",
+      company: "Acme",
+      source: "computed",
+      sampleSize: 5,
+      thin: false,
+    });
     expect(acme.benchmark!.bands).toEqual(close(HAND));
 
     const all = await t.recruiter.benchmarks.recompute({ role: "Data Engineer" });
@@ -59,12 +68,20 @@ describe("computed benchmarks", () => {
     const { assessment } = await assessmentWithSample(t.recruiter, { role: "ML Engineer" });
     const done = await t.recruiter.assessments.complete({ assessmentId: assessment.id });
     // tao 51.68 among 40 50 51.68 60 70 80: rank 3 of 6 → (3 − 1) / (6 − 1) = 40%.
-    expect(done.metrics).toMatchObject({ percentile: expect.closeTo(40, 9), percentileSampleSize: 6, percentileThin: false });
+    expect(done.metrics).toMatchObject({
+      percentile: expect.closeTo(40, 9),
+      percentileSampleSize: 6,
+      percentileThin: false,
+    });
 
     const [role] = await t.viewer.benchmarks.list({ role: "ML Engineer", source: "computed" });
     expect(role).toMatchObject({ company: null, sampleSize: 6 });
     // p50 between 51.68 and 60; p75 at 3.75 → 60 + 0.75 × 10; p90 at 4.5 → 70 + 0.5 × 10.
-    expect(role!.bands.taoIndex).toEqual({ p50: expect.closeTo((done.metrics!.taoIndex + 60) / 2, 9), p75: 67.5, p90: 75 });
+    expect(role!.bands.taoIndex).toEqual({
+      p50: expect.closeTo((done.metrics!.taoIndex + 60) / 2, 9),
+      p75: 67.5,
+      p90: 75,
+    });
     const list = await t.viewer.benchmarks.list({ role: "ML Engineer" });
     expect(list.map((b) => [b.company, b.source, b.sampleSize])).toEqual([
       [null, "computed", 6],
@@ -73,8 +90,12 @@ describe("computed benchmarks", () => {
   });
 
   test("assessments of one role completing at the same time all end up in its benchmark", async () => {
-    const started = await Promise.all([1, 2, 3, 4].map(() => assessmentWithSample(t.recruiter, { role: "Parallel Engineer" })));
-    const done = await Promise.all(started.map(({ assessment }) => t.recruiter.assessments.complete({ assessmentId: assessment.id })));
+    const started = await Promise.all(
+      [1, 2, 3, 4].map(() => assessmentWithSample(t.recruiter, { role: "Parallel Engineer" })),
+    );
+    const done = await Promise.all(
+      started.map(({ assessment }) => t.recruiter.assessments.complete({ assessmentId: assessment.id })),
+    );
     // Each ranked among those that completed before it: 1, 2, 3 and 4 assessments.
     expect(done.map((a) => a.metrics!.percentileSampleSize).sort()).toEqual([1, 2, 3, 4]);
     const [role] = await t.viewer.benchmarks.list({ role: "Parallel Engineer", source: "computed" });
@@ -85,7 +106,11 @@ describe("computed benchmarks", () => {
     await insertCompleted(t.db.orm, "Tiny Role", "Acme", FIVE.slice(0, 4));
     const thin = await t.recruiter.benchmarks.recompute({ role: "Tiny Role" });
     expect(thin).toMatchObject({ sampleSize: 4, thin: true, benchmark: { thin: true, sampleSize: 4 } });
-    expect(await t.recruiter.benchmarks.recompute({ role: "Nobody Yet" })).toEqual({ benchmark: null, sampleSize: 0, thin: true });
+    expect(await t.recruiter.benchmarks.recompute({ role: "Nobody Yet" })).toEqual({
+      benchmark: null,
+      sampleSize: 0,
+      thin: true,
+    });
     expect(await t.viewer.benchmarks.list({ role: "Nobody Yet" })).toEqual([]);
   });
 });
@@ -100,14 +125,25 @@ describe("entered benchmarks", () => {
 
   test("admins enter bands for a role with no history; they are kept apart from computed ones", async () => {
     const entered = await t.admin.benchmarks.upsertEntered({ role: "Platform Engineer", bands });
-    expect(entered).toMatchObject({ role: "Platform Engineer", company: null, source: "entered", sampleSize: 0, thin: false, bands });
+    expect(entered).toMatchObject({
+      role: "Platform Engineer",
+      company: null,
+      source: "entered",
+      sampleSize: 0,
+      thin: false,
+      bands,
+    });
     const updated = await t.admin.benchmarks.upsertEntered({
       role: "platform engineer",
       sampleSize: 12,
       bands: { ...bands, taoIndex: { p50: 50, p75: 60, p90: 70 } },
     });
     expect(updated.id).toBe(entered.id);
-    expect(updated).toMatchObject({ role: "platform engineer", sampleSize: 12, bands: { taoIndex: { p50: 50, p75: 60, p90: 70 } } });
+    expect(updated).toMatchObject({
+      role: "platform engineer",
+      sampleSize: 12,
+      bands: { taoIndex: { p50: 50, p75: 60, p90: 70 } },
+    });
 
     const forRole = await t.viewer.benchmarks.forRole({ role: "Platform Engineer", company: "Initech" });
     expect(forRole).toMatchObject({ thin: false, minSampleSize: 5, effective: { id: entered.id, source: "entered" } });
@@ -121,7 +157,10 @@ describe("entered benchmarks", () => {
     const now = await t.viewer.benchmarks.forRole({ role: "Platform Engineer" });
     expect(now.effective).toMatchObject({ source: "computed", sampleSize: 5 });
     expect(now.entered.role?.id).toBe(entered.id);
-    expect((await t.viewer.benchmarks.list({ role: "Platform Engineer" })).map((b) => b.source)).toEqual(["computed", "entered"]);
+    expect((await t.viewer.benchmarks.list({ role: "Platform Engineer" })).map((b) => b.source)).toEqual([
+      "computed",
+      "entered",
+    ]);
   });
 
   test("only admins enter bands; bands must rise and stay in range", async () => {

@@ -20,11 +20,21 @@ test("seeds 31 candidates once; completing the 31st ranks it as a hand computati
   const first = await t.db.orm.em.fork().transactional((em) => seedDemo(em));
   expect(first).toMatchObject({ created: 31, skipped: 0 });
   expect(first.completed).toHaveLength(30);
-  expect(first.benchmark).toMatchObject({ role: DEMO_ROLE, company: DEMO_COMPANY, source: "computed", sampleSize: 30, thin: false });
+  expect(first.benchmark).toMatchObject({
+    role: DEMO_ROLE,
+    company: DEMO_COMPANY,
+    source: "computed",
+    sampleSize: 30,
+    thin: false,
+  });
 
   const taos = first.completed.map((c) => c.taoIndex);
   expect(taos).toEqual([...taos].sort((a, b) => a - b));
-  for (const [f, key] of [[0.5, "p50"], [0.75, "p75"], [0.9, "p90"]] as const) {
+  for (const [f, key] of [
+    [0.5, "p50"],
+    [0.75, "p75"],
+    [0.9, "p90"],
+  ] as const) {
     expect(first.benchmark!.bands.taoIndex[key]).toBeCloseTo(percentileCont(taos, f), 9);
   }
 

@@ -48,7 +48,13 @@ export async function vettingContext(): Promise<VettingContext> {
 
 export async function newCandidate(
   caller: Caller,
-  over: Partial<{ name: string; role: string; company: string; assessmentDomains: string[]; consentGiven: boolean }> = {},
+  over: Partial<{
+    name: string;
+    role: string;
+    company: string;
+    assessmentDomains: string[];
+    consentGiven: boolean;
+  }> = {},
 ) {
   return caller.candidates.create({
     name: "Ada Lovelace",
@@ -117,6 +123,8 @@ export async function insertCompleted(
 }
 
 export async function count(orm: MikroORM, table: string, where = "true", params: unknown[] = []) {
-  const [row] = await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from ${table} where ${where}`, params);
+  const [row] = await orm.em
+    .fork()
+    .execute<{ n: string }[]>(`select count(*) as n from ${table} where ${where}`, params);
   return Number(row?.n);
 }

@@ -10,7 +10,12 @@ beforeAll(async () => {
 afterAll(() => t?.teardown());
 
 /** Sets started_at / generated_at so the order does not hang on the clock's resolution. */
-async function setTime(table: "assessments" | "reports", column: "started_at" | "generated_at", id: string, iso: string) {
+async function setTime(
+  table: "assessments" | "reports",
+  column: "started_at" | "generated_at",
+  id: string,
+  iso: string,
+) {
   await t.db.orm.em.fork().execute(`update ${table} set ${column} = ? where id = ?`, [iso, id]);
 }
 
@@ -67,12 +72,20 @@ describe("reports.listLatest", () => {
     const before = await t.viewer.reports.listLatest();
     expect(before).toEqual([]);
 
-    const grace = await assessmentWithSample(t.recruiter, { name: "Grace Hopper", role: "Compiler Engineer", company: "Navy" });
+    const grace = await assessmentWithSample(t.recruiter, {
+      name: "Grace Hopper",
+      role: "Compiler Engineer",
+      company: "Navy",
+    });
     await t.recruiter.assessments.complete({ assessmentId: grace.assessment.id });
     const graceFirst = await t.recruiter.reports.generate({ assessmentId: grace.assessment.id });
     const graceSecond = await t.recruiter.reports.generate({ assessmentId: grace.assessment.id });
 
-    const ada = await assessmentWithSample(t.recruiter, { name: "Ada Lovelace", role: "Analyst", company: "Engines Ltd" });
+    const ada = await assessmentWithSample(t.recruiter, {
+      name: "Ada Lovelace",
+      role: "Analyst",
+      company: "Engines Ltd",
+    });
     await t.recruiter.assessments.complete({ assessmentId: ada.assessment.id });
     const adaReport = await t.recruiter.reports.generate({ assessmentId: ada.assessment.id });
 

@@ -4,7 +4,14 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { rejection } from "./helpers";
-import { assessmentWithSample, insertCompleted, newCandidate, pdfText, vettingContext, type VettingContext } from "./vetting-fixtures";
+import {
+  assessmentWithSample,
+  insertCompleted,
+  newCandidate,
+  pdfText,
+  vettingContext,
+  type VettingContext,
+} from "./vetting-fixtures";
 
 let t: VettingContext;
 beforeAll(async () => {
@@ -51,7 +58,9 @@ describe("generate", () => {
     const report = await t.recruiter.reports.generate({ assessmentId: assessment.id });
     const file = join(t.dataDir, "reports", `${report.id}.pdf`);
     expect(existsSync(file)).toBe(true);
-    const [row] = await t.db.orm.em.fork().execute<{ pdf_path: string }[]>("select pdf_path from reports where id = ?", [report.id]);
+    const [row] = await t.db.orm.em
+      .fork()
+      .execute<{ pdf_path: string }[]>("select pdf_path from reports where id = ?", [report.id]);
     expect(row?.pdf_path).toBe(`reports/${report.id}.pdf`);
     const text = await pdfText(file);
     expect(text).toContain("Katherine Johnson");
@@ -81,7 +90,11 @@ describe("generate", () => {
     const { assessment } = await completedSample({ role: "Site Reliability Engineer" });
     const report = await t.recruiter.reports.generate({ assessmentId: assessment.id });
     // Bands of 40 50 51.68 60 70 80: p50 55.84, p75 67.5, p90 75; tao 51.68 ≥ 0.75 × p50 → lean_no_hire.
-    expect(report).toMatchObject({ recommendation: "lean_no_hire", percentile: expect.closeTo(40, 9), percentileSampleSize: 6 });
+    expect(report).toMatchObject({
+      recommendation: "lean_no_hire",
+      percentile: expect.closeTo(40, 9),
+      percentileSampleSize: 6,
+    });
     expect(report.benchmark).toMatchObject({ company: "Acme", sampleSize: 6, thin: false });
     expect(report.vsBenchmark).toBe(
       "Tao index 51.7 is at the 40th percentile of 6 completed Site Reliability Engineer assessments and is below p50 of the Site Reliability Engineer at Acme benchmark (p50 55.8, p75 67.5, p90 75.0; 6 assessments).",
@@ -128,7 +141,10 @@ describe("history", () => {
     const first = await t.recruiter.reports.generate({ assessmentId: assessment.id });
     const second = await t.recruiter.reports.generate({ assessmentId: assessment.id });
     expect(second.id).not.toBe(first.id);
-    expect((await t.viewer.reports.listForCandidate({ candidateId: candidate.id })).map((r) => r.id)).toEqual([second.id, first.id]);
+    expect((await t.viewer.reports.listForCandidate({ candidateId: candidate.id })).map((r) => r.id)).toEqual([
+      second.id,
+      first.id,
+    ]);
     expect(await t.viewer.reports.latestForCandidate({ candidateId: candidate.id })).toEqual(second);
     expect(await t.viewer.reports.get({ id: first.id })).toEqual(first);
     expect(existsSync(join(t.dataDir, "reports", `${first.id}.pdf`))).toBe(true);
@@ -139,6 +155,8 @@ describe("history", () => {
     const id = "00000000-0000-4000-8000-000000000000";
     expect((await rejection(t.viewer.reports.get({ id }))).code).toBe("NOT_FOUND");
     expect((await rejection(t.viewer.reports.listForCandidate({ candidateId: id }))).code).toBe("NOT_FOUND");
-    expect((await rejection(t.recruiter.reports.generate({ assessmentId: id }))).message).toBe(`Assessment ${id} was not found`);
+    expect((await rejection(t.recruiter.reports.generate({ assessmentId: id }))).message).toBe(
+      `Assessment ${id} was not found`,
+    );
   });
 });

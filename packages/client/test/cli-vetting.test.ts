@@ -22,8 +22,15 @@ let reviewerToken: string;
 let dir: string;
 let client: ShortlistClient;
 
-function shortlist(args: string[], { env = {}, cwd = repoRoot }: { env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
-  return runCli(args, { env: { SHORTLIST_URL: url, SHORTLIST_TOKEN: recruiterToken, ...env }, cwd, stdoutEncoding: "latin1" });
+function shortlist(
+  args: string[],
+  { env = {}, cwd = repoRoot }: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<Run> {
+  return runCli(args, {
+    env: { SHORTLIST_URL: url, SHORTLIST_TOKEN: recruiterToken, ...env },
+    cwd,
+    stdoutEncoding: "latin1",
+  });
 }
 
 const rejectedLines = (stdout: string) =>
@@ -69,7 +76,9 @@ describe("assessments import, then reports pdf", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("recorded lines 1-12: 3 sessions, 9 questions");
-    expect(run.stdout).toContain(`Done: 3 sessions and 9 questions recorded; assessment ${assessment.id} now holds 3 sessions and 9 questions`);
+    expect(run.stdout).toContain(
+      `Done: 3 sessions and 9 questions recorded; assessment ${assessment.id} now holds 3 sessions and 9 questions`,
+    );
     expect(await recorded(assessment.id)).toEqual({ sessions: 3, questions: 9 });
 
     const done = await client.assessments.complete.mutate({ assessmentId: assessment.id });
@@ -113,7 +122,9 @@ describe("assessments import, then reports pdf", () => {
     const path = await file("refused.jsonl", lines.join("\n") + "\n");
     const run = await shortlist(["assessments", "import", assessment.id, path]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("rejected line 5 (session s2): end 2026-01-06T08:00:00.000Z is before start 2026-01-06T09:00:00.000Z");
+    expect(run.stdout).toContain(
+      "rejected line 5 (session s2): end 2026-01-06T08:00:00.000Z is before start 2026-01-06T09:00:00.000Z",
+    );
     expect(run.stdout).toContain('rejected line 8 (question q6): followUpOf "q99" does not exist');
     expect(rejectedLines(run.stdout)).toContain(5);
     expect(rejectedLines(run.stdout)).toContain(8);
@@ -158,7 +169,16 @@ describe("assessments import, then reports pdf", () => {
     expect(again.stdout).toContain('rejected line 1 (session s1): session ref "s1" is already used (already recorded)');
     expect(await recorded(assessment.id)).toEqual({ sessions: 2, questions: 6 });
 
-    const rest = await shortlist(["assessments", "import", assessment.id, path, "--batch-size", "4", "--from-line", "9"]);
+    const rest = await shortlist([
+      "assessments",
+      "import",
+      assessment.id,
+      path,
+      "--batch-size",
+      "4",
+      "--from-line",
+      "9",
+    ]);
     expect(rest.stderr).toBe("");
     expect(rest.code).toBe(0);
     expect(rest.stdout).toContain("recorded lines 9-12: 1 session, 3 questions");
@@ -172,7 +192,10 @@ describe("assessments import, then reports pdf", () => {
     const { assessment } = await startedAssessment();
     await client.assessments.importActivity.mutate({
       assessmentId: assessment.id,
-      records: (await readFile(SAMPLE, "utf8")).trimEnd().split("\n").map((l) => JSON.parse(l) as unknown),
+      records: (await readFile(SAMPLE, "utf8"))
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l) as unknown),
     });
     await client.assessments.complete.mutate({ assessmentId: assessment.id });
     const completed = await shortlist(["assessments", "import", assessment.id, SAMPLE]);
@@ -194,7 +217,9 @@ describe("assessments import, then reports pdf", () => {
 
   test("a reviewer's token may read but not import: exit 2 with the role required, nothing written", async () => {
     const { assessment } = await startedAssessment();
-    const run = await shortlist(["assessments", "import", assessment.id, SAMPLE], { env: { SHORTLIST_TOKEN: reviewerToken } });
+    const run = await shortlist(["assessments", "import", assessment.id, SAMPLE], {
+      env: { SHORTLIST_TOKEN: reviewerToken },
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("FORBIDDEN: This needs one of the roles: admin, recruiter; you are reviewer");
     expect(await recorded(assessment.id)).toEqual({ sessions: 0, questions: 0 });
@@ -206,7 +231,9 @@ describe("assessments import, then reports pdf", () => {
     expect(unknown.stderr).toMatch(/NOT_FOUND: Report .* not found/i);
     expect(existsSync(join(dir, "unknown.pdf"))).toBe(false);
 
-    const refused = await shortlist(["reports", "pdf", randomUUID()], { env: { SHORTLIST_TOKEN: "sl_not-a-real-token" } });
+    const refused = await shortlist(["reports", "pdf", randomUUID()], {
+      env: { SHORTLIST_TOKEN: "sl_not-a-real-token" },
+    });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("UNAUTHORIZED");
   });
@@ -216,13 +243,15 @@ describe("activityProblems", () => {
   test("one entry per line of the file; a problem with several fields stays whole", () => {
     expect(
       activityProblems(
-        "Activity rejected, nothing was written (2 problems): line 7 (question q5): text: must not be empty; askedAt: must be a timestamp; line 8 (record): must be \"session\" or \"question\"",
+        'Activity rejected, nothing was written (2 problems): line 7 (question q5): text: must not be empty; askedAt: must be a timestamp; line 8 (record): must be "session" or "question"',
       ),
     ).toEqual([
       { line: 7, text: "line 7 (question q5): text: must not be empty; askedAt: must be a timestamp" },
       { line: 8, text: 'line 8 (record): must be "session" or "question"' },
     ]);
-    expect(activityProblems("Activity rejected, nothing was written (26 problems): line 1 (record): x; and 1 more")).toEqual([
+    expect(
+      activityProblems("Activity rejected, nothing was written (26 problems): line 1 (record): x; and 1 more"),
+    ).toEqual([
       { line: 1, text: "line 1 (record): x" },
       { line: null, text: "and 1 more" },
     ]);

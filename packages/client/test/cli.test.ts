@@ -30,8 +30,7 @@ const rejectedLines = (stdout: string) =>
 
 const file = (name: string, content: string) => writeIn(dir, name, content);
 
-const candidatesAt = (company: string) =>
-  db.orm.em.fork().find(Candidate, { company }, { orderBy: { email: "asc" } });
+const candidatesAt = (company: string) => db.orm.em.fork().find(Candidate, { company }, { orderBy: { email: "asc" } });
 
 beforeAll(async () => {
   ({ db, url, recruiterToken, reviewerToken, dir } = await harness.start());
@@ -40,13 +39,32 @@ beforeAll(async () => {
 afterAll(() => harness.stop());
 
 const JSONL_ROWS = [
-  { name: "Ada Lovelace", email: "ada@example.com", role: "Engineer", company: "Jsonl Co", assessmentDomains: ["backend"], consentGiven: true },
+  {
+    name: "Ada Lovelace",
+    email: "ada@example.com",
+    role: "Engineer",
+    company: "Jsonl Co",
+    assessmentDomains: ["backend"],
+    consentGiven: true,
+  },
   { name: "Bad Email", email: "not-an-email", role: "Engineer", company: "Jsonl Co" },
-  { name: "Grace Hopper", email: "grace@example.com", role: "Engineer", company: "Jsonl Co", recruiterNotes: "  Navy  " },
+  {
+    name: "Grace Hopper",
+    email: "grace@example.com",
+    role: "Engineer",
+    company: "Jsonl Co",
+    recruiterNotes: "  Navy  ",
+  },
   "{this is not json",
   "",
   { name: "Status Given", email: "status@example.com", role: "Engineer", company: "Jsonl Co", status: "hired" },
-  { name: "Alan Turing", email: "alan@example.com", role: "Researcher", company: "Jsonl Co", resumeUrl: "https://example.com/alan.pdf" },
+  {
+    name: "Alan Turing",
+    email: "alan@example.com",
+    role: "Researcher",
+    company: "Jsonl Co",
+    resumeUrl: "https://example.com/alan.pdf",
+  },
 ];
 
 const CSV = [
@@ -111,7 +129,10 @@ describe("candidates import", () => {
   });
 
   test("a clean file exits 0", async () => {
-    const path = await file("clean.jsonl", jsonl([{ name: "Clean Row", email: "clean@example.com", role: "QA", company: "Clean Co" }]));
+    const path = await file(
+      "clean.jsonl",
+      jsonl([{ name: "Clean Row", email: "clean@example.com", role: "QA", company: "Clean Co" }]),
+    );
     const run = await shortlist(["candidates", "import", path]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Done: 1 created, 0 skipped \(already present\), 0 rejected; 1 row /);
@@ -121,7 +142,8 @@ describe("candidates import", () => {
     const invalid = new Set([1, 199, 200, 201, 777, 1500, 2499, 2500]);
     const rows = Array.from({ length: 2500 }, (_, i) => {
       const line = i + 1;
-      if (invalid.has(line)) return line % 2 ? "not json" : { name: "", email: `x${line}@example.com`, role: "R", company: "Bulk" };
+      if (invalid.has(line))
+        return line % 2 ? "not json" : { name: "", email: `x${line}@example.com`, role: "R", company: "Bulk" };
       return { name: `Bulk ${line}`, email: `bulk${line}@example.com`, role: "R", company: "Bulk" };
     });
     // A row repeated later in the file: the second one is skipped, not duplicated.
@@ -136,7 +158,10 @@ describe("candidates import", () => {
   });
 
   test("a reviewer's token may not import: exit 2 with the role required, nothing written", async () => {
-    const path = await file("reviewer.jsonl", jsonl([{ name: "Nope", email: "nope@example.com", role: "R", company: "Reviewer Co" }]));
+    const path = await file(
+      "reviewer.jsonl",
+      jsonl([{ name: "Nope", email: "nope@example.com", role: "R", company: "Reviewer Co" }]),
+    );
     const run = await shortlist(["candidates", "import", path], { SHORTLIST_TOKEN: reviewerToken });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/FORBIDDEN: This needs one of the roles: admin, recruiter; you are reviewer/);
@@ -144,7 +169,10 @@ describe("candidates import", () => {
   });
 
   test("a CSV header with an unknown column stops before anything is sent (exit 2)", async () => {
-    const path = await file("bad-header.csv", "name,email,role,company,favourite_colour\nA,a@example.com,R,Hdr Co,blue\n");
+    const path = await file(
+      "bad-header.csv",
+      "name,email,role,company,favourite_colour\nA,a@example.com,R,Hdr Co,blue\n",
+    );
     const run = await shortlist(["candidates", "import", path]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('unknown column "favourite_colour"');
@@ -182,18 +210,33 @@ describe("candidates list and export", () => {
     expect(new Set(exported.map((c) => c.id)).size).toBe(exported.length);
 
     const csvOnly = await shortlist(["candidates", "export", "--company", "Csv Co"]);
-    expect(lines(csvOnly.stdout).map((line) => (JSON.parse(line) as CandidateDTO).email).sort()).toEqual([
-      "dorothy@example.com",
-      "katherine@example.com",
-    ]);
+    expect(
+      lines(csvOnly.stdout)
+        .map((line) => (JSON.parse(line) as CandidateDTO).email)
+        .sort(),
+    ).toEqual(["dorothy@example.com", "katherine@example.com"]);
   });
 });
 
 describe("candidates add", () => {
   test("prints the new id", async () => {
     const run = await shortlist([
-      "candidates", "add", "--name", "Hedy Lamarr", "--email", "hedy@example.com", "--role", "Inventor",
-      "--company", "Add Co", "--domain", "radio", "wifi", "--consent", "--notes", "Frequency hopping",
+      "candidates",
+      "add",
+      "--name",
+      "Hedy Lamarr",
+      "--email",
+      "hedy@example.com",
+      "--role",
+      "Inventor",
+      "--company",
+      "Add Co",
+      "--domain",
+      "radio",
+      "wifi",
+      "--consent",
+      "--notes",
+      "Frequency hopping",
     ]);
     expect(run.code).toBe(0);
     const id = run.stdout.trim();
@@ -203,7 +246,16 @@ describe("candidates add", () => {
 
   test("bad input exits 1 with the server's field errors, and nothing is created", async () => {
     const run = await shortlist([
-      "candidates", "add", "--name", " ", "--email", "nope", "--role", "R", "--company", "Add Bad Co",
+      "candidates",
+      "add",
+      "--name",
+      " ",
+      "--email",
+      "nope",
+      "--role",
+      "R",
+      "--company",
+      "Add Bad Co",
     ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("BAD_REQUEST");

@@ -40,10 +40,7 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-async function withAdminClient<T>(
-  server: TestDatabaseServer,
-  fn: (client: pg.Client) => Promise<T>,
-): Promise<T> {
+async function withAdminClient<T>(server: TestDatabaseServer, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({
     host: server.host,
     port: server.port,

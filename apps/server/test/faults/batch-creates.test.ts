@@ -36,7 +36,9 @@ const candidate = (company: string, n: number, overrides: Record<string, unknown
 async function companyRows(company: string) {
   return db.orm.em
     .fork()
-    .execute<{ email: string; name: string }[]>("select email, name from candidates where company = ? order by email", [company]);
+    .execute<{ email: string; name: string }[]>("select email, name from candidates where company = ? order by email", [
+      company,
+    ]);
 }
 
 test("200 concurrent creates in 20 batched requests of 10: all stored once, stats count them", async () => {
@@ -59,7 +61,9 @@ test("200 concurrent creates in 20 batched requests of 10: all stored once, stat
   expect(rows).toHaveLength(200);
   expect(new Set(rows.map((r) => r.email)).size).toBe(200);
 
-  const stats = await api.query<{ total: number; byStatus: Record<string, number> }>("candidates.stats", { company: "BatchCo" });
+  const stats = await api.query<{ total: number; byStatus: Record<string, number> }>("candidates.stats", {
+    company: "BatchCo",
+  });
   expect(stats.ok && stats.data).toEqual({
     total: 200,
     byStatus: { pending: 200, invited: 0, in_progress: 0, completed: 0, rejected: 0, hired: 0 },
@@ -80,13 +84,24 @@ test("one failing call in a batch (a duplicate, an invalid row) leaves its neigh
   const { status, results } = await api.batch("candidates.create", inputs);
   expect(status).toBe(207);
   expect(results.map((r) => (r.ok ? "ok" : r.error.code))).toEqual([
-    "ok", "ok", "ok", "CONFLICT", "ok", "ok", "BAD_REQUEST", "ok", "BAD_REQUEST", "ok",
+    "ok",
+    "ok",
+    "ok",
+    "CONFLICT",
+    "ok",
+    "ok",
+    "BAD_REQUEST",
+    "ok",
+    "BAD_REQUEST",
+    "ok",
   ]);
   for (const r of results) if (!r.ok) expect(r.error.message.length).toBeGreaterThan(0);
 
   const stored = (await companyRows("IsoCo")).map((r) => r.email).sort();
   expect(stored).toEqual(
-    ["batch0", "batch1", "batch100", "batch2", "batch4", "batch5", "batch7", "batch9"].map((e) => `${e}@example.com`).sort(),
+    ["batch0", "batch1", "batch100", "batch2", "batch4", "batch5", "batch7", "batch9"]
+      .map((e) => `${e}@example.com`)
+      .sort(),
   );
 
   // A failing call in the middle of a batch of mutations on one record does not roll back the others either.
@@ -101,10 +116,12 @@ test("one failing call in a batch (a duplicate, an invalid row) leaves its neigh
   // The calls of one batch run concurrently: exactly one of the two version-1 edits wins; the version-2 edit
   // lands only if it ran after the winner. Whatever the interleaving, the stored row is what the winners wrote.
   expect(codes.slice(0, 2).sort()).toEqual(["CONFLICT", "ok"]);
-  const [row] = await db.orm.em.fork().execute<{ name: string; recruiter_notes: string | null; version: number }[]>(
-    "select name, recruiter_notes, version from candidates where id = ?",
-    [c.data.id],
-  );
+  const [row] = await db.orm.em
+    .fork()
+    .execute<{ name: string; recruiter_notes: string | null; version: number }[]>(
+      "select name, recruiter_notes, version from candidates where id = ?",
+      [c.data.id],
+    );
   const winnerName = codes[0] === "ok" ? "First edit" : "Stale edit";
   expect(row).toEqual(
     codes[2] === "ok"

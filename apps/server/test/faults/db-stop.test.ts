@@ -50,7 +50,13 @@ afterAll(async () => {
 });
 
 async function storedEmails(): Promise<Set<string>> {
-  const client = new pg.Client({ host: "127.0.0.1", port: cluster.port, user: "postgres", password: cluster.password, database: "shortlist" });
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port: cluster.port,
+    user: "postgres",
+    password: cluster.password,
+    database: "shortlist",
+  });
   await client.connect();
   try {
     const { rows } = await client.query<{ email: string }>("select email from candidates");
@@ -140,16 +146,12 @@ async function outage(round: number, acknowledged: string[]) {
   for (const r of burst) if (r.ok) acknowledged.push(r.data.email);
 }
 
-test(
-  "stopping PostgreSQL mid-flight, twice: 503 / SERVICE_UNAVAILABLE while down, recovery in the same process, every acknowledged write kept",
-  async () => {
-    const acknowledged: string[] = [];
-    await outage(1, acknowledged);
-    await outage(2, acknowledged);
+test("stopping PostgreSQL mid-flight, twice: 503 / SERVICE_UNAVAILABLE while down, recovery in the same process, every acknowledged write kept", async () => {
+  const acknowledged: string[] = [];
+  await outage(1, acknowledged);
+  await outage(2, acknowledged);
 
-    const stored = await storedEmails();
-    expect(acknowledged.filter((email) => !stored.has(email))).toEqual([]);
-    expect(acknowledged.length).toBeGreaterThanOrEqual(2 * (40 + POOL_MAX * 2));
-  },
-  240_000,
-);
+  const stored = await storedEmails();
+  expect(acknowledged.filter((email) => !stored.has(email))).toEqual([]);
+  expect(acknowledged.length).toBeGreaterThanOrEqual(2 * (40 + POOL_MAX * 2));
+}, 240_000);

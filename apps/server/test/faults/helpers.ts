@@ -80,7 +80,8 @@ export interface TrpcError {
   httpStatus: number;
 }
 
-export type TrpcResult<T = unknown> = { ok: true; status: number; data: T } | { ok: false; status: number; error: TrpcError };
+export type TrpcResult<T = unknown> =
+  { ok: true; status: number; data: T } | { ok: false; status: number; error: TrpcError };
 
 interface Envelope {
   result?: { data?: { json?: unknown } };
@@ -90,7 +91,11 @@ interface Envelope {
 function unwrap<T>(status: number, body: Envelope): TrpcResult<T> {
   if (body.error) {
     const e = body.error.json ?? {};
-    return { ok: false, status, error: { message: e.message ?? "", code: e.data?.code ?? "", httpStatus: e.data?.httpStatus ?? status } };
+    return {
+      ok: false,
+      status,
+      error: { message: e.message ?? "", code: e.data?.code ?? "", httpStatus: e.data?.httpStatus ?? status },
+    };
   }
   return { ok: true, status, data: body.result?.data?.json as T };
 }
@@ -142,7 +147,8 @@ export class TrpcHttp {
       body: JSON.stringify(body),
     });
     const parsed = JSON.parse(await res.text()) as Envelope[];
-    if (!Array.isArray(parsed)) throw new Error(`a batch answered ${res.status} with a non-array: ${JSON.stringify(parsed).slice(0, 300)}`);
+    if (!Array.isArray(parsed))
+      throw new Error(`a batch answered ${res.status} with a non-array: ${JSON.stringify(parsed).slice(0, 300)}`);
     return { status: res.status, results: parsed.map((item) => unwrap<T>(res.status, item)) };
   }
 }
@@ -156,7 +162,9 @@ export async function tokenClient(baseUrl: string, email: string, password: stri
   });
   if (!res.ok) throw new Error(`auth.login answered ${res.status}: ${await res.text()}`);
   const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
-  const created = await new TrpcHttp(baseUrl, { cookie }).mutation<{ secret: string }>("apiTokens.create", { name: "fault tests" });
+  const created = await new TrpcHttp(baseUrl, { cookie }).mutation<{ secret: string }>("apiTokens.create", {
+    name: "fault tests",
+  });
   if (!created.ok) throw new Error(`apiTokens.create failed: ${created.error.message}`);
   return new TrpcHttp(baseUrl, { authorization: `Bearer ${created.data.secret}` });
 }

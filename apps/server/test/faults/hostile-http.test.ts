@@ -43,7 +43,10 @@ async function counts() {
 }
 
 /** Sends raw bytes; resolves with what the server wrote back (it may answer before the body is sent). */
-function raw(head: string, body?: (write: (chunk: string | Buffer) => boolean) => Promise<void> | void): Promise<string> {
+function raw(
+  head: string,
+  body?: (write: (chunk: string | Buffer) => boolean) => Promise<void> | void,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1");
     let answer = "";
@@ -65,7 +68,9 @@ function raw(head: string, body?: (write: (chunk: string | Buffer) => boolean) =
 const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
 
 function candidateJson(extra: Record<string, unknown> = {}) {
-  return JSON.stringify({ json: { name: "Edge Case", email: "edge@example.com", role: "Engineer", company: "EdgeCo", ...extra } });
+  return JSON.stringify({
+    json: { name: "Edge Case", email: "edge@example.com", role: "Engineer", company: "EdgeCo", ...extra },
+  });
 }
 
 test("a declared 10 MB body is refused with 413 before any of it is sent, let alone parsed", async () => {
@@ -83,7 +88,11 @@ test("a declared 10 MB body is refused with 413 before any of it is sent, let al
 test("a 10 MB JSON body, sent whole, is refused with 413 and nothing is stored", async () => {
   const before = await counts();
   const body = candidateJson({ recruiterNotes: "x".repeat(TEN_MB) });
-  const res = await fetch(`${url}/trpc/candidates.create`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body });
+  const res = await fetch(`${url}/trpc/candidates.create`, {
+    method: "POST",
+    headers: { ...auth, "content-type": "application/json" },
+    body,
+  });
   expect(res.status).toBe(413);
   expect((await res.json()) as object).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
   expect(await counts()).toEqual(before);
@@ -119,19 +128,43 @@ test("wrong content types and malformed bodies get a 4xx with a message, never a
   const deep = `{"json":${"[".repeat(200_000)}${"]".repeat(200_000)}}`;
   const cases: { name: string; contentType?: string; body: string | Uint8Array }[] = [
     { name: "text/plain", contentType: "text/plain", body: candidateJson() },
-    { name: "form-urlencoded", contentType: "application/x-www-form-urlencoded", body: "name=Edge&email=edge%40example.com" },
-    { name: "multipart garbage", contentType: "multipart/form-data; boundary=xyz", body: "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--xy" },
+    {
+      name: "form-urlencoded",
+      contentType: "application/x-www-form-urlencoded",
+      body: "name=Edge&email=edge%40example.com",
+    },
+    {
+      name: "multipart garbage",
+      contentType: "multipart/form-data; boundary=xyz",
+      body: '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--xy',
+    },
     { name: "xml", contentType: "application/xml", body: "<candidate><name>Edge</name></candidate>" },
     { name: "no content type", body: candidateJson() },
     { name: "invalid JSON", contentType: "application/json", body: '{"json": {"name": "Edge",' },
     { name: "JSON null", contentType: "application/json", body: "null" },
     { name: "JSON array", contentType: "application/json", body: "[1,2,3]" },
     { name: "JSON string", contentType: "application/json", body: '"hello"' },
-    { name: "escaped NUL and lone surrogate", contentType: "application/json", body: candidateJson({ name: "Nul\u0000 \ud800" }) },
-    { name: "raw invalid UTF-8", contentType: "application/json", body: new Uint8Array([0x7b, 0x22, 0x6a, 0x22, 0x3a, 0xff, 0xfe, 0x7d]) },
+    {
+      name: "escaped NUL and lone surrogate",
+      contentType: "application/json",
+      body: candidateJson({ name: "Nul\u0000 \ud800" }),
+    },
+    {
+      name: "raw invalid UTF-8",
+      contentType: "application/json",
+      body: new Uint8Array([0x7b, 0x22, 0x6a, 0x22, 0x3a, 0xff, 0xfe, 0x7d]),
+    },
     { name: "deeply nested JSON", contentType: "application/json", body: deep },
-    { name: "superjson meta aimed at the prototype", contentType: "application/json", body: '{"json":{"a":1},"meta":{"values":{"__proto__.polluted":["undefined"]}}}' },
-    { name: "wrong method body for a mutation path as a batch", contentType: "application/json", body: '{"0":{"json":1},"1":"x"}' },
+    {
+      name: "superjson meta aimed at the prototype",
+      contentType: "application/json",
+      body: '{"json":{"a":1},"meta":{"values":{"__proto__.polluted":["undefined"]}}}',
+    },
+    {
+      name: "wrong method body for a mutation path as a batch",
+      contentType: "application/json",
+      body: '{"0":{"json":1},"1":"x"}',
+    },
   ];
   for (const c of cases) {
     const path = c.name.includes("batch") ? "candidates.create,candidates.create?batch=1" : "candidates.create";
@@ -153,6 +186,10 @@ test("an oversized query string and an unknown procedure are 4xx too", async () 
   const huge = await fetch(`${url}/trpc/candidates.list?input=${"x".repeat(64 * 1024)}`, { headers: auth });
   expect(huge.status).toBeGreaterThanOrEqual(400);
   expect(huge.status).toBeLessThan(500);
-  const unknown = await fetch(`${url}/trpc/candidates.dropAll`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: "{}" });
+  const unknown = await fetch(`${url}/trpc/candidates.dropAll`, {
+    method: "POST",
+    headers: { ...auth, "content-type": "application/json" },
+    body: "{}",
+  });
   expect(unknown.status).toBe(404);
 });

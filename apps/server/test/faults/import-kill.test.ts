@@ -59,11 +59,17 @@ afterAll(async () => {
 async function stored(): Promise<{ rows: number; emails: number }> {
   const [row] = await db.orm.em
     .fork()
-    .execute<{ rows: string; emails: string }[]>("select count(*) as rows, count(distinct lower(email)) as emails from candidates");
+    .execute<{ rows: string; emails: string }[]>(
+      "select count(*) as rows, count(distinct lower(email)) as emails from candidates",
+    );
   return { rows: Number(row!.rows), emails: Number(row!.emails) };
 }
 
-function runCli(args: string[]): { child: ChildProcess; output: () => string; exit: Promise<[number | null, NodeJS.Signals | null]> } {
+function runCli(args: string[]): {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<[number | null, NodeJS.Signals | null]>;
+} {
   // The repository's Node (this process's) runs the CLI directly: one process, so SIGKILL reaches the importer itself.
   const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

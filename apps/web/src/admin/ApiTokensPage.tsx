@@ -49,7 +49,9 @@ function ApiTokens() {
             Tokens let scripts and the command-line client act as you.
           </Text>
         </div>
-        {isAdmin(me.role) && <Switch label="Show everyone's tokens" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />}
+        {isAdmin(me.role) && (
+          <Switch label="Show everyone's tokens" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />
+        )}
       </Group>
       <Paper withBorder p="md" radius="md">
         <CreateTokenForm />
@@ -62,48 +64,61 @@ function ApiTokens() {
         empty={<Empty title="No API tokens yet" description="Create one above for each script that calls Shortlist." />}
       >
         {(list) => (
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="sm" bg="white" striped data-testid="api-tokens-table">
-            <Table.Thead>
-              <Table.Tr>
-                {columns.map((c) => (
-                  <Table.Th key={c} scope="col">
-                    {c}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((token) => (
-                <Table.Tr key={token.id}>
-                  <Table.Td fw={500}>{token.name}</Table.Td>
-                  <Table.Td>
-                    <Code>{token.prefix}…</Code>
-                  </Table.Td>
-                  {showAll && <Table.Td>{token.owner.email}</Table.Td>}
-                  <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
-                  <Table.Td>{formatDateTime(token.lastUsedAt)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={token.revokedAt ? "gray" : "green"} variant="light">
-                      {token.revokedAt ? "Revoked" : "Active"}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {!token.revokedAt && (
-                      <Button size="xs" color="red" variant="light" aria-label={`Revoke ${token.name}`} onClick={() => setRevoking(token)}>
-                        Revoke
-                      </Button>
-                    )}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={760}>
+            <Table verticalSpacing="sm" bg="white" striped data-testid="api-tokens-table">
+              <Table.Thead>
+                <Table.Tr>
+                  {columns.map((c) => (
+                    <Table.Th key={c} scope="col">
+                      {c}
+                    </Table.Th>
+                  ))}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((token) => (
+                  <Table.Tr key={token.id}>
+                    <Table.Td fw={500}>{token.name}</Table.Td>
+                    <Table.Td>
+                      <Code>{token.prefix}…</Code>
+                    </Table.Td>
+                    {showAll && <Table.Td>{token.owner.email}</Table.Td>}
+                    <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
+                    <Table.Td>{formatDateTime(token.lastUsedAt)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={token.revokedAt ? "gray" : "green"} variant="light">
+                        {token.revokedAt ? "Revoked" : "Active"}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {!token.revokedAt && (
+                        <Button
+                          size="xs"
+                          color="red"
+                          variant="light"
+                          aria-label={`Revoke ${token.name}`}
+                          onClick={() => setRevoking(token)}
+                        >
+                          Revoke
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </QueryContent>
 
-      <Modal opened={revoking !== null} onClose={() => { setRevoking(null); revoke.reset(); }} title="Revoke this token?">
+      <Modal
+        opened={revoking !== null}
+        onClose={() => {
+          setRevoking(null);
+          revoke.reset();
+        }}
+        title="Revoke this token?"
+      >
         <Stack>
           <Text size="sm">
             Scripts using “{revoking?.name}” ({revoking?.prefix}…) will be refused from now on. This cannot be undone.
@@ -113,7 +128,11 @@ function ApiTokens() {
             <Button variant="default" onClick={() => setRevoking(null)}>
               Cancel
             </Button>
-            <Button color="red" loading={revoke.isPending} onClick={() => revoking && revoke.mutate({ id: revoking.id })}>
+            <Button
+              color="red"
+              loading={revoke.isPending}
+              onClick={() => revoking && revoke.mutate({ id: revoking.id })}
+            >
               Revoke token
             </Button>
           </Group>

@@ -30,7 +30,11 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
   const create = useMutation(
     trpc.users.create.mutationOptions({
       async onSuccess(user) {
-        notifications.show({ color: "green", title: "User created", message: `${user.name} can now sign in as ${ROLE_LABEL[user.role].toLowerCase()}.` });
+        notifications.show({
+          color: "green",
+          title: "User created",
+          message: `${user.name} can now sign in as ${ROLE_LABEL[user.role].toLowerCase()}.`,
+        });
         onDone();
         await queryClient.invalidateQueries(trpc.users.list.queryFilter());
       },
@@ -47,7 +51,13 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
         <TextInput label="Name" required data-autofocus {...form.getInputProps("name")} />
         <TextInput label="Email" type="email" required autoComplete="off" {...form.getInputProps("email")} />
         <Select label="Role" required data={ROLE_OPTIONS} allowDeselect={false} {...form.getInputProps("role")} />
-        <SecretInput label="Password" description="At least 12 characters; they can change it later" autoComplete="new-password" required {...form.getInputProps("password")} />
+        <SecretInput
+          label="Password"
+          description="At least 12 characters; they can change it later"
+          autoComplete="new-password"
+          required
+          {...form.getInputProps("password")}
+        />
         <FormError error={create.error} title="User not created" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

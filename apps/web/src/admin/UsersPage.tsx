@@ -29,7 +29,11 @@ function Users() {
   const update = useMutation(
     trpc.users.update.mutationOptions({
       async onSuccess(user) {
-        notifications.show({ color: "green", title: "User saved", message: `${user.name}: ${user.disabled ? "disabled" : "active"}, ${user.role}.` });
+        notifications.show({
+          color: "green",
+          title: "User saved",
+          message: `${user.name}: ${user.disabled ? "disabled" : "active"}, ${user.role}.`,
+        });
         await queryClient.invalidateQueries(trpc.users.list.queryFilter());
         if (user.id === me.id) await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
       },
@@ -59,7 +63,12 @@ function Users() {
         </Button>
       </Group>
       {users.isError ? (
-        <ErrorState error={users.error} title="Could not load users" onRetry={() => void users.refetch()} retrying={users.isFetching} />
+        <ErrorState
+          error={users.error}
+          title="Could not load users"
+          onRetry={() => void users.refetch()}
+          retrying={users.isFetching}
+        />
       ) : (
         <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="sm" bg="white" striped data-testid="users-table">

@@ -22,12 +22,41 @@ export function SessionGuard({ children }: { children: ReactNode }) {
   const me = useQuery(trpc.auth.me.queryOptions(undefined, { enabled: needsSetup === false, staleTime: 60_000 }));
 
   if (setupStatus.isPending) return <PageLoader label="Starting Shortlist" />;
-  if (setupStatus.isError) return <Centered><ErrorState error={setupStatus.error} title="Shortlist is not answering" onRetry={() => void setupStatus.refetch()} retrying={setupStatus.isFetching} /></Centered>;
-  if (needsSetup) return <Suspense fallback={<PageLoader />}><SetupScreen /></Suspense>;
+  if (setupStatus.isError)
+    return (
+      <Centered>
+        <ErrorState
+          error={setupStatus.error}
+          title="Shortlist is not answering"
+          onRetry={() => void setupStatus.refetch()}
+          retrying={setupStatus.isFetching}
+        />
+      </Centered>
+    );
+  if (needsSetup)
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <SetupScreen />
+      </Suspense>
+    );
 
   if (me.isError) {
-    if (errorCode(me.error) === "UNAUTHORIZED") return <Suspense fallback={<PageLoader />}><SignInScreen /></Suspense>;
-    return <Centered><ErrorState error={me.error} title="Could not check your session" onRetry={() => void me.refetch()} retrying={me.isFetching} /></Centered>;
+    if (errorCode(me.error) === "UNAUTHORIZED")
+      return (
+        <Suspense fallback={<PageLoader />}>
+          <SignInScreen />
+        </Suspense>
+      );
+    return (
+      <Centered>
+        <ErrorState
+          error={me.error}
+          title="Could not check your session"
+          onRetry={() => void me.refetch()}
+          retrying={me.isFetching}
+        />
+      </Centered>
+    );
   }
   if (me.isPending) return <PageLoader label="Checking your session" />;
   return <SessionContext value={me.data.user}>{children}</SessionContext>;

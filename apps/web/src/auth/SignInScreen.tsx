@@ -43,7 +43,14 @@ export default function SignInScreen() {
     <AuthCard title="Sign in">
       <form onSubmit={form.onSubmit((values) => login.mutate(values))} noValidate>
         <Stack>
-          <TextInput label="Email" type="email" autoComplete="username" required data-autofocus {...form.getInputProps("email")} />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            data-autofocus
+            {...form.getInputProps("email")}
+          />
           <SecretInput label="Password" autoComplete="current-password" required {...form.getInputProps("password")} />
           {login.isError && (
             <Alert color="red" variant="light" role="alert">

@@ -31,7 +31,11 @@ export default function CandidateDetailPage() {
 
   if (!validId || errorCode(query.error) === "NOT_FOUND") {
     return (
-      <Empty title="Candidate not found" description="It may have been deleted, or the link is wrong." icon={<IconUserQuestion aria-hidden />}>
+      <Empty
+        title="Candidate not found"
+        description="It may have been deleted, or the link is wrong."
+        icon={<IconUserQuestion aria-hidden />}
+      >
         <BackLink />
       </Empty>
     );
@@ -40,7 +44,12 @@ export default function CandidateDetailPage() {
     return (
       <Stack>
         <BackLink />
-        <ErrorState error={query.error} title="Could not load this candidate" onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <ErrorState
+          error={query.error}
+          title="Could not load this candidate"
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
       </Stack>
     );
   }
@@ -115,7 +124,15 @@ function CandidateDetail({ candidate, reload }: { candidate: CandidateDTO; reloa
             </Group>
           </Alert>
         ) : (
-          <Alert color="red" variant="light" title="Not saved" role="alert" withCloseButton closeButtonLabel="Dismiss" onClose={() => update.reset()}>
+          <Alert
+            color="red"
+            variant="light"
+            title="Not saved"
+            role="alert"
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={() => update.reset()}
+          >
             {errorMessage(update.error)}
           </Alert>
         ))}

@@ -41,7 +41,8 @@ export default function CandidateForm({ candidate, onDone }: { candidate?: Candi
   const onError = (error: unknown) => {
     applyFieldErrors(form, error);
     // The one unique value a candidate has: its email within its company.
-    if (isConflict(error) && !isStaleVersion(error)) form.setFieldError("email", "Already used by a candidate at this company");
+    if (isConflict(error) && !isStaleVersion(error))
+      form.setFieldError("email", "Already used by a candidate at this company");
   };
   const create = useMutation(trpc.candidates.create.mutationOptions({ onSuccess: onSaved, onError }));
   const update = useMutation(trpc.candidates.update.mutationOptions({ onSuccess: onSaved, onError }));

@@ -29,7 +29,9 @@ export function CandidatesPage() {
       { getNextPageParam: (page) => page.nextCursor, placeholderData: (previous) => previous },
     ),
   );
-  const stats = useQuery(trpc.candidates.stats.queryOptions(withoutStatus, { placeholderData: (previous) => previous }));
+  const stats = useQuery(
+    trpc.candidates.stats.queryOptions(withoutStatus, { placeholderData: (previous) => previous }),
+  );
 
   const candidates = list.data?.pages.flatMap((page) => page.items) ?? [];
   const shownTotal = stats.data ? (status ? stats.data.byStatus[status] : stats.data.total) : undefined;
@@ -58,19 +60,33 @@ export function CandidatesPage() {
         )}
       </Group>
 
-      <FilterBar filters={filters} onChange={setFilter} onClear={hasAnyFilter ? clearFilters : undefined} resetKey={resetKey} />
+      <FilterBar
+        filters={filters}
+        onChange={setFilter}
+        onClear={hasAnyFilter ? clearFilters : undefined}
+        resetKey={resetKey}
+      />
       <StatusChips value={status} onChange={(s) => setFilter("status", s)} stats={stats.data} />
-      {stats.isError && <ErrorState error={stats.error} title="Could not count candidates" onRetry={() => void stats.refetch()} />}
+      {stats.isError && (
+        <ErrorState error={stats.error} title="Could not count candidates" onRetry={() => void stats.refetch()} />
+      )}
 
       {list.isPending ? (
         <CandidatesTableSkeleton />
       ) : list.isError && !list.data ? (
-        <ErrorState error={list.error} title="Could not load candidates" onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        <ErrorState
+          error={list.error}
+          title="Could not load candidates"
+          onRetry={() => void list.refetch()}
+          retrying={list.isFetching}
+        />
       ) : candidates.length === 0 ? (
         nothingAtAll ? (
           <Empty
             title="No candidates yet — add the first one"
-            description={canWrite ? "Use “Add candidate” above to open the form." : "Recruiters and admins can add candidates."}
+            description={
+              canWrite ? "Use “Add candidate” above to open the form." : "Recruiters and admins can add candidates."
+            }
             icon={<IconUserSearch aria-hidden />}
           />
         ) : (
@@ -84,7 +100,11 @@ export function CandidatesPage() {
         <>
           <CandidatesTable candidates={candidates} stale={list.isPlaceholderData} />
           {list.isFetchNextPageError && (
-            <ErrorState error={list.error} title="Could not load more candidates" onRetry={() => void list.fetchNextPage()} />
+            <ErrorState
+              error={list.error}
+              title="Could not load more candidates"
+              onRetry={() => void list.fetchNextPage()}
+            />
           )}
           <Center>
             {list.hasNextPage ? (

@@ -88,7 +88,11 @@ export function CandidatesTable({ candidates, stale }: { candidates: CandidateDT
 function Consent({ given }: { given: boolean }) {
   return (
     <Group gap={4} wrap="nowrap">
-      {given ? <IconCircleCheck size={16} color="var(--mantine-color-green-6)" aria-hidden /> : <IconCircleDashed size={16} color="var(--mantine-color-gray-5)" aria-hidden />}
+      {given ? (
+        <IconCircleCheck size={16} color="var(--mantine-color-green-6)" aria-hidden />
+      ) : (
+        <IconCircleDashed size={16} color="var(--mantine-color-gray-5)" aria-hidden />
+      )}
       <Text size="sm" c={given ? undefined : "dimmed"}>
         {given ? "Given" : "No"}
       </Text>

@@ -24,9 +24,27 @@ export function FilterBar({ filters, onChange, onClear, resetKey }: Props) {
         w={260}
         type="search"
       />
-      <DebouncedInput label="Filter by company" placeholder="Exact company" initial={filters.company} onCommit={(v) => onChange("company", v)} w={180} />
-      <DebouncedInput label="Filter by role" placeholder="Exact role" initial={filters.role} onCommit={(v) => onChange("role", v)} w={180} />
-      <DebouncedInput label="Filter by domain" placeholder="e.g. react" initial={filters.domain} onCommit={(v) => onChange("domain", v)} w={160} />
+      <DebouncedInput
+        label="Filter by company"
+        placeholder="Exact company"
+        initial={filters.company}
+        onCommit={(v) => onChange("company", v)}
+        w={180}
+      />
+      <DebouncedInput
+        label="Filter by role"
+        placeholder="Exact role"
+        initial={filters.role}
+        onCommit={(v) => onChange("role", v)}
+        w={180}
+      />
+      <DebouncedInput
+        label="Filter by domain"
+        placeholder="e.g. react"
+        initial={filters.domain}
+        onCommit={(v) => onChange("domain", v)}
+        w={160}
+      />
       {onClear && (
         <Button variant="subtle" leftSection={<IconX size={14} aria-hidden />} onClick={onClear}>
           Clear filters

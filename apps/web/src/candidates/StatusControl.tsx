@@ -20,7 +20,11 @@ export function StatusControl({ candidate, update, canWrite }: Props) {
       { id: candidate.id, version: candidate.version, status },
       {
         onSuccess: (saved) =>
-          notifications.show({ color: "green", title: "Candidate saved", message: `${saved.name} is now ${statusLabel(saved.status).toLowerCase()}.` }),
+          notifications.show({
+            color: "green",
+            title: "Candidate saved",
+            message: `${saved.name} is now ${statusLabel(saved.status).toLowerCase()}.`,
+          }),
       },
     );
   const pendingTo = update.isPending ? update.variables.status : undefined;

@@ -56,14 +56,27 @@ function CandidatesByStatus() {
       {stats.isPending ? (
         <ListSkeleton />
       ) : stats.isError ? (
-        <ErrorState error={stats.error} title="Could not count candidates" onRetry={() => void stats.refetch()} retrying={stats.isFetching} />
+        <ErrorState
+          error={stats.error}
+          title="Could not count candidates"
+          onRetry={() => void stats.refetch()}
+          retrying={stats.isFetching}
+        />
       ) : stats.data.total === 0 ? (
-        <Empty title="No candidates yet" description="Add them in the Candidates screen." icon={<IconUserSearch aria-hidden />} />
+        <Empty
+          title="No candidates yet"
+          description="Add them in the Candidates screen."
+          icon={<IconUserSearch aria-hidden />}
+        />
       ) : (
         <Stack gap="md">
           <Progress.Root size={14} aria-hidden>
             {CANDIDATE_STATUSES.filter((s) => stats.data.byStatus[s] > 0).map((s) => (
-              <Progress.Section key={s} value={(100 * stats.data.byStatus[s]) / stats.data.total} color={STATUS_COLOR[s]} />
+              <Progress.Section
+                key={s}
+                value={(100 * stats.data.byStatus[s]) / stats.data.total}
+                color={STATUS_COLOR[s]}
+              />
             ))}
           </Progress.Root>
           <SimpleGrid cols={{ base: 2, sm: 3, md: 7 }} spacing="sm">
@@ -85,7 +98,19 @@ function CandidatesByStatus() {
   );
 }
 
-function StatusCount({ to, label, count, color, testId }: { to: string; label: string; count: number; color?: string; testId: string }) {
+function StatusCount({
+  to,
+  label,
+  count,
+  color,
+  testId,
+}: {
+  to: string;
+  label: string;
+  count: number;
+  color?: string;
+  testId: string;
+}) {
   return (
     <Paper
       component={Link}
@@ -118,44 +143,50 @@ function InProgress() {
         query={list}
         loading={<ListSkeleton />}
         errorTitle="Could not load the assessments"
-        empty={<Empty title="No assessment in progress" description="Start one from a candidate's page." icon={<IconHourglass aria-hidden />} />}
+        empty={
+          <Empty
+            title="No assessment in progress"
+            description="Start one from a candidate's page."
+            icon={<IconHourglass aria-hidden />}
+          />
+        }
       >
         {(assessments) => (
-        <Table.ScrollContainer minWidth={420}>
-          <Table verticalSpacing="xs" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Candidate</Table.Th>
-                <Table.Th scope="col">Role</Table.Th>
-                <Table.Th scope="col">Started</Table.Th>
-                <Table.Th scope="col">Recorded</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {assessments.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/candidates/${a.candidateId}`} size="sm" fw={500}>
-                      {a.candidateName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{a.role}</Text>
-                    <Text size="xs" c="dimmed">
-                      {a.company}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{formatDate(a.startedAt)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {plural(a.recorded.sessions, "session")}, {plural(a.recorded.questions, "question")}
-                    </Text>
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={420}>
+            <Table verticalSpacing="xs" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Candidate</Table.Th>
+                  <Table.Th scope="col">Role</Table.Th>
+                  <Table.Th scope="col">Started</Table.Th>
+                  <Table.Th scope="col">Recorded</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {assessments.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/candidates/${a.candidateId}`} size="sm" fw={500}>
+                        {a.candidateName}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{a.role}</Text>
+                      <Text size="xs" c="dimmed">
+                        {a.company}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{formatDate(a.startedAt)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {plural(a.recorded.sessions, "session")}, {plural(a.recorded.questions, "question")}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </QueryContent>
     </Section>
@@ -171,61 +202,65 @@ function LatestReports() {
         query={list}
         loading={<ListSkeleton />}
         errorTitle="Could not load the reports"
-        empty={<Empty title="No reports yet" description="Generate one from a completed assessment." icon={<IconFileAnalytics aria-hidden />} />}
+        empty={
+          <Empty
+            title="No reports yet"
+            description="Generate one from a completed assessment."
+            icon={<IconFileAnalytics aria-hidden />}
+          />
+        }
       >
         {(reports) => (
-        <Table.ScrollContainer minWidth={480}>
-          <Table verticalSpacing="xs" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Candidate</Table.Th>
-                <Table.Th scope="col">Recommendation</Table.Th>
-                <Table.Th scope="col">Generated</Table.Th>
-                <Table.Th scope="col">
-                  PDF
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {reports.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/candidates/${r.candidateId}`} size="sm" fw={500}>
-                      {r.candidateName}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {r.role}, {r.company}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <RecommendationBadge recommendation={r.recommendation} size="sm" />
-                      <Text size="xs" c="dimmed">
-                        {formatConfidence(r.confidence)}
-                      </Text>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatDateTime(r.generatedAt)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      component="a"
-                      href={r.pdf.downloadPath}
-                      download
-                      size="compact-xs"
-                      variant="subtle"
-                      leftSection={<IconDownload size={12} aria-hidden />}
-                      aria-label={`Download the PDF report on ${r.candidateName}`}
-                    >
-                      PDF
-                    </Button>
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={480}>
+            <Table verticalSpacing="xs" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Candidate</Table.Th>
+                  <Table.Th scope="col">Recommendation</Table.Th>
+                  <Table.Th scope="col">Generated</Table.Th>
+                  <Table.Th scope="col">PDF</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {reports.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/candidates/${r.candidateId}`} size="sm" fw={500}>
+                        {r.candidateName}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {r.role}, {r.company}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        <RecommendationBadge recommendation={r.recommendation} size="sm" />
+                        <Text size="xs" c="dimmed">
+                          {formatConfidence(r.confidence)}
+                        </Text>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{formatDateTime(r.generatedAt)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        component="a"
+                        href={r.pdf.downloadPath}
+                        download
+                        size="compact-xs"
+                        variant="subtle"
+                        leftSection={<IconDownload size={12} aria-hidden />}
+                        aria-label={`Download the PDF report on ${r.candidateName}`}
+                      >
+                        PDF
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </QueryContent>
     </Section>

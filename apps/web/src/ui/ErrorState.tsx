@@ -16,7 +16,14 @@ export function ErrorState({ error, title = "Could not load this", onRetry, retr
       <Text size="sm">{errorMessage(error)}</Text>
       {onRetry && (
         <Group mt="sm">
-          <Button size="xs" variant="white" color="red" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onRetry} loading={retrying}>
+          <Button
+            size="xs"
+            variant="white"
+            color="red"
+            leftSection={<IconRefresh size={14} aria-hidden />}
+            onClick={onRetry}
+            loading={retrying}
+          >
             Retry
           </Button>
         </Group>

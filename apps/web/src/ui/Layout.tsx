@@ -29,10 +29,15 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: "/benchmarks", label: "Benchmarks", icon: <IconChartBar size={18} aria-hidden /> },
   ];
   if (isAdmin(user.role)) items.push({ to: "/users", label: "Users", icon: <IconUsers size={18} aria-hidden /> });
-  if (canUseApiTokens(user.role)) items.push({ to: "/api-tokens", label: "API tokens", icon: <IconKey size={18} aria-hidden /> });
+  if (canUseApiTokens(user.role))
+    items.push({ to: "/api-tokens", label: "API tokens", icon: <IconKey size={18} aria-hidden /> });
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -106,7 +111,13 @@ function SignOutButton() {
     }),
   );
   return (
-    <Button variant="default" size="xs" leftSection={<IconLogout size={14} aria-hidden />} onClick={() => logout.mutate()} loading={logout.isPending}>
+    <Button
+      variant="default"
+      size="xs"
+      leftSection={<IconLogout size={14} aria-hidden />}
+      onClick={() => logout.mutate()}
+      loading={logout.isPending}
+    >
       Sign out
     </Button>
   );

@@ -21,7 +21,14 @@ export function QueryContent<T extends readonly unknown[], E>({
 }) {
   if (query.isPending) return loading;
   if (query.isError) {
-    return <ErrorState error={query.error} title={errorTitle} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    return (
+      <ErrorState
+        error={query.error}
+        title={errorTitle}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
   }
   return query.data.length === 0 ? empty : children(query.data);
 }

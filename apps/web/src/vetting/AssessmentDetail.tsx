@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Code, Group, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  Group,
+  Progress,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { AssessmentDTO, AssessmentMetricsDTO, BenchmarkDTO, CandidateDTO } from "@shortlist/api";
 import { MIN_BENCHMARK_SAMPLE } from "@shortlist/api/schemas";
@@ -36,7 +49,9 @@ export function AssessmentDetail({ assessment, candidate, canWrite }: Props) {
           <Text size="sm">In progress: metrics appear once a recruiter completes it.</Text>
         )
       ) : (
-        assessment.metrics && <CompletedMetrics assessment={assessment} metrics={assessment.metrics} canWrite={canWrite} />
+        assessment.metrics && (
+          <CompletedMetrics assessment={assessment} metrics={assessment.metrics} canWrite={canWrite} />
+        )
       )}
     </Stack>
   );
@@ -75,7 +90,15 @@ function InProgressActions({ assessment, candidate }: { assessment: AssessmentDT
         </Text>
       </Group>
       {complete.isError && (
-        <Alert color="red" variant="light" title="Not completed" role="alert" withCloseButton closeButtonLabel="Dismiss" onClose={() => complete.reset()}>
+        <Alert
+          color="red"
+          variant="light"
+          title="Not completed"
+          role="alert"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => complete.reset()}
+        >
           {errorMessage(complete.error)}
         </Alert>
       )}
@@ -83,14 +106,28 @@ function InProgressActions({ assessment, candidate }: { assessment: AssessmentDT
   );
 }
 
-function CompletedMetrics({ assessment, metrics, canWrite }: { assessment: AssessmentDTO; metrics: AssessmentMetricsDTO; canWrite: boolean }) {
+function CompletedMetrics({
+  assessment,
+  metrics,
+  canWrite,
+}: {
+  assessment: AssessmentDTO;
+  metrics: AssessmentMetricsDTO;
+  canWrite: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const benchmark = useQuery(trpc.benchmarks.forRole.queryOptions({ role: assessment.role, company: assessment.company }));
+  const benchmark = useQuery(
+    trpc.benchmarks.forRole.queryOptions({ role: assessment.role, company: assessment.company }),
+  );
   const generate = useMutation(
     trpc.reports.generate.mutationOptions({
       async onSuccess() {
-        notifications.show({ color: "green", title: "Report generated", message: "The new report and its PDF are ready below." });
+        notifications.show({
+          color: "green",
+          title: "Report generated",
+          message: "The new report and its PDF are ready below.",
+        });
         await invalidateReports(queryClient, trpc);
       },
     }),
@@ -116,7 +153,11 @@ function CompletedMetrics({ assessment, metrics, canWrite }: { assessment: Asses
           {benchmark.data && <BenchmarkNote benchmark={effective} />}
         </Group>
         {benchmark.isError ? (
-          <ErrorState error={benchmark.error} title="Could not load the benchmark" onRetry={() => void benchmark.refetch()} />
+          <ErrorState
+            error={benchmark.error}
+            title="Could not load the benchmark"
+            onRetry={() => void benchmark.refetch()}
+          />
         ) : benchmark.isPending ? (
           <Skeleton h={180} aria-label="Loading the benchmark" />
         ) : (
@@ -144,7 +185,15 @@ function CompletedMetrics({ assessment, metrics, canWrite }: { assessment: Asses
             </Text>
           </Group>
           {generate.isError && (
-            <Alert color="red" variant="light" title="No report generated" role="alert" withCloseButton closeButtonLabel="Dismiss" onClose={() => generate.reset()}>
+            <Alert
+              color="red"
+              variant="light"
+              title="No report generated"
+              role="alert"
+              withCloseButton
+              closeButtonLabel="Dismiss"
+              onClose={() => generate.reset()}
+            >
               {errorMessage(generate.error)}
             </Alert>
           )}
@@ -155,16 +204,30 @@ function CompletedMetrics({ assessment, metrics, canWrite }: { assessment: Asses
 }
 
 function BenchmarkNote({ benchmark: b }: { benchmark: BenchmarkDTO | null }) {
-  if (!b) return <Badge color="gray" variant="outline">no benchmark yet</Badge>;
+  if (!b)
+    return (
+      <Badge color="gray" variant="outline">
+        no benchmark yet
+      </Badge>
+    );
   const scope = b.company ? `at ${b.company}` : "all companies";
-  if (b.source === "entered") return <Text size="xs" c="dimmed">Entered bands ({scope})</Text>;
+  if (b.source === "entered")
+    return (
+      <Text size="xs" c="dimmed">
+        Entered bands ({scope})
+      </Text>
+    );
   return (
     <Group gap={6}>
       <Text size="xs" c="dimmed">
         {plural(b.sampleSize, "completed assessment")} ({scope})
       </Text>
       {b.thin && (
-        <Badge color="gray" variant="outline" title={`fewer than ${MIN_BENCHMARK_SAMPLE}: bands are shown but reports do not quote them`}>
+        <Badge
+          color="gray"
+          variant="outline"
+          title={`fewer than ${MIN_BENCHMARK_SAMPLE}: bands are shown but reports do not quote them`}
+        >
           benchmark thin
         </Badge>
       )}

@@ -23,7 +23,10 @@ export function PercentileCell({ assessment }: { assessment: AssessmentDTO }) {
   if (m.percentileThin) return <ThinBadge sampleSize={m.percentileSampleSize} />;
   return (
     <>
-      {ordinal(m.percentile)} <Text span size="xs" c="dimmed">of {m.percentileSampleSize}</Text>
+      {ordinal(m.percentile)}{" "}
+      <Text span size="xs" c="dimmed">
+        of {m.percentileSampleSize}
+      </Text>
     </>
   );
 }
@@ -40,7 +43,11 @@ export function AssessmentsSection({ candidate }: { candidate: CandidateDTO }) {
     trpc.assessments.start.mutationOptions({
       async onSuccess(started) {
         setSelectedId(started.id);
-        notifications.show({ color: "green", title: "Assessment started", message: `${candidate.name}'s assessment is in progress.` });
+        notifications.show({
+          color: "green",
+          title: "Assessment started",
+          message: `${candidate.name}'s assessment is in progress.`,
+        });
         await invalidateAfterAssessment(queryClient, trpc, candidate.id);
       },
     }),
@@ -73,7 +80,15 @@ export function AssessmentsSection({ candidate }: { candidate: CandidateDTO }) {
     <Section title="Assessments" actions={actions} data-testid="assessments-section">
       <Stack gap="md">
         {start.isError && (
-          <Alert color="red" variant="light" title="Could not start an assessment" role="alert" withCloseButton closeButtonLabel="Dismiss" onClose={() => start.reset()}>
+          <Alert
+            color="red"
+            variant="light"
+            title="Could not start an assessment"
+            role="alert"
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={() => start.reset()}
+          >
             {errorMessage(start.error)}
           </Alert>
         )}
@@ -84,7 +99,12 @@ export function AssessmentsSection({ candidate }: { candidate: CandidateDTO }) {
             <Skeleton h={14} w="60%" />
           </Stack>
         ) : list.isError ? (
-          <ErrorState error={list.error} title="Could not load the assessments" onRetry={() => void list.refetch()} retrying={list.isFetching} />
+          <ErrorState
+            error={list.error}
+            title="Could not load the assessments"
+            onRetry={() => void list.refetch()}
+            retrying={list.isFetching}
+          />
         ) : assessments.length === 0 ? (
           <Empty
             title="No assessments yet"
@@ -98,7 +118,9 @@ export function AssessmentsSection({ candidate }: { candidate: CandidateDTO }) {
         ) : (
           <>
             <AssessmentsTable assessments={assessments} selectedId={selected?.id} onSelect={setSelectedId} />
-            {selected && <AssessmentDetail key={selected.id} assessment={selected} candidate={candidate} canWrite={canWrite} />}
+            {selected && (
+              <AssessmentDetail key={selected.id} assessment={selected} candidate={candidate} canWrite={canWrite} />
+            )}
           </>
         )}
       </Stack>

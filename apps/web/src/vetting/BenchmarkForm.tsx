@@ -27,7 +27,12 @@ const HINT: Record<BenchmarkMetric, string> = {
   taoIndex: "within 0–100",
 };
 
-const STEP: Record<BenchmarkMetric, number> = { learningVelocity: 0.05, sophistication: 0.1, chainDepth: 0.1, taoIndex: 1 };
+const STEP: Record<BenchmarkMetric, number> = {
+  learningVelocity: 0.05,
+  sophistication: 0.1,
+  chainDepth: 0.1,
+  taoIndex: 1,
+};
 
 function initialValues(b?: BenchmarkDTO): Values {
   const bands = Object.fromEntries(
@@ -70,7 +75,11 @@ export default function BenchmarkForm({ benchmark, onDone }: { benchmark?: Bench
   const save = useMutation(
     trpc.benchmarks.upsertEntered.mutationOptions({
       async onSuccess(saved) {
-        notifications.show({ color: "green", title: "Bands saved", message: `${saved.role}, ${saved.company ?? "all companies"}: entered bands saved.` });
+        notifications.show({
+          color: "green",
+          title: "Bands saved",
+          message: `${saved.role}, ${saved.company ?? "all companies"}: entered bands saved.`,
+        });
         onDone();
         await queryClient.invalidateQueries(trpc.benchmarks.pathFilter());
       },
@@ -82,13 +91,21 @@ export default function BenchmarkForm({ benchmark, onDone }: { benchmark?: Bench
 
   const submit = form.onSubmit((values) => save.mutate(upsertEnteredBenchmarkInput.parse(toInput(values))));
   const bandError = (m: BenchmarkMetric) => form.errors[`bands.${m}`];
-  const unplaced = save.isError ? fieldErrors(save.error).filter((f) => !/^(role|company|sampleSize|bands)/.test(f.path)) : [];
+  const unplaced = save.isError
+    ? fieldErrors(save.error).filter((f) => !/^(role|company|sampleSize|bands)/.test(f.path))
+    : [];
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label="Role" required readOnly={editing} data-autofocus={!editing || undefined} {...form.getInputProps("role")} />
+          <TextInput
+            label="Role"
+            required
+            readOnly={editing}
+            data-autofocus={!editing || undefined}
+            {...form.getInputProps("role")}
+          />
           <TextInput
             label="Company"
             description="Leave empty for all companies"

@@ -41,8 +41,8 @@ export default function BenchmarksPage() {
             Benchmarks
           </Title>
           <Text size="sm" c="dimmed">
-            p50 / p75 / p90 per role. Computed bands come from completed assessments (thin below {MIN_BENCHMARK_SAMPLE});
-            entered bands stand in for roles with no history.
+            p50 / p75 / p90 per role. Computed bands come from completed assessments (thin below {MIN_BENCHMARK_SAMPLE}
+            ); entered bands stand in for roles with no history.
           </Text>
         </div>
         {admin && (
@@ -71,7 +71,12 @@ export default function BenchmarksPage() {
           ))}
         </Stack>
       ) : list.isError && !list.data ? (
-        <ErrorState error={list.error} title="Could not load the benchmarks" onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        <ErrorState
+          error={list.error}
+          title="Could not load the benchmarks"
+          onRetry={() => void list.refetch()}
+          retrying={list.isFetching}
+        />
       ) : list.data.length === 0 ? (
         <Empty
           title={source === "all" ? "No benchmarks yet" : `No ${source} benchmarks`}
@@ -83,7 +88,13 @@ export default function BenchmarksPage() {
           icon={<IconChartBar aria-hidden />}
         />
       ) : (
-        <BenchmarksTable benchmarks={list.data} stale={list.isPlaceholderData} canWrite={canWrite} admin={admin} onEdit={setEditing} />
+        <BenchmarksTable
+          benchmarks={list.data}
+          stale={list.isPlaceholderData}
+          canWrite={canWrite}
+          admin={admin}
+          onEdit={setEditing}
+        />
       )}
 
       {admin && (
@@ -138,11 +149,7 @@ function BenchmarksTable({ benchmarks, stale, canWrite, admin, onEdit }: TablePr
                 </Text>
               </Table.Th>
             ))}
-            {canWrite && (
-              <Table.Th scope="col">
-                Actions
-              </Table.Th>
-            )}
+            {canWrite && <Table.Th scope="col">Actions</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -168,7 +175,13 @@ function BenchmarksTable({ benchmarks, stale, canWrite, admin, onEdit }: TablePr
                 <Group gap={6} wrap="nowrap">
                   <Text size="sm">{b.sampleSize}</Text>
                   {b.thin && (
-                    <Badge size="sm" color="gray" variant="outline" miw="max-content" title={`fewer than ${MIN_BENCHMARK_SAMPLE} completed assessments`}>
+                    <Badge
+                      size="sm"
+                      color="gray"
+                      variant="outline"
+                      miw="max-content"
+                      title={`fewer than ${MIN_BENCHMARK_SAMPLE} completed assessments`}
+                    >
                       thin
                     </Badge>
                   )}
@@ -176,7 +189,8 @@ function BenchmarksTable({ benchmarks, stale, canWrite, admin, onEdit }: TablePr
               </Table.Td>
               {BENCHMARK_METRICS.map((m) => (
                 <Table.Td key={m} ff="monospace" fz="xs">
-                  {formatMetric(m, b.bands[m].p50)} / {formatMetric(m, b.bands[m].p75)} / {formatMetric(m, b.bands[m].p90)}
+                  {formatMetric(m, b.bands[m].p50)} / {formatMetric(m, b.bands[m].p75)} /{" "}
+                  {formatMetric(m, b.bands[m].p90)}
                 </Table.Td>
               ))}
               {canWrite && (

@@ -26,7 +26,9 @@ interface Written {
 /** Lines that are not JSON objects: nothing was sent. */
 class UnreadableFile extends Error {
   constructor(readonly lines: { line: number; reason: string }[]) {
-    super(`${plural(lines.length, "line")} of the file ${lines.length === 1 ? "is not a JSON object" : "are not JSON objects"}: fix ${lines.length === 1 ? "it" : "them"} and import the file again.`);
+    super(
+      `${plural(lines.length, "line")} of the file ${lines.length === 1 ? "is not a JSON object" : "are not JSON objects"}: fix ${lines.length === 1 ? "it" : "them"} and import the file again.`,
+    );
   }
 }
 
@@ -65,7 +67,9 @@ export function ImportActivity({ assessment }: { assessment: AssessmentDTO }) {
     mutationKey: ["assessments", "importActivity", "file"],
     async mutationFn(source: File): Promise<Done> {
       if (source.size > MAX_FILE_BYTES) {
-        throw new Error(`${source.name} is larger than ${MAX_FILE_BYTES / 1_048_576} MB: import it with the CLI (shortlist assessments import).`);
+        throw new Error(
+          `${source.name} is larger than ${MAX_FILE_BYTES / 1_048_576} MB: import it with the CLI (shortlist assessments import).`,
+        );
       }
       const { records, unreadable } = parseActivityFile(await source.text());
       if (unreadable.length) throw new UnreadableFile(unreadable);
@@ -75,7 +79,8 @@ export function ImportActivity({ assessment }: { assessment: AssessmentDTO }) {
       let recorded = assessment.recorded;
       for (const [i, part] of chunks.entries()) {
         const lines: [number, number] = [lineOf(part[0]!), lineOf(part.at(-1)!)];
-        if (chunks.length > 1) setProgress(`Sending lines ${lines[0]}–${lines[1]} (part ${i + 1} of ${chunks.length})…`);
+        if (chunks.length > 1)
+          setProgress(`Sending lines ${lines[0]}–${lines[1]} (part ${i + 1} of ${chunks.length})…`);
         try {
           const result = await client.assessments.importActivity.mutate({ assessmentId: assessment.id, records: part });
           written.sessions += result.sessions;
@@ -147,7 +152,14 @@ export function ImportActivity({ assessment }: { assessment: AssessmentDTO }) {
 }
 
 function ImportError({ error, onDismiss }: { error: unknown; onDismiss: () => void }) {
-  const common = { color: "red", variant: "light", role: "alert", withCloseButton: true, closeButtonLabel: "Dismiss", onClose: onDismiss } as const;
+  const common = {
+    color: "red",
+    variant: "light",
+    role: "alert",
+    withCloseButton: true,
+    closeButtonLabel: "Dismiss",
+    onClose: onDismiss,
+  } as const;
   if (error instanceof UnreadableFile) {
     return (
       <Alert {...common} title="Nothing was imported">
@@ -163,8 +175,10 @@ function ImportError({ error, onDismiss }: { error: unknown; onDismiss: () => vo
       <Alert {...common} title={rejection ? `${rejection.headline}` : "The import stopped"}>
         {written.throughLine > 0 && (
           <Text size="sm" mb="xs">
-            Lines 1–{written.throughLine} were recorded before this ({plural(written.sessions, "session")}, {plural(written.questions, "question")}
-            ); lines {lines[0]}–{lines[1]} were not. Remove the recorded lines from the file before importing the rest: their refs are now taken.
+            Lines 1–{written.throughLine} were recorded before this ({plural(written.sessions, "session")},{" "}
+            {plural(written.questions, "question")}
+            ); lines {lines[0]}–{lines[1]} were not. Remove the recorded lines from the file before importing the rest:
+            their refs are now taken.
           </Text>
         )}
         {rejection ? <Problems items={rejection.problems} /> : <Text size="sm">{error.message}</Text>}

@@ -75,60 +75,63 @@ function domainOf(metric: BenchmarkMetric, values: number[]): [number, number] {
 export default function MetricBands({ metrics, benchmark }: Props) {
   return (
     <Stack gap="sm">
-    <Legend withBands={benchmark !== null} />
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" verticalSpacing="md" data-testid="metric-bands">
-      {BENCHMARK_METRICS.map((metric) => {
-        const value = valueOf(metrics, metric);
-        const band = benchmark?.bands[metric];
-        const shown = formatMetric(metric, value);
-        const description = band
-          ? `${METRIC_LABEL[metric]} ${shown} ${METRIC_UNIT[metric]}, ${bandPosition(value, band)} ` +
-            `(p50 ${formatMetric(metric, band.p50)}, p75 ${formatMetric(metric, band.p75)}, p90 ${formatMetric(metric, band.p90)})`
-          : `${METRIC_LABEL[metric]} ${shown} ${METRIC_UNIT[metric]}`;
-        return (
-          <Stack key={metric} gap={2} data-testid={`metric-${metric}`}>
-            <Group justify="space-between" gap="xs" wrap="nowrap">
-              <Text size="sm" fw={600}>
-                {METRIC_LABEL[metric]}
+      <Legend withBands={benchmark !== null} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" verticalSpacing="md" data-testid="metric-bands">
+        {BENCHMARK_METRICS.map((metric) => {
+          const value = valueOf(metrics, metric);
+          const band = benchmark?.bands[metric];
+          const shown = formatMetric(metric, value);
+          const description = band
+            ? `${METRIC_LABEL[metric]} ${shown} ${METRIC_UNIT[metric]}, ${bandPosition(value, band)} ` +
+              `(p50 ${formatMetric(metric, band.p50)}, p75 ${formatMetric(metric, band.p75)}, p90 ${formatMetric(metric, band.p90)})`
+            : `${METRIC_LABEL[metric]} ${shown} ${METRIC_UNIT[metric]}`;
+          return (
+            <Stack key={metric} gap={2} data-testid={`metric-${metric}`}>
+              <Group justify="space-between" gap="xs" wrap="nowrap">
+                <Text size="sm" fw={600}>
+                  {METRIC_LABEL[metric]}
+                </Text>
+                <Text size="sm" fw={700} ff="monospace">
+                  {shown}
+                </Text>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {band
+                  ? `${bandPosition(value, band)} · p50 ${formatMetric(metric, band.p50)} · p75 ${formatMetric(metric, band.p75)} · p90 ${formatMetric(metric, band.p90)}`
+                  : "no bands to compare with"}
               </Text>
-              <Text size="sm" fw={700} ff="monospace">
-                {shown}
-              </Text>
-            </Group>
-            <Text size="xs" c="dimmed">
-              {band
-                ? `${bandPosition(value, band)} · p50 ${formatMetric(metric, band.p50)} · p75 ${formatMetric(metric, band.p75)} · p90 ${formatMetric(metric, band.p90)}`
-                : "no bands to compare with"}
-            </Text>
-            <div role="img" aria-label={description}>
-              <BarChart
-                h={64}
-                data={[{ metric: METRIC_LABEL[metric], value }]}
-                dataKey="metric"
-                orientation="vertical"
-                series={[{ name: "value", label: METRIC_LABEL[metric], color: BAR }]}
-                withYAxis={false}
-                withTooltip={false}
-                accessibilityLayer={false}
-                gridAxis="none"
-                maxBarWidth={18}
-                xAxisProps={{ domain: domainOf(metric, band ? [value, band.p50, band.p75, band.p90] : [value]), allowDataOverflow: true }}
-                valueFormatter={(v) => formatMetric(metric, v)}
-                referenceLines={
-                  band
-                    ? [
-                        { x: band.p50, color: LINES.p50, strokeDasharray: "4 3", strokeWidth: 2 },
-                        { x: band.p75, color: LINES.p75, strokeDasharray: "4 3", strokeWidth: 2 },
-                        { x: band.p90, color: LINES.p90, strokeDasharray: "4 3", strokeWidth: 2 },
-                      ]
-                    : []
-                }
-              />
-            </div>
-          </Stack>
-        );
-      })}
-    </SimpleGrid>
+              <div role="img" aria-label={description}>
+                <BarChart
+                  h={64}
+                  data={[{ metric: METRIC_LABEL[metric], value }]}
+                  dataKey="metric"
+                  orientation="vertical"
+                  series={[{ name: "value", label: METRIC_LABEL[metric], color: BAR }]}
+                  withYAxis={false}
+                  withTooltip={false}
+                  accessibilityLayer={false}
+                  gridAxis="none"
+                  maxBarWidth={18}
+                  xAxisProps={{
+                    domain: domainOf(metric, band ? [value, band.p50, band.p75, band.p90] : [value]),
+                    allowDataOverflow: true,
+                  }}
+                  valueFormatter={(v) => formatMetric(metric, v)}
+                  referenceLines={
+                    band
+                      ? [
+                          { x: band.p50, color: LINES.p50, strokeDasharray: "4 3", strokeWidth: 2 },
+                          { x: band.p75, color: LINES.p75, strokeDasharray: "4 3", strokeWidth: 2 },
+                          { x: band.p90, color: LINES.p90, strokeDasharray: "4 3", strokeWidth: 2 },
+                        ]
+                      : []
+                  }
+                />
+              </div>
+            </Stack>
+          );
+        })}
+      </SimpleGrid>
     </Stack>
   );
 }

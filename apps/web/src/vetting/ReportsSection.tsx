@@ -29,7 +29,12 @@ export function ReportsSection({ candidate }: { candidate: CandidateDTO }) {
           <Skeleton h={14} w="70%" />
         </Stack>
       ) : reports.isError ? (
-        <ErrorState error={reports.error} title="Could not load the reports" onRetry={() => void reports.refetch()} retrying={reports.isFetching} />
+        <ErrorState
+          error={reports.error}
+          title="Could not load the reports"
+          onRetry={() => void reports.refetch()}
+          retrying={reports.isFetching}
+        />
       ) : !latest ? (
         <Empty
           title="No report yet"
@@ -62,7 +67,12 @@ export function ReportsSection({ candidate }: { candidate: CandidateDTO }) {
                       </Table.Td>
                       <Table.Td>{formatConfidence(r.confidence)}</Table.Td>
                       <Table.Td ta="right">
-                        <Button size="compact-xs" variant="subtle" onClick={() => setOpened(r)} aria-label={`Open the report of ${formatDateTime(r.generatedAt)}`}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() => setOpened(r)}
+                          aria-label={`Open the report of ${formatDateTime(r.generatedAt)}`}
+                        >
                           Open
                         </Button>
                       </Table.Td>
@@ -74,7 +84,12 @@ export function ReportsSection({ candidate }: { candidate: CandidateDTO }) {
           )}
         </Stack>
       )}
-      <Modal opened={opened !== null} onClose={() => setOpened(null)} title={opened ? `Report of ${formatDateTime(opened.generatedAt)}` : ""} size="xl">
+      <Modal
+        opened={opened !== null}
+        onClose={() => setOpened(null)}
+        title={opened ? `Report of ${formatDateTime(opened.generatedAt)}` : ""}
+        size="xl"
+      >
         {opened && <ReportView report={opened} headingLevel={4} />}
       </Modal>
     </Section>

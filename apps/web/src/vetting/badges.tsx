@@ -14,7 +14,11 @@ export function AssessmentStatusBadge({ status }: { status: AssessmentStatus }) 
   );
 }
 
-export function RecommendationBadge({ recommendation, size = "md", ...rest }: { recommendation: Recommendation } & BadgeProps) {
+export function RecommendationBadge({
+  recommendation,
+  size = "md",
+  ...rest
+}: { recommendation: Recommendation } & BadgeProps) {
   return (
     <Badge color={RECOMMENDATION_COLOR[recommendation]} variant="filled" size={size} miw="max-content" {...rest}>
       {RECOMMENDATION_LABEL[recommendation]}
@@ -25,7 +29,12 @@ export function RecommendationBadge({ recommendation, size = "md", ...rest }: { 
 /** Fewer than MIN_BENCHMARK_SAMPLE completed assessments behind a percentile or a computed benchmark. */
 export function ThinBadge({ sampleSize }: { sampleSize: number }) {
   return (
-    <Badge color="gray" variant="outline" miw="max-content" title={`${sampleSize} of the ${MIN_BENCHMARK_SAMPLE} completed assessments needed`}>
+    <Badge
+      color="gray"
+      variant="outline"
+      miw="max-content"
+      title={`${sampleSize} of the ${MIN_BENCHMARK_SAMPLE} completed assessments needed`}
+    >
       benchmark thin
     </Badge>
   );

@@ -49,7 +49,8 @@ export const formatConfidence = (confidence: number) => `${Math.round(confidence
 export function ordinal(n: number): string {
   const r = Math.round(n);
   const tens = r % 100;
-  const suffix = tens >= 11 && tens <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[r % 10] ?? "th";
+  const suffix =
+    tens >= 11 && tens <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[r % 10] ?? "th");
   return `${r}${suffix}`;
 }
 

@@ -10,7 +10,8 @@ export interface ParsedActivityFile {
   unreadable: { line: number; reason: string }[];
 }
 
-const describe = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`);
+const describe = (value: unknown) =>
+  value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
 
 export function parseActivityFile(text: string): ParsedActivityFile {
   const records: Record<string, unknown>[] = [];

@@ -53,10 +53,9 @@ describe("splitRejection", () => {
   });
 
   test("the count of problems beyond the first 25 is its own entry; other messages are not split", () => {
-    expect(splitRejection("Activity rejected, nothing was written (30 problems): line 1 (record): x; and 5 more")?.problems).toEqual([
-      "line 1 (record): x",
-      "and 5 more",
-    ]);
+    expect(
+      splitRejection("Activity rejected, nothing was written (30 problems): line 1 (record): x; and 5 more")?.problems,
+    ).toEqual(["line 1 (record): x", "and 5 more"]);
     expect(splitRejection("Assessment 1 is completed")).toBeNull();
   });
 });

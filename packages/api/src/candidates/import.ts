@@ -24,7 +24,13 @@ export async function importCandidateRows(
   for (const { line, data } of rows) {
     const parsed = createCandidateInput.safeParse(data);
     if (parsed.success) valid.push({ line, row: parsed.data });
-    else result.rejected.push({ line, reason: fieldErrorsOf(parsed.error).map((f) => `${f.path}: ${f.message}`).join("; ") });
+    else
+      result.rejected.push({
+        line,
+        reason: fieldErrorsOf(parsed.error)
+          .map((f) => `${f.path}: ${f.message}`)
+          .join("; "),
+      });
   }
   if (!valid.length) return result;
 

@@ -14,14 +14,22 @@ import {
 import { createCandidate, deleteCandidate, findCandidate, updateCandidate } from "./service";
 
 export const candidatesRouter = router({
-  list: procedureFor(ROLES.any).input(listCandidatesInput).query(({ ctx, input }) => listCandidates(ctx.em, input)),
-  stats: procedureFor(ROLES.any).input(candidateStatsInput).query(({ ctx, input }) => candidateStats(ctx.em, input)),
+  list: procedureFor(ROLES.any)
+    .input(listCandidatesInput)
+    .query(({ ctx, input }) => listCandidates(ctx.em, input)),
+  stats: procedureFor(ROLES.any)
+    .input(candidateStatsInput)
+    .query(({ ctx, input }) => candidateStats(ctx.em, input)),
   get: procedureFor(ROLES.any)
     .input(candidateIdInput)
     .query(async ({ ctx, input }) => toCandidateDTO(await findCandidate(ctx.em, input.id))),
-  create: procedureFor(ROLES.writers).input(createCandidateInput).mutation(({ ctx, input }) => createCandidate(ctx.em, input)),
+  create: procedureFor(ROLES.writers)
+    .input(createCandidateInput)
+    .mutation(({ ctx, input }) => createCandidate(ctx.em, input)),
   /** Edit fields, move the status, record or withdraw consent; carries the version last seen. */
-  update: procedureFor(ROLES.writers).input(updateCandidateInput).mutation(({ ctx, input }) => updateCandidate(ctx.em, input)),
+  update: procedureFor(ROLES.writers)
+    .input(updateCandidateInput)
+    .mutation(({ ctx, input }) => updateCandidate(ctx.em, input)),
   delete: procedureFor(ROLES.writers)
     .input(deleteCandidateInput)
     .mutation(({ ctx, input }) => deleteCandidate(ctx.em, input.id, input.version)),

@@ -12,7 +12,9 @@ const storableText = (max: number) =>
     .refine((s) => s.isWellFormed(), "Must be valid Unicode text");
 
 const requiredText = (label: string, max = 255) =>
-  storableText(max).transform((s) => s.trim()).pipe(z.string().min(1, `Enter the ${label}`));
+  storableText(max)
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, `Enter the ${label}`));
 
 export const assessmentDomainsSchema = z
   .array(requiredText("domain", 100))
@@ -26,10 +28,7 @@ const optionalUrl = z
 
 export const candidateFields = {
   name: requiredText("name"),
-  email: z
-    .string()
-    .trim()
-    .pipe(z.email("Enter a valid email address").max(255)),
+  email: z.string().trim().pipe(z.email("Enter a valid email address").max(255)),
   role: requiredText("role applied for"),
   company: requiredText("company"),
   assessmentDomains: assessmentDomainsSchema,

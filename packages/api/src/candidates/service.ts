@@ -21,7 +21,8 @@ async function assertEmailFree(em: EntityManager, company: string, email: string
 }
 
 function applyStatus(candidate: ICandidate, to: CandidateStatus, now: Date) {
-  if (!canMove(candidate.status, to)) throw new IllegalTransition(candidate.status, to, allowedNextStatuses(candidate.status));
+  if (!canMove(candidate.status, to))
+    throw new IllegalTransition(candidate.status, to, allowedNextStatuses(candidate.status));
   if (to === "in_progress") candidate.assessmentStart ??= now;
   if (to === "completed") candidate.assessmentEnd ??= now;
   candidate.status = to;
@@ -71,7 +72,10 @@ export async function updateCandidate(em: EntityManager, input: UpdateCandidateI
 
   const company = fields.company ?? candidate.company;
   const email = fields.email ?? candidate.email;
-  if (company.toLowerCase() !== candidate.company.toLowerCase() || email.toLowerCase() !== candidate.email.toLowerCase()) {
+  if (
+    company.toLowerCase() !== candidate.company.toLowerCase() ||
+    email.toLowerCase() !== candidate.email.toLowerCase()
+  ) {
     await assertEmailFree(em, company, email, candidate.id);
   }
   for (const [key, value] of Object.entries(fields)) {

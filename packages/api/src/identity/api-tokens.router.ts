@@ -14,5 +14,7 @@ export const apiTokensRouter = router({
     .query(({ ctx, input }) =>
       listApiTokens(ctx.em, input.all && ctx.auth.user.role === "admin" ? "all" : { userId: ctx.auth.user.id }),
     ),
-  revoke: procedureFor(ROLES.members).input(idInput).mutation(({ ctx, input }) => revokeApiToken(ctx.em, input.id, ctx.auth.user)),
+  revoke: procedureFor(ROLES.members)
+    .input(idInput)
+    .mutation(({ ctx, input }) => revokeApiToken(ctx.em, input.id, ctx.auth.user)),
 });

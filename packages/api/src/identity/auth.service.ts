@@ -101,7 +101,11 @@ export async function login(ctx: ProcedureContext, input: LoginInput) {
   const rules = [{ key: accountKey, maxFailures: auth.maxFailuresPerAccount }];
   if (ctx.ip) rules.push({ key: `address:${ctx.ip}`, maxFailures: auth.maxFailuresPerAddress });
 
-  const locked = await lockedUntil(ctx.em, rules.map((r) => r.key), now);
+  const locked = await lockedUntil(
+    ctx.em,
+    rules.map((r) => r.key),
+    now,
+  );
   if (locked) throw new TooManyAttempts(locked);
 
   const user = await ctx.em.findOne(User, { email: input.email }, { populate: ["passwordHash"] });
@@ -143,7 +147,10 @@ export async function setup(ctx: ProcedureContext, input: SetupInput) {
 }
 
 /** At start: when no user exists and SHORTLIST_ADMIN_EMAIL/PASSWORD are set, create that admin. */
-export async function ensureBootstrapAdmin(em: EntityManager, config: Config): Promise<"created" | "exists" | "skipped"> {
+export async function ensureBootstrapAdmin(
+  em: EntityManager,
+  config: Config,
+): Promise<"created" | "exists" | "skipped"> {
   const admin = config.bootstrapAdmin;
   if (!admin) return "skipped";
   return em.transactional(async (tx) => {

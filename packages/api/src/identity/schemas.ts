@@ -1,16 +1,9 @@
 import { USER_ROLES } from "@shortlist/db/constants";
 import { z } from "zod";
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("Enter a valid email address").max(320));
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(320));
 
-export const passwordSchema = z
-  .string()
-  .min(12, "Use at least 12 characters")
-  .max(256, "Use at most 256 characters");
+export const passwordSchema = z.string().min(12, "Use at least 12 characters").max(256, "Use at most 256 characters");
 
 /** Text Postgres can store: no NUL bytes (they broke the statement, read as a lost connection), no lone surrogates. */
 const storable = (schema: z.ZodString) =>

@@ -11,7 +11,8 @@ export async function listUsers(em: EntityManager) {
 }
 
 export async function createUser(em: EntityManager, input: CreateUserInput) {
-  if (await em.count(User, { email: input.email })) throw new Conflict(`A user with the email ${input.email} already exists`);
+  if (await em.count(User, { email: input.email }))
+    throw new Conflict(`A user with the email ${input.email} already exists`);
   const user = em.create(User, {
     email: input.email,
     name: input.name,

@@ -38,7 +38,16 @@ export async function loadActivity(em: EntityManager, assessment: IAssessment): 
     [assessment.id],
   );
   const questions = await em.execute<
-    { id: string; ref: string; seq: number; session: string; domain: string; text: string; asked_at: Date; follow_up_of: string | null }[]
+    {
+      id: string;
+      ref: string;
+      seq: number;
+      session: string;
+      domain: string;
+      text: string;
+      asked_at: Date;
+      follow_up_of: string | null;
+    }[]
   >(
     `select q.id, q.ref, q.seq, s.ref as session, q.domain, q.text, q.asked_at, p.ref as follow_up_of
        from assessment_questions q
@@ -50,7 +59,13 @@ export async function loadActivity(em: EntityManager, assessment: IAssessment): 
   );
   return {
     domains: assessment.domains,
-    sessions: sessions.map((s) => ({ id: s.id, ref: s.ref, seq: s.seq, start: new Date(s.started_at), end: new Date(s.ended_at) })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      ref: s.ref,
+      seq: s.seq,
+      start: new Date(s.started_at),
+      end: new Date(s.ended_at),
+    })),
     questions: questions.map((q) => ({
       id: q.id,
       ref: q.ref,
@@ -82,7 +97,9 @@ export async function recordedCounts(em: EntityManager, ids: readonly string[]) 
 async function openAssessment(em: EntityManager, id: string) {
   const assessment = await findAssessment(em, id, { lock: true });
   if (assessment.status !== "in_progress") {
-    throw new InvalidInput(`Assessment ${id} is completed; its activity can no longer change (start a new assessment instead)`);
+    throw new InvalidInput(
+      `Assessment ${id} is completed; its activity can no longer change (start a new assessment instead)`,
+    );
   }
   return assessment;
 }
@@ -90,7 +107,13 @@ async function openAssessment(em: EntityManager, id: string) {
 function write(em: EntityManager, assessment: IAssessment, existing: StoredActivity, plan: ImportPlan) {
   const sessionIds = new Map(existing.sessions.map((s) => [s.ref, s.id]));
   for (const s of plan.sessions) {
-    const created = em.create(AssessmentSession, { assessment, ref: s.ref, seq: s.seq, startedAt: s.start, endedAt: s.end });
+    const created = em.create(AssessmentSession, {
+      assessment,
+      ref: s.ref,
+      seq: s.seq,
+      startedAt: s.start,
+      endedAt: s.end,
+    });
     sessionIds.set(s.ref, created.id);
   }
   const questionIds = new Map(existing.questions.map((q) => [q.ref, q.id]));
@@ -147,12 +170,23 @@ export async function importActivity(em: EntityManager, assessmentId: string, ra
 export async function recordSession(em: EntityManager, input: RecordSessionInput) {
   const sessionRef = input.session.ref ?? `session-${randomUUID().slice(0, 8)}`;
   const records: LabelledRecord<SessionRecord | QuestionRecord>[] = [
-    { label: `session ${sessionRef}`, record: { type: "session", ref: sessionRef, start: input.session.start, end: input.session.end } },
+    {
+      label: `session ${sessionRef}`,
+      record: { type: "session", ref: sessionRef, start: input.session.start, end: input.session.end },
+    },
     ...input.questions.map((q, i) => {
       const ref = q.ref ?? `${sessionRef}-q${i + 1}`;
       return {
         label: `questions[${i}] (${ref})`,
-        record: { type: "question" as const, ref, session: sessionRef, domain: q.domain, text: q.text, askedAt: q.askedAt, followUpOf: q.followUpOf ?? null },
+        record: {
+          type: "question" as const,
+          ref,
+          session: sessionRef,
+          domain: q.domain,
+          text: q.text,
+          askedAt: q.askedAt,
+          followUpOf: q.followUpOf ?? null,
+        },
       };
     }),
   ];
@@ -188,7 +222,17 @@ export async function activityOf(em: EntityManager, assessmentId: string) {
     .map((q, i) => ({ q, score: scores[i]! }))
     .sort((a, b) => a.q.askedAt.getTime() - b.q.askedAt.getTime() || a.q.seq - b.q.seq)
     .forEach(({ q, score: { ref: _ref, ...score } }) =>
-      bySession.get(q.session)?.push({ id: q.id, ref: q.ref, domain: q.domain, text: q.text, askedAt: q.askedAt, followUpOf: q.followUpOf, score }),
+      bySession
+        .get(q.session)
+        ?.push({
+          id: q.id,
+          ref: q.ref,
+          domain: q.domain,
+          text: q.text,
+          askedAt: q.askedAt,
+          followUpOf: q.followUpOf,
+          score,
+        }),
     );
   const sessions: ActivitySessionDTO[] = [...activity.sessions]
     .sort((a, b) => a.start.getTime() - b.start.getTime() || a.seq - b.seq)

@@ -28,18 +28,24 @@ export async function assessmentDTO(em: EntityManager, id: string): Promise<Asse
 export async function startAssessment(em: EntityManager, candidateId: string): Promise<AssessmentDTO> {
   const candidate = await findCandidate(em, candidateId);
   if (!candidate.consentGiven) {
-    throw new InvalidInput(`${candidate.name} has not given consent: record their consent before starting an assessment`);
+    throw new InvalidInput(
+      `${candidate.name} has not given consent: record their consent before starting an assessment`,
+    );
   }
   if (!candidate.assessmentDomains.length) {
-    throw new InvalidInput(`${candidate.name} has no assessment domains: add at least one before starting an assessment`);
+    throw new InvalidInput(
+      `${candidate.name} has no assessment domains: add at least one before starting an assessment`,
+    );
   }
   const open = await em.findOne(Assessment, { candidate: candidate.id, status: "in_progress" });
-  if (open) throw new Conflict(`${candidate.name} already has an assessment in progress (${open.id}); complete it first`);
+  if (open)
+    throw new Conflict(`${candidate.name} already has an assessment in progress (${open.id}); complete it first`);
 
   const now = new Date();
   candidate.assessmentStart = now;
   if (candidate.status === "pending") await moveCandidate(em, candidate, "invited");
-  if (candidate.status !== "in_progress" && candidate.status !== "completed") await moveCandidate(em, candidate, "in_progress");
+  if (candidate.status !== "in_progress" && candidate.status !== "completed")
+    await moveCandidate(em, candidate, "in_progress");
 
   const assessment = em.create(Assessment, {
     candidate,
@@ -111,7 +117,10 @@ export async function listAssessmentsForCandidate(em: EntityManager, candidateId
     { candidate: candidateId },
     { orderBy: { startedAt: "desc", id: "desc" }, limit: 500 },
   );
-  const counts = await recordedCounts(em, assessments.map((a) => a.id));
+  const counts = await recordedCounts(
+    em,
+    assessments.map((a) => a.id),
+  );
   return assessments.map((a) => toAssessmentDTO(a, counts.get(a.id)!));
 }
 
@@ -122,6 +131,9 @@ export async function listInProgressAssessments(em: EntityManager, limit: number
     { status: "in_progress" },
     { populate: ["candidate"], orderBy: { startedAt: "desc", id: "desc" }, limit },
   );
-  const counts = await recordedCounts(em, assessments.map((a) => a.id));
+  const counts = await recordedCounts(
+    em,
+    assessments.map((a) => a.id),
+  );
   return assessments.map((a) => ({ ...toAssessmentDTO(a, counts.get(a.id)!), candidateName: a.candidate.name }));
 }

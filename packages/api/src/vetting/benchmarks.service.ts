@@ -44,7 +44,9 @@ export async function recomputeBenchmark(em: EntityManager, role: string, compan
   const filter = company === null ? "" : "and lower(company) = lower(?)";
   const params = company === null ? [role] : [role, company];
   const aggregates = METRIC_COLUMNS.flatMap(([band, column]) =>
-    PERCENTILES.map(([p, fraction]) => `percentile_cont(${fraction}) within group (order by ${column}) as ${band}_${p}`),
+    PERCENTILES.map(
+      ([p, fraction]) => `percentile_cont(${fraction}) within group (order by ${column}) as ${band}_${p}`,
+    ),
   ).join(",\n           ");
   const rows = await em.execute<{ id: string; sample_size: number }[]>(
     `with stats as (
@@ -81,9 +83,16 @@ export async function recomputeForAssessment(em: EntityManager, assessment: IAss
   await recomputeBenchmark(em, assessment.role, assessment.company);
 }
 
-export async function upsertEnteredBenchmark(em: EntityManager, input: UpsertEnteredBenchmarkInput): Promise<BenchmarkDTO> {
+export async function upsertEnteredBenchmark(
+  em: EntityManager,
+  input: UpsertEnteredBenchmarkInput,
+): Promise<BenchmarkDTO> {
   const { bands } = input;
-  const values = [bands.learningVelocity, bands.sophistication, bands.chainDepth, bands.taoIndex].flatMap((b) => [b.p50, b.p75, b.p90]);
+  const values = [bands.learningVelocity, bands.sophistication, bands.chainDepth, bands.taoIndex].flatMap((b) => [
+    b.p50,
+    b.p75,
+    b.p90,
+  ]);
   const [row] = await em.execute<{ id: string }[]>(
     `insert into benchmarks (role, company, source, sample_size, ${BAND_COLUMNS.join(", ")})
      values (?, ?, 'entered', ?, ${BAND_COLUMNS.map(() => "?").join(", ")})
@@ -140,8 +149,14 @@ export async function resolveBenchmark(em: EntityManager, role: string, company:
     minSampleSize: MIN_BENCHMARK_SAMPLE,
     effective: effective ? toBenchmarkDTO(effective) : null,
     thin: effective ? isThin(effective) : true,
-    computed: { company: computedCompany && toBenchmarkDTO(computedCompany), role: computedRole && toBenchmarkDTO(computedRole) },
-    entered: { company: enteredCompany && toBenchmarkDTO(enteredCompany), role: enteredRole && toBenchmarkDTO(enteredRole) },
+    computed: {
+      company: computedCompany && toBenchmarkDTO(computedCompany),
+      role: computedRole && toBenchmarkDTO(computedRole),
+    },
+    entered: {
+      company: enteredCompany && toBenchmarkDTO(enteredCompany),
+      role: enteredRole && toBenchmarkDTO(enteredRole),
+    },
     entity: effective,
   };
 }

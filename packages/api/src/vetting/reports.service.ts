@@ -39,7 +39,12 @@ async function weakestQuestions(em: EntityManager, assessment: IAssessment) {
   activity.questions.forEach((q, i) => {
     const current = weakest[q.domain];
     const candidate = { text: q.text, score: scores[i]!.sophistication, at: q.askedAt.getTime(), seq: q.seq };
-    if (!current || candidate.score < current.score || (candidate.score === current.score && (candidate.at < current.at || (candidate.at === current.at && candidate.seq < current.seq)))) {
+    if (
+      !current ||
+      candidate.score < current.score ||
+      (candidate.score === current.score &&
+        (candidate.at < current.at || (candidate.at === current.at && candidate.seq < current.seq)))
+    ) {
       weakest[q.domain] = candidate;
     }
   });
@@ -52,7 +57,8 @@ const pdfRelativePath = (reportId: string) => `reports/${reportId}.pdf`;
 function pdfAbsolutePath(config: DataDir, report: Pick<IReport, "id" | "pdfPath">) {
   const root = resolve(config.dataDir);
   const file = resolve(root, report.pdfPath ?? pdfRelativePath(report.id));
-  if (relative(root, file).startsWith("..")) throw new Error(`Report ${report.id} has a PDF path outside the data folder`);
+  if (relative(root, file).startsWith(".."))
+    throw new Error(`Report ${report.id} has a PDF path outside the data folder`);
   return file;
 }
 
@@ -106,7 +112,11 @@ export async function getReport(em: EntityManager, id: string) {
 /** A candidate's reports, newest first (every regeneration is kept). */
 export async function listReportsForCandidate(em: EntityManager, candidateId: string) {
   await findCandidate(em, candidateId);
-  const reports = await em.find(Report, { candidate: candidateId }, { orderBy: { generatedAt: "desc", id: "desc" }, limit: 500 });
+  const reports = await em.find(
+    Report,
+    { candidate: candidateId },
+    { orderBy: { generatedAt: "desc", id: "desc" }, limit: 500 },
+  );
   return reports.map(toReportDTO);
 }
 
@@ -132,7 +142,11 @@ export async function listLatestReports(em: EntityManager, limit: number): Promi
     [limit],
   );
   if (!rows.length) return [];
-  const reports = await em.find(Report, { id: { $in: rows.map((r) => r.id) } }, { populate: ["candidate", "assessment"] });
+  const reports = await em.find(
+    Report,
+    { id: { $in: rows.map((r) => r.id) } },
+    { populate: ["candidate", "assessment"] },
+  );
   const byId = new Map(reports.map((r) => [r.id, r]));
   return rows.flatMap((row) => {
     const report = byId.get(row.id);
@@ -141,7 +155,13 @@ export async function listLatestReports(em: EntityManager, limit: number): Promi
 }
 
 const slug = (text: string) =>
-  text.normalize("NFKD").replace(/[^\w\s-]/g, "").trim().toLowerCase().replace(/[\s_-]+/g, "-").slice(0, 60) || "candidate";
+  text
+    .normalize("NFKD")
+    .replace(/[^\w\s-]/g, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "-")
+    .slice(0, 60) || "candidate";
 
 const downloadName = (report: IReport) =>
   `shortlist-report-${slug(report.candidate.name)}-${report.generatedAt.toISOString().slice(0, 10)}.pdf`;
@@ -150,7 +170,13 @@ export async function reportPdfInfo(em: EntityManager, config: DataDir, id: stri
   const report = await findReport(em, id);
   const file = pdfAbsolutePath(config, report);
   const bytes = existsSync(file) ? (await stat(file)).size : null;
-  return { reportId: id, fileName: downloadName(report), downloadPath: reportPdfDownloadPath(id), pdfPath: report.pdfPath ?? null, bytes };
+  return {
+    reportId: id,
+    fileName: downloadName(report),
+    downloadPath: reportPdfDownloadPath(id),
+    pdfPath: report.pdfPath ?? null,
+    bytes,
+  };
 }
 
 /**

@@ -37,16 +37,24 @@ import {
 
 export const assessmentsRouter = router({
   /** Creates an in-progress assessment; the candidate moves to in_progress (docs/scoring.md §0). */
-  start: procedureFor(ROLES.writers).input(startAssessmentInput).mutation(({ ctx, input }) => startAssessment(ctx.em, input.candidateId)),
+  start: procedureFor(ROLES.writers)
+    .input(startAssessmentInput)
+    .mutation(({ ctx, input }) => startAssessment(ctx.em, input.candidateId)),
   /** One session and its questions. */
-  recordSession: procedureFor(ROLES.writers).input(recordSessionInput).mutation(({ ctx, input }) => recordSession(ctx.em, input)),
+  recordSession: procedureFor(ROLES.writers)
+    .input(recordSessionInput)
+    .mutation(({ ctx, input }) => recordSession(ctx.em, input)),
   /** Parsed JSONL records (docs/scoring.md §1); any bad row rejects the call, naming the row, and nothing is written. */
   importActivity: procedureFor(ROLES.writers)
     .input(importActivityInput)
     .mutation(({ ctx, input }) => importActivity(ctx.em, input.assessmentId, input.records)),
   /** Scores the activity, stores the metrics and percentile, completes the candidate, recomputes the role's benchmarks. */
-  complete: procedureFor(ROLES.writers).input(assessmentIdInput).mutation(({ ctx, input }) => completeAssessment(ctx.em, input.assessmentId)),
-  get: procedureFor(ROLES.any).input(assessmentIdInput).query(({ ctx, input }) => assessmentDTO(ctx.em, input.assessmentId)),
+  complete: procedureFor(ROLES.writers)
+    .input(assessmentIdInput)
+    .mutation(({ ctx, input }) => completeAssessment(ctx.em, input.assessmentId)),
+  get: procedureFor(ROLES.any)
+    .input(assessmentIdInput)
+    .query(({ ctx, input }) => assessmentDTO(ctx.em, input.assessmentId)),
   listForCandidate: procedureFor(ROLES.any)
     .input(candidateIdOnlyInput)
     .query(({ ctx, input }) => listAssessmentsForCandidate(ctx.em, input.candidateId)),
@@ -55,12 +63,18 @@ export const assessmentsRouter = router({
     .input(recentListInput)
     .query(({ ctx, input }) => listInProgressAssessments(ctx.em, input.limit)),
   /** Sessions with their questions, each with its sophistication breakdown. */
-  activity: procedureFor(ROLES.any).input(assessmentIdInput).query(({ ctx, input }) => activityOf(ctx.em, input.assessmentId)),
+  activity: procedureFor(ROLES.any)
+    .input(assessmentIdInput)
+    .query(({ ctx, input }) => activityOf(ctx.em, input.assessmentId)),
 });
 
 export const benchmarksRouter = router({
-  list: procedureFor(ROLES.any).input(listBenchmarksInput).query(({ ctx, input }) => listBenchmarks(ctx.em, input)),
-  get: procedureFor(ROLES.any).input(vettingIdInput).query(({ ctx, input }) => getBenchmark(ctx.em, input.id)),
+  list: procedureFor(ROLES.any)
+    .input(listBenchmarksInput)
+    .query(({ ctx, input }) => listBenchmarks(ctx.em, input)),
+  get: procedureFor(ROLES.any)
+    .input(vettingIdInput)
+    .query(({ ctx, input }) => getBenchmark(ctx.em, input.id)),
   /** The benchmark a report for this role (and company) would use, and the rows it was chosen from. */
   forRole: procedureFor(ROLES.any)
     .input(benchmarkScopeInput)
@@ -80,16 +94,24 @@ export const benchmarksRouter = router({
 
 export const reportsRouter = router({
   /** A new report from a completed assessment (older ones are kept), with its PDF rendered on the server. */
-  generate: procedureFor(ROLES.writers).input(assessmentIdInput).mutation(({ ctx, input }) => generateReport(ctx.em, ctx.config, input.assessmentId)),
-  get: procedureFor(ROLES.any).input(vettingIdInput).query(({ ctx, input }) => getReport(ctx.em, input.id)),
+  generate: procedureFor(ROLES.writers)
+    .input(assessmentIdInput)
+    .mutation(({ ctx, input }) => generateReport(ctx.em, ctx.config, input.assessmentId)),
+  get: procedureFor(ROLES.any)
+    .input(vettingIdInput)
+    .query(({ ctx, input }) => getReport(ctx.em, input.id)),
   listForCandidate: procedureFor(ROLES.any)
     .input(candidateIdOnlyInput)
     .query(({ ctx, input }) => listReportsForCandidate(ctx.em, input.candidateId)),
   /** The latest report of each candidate, newest first (the home screen), with the candidate's name, role and company. */
-  listLatest: procedureFor(ROLES.any).input(recentListInput).query(({ ctx, input }) => listLatestReports(ctx.em, input.limit)),
+  listLatest: procedureFor(ROLES.any)
+    .input(recentListInput)
+    .query(({ ctx, input }) => listLatestReports(ctx.em, input.limit)),
   latestForCandidate: procedureFor(ROLES.any)
     .input(candidateIdOnlyInput)
     .query(({ ctx, input }) => latestReportForCandidate(ctx.em, input.candidateId)),
   /** Where to download the PDF (GET downloadPath with the session cookie or a Bearer token), its file name and size. */
-  pdfInfo: procedureFor(ROLES.any).input(vettingIdInput).query(({ ctx, input }) => reportPdfInfo(ctx.em, ctx.config, input.id)),
+  pdfInfo: procedureFor(ROLES.any)
+    .input(vettingIdInput)
+    .query(({ ctx, input }) => reportPdfInfo(ctx.em, ctx.config, input.id)),
 });

@@ -26,7 +26,9 @@ export const activityRef = z
 /** A Date, or an ISO 8601 timestamp with a time zone (as in a JSONL file). */
 const TIMESTAMP_ERROR = "must be an ISO 8601 timestamp with a time zone, e.g. 2026-01-05T09:00:00Z";
 export const activityTimestamp = z
-  .union([z.date({ error: TIMESTAMP_ERROR }), z.iso.datetime({ offset: true, error: TIMESTAMP_ERROR })], { error: TIMESTAMP_ERROR })
+  .union([z.date({ error: TIMESTAMP_ERROR }), z.iso.datetime({ offset: true, error: TIMESTAMP_ERROR })], {
+    error: TIMESTAMP_ERROR,
+  })
   .transform((v) => (typeof v === "string" ? new Date(v) : v));
 
 /** A domain: any non-empty name (one outside the assessment's domains counts toward the interest ratio). */
@@ -127,7 +129,9 @@ export const upsertEnteredBenchmarkInput = z.strictObject({
 
 /** The newest few, for overviews (the home screen): a plain limit, newest first. */
 export const recentListInput = z
-  .strictObject({ limit: z.int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").default(10) })
+  .strictObject({
+    limit: z.int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").default(10),
+  })
   .default({ limit: 10 });
 
 export const listBenchmarksInput = z

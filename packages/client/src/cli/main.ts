@@ -56,7 +56,9 @@ async function main(argv: string[]) {
       process.exitCode = error.exitCode;
       return;
     }
-    process.stderr.write(`shortlist: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `shortlist: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = EXIT.fatal;
   }
 }

@@ -113,4 +113,5 @@ export const candidateColumns: Column<CandidateDTO>[] = [
   { header: "ADDED", value: (c) => c.createdAt.toISOString().slice(0, 10), max: 10 },
 ];
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;

@@ -2,7 +2,6 @@ import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import { baseProperties, versionProperty } from "../common";
 import { CANDIDATE_STATUSES } from "../constants";
 
-
 export const Candidate = defineEntity({
   name: "Candidate",
   tableName: "candidates",
@@ -16,7 +15,10 @@ export const Candidate = defineEntity({
     status: p.enum(CANDIDATE_STATUSES).nativeEnumName("candidate_status").default("pending"),
     consentGiven: p.boolean().default(false),
     consentTimestamp: p.datetime().nullable(),
-    assessmentDomains: p.array().defaultRaw("'{}'").onCreate(() => []),
+    assessmentDomains: p
+      .array()
+      .defaultRaw("'{}'")
+      .onCreate(() => []),
     assessmentStart: p.datetime().nullable(),
     assessmentEnd: p.datetime().nullable(),
     recruiterNotes: p.text().nullable(),
@@ -41,8 +43,7 @@ export const Candidate = defineEntity({
   uniques: [
     {
       name: "candidates_company_email_unique",
-      expression:
-        "create unique index candidates_company_email_unique on candidates (lower(company), lower(email))",
+      expression: "create unique index candidates_company_email_unique on candidates (lower(company), lower(email))",
     },
   ],
 });

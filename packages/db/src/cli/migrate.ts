@@ -33,7 +33,9 @@ try {
     }
     case "create": {
       const result = await migrator.create(undefined, false, false, values.name);
-      console.log(result.fileName ? `created ${result.fileName}` : "The schema matches the entities; no migration created.");
+      console.log(
+        result.fileName ? `created ${result.fileName}` : "The schema matches the entities; no migration created.",
+      );
       break;
     }
     default:

@@ -2,7 +2,6 @@ import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import { baseProperties, versionProperty } from "../common";
 import { USER_ROLES } from "../constants";
 
-
 export const User = defineEntity({
   name: "User",
   tableName: "users",

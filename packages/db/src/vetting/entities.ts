@@ -18,7 +18,10 @@ export const Assessment = defineEntity({
     /** The candidate's role, company and assessment domains when the assessment started (benchmarks group by them). */
     role: p.string().length(255),
     company: p.string().length(255),
-    domains: p.array().defaultRaw("'{}'").onCreate(() => []),
+    domains: p
+      .array()
+      .defaultRaw("'{}'")
+      .onCreate(() => []),
     startedAt: p.datetime(3),
     completedAt: p.datetime(3).nullable(),
     learningVelocity: metric(),

@@ -42,7 +42,12 @@ export function parseRecords(raw: readonly unknown[]) {
     const label = rowLabel(item, index);
     const parsed = activityRecordSchema.safeParse(item);
     if (parsed.success) records.push({ label, record: parsed.data });
-    else problems.push(`${label}: ${fieldErrorsOf(parsed.error).map((f) => (f.path === "(input)" ? f.message : `${f.path}: ${f.message}`)).join("; ")}`);
+    else
+      problems.push(
+        `${label}: ${fieldErrorsOf(parsed.error)
+          .map((f) => (f.path === "(input)" ? f.message : `${f.path}: ${f.message}`))
+          .join("; ")}`,
+      );
   });
   return { records, problems };
 }
@@ -62,7 +67,8 @@ export function planImport(
     const clash = sessions.get(record.ref);
     if (clash) problems.push(`${label}: session ref "${record.ref}" is already used (${clash.label})`);
     else sessions.set(record.ref, { ...record, label });
-    if (record.end < record.start) problems.push(`${label}: end ${iso(record.end)} is before start ${iso(record.start)}`);
+    if (record.end < record.start)
+      problems.push(`${label}: end ${iso(record.end)} is before start ${iso(record.start)}`);
     plan.sessions.push({ ...record, seq: ++sessionSeq });
   }
 
@@ -72,7 +78,12 @@ export function planImport(
   const incoming: (QuestionRecord & { seq: number; label: string })[] = [];
   for (const { label, record } of records) {
     if (record.type !== "question") continue;
-    const question = { ...record, domain: canonical.get(domainKey(record.domain)) ?? record.domain, seq: ++questionSeq, label };
+    const question = {
+      ...record,
+      domain: canonical.get(domainKey(record.domain)) ?? record.domain,
+      seq: ++questionSeq,
+      label,
+    };
     const clash = questions.get(record.ref);
     if (clash) problems.push(`${label}: question ref "${record.ref}" is already used (${clash.label})`);
     else questions.set(record.ref, question);
@@ -83,16 +94,23 @@ export function planImport(
     const session = sessions.get(q.session);
     // A session that ends before it starts is reported once, on its own line, not on each of its questions.
     if (!session) {
-      problems.push(`${q.label}: session "${q.session}" does not exist (unknown session: not in this file nor already recorded)`);
+      problems.push(
+        `${q.label}: session "${q.session}" does not exist (unknown session: not in this file nor already recorded)`,
+      );
     } else if (session.end >= session.start && (q.askedAt < session.start || q.askedAt > session.end)) {
-      problems.push(`${q.label}: askedAt ${iso(q.askedAt)} is outside session "${q.session}" (${iso(session.start)} to ${iso(session.end)})`);
+      problems.push(
+        `${q.label}: askedAt ${iso(q.askedAt)} is outside session "${q.session}" (${iso(session.start)} to ${iso(session.end)})`,
+      );
     }
     if (q.followUpOf !== null) {
       const parent = questions.get(q.followUpOf);
       if (q.followUpOf === q.ref) problems.push(`${q.label}: followUpOf points at the question itself`);
-      else if (!parent) problems.push(`${q.label}: followUpOf "${q.followUpOf}" does not exist (no question with that ref)`);
+      else if (!parent)
+        problems.push(`${q.label}: followUpOf "${q.followUpOf}" does not exist (no question with that ref)`);
       else if (parent.askedAt > q.askedAt || (parent.askedAt.getTime() === q.askedAt.getTime() && parent.seq > q.seq)) {
-        problems.push(`${q.label}: followUpOf "${q.followUpOf}" points at a later question (asked ${iso(parent.askedAt)}, ${parent.label})`);
+        problems.push(
+          `${q.label}: followUpOf "${q.followUpOf}" points at a later question (asked ${iso(parent.askedAt)}, ${parent.label})`,
+        );
       }
     }
     const { label: _label, ...record } = q;

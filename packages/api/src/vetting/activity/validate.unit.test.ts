@@ -13,7 +13,12 @@ const problemsOf = (raw: unknown[], existing?: Parameters<typeof planImport>[0])
   return r.ok ? [] : r.problems;
 };
 
-const S = (ref: string, start = "2026-01-05T09:00:00Z", end = "2026-01-05T10:00:00Z") => ({ type: "session", ref, start, end });
+const S = (ref: string, start = "2026-01-05T09:00:00Z", end = "2026-01-05T10:00:00Z") => ({
+  type: "session",
+  ref,
+  start,
+  end,
+});
 const Q = (ref: string, extra: Record<string, unknown> = {}) => ({
   type: "question",
   ref,
@@ -29,14 +34,25 @@ describe("the sample file", () => {
     const r = plan(sampleLines(), none, ["Python", "PostgreSQL"]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.plan.sessions.map((s) => [s.ref, s.seq])).toEqual([["s1", 1], ["s2", 2], ["s3", 3]]);
+    expect(r.plan.sessions.map((s) => [s.ref, s.seq])).toEqual([
+      ["s1", 1],
+      ["s2", 2],
+      ["s3", 3],
+    ]);
     expect(r.plan.questions.map((q) => q.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });
 
 describe("rows are rejected with their line and ref", () => {
   test("shape errors name the line (the CLI's line number when sent, else the position)", () => {
-    expect(problemsOf([S("s1"), { type: "note", ref: "n1" }, { ...Q("q1"), line: 7, text: "   " }, Q("q2", { askedAt: "yesterday" })])).toEqual([
+    expect(
+      problemsOf([
+        S("s1"),
+        { type: "note", ref: "n1" },
+        { ...Q("q1"), line: 7, text: "   " },
+        Q("q2", { askedAt: "yesterday" }),
+      ]),
+    ).toEqual([
       'line 2 (record n1): type: must be "session" or "question"',
       "line 7 (question q1): text: must not be empty",
       "line 4 (question q2): askedAt: must be an ISO 8601 timestamp with a time zone, e.g. 2026-01-05T09:00:00Z",
@@ -44,7 +60,14 @@ describe("rows are rejected with their line and ref", () => {
   });
 
   test("unknown domain: empty or control characters (a domain outside the assigned ones is fine)", () => {
-    expect(problemsOf([S("s1"), Q("q1", { domain: " " }), Q("q2", { domain: "Py\u0007thon" }), Q("q3", { domain: "Basket weaving" })])).toEqual([
+    expect(
+      problemsOf([
+        S("s1"),
+        Q("q1", { domain: " " }),
+        Q("q2", { domain: "Py\u0007thon" }),
+        Q("q3", { domain: "Basket weaving" }),
+      ]),
+    ).toEqual([
       "line 2 (question q1): domain: must not be empty (unknown domain)",
       "line 3 (question q2): domain: must not contain control characters (unknown domain)",
     ]);
@@ -120,6 +143,10 @@ describe("rows are rejected with their line and ref", () => {
 });
 
 test("the rejection message counts and lists the problems", () => {
-  expect(rejectionMessage(["line 1: a", "line 2: b"])).toBe("Activity rejected, nothing was written (2 problems): line 1: a; line 2: b");
-  expect(rejectionMessage(["x", "y", "z"], 2)).toBe("Activity rejected, nothing was written (3 problems): x; y; and 1 more");
+  expect(rejectionMessage(["line 1: a", "line 2: b"])).toBe(
+    "Activity rejected, nothing was written (2 problems): line 1: a; line 2: b",
+  );
+  expect(rejectionMessage(["x", "y", "z"], 2)).toBe(
+    "Activity rejected, nothing was written (3 problems): x; y; and 1 more",
+  );
 });

@@ -9,9 +9,42 @@ export const DEMO_DOMAINS = ["Python", "PostgreSQL", "System Design"] as const;
 const OFF_DOMAINS = ["Rust", "Kubernetes", "Leadership", "Go"] as const;
 
 const TERMS: Record<string, readonly string[]> = {
-  Python: ["generator", "decorator", "coroutine", "iterator", "closure", "dataclass", "asyncio", "interpreter", "comprehension", "metaclass"],
-  PostgreSQL: ["index", "transaction", "vacuum", "deadlock", "replication", "partition", "planner", "isolation", "trigger", "constraint"],
-  "System Design": ["cache", "queue", "sharding", "replication", "consistency", "latency", "throughput", "idempotency", "backpressure", "failover"],
+  Python: [
+    "generator",
+    "decorator",
+    "coroutine",
+    "iterator",
+    "closure",
+    "dataclass",
+    "asyncio",
+    "interpreter",
+    "comprehension",
+    "metaclass",
+  ],
+  PostgreSQL: [
+    "index",
+    "transaction",
+    "vacuum",
+    "deadlock",
+    "replication",
+    "partition",
+    "planner",
+    "isolation",
+    "trigger",
+    "constraint",
+  ],
+  "System Design": [
+    "cache",
+    "queue",
+    "sharding",
+    "replication",
+    "consistency",
+    "latency",
+    "throughput",
+    "idempotency",
+    "backpressure",
+    "failover",
+  ],
   Rust: ["ownership", "lifetime", "trait", "borrow", "crate"],
   Kubernetes: ["pod", "deployment", "ingress", "namespace", "scheduler"],
   Leadership: ["feedback", "delegation", "roadmap", "mentoring", "stakeholder"],
@@ -24,8 +57,14 @@ const TEMPLATES: readonly (readonly Template[])[] = [
   [(a) => `What is a ${a}?`, (a, _b, d) => `What does ${a} mean in ${d}?`],
   [(a) => `How does a ${a} work?`, (a, b) => `How do ${a} and ${b} interact?`],
   [(a, b) => `Why does ${a} matter for ${b}?`, (a) => `Why would a ${a} fail under load?`],
-  [(a, b) => `Compare ${a} with ${b}: which fits better here?`, (a, b) => `What is the difference between ${a} and ${b}?`],
-  [(a, b) => `What if the ${a} stops responding while ${b} is running?`, (a) => `What happens if the ${a} grows tenfold?`],
+  [
+    (a, b) => `Compare ${a} with ${b}: which fits better here?`,
+    (a, b) => `What is the difference between ${a} and ${b}?`,
+  ],
+  [
+    (a, b) => `What if the ${a} stops responding while ${b} is running?`,
+    (a) => `What happens if the ${a} grows tenfold?`,
+  ],
 ];
 
 export function mulberry32(seed: number): () => number {
@@ -60,7 +99,12 @@ export function demoActivity(n: number): ActivityRecordInput[] {
     const start = day + Math.floor(rng() * 120) * MINUTE_MS;
     const minutes = 20 + Math.floor(rng() * 41);
     const sessionRef = `s${s + 1}`;
-    records.push({ type: "session", ref: sessionRef, start: new Date(start).toISOString(), end: new Date(start + minutes * MINUTE_MS).toISOString() });
+    records.push({
+      type: "session",
+      ref: sessionRef,
+      start: new Date(start).toISOString(),
+      end: new Date(start + minutes * MINUTE_MS).toISOString(),
+    });
     const questions = 3 + Math.floor(rng() * 6);
     const termsThisSession: string[] = [];
     let previous: string | null = null;

@@ -17,7 +17,10 @@ if (!values.demo) {
 const config = loadConfig();
 const postgresLog: string[] = [];
 const db = await openDatabase(config, { log: (line) => postgresLog.push(line) }).catch((error: unknown) => {
-  const where = config.database.mode === "embedded" ? `the embedded database in ${config.database.embeddedDataDir} (port ${config.database.port})` : `${config.database.host}:${config.database.port}`;
+  const where =
+    config.database.mode === "embedded"
+      ? `the embedded database in ${config.database.embeddedDataDir} (port ${config.database.port})`
+      : `${config.database.host}:${config.database.port}`;
   console.error(`Could not open ${where}: ${error instanceof Error ? error.message : "it did not start"}.`);
   if (postgresLog.length) console.error(postgresLog.slice(-5).join("\n"));
   console.error("Is a server already running on it? Stop it, or point DATABASE_URL at a running PostgreSQL.");
@@ -25,7 +28,9 @@ const db = await openDatabase(config, { log: (line) => postgresLog.push(line) })
 });
 try {
   const summary = await db.orm.em.fork().transactional((em) => seedDemo(em));
-  console.log(`Demo data for ${DEMO_ROLE} at ${DEMO_COMPANY}: ${summary.created} candidates seeded, ${summary.skipped} already there.`);
+  console.log(
+    `Demo data for ${DEMO_ROLE} at ${DEMO_COMPANY}: ${summary.created} candidates seeded, ${summary.skipped} already there.`,
+  );
   console.log(`\nCompleted assessments (${summary.completed.length}), by tao index:`);
   for (const c of summary.completed) console.log(`  ${c.taoIndex.toFixed(4).padStart(8)}  ${c.name}`);
   const b = summary.benchmark;
@@ -39,11 +44,13 @@ try {
     console.log(band("chain depth", b.bands.chainDepth));
   }
   if (summary.pending) {
-    console.log(`\n${summary.pending.name} has an assessment in progress with its activity recorded, ready to complete:`);
+    console.log(
+      `\n${summary.pending.name} has an assessment in progress with its activity recorded, ready to complete:`,
+    );
     console.log(`  candidate  ${summary.pending.candidateId}`);
     console.log(`  assessment ${summary.pending.assessmentId}`);
     console.log("Complete it (assessments.complete), generate its report (reports.generate) and check the percentile");
-    console.log("and bands by hand against the list above: docs/scoring.md, \"Checking the demo by hand\".");
+    console.log('and bands by hand against the list above: docs/scoring.md, "Checking the demo by hand".');
   }
 } finally {
   await db.close();

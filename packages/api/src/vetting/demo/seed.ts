@@ -14,8 +14,42 @@ export const DEMO_ROLE = "Backend Engineer";
 export const DEMO_COMPANY = "Acme";
 export const DEMO_COMPLETED = 30;
 
-const FIRST = ["Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Margaret", "Ken", "Frances", "Dennis", "Radia", "John", "Hedy", "Linus", "Sophie", "Tim"];
-const LAST = ["Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Hamilton", "Thompson", "Allen", "Ritchie", "Perlman", "Backus", "Lamarr", "Torvalds", "Wilson", "Berners"];
+const FIRST = [
+  "Ada",
+  "Alan",
+  "Grace",
+  "Edsger",
+  "Barbara",
+  "Donald",
+  "Margaret",
+  "Ken",
+  "Frances",
+  "Dennis",
+  "Radia",
+  "John",
+  "Hedy",
+  "Linus",
+  "Sophie",
+  "Tim",
+];
+const LAST = [
+  "Lovelace",
+  "Turing",
+  "Hopper",
+  "Dijkstra",
+  "Liskov",
+  "Knuth",
+  "Hamilton",
+  "Thompson",
+  "Allen",
+  "Ritchie",
+  "Perlman",
+  "Backus",
+  "Lamarr",
+  "Torvalds",
+  "Wilson",
+  "Berners",
+];
 
 export const demoName = (n: number) =>
   `${FIRST[(n - 1) % FIRST.length]} ${LAST[((n - 1) * 7 + Math.floor((n - 1) / FIRST.length)) % LAST.length]} (demo ${String(n).padStart(2, "0")})`;

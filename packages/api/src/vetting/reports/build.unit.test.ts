@@ -69,8 +69,20 @@ describe("worked example against a computed benchmark of 30", () => {
 
   test("standout metrics: sophistication above p75, velocity at or above p90", () => {
     expect(report.standoutMetrics).toEqual([
-      { metric: "sophistication", label: "Sophistication", value: 37 / 9, direction: "high", note: "above the benchmark's p75 (4.00)" },
-      { metric: "learningVelocity", label: "Learning velocity", value: 7 / 6, direction: "high", note: "at or above the benchmark's p90 (0.60)" },
+      {
+        metric: "sophistication",
+        label: "Sophistication",
+        value: 37 / 9,
+        direction: "high",
+        note: "above the benchmark's p75 (4.00)",
+      },
+      {
+        metric: "learningVelocity",
+        label: "Learning velocity",
+        value: 7 / 6,
+        direction: "high",
+        note: "at or above the benchmark's p90 (0.60)",
+      },
     ]);
   });
 
@@ -121,7 +133,9 @@ describe("recommendation bands", () => {
 
 describe("thin, entered and missing benchmarks", () => {
   test("thin: says so, quotes no percentile, confidence weight 0.2", () => {
-    const report = buildReport(input({ benchmark: benchmark({ thin: true, sampleSize: 3 }), percentile: { value: 50, sampleSize: 3 } }));
+    const report = buildReport(
+      input({ benchmark: benchmark({ thin: true, sampleSize: 3 }), percentile: { value: 50, sampleSize: 3 } }),
+    );
     expect(report.vsBenchmark).toBe(
       "The benchmark for Backend Engineer is thin: 3 completed assessments, fewer than the 5 needed. No percentile or bands are quoted; the recommendation uses the absolute tao index thresholds.",
     );
@@ -133,7 +147,10 @@ describe("thin, entered and missing benchmarks", () => {
 
   test("entered bands: compared, no percentile when the history is thin", () => {
     const report = buildReport(
-      input({ benchmark: benchmark({ source: "entered", sampleSize: 0, company: "Acme", bands: bands([60, 70, 80]) }), percentile: null }),
+      input({
+        benchmark: benchmark({ source: "entered", sampleSize: 0, company: "Acme", bands: bands([60, 70, 80]) }),
+        percentile: null,
+      }),
     );
     expect(report.vsBenchmark).toBe(
       "Against the bands entered for Backend Engineer at Acme (p50 60.0, p75 70.0, p90 80.0), the tao index 51.7 is below p50.",
@@ -153,15 +170,28 @@ describe("thin, entered and missing benchmarks", () => {
       "No benchmark for Backend Engineer yet: no completed assessments and no entered bands. The recommendation uses the absolute tao index thresholds.",
     );
     expect(report.standoutMetrics).toEqual([
-      { metric: "learningVelocity", label: "Learning velocity", value: 7 / 6, direction: "high", note: "at or above 0.25 (no usable benchmark)" },
+      {
+        metric: "learningVelocity",
+        label: "Learning velocity",
+        value: 7 / 6,
+        direction: "high",
+        note: "at or above 0.25 (no usable benchmark)",
+      },
     ]);
   });
 });
 
 describe("single session and missing domains", () => {
   test("one session: trajectory and concern say so; an unasked domain gets opening questions", () => {
-    const single = scoreActivity({ ...workedExample(), domains: ["Python", "PostgreSQL", "Kubernetes"], sessions: workedExample().sessions.slice(0, 1), questions: workedExample().questions.slice(0, 3) });
-    const report = buildReport(input({ weakestQuestion: { Python: "What is a generator?", PostgreSQL: "What is an index?" } }, single));
+    const single = scoreActivity({
+      ...workedExample(),
+      domains: ["Python", "PostgreSQL", "Kubernetes"],
+      sessions: workedExample().sessions.slice(0, 1),
+      questions: workedExample().questions.slice(0, 3),
+    });
+    const report = buildReport(
+      input({ weakestQuestion: { Python: "What is a generator?", PostgreSQL: "What is an index?" } }, single),
+    );
     expect(report.learningTrajectory).toBe(
       "One session with questions (mean sophistication 2.67 of 7): no trajectory can be drawn from a single session.",
     );
@@ -174,8 +204,24 @@ describe("single session and missing domains", () => {
 });
 
 test("formatting is ASCII (the PDF's standard font has no minus sign)", () => {
-  expect([signed(-0.3), signed(0), signed(0.004), signed(-0.004), fixed(-0.04, 1)]).toEqual(["-0.30", "+0.00", "+0.00", "+0.00", "0.0"]);
+  expect([signed(-0.3), signed(0), signed(0.004), signed(-0.004), fixed(-0.04, 1)]).toEqual([
+    "-0.30",
+    "+0.00",
+    "+0.00",
+    "+0.00",
+    "0.0",
+  ]);
   expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 62.07, 100].map(ordinal)).toEqual([
-    "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "62nd", "100th",
+    "1st",
+    "2nd",
+    "3rd",
+    "4th",
+    "11th",
+    "12th",
+    "13th",
+    "21st",
+    "22nd",
+    "62nd",
+    "100th",
   ]);
 });

@@ -15,7 +15,9 @@ export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
 export const FOLLOW_UP_DOMAINS = 2;
 
 export function learningTrajectory(input: ReportInput): string {
-  const means = input.assessment.sessionTrend.flatMap((p) => (p.meanSophistication === null ? [] : [p.meanSophistication]));
+  const means = input.assessment.sessionTrend.flatMap((p) =>
+    p.meanSophistication === null ? [] : [p.meanSophistication],
+  );
   if (means.length === 0) return "No session with questions: no trajectory.";
   if (means.length === 1) {
     return `One session with questions (mean sophistication ${fixed(means[0]!, 2)} of 7): no trajectory can be drawn from a single session.`;
@@ -55,11 +57,15 @@ export function vsBenchmark(input: ReportInput): string {
   const position = bandPosition(tao, band);
   if (b.source === "entered") {
     const pct = quotedPercentile(input);
-    const also = pct ? ` Among ${pct.sampleSize} completed ${role} assessments it ranks at the ${ordinal(pct.value)} percentile.` : "";
+    const also = pct
+      ? ` Among ${pct.sampleSize} completed ${role} assessments it ranks at the ${ordinal(pct.value)} percentile.`
+      : "";
     return `Against the bands entered for ${scope} (${bands}), the tao index ${fixed(tao)} is ${position}.${also}`;
   }
   const pct = quotedPercentile(input);
-  const rank = pct ? ` is at the ${ordinal(pct.value)} percentile of ${pct.sampleSize} completed ${role} assessments and` : "";
+  const rank = pct
+    ? ` is at the ${ordinal(pct.value)} percentile of ${pct.sampleSize} completed ${role} assessments and`
+    : "";
   return `Tao index ${fixed(tao)}${rank} is ${position} of the ${scope} benchmark (${bands}; ${b.sampleSize} assessments).`;
 }
 
@@ -67,7 +73,10 @@ export function vsBenchmark(input: ReportInput): string {
 export function weakestDomains(input: ReportInput, count = FOLLOW_UP_DOMAINS): string[] {
   return input.assessment.domainScores
     .filter((d) => d.assigned)
-    .sort((a, b) => a.score - b.score || a.questions - b.questions || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0))
+    .sort(
+      (a, b) =>
+        a.score - b.score || a.questions - b.questions || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0),
+    )
     .slice(0, count)
     .map((d) => d.domain);
 }
@@ -93,13 +102,14 @@ export function summary(input: ReportInput, recommendation: Recommendation, conf
   const a = input.assessment;
   const pct = quotedPercentile(input);
   const b = input.benchmark;
-  const standing = pct && usableBands(input)
-    ? `, the ${ordinal(pct.value)} percentile of ${pct.sampleSize} completed ${role} assessments`
-    : !b
-      ? "; no benchmark for the role yet"
-      : b.thin
-        ? `; the ${role} benchmark is thin (${b.sampleSize} of ${MIN_BENCHMARK_SAMPLE} assessments needed)`
-        : "; compared with entered bands";
+  const standing =
+    pct && usableBands(input)
+      ? `, the ${ordinal(pct.value)} percentile of ${pct.sampleSize} completed ${role} assessments`
+      : !b
+        ? "; no benchmark for the role yet"
+        : b.thin
+          ? `; the ${role} benchmark is thin (${b.sampleSize} of ${MIN_BENCHMARK_SAMPLE} assessments needed)`
+          : "; compared with entered bands";
   return (
     `${name} (${role}, ${company}): ${RECOMMENDATION_LABELS[recommendation]} with ${percent(confidence)} confidence. ` +
     `Tao index ${fixed(a.taoIndex)} of 100${standing}. ` +

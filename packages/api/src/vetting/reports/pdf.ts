@@ -42,7 +42,8 @@ const BEYOND_LATIN1 = /[^\u0000-\u00ff]/gu;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** Helvetica covers Latin-1: other characters become "?" rather than wrong glyphs; control characters go. */
-export const pdfSafe = (text: string) => text.replace(BEYOND_LATIN1, (c) => REPLACEMENTS[c] ?? "?").replace(CONTROL, "");
+export const pdfSafe = (text: string) =>
+  text.replace(BEYOND_LATIN1, (c) => REPLACEMENTS[c] ?? "?").replace(CONTROL, "");
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -65,7 +66,11 @@ function bullets(doc: Doc, items: readonly string[], empty: string) {
 
 function rows(doc: Doc, pairs: readonly [string, string][]) {
   for (const [label, value] of pairs) {
-    doc.font("Helvetica-Bold").text(pdfSafe(`${label}: `), { continued: true }).font("Helvetica").text(pdfSafe(value));
+    doc
+      .font("Helvetica-Bold")
+      .text(pdfSafe(`${label}: `), { continued: true })
+      .font("Helvetica")
+      .text(pdfSafe(value));
   }
 }
 
@@ -76,9 +81,19 @@ function draw(doc: Doc, data: PdfReportData) {
   const { candidate, content: c, metrics: m } = data;
   doc.font("Helvetica").fontSize(9).fillColor("#6b7280").text("Shortlist hiring report");
   doc.moveDown(0.3).font("Helvetica-Bold").fontSize(20).fillColor("#111827").text(pdfSafe(candidate.name));
-  doc.font("Helvetica").fontSize(11).text(pdfSafe(`${candidate.role} at ${candidate.company} - ${candidate.email}`));
-  doc.moveDown(0.6).font("Helvetica-Bold").fontSize(15).text(pdfSafe(`Recommendation: ${RECOMMENDATION_LABELS[c.recommendation]}`));
-  doc.font("Helvetica").fontSize(10.5).text(`Confidence ${percent(c.confidence)} - generated ${data.generatedAt.toISOString()}`);
+  doc
+    .font("Helvetica")
+    .fontSize(11)
+    .text(pdfSafe(`${candidate.role} at ${candidate.company} - ${candidate.email}`));
+  doc
+    .moveDown(0.6)
+    .font("Helvetica-Bold")
+    .fontSize(15)
+    .text(pdfSafe(`Recommendation: ${RECOMMENDATION_LABELS[c.recommendation]}`));
+  doc
+    .font("Helvetica")
+    .fontSize(10.5)
+    .text(`Confidence ${percent(c.confidence)} - generated ${data.generatedAt.toISOString()}`);
 
   heading(doc, "Summary");
   doc.text(pdfSafe(c.summary));
@@ -86,7 +101,12 @@ function draw(doc: Doc, data: PdfReportData) {
   heading(doc, "Metrics");
   rows(doc, [
     ["Tao index", `${fixed(m.taoIndex)} of 100`],
-    ["Percentile", c.percentile === null ? "not quoted (benchmark thin or missing)" : `${fixed(c.percentile)} (of ${c.percentileSampleSize})`],
+    [
+      "Percentile",
+      c.percentile === null
+        ? "not quoted (benchmark thin or missing)"
+        : `${fixed(c.percentile)} (of ${c.percentileSampleSize})`,
+    ],
     ["Mean sophistication", `${fixed(m.avgSophistication, 2)} of 7`],
     ["Learning velocity", `${signed(m.learningVelocity)} per session`],
     ["Chain depth", `${fixed(m.chainDepth, 2)} (longest ${m.longestChain})`],
@@ -99,7 +119,10 @@ function draw(doc: Doc, data: PdfReportData) {
   bullets(
     doc,
     m.domainScores.map((d) => {
-      const detail = d.avgSophistication === null ? "no questions" : `${plural(d.questions, "question")}, mean sophistication ${fixed(d.avgSophistication, 2)}`;
+      const detail =
+        d.avgSophistication === null
+          ? "no questions"
+          : `${plural(d.questions, "question")}, mean sophistication ${fixed(d.avgSophistication, 2)}`;
       return `${d.domain}${d.assigned ? "" : " (beyond the assigned domains)"}: ${fixed(d.score, 0)} of 100, ${detail}`;
     }),
     "No domains.",
@@ -129,7 +152,11 @@ export async function renderReportPdf(data: PdfReportData, filePath: string): Pr
   const doc = new PDFDocument({
     size: "A4",
     margin: 56,
-    info: { Title: pdfSafe(`Hiring report: ${data.candidate.name}`), Author: "Shortlist", CreationDate: data.generatedAt },
+    info: {
+      Title: pdfSafe(`Hiring report: ${data.candidate.name}`),
+      Author: "Shortlist",
+      CreationDate: data.generatedAt,
+    },
   });
   const out = createWriteStream(temporary);
   doc.pipe(out);

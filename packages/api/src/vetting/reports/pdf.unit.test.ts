@@ -9,7 +9,7 @@ import { pdfSafe, renderReportPdf } from "./pdf";
 import { pdfText } from "./pdf-text.fixture";
 
 test("pdfSafe keeps Latin-1, maps typographic punctuation to ASCII, marks the rest", () => {
-  expect(pdfSafe("Zoë O\u2019Brien \u2212 \u201cok\u201d \u2264 \u674e\u0007")).toBe("Zoë O'Brien - \"ok\" <= ?");
+  expect(pdfSafe("Zoë O\u2019Brien \u2212 \u201cok\u201d \u2264 \u674e\u0007")).toBe('Zoë O\'Brien - "ok" <= ?');
 });
 
 test("the rendered PDF holds its texts as extractable text", async () => {

@@ -1,5 +1,11 @@
 /** The rule-based judgement of a report (docs/scoring.md §11): recommendation, confidence, strengths, concerns, standouts. */
-import { MIN_BENCHMARK_SAMPLE, type Band, type BenchmarkMetric, type Recommendation, type StandoutMetric } from "@shortlist/db/constants";
+import {
+  MIN_BENCHMARK_SAMPLE,
+  type Band,
+  type BenchmarkMetric,
+  type Recommendation,
+  type StandoutMetric,
+} from "@shortlist/db/constants";
 import { fixed, percent, signed } from "./format";
 import type { ReportInput } from "./types";
 
@@ -64,17 +70,21 @@ export function strengths(input: ReportInput): string[] {
   const a = input.assessment;
   const t = THRESHOLDS;
   const out: string[] = [];
-  if (a.avgSophistication >= t.sophistication.high) out.push(`Asks deep questions: mean sophistication ${fixed(a.avgSophistication, 2)} of 7.`);
+  if (a.avgSophistication >= t.sophistication.high)
+    out.push(`Asks deep questions: mean sophistication ${fixed(a.avgSophistication, 2)} of 7.`);
   if (a.learningVelocity >= t.velocity.high)
     out.push(`Questions grew more sophisticated from session to session (${signed(a.learningVelocity)} per session).`);
   if (a.chainDepth >= t.chainDepth.high)
-    out.push(`Follows a thread: follow-up chains average ${fixed(a.chainDepth, 2)} questions (longest ${a.longestChain}).`);
+    out.push(
+      `Follows a thread: follow-up chains average ${fixed(a.chainDepth, 2)} questions (longest ${a.longestChain}).`,
+    );
   if (sessionsWithQuestions(input) >= 2 && a.conceptRetention >= t.retention.high)
     out.push(`Builds on earlier sessions: ${percent(a.conceptRetention)} of earlier concepts came back later.`);
   if (a.interestRatio >= t.interest.from && a.interestRatio <= t.interest.to)
     out.push(`Curious beyond the brief: ${percent(a.interestRatio)} of questions went outside the assigned domains.`);
   for (const d of assignedDomains(input))
-    if (d.questions > 0 && d.score >= t.domain.strong) out.push(`Strong in ${d.domain} (domain score ${fixed(d.score, 0)} of 100).`);
+    if (d.questions > 0 && d.score >= t.domain.strong)
+      out.push(`Strong in ${d.domain} (domain score ${fixed(d.score, 0)} of 100).`);
   return out;
 }
 
@@ -82,14 +92,18 @@ export function concerns(input: ReportInput): string[] {
   const a = input.assessment;
   const t = THRESHOLDS;
   const out: string[] = [];
-  if (a.totalQueries < MIN_QUESTIONS_FOR_HIRE) out.push(`Little activity to judge: only ${a.totalQueries} questions (fewer than ${MIN_QUESTIONS_FOR_HIRE}).`);
+  if (a.totalQueries < MIN_QUESTIONS_FOR_HIRE)
+    out.push(`Little activity to judge: only ${a.totalQueries} questions (fewer than ${MIN_QUESTIONS_FOR_HIRE}).`);
   if (a.avgSophistication < t.sophistication.low)
     out.push(`Mostly surface-level questions: mean sophistication ${fixed(a.avgSophistication, 2)} of 7.`);
-  if (a.learningVelocity <= t.velocity.low) out.push(`Question depth declined across sessions (${signed(a.learningVelocity)} per session).`);
-  if (sessionsWithQuestions(input) < 2) out.push("Only one session with questions: no trend or retention can be shown.");
+  if (a.learningVelocity <= t.velocity.low)
+    out.push(`Question depth declined across sessions (${signed(a.learningVelocity)} per session).`);
+  if (sessionsWithQuestions(input) < 2)
+    out.push("Only one session with questions: no trend or retention can be shown.");
   else if (a.conceptRetention < t.retention.low)
     out.push(`Rarely returned to earlier concepts (${percent(a.conceptRetention)} came back in a later session).`);
-  if (a.chainDepth < t.chainDepth.low) out.push(`Seldom follows up: follow-up chains average ${fixed(a.chainDepth, 2)} questions.`);
+  if (a.chainDepth < t.chainDepth.low)
+    out.push(`Seldom follows up: follow-up chains average ${fixed(a.chainDepth, 2)} questions.`);
   if (a.interestRatio > t.interest.tooHigh)
     out.push(`More than half the questions (${percent(a.interestRatio)}) left the assigned domains.`);
   for (const d of assignedDomains(input)) {
@@ -99,7 +113,12 @@ export function concerns(input: ReportInput): string[] {
   return out;
 }
 
-const METRICS: readonly { metric: BenchmarkMetric; label: string; value: (a: ReportInput["assessment"]) => number; digits: number }[] = [
+const METRICS: readonly {
+  metric: BenchmarkMetric;
+  label: string;
+  value: (a: ReportInput["assessment"]) => number;
+  digits: number;
+}[] = [
   { metric: "taoIndex", label: "Tao index", value: (a) => a.taoIndex, digits: 1 },
   { metric: "sophistication", label: "Sophistication", value: (a) => a.avgSophistication, digits: 2 },
   { metric: "learningVelocity", label: "Learning velocity", value: (a) => a.learningVelocity, digits: 2 },
@@ -114,7 +133,8 @@ const ABSOLUTE_STANDOUT: Record<BenchmarkMetric, { high: number; low: number }> 
 };
 
 function againstBand(value: number, band: Band, digits: number): Pick<StandoutMetric, "direction" | "note"> | null {
-  if (value >= band.p90) return { direction: "high", note: `at or above the benchmark's p90 (${fixed(band.p90, digits)})` };
+  if (value >= band.p90)
+    return { direction: "high", note: `at or above the benchmark's p90 (${fixed(band.p90, digits)})` };
   if (value >= band.p75) return { direction: "high", note: `above the benchmark's p75 (${fixed(band.p75, digits)})` };
   if (value < band.p50) return { direction: "low", note: `below the benchmark's median (${fixed(band.p50, digits)})` };
   return null;

@@ -8,7 +8,15 @@ const result = scoreActivity(workedExample());
 describe("worked example", () => {
   test("§2 per-question sophistication: type + vocabulary + reference", () => {
     expect(
-      result.questions.map((q) => [q.ref, q.type, q.typePoints, q.domainTerms.length, q.vocabularyPoints, q.referencePoints, q.sophistication]),
+      result.questions.map((q) => [
+        q.ref,
+        q.type,
+        q.typePoints,
+        q.domainTerms.length,
+        q.vocabularyPoints,
+        q.referencePoints,
+        q.sophistication,
+      ]),
     ).toEqual([
       ["q1", "what", 1, 1, 1, 0, 2],
       ["q2", "how", 2, 2, 1, 1, 4],
@@ -48,7 +56,13 @@ describe("worked example", () => {
   test("§7 domain scores", () => {
     expect(result.domainScores).toEqual([
       { domain: "Python", assigned: true, questions: 5, avgSophistication: 4.2, score: expect.closeTo(160 / 3, 9) },
-      { domain: "PostgreSQL", assigned: true, questions: 3, avgSophistication: expect.closeTo(14 / 3, 9), score: expect.closeTo(550 / 9, 9) },
+      {
+        domain: "PostgreSQL",
+        assigned: true,
+        questions: 3,
+        avgSophistication: expect.closeTo(14 / 3, 9),
+        score: expect.closeTo(550 / 9, 9),
+      },
       { domain: "Rust", assigned: false, questions: 1, avgSophistication: 2, score: expect.closeTo(50 / 3, 9) },
     ]);
   });
@@ -68,7 +82,11 @@ describe("worked example", () => {
 
   test("deterministic: the same activity in another arrival order scores the same", () => {
     const activity = workedExample();
-    const shuffled = { ...activity, sessions: [...activity.sessions].reverse(), questions: [...activity.questions].reverse() };
+    const shuffled = {
+      ...activity,
+      sessions: [...activity.sessions].reverse(),
+      questions: [...activity.questions].reverse(),
+    };
     const again = scoreActivity(shuffled);
     expect(again.taoIndex).toBe(result.taoIndex);
     expect(again.sessionTrend).toEqual(result.sessionTrend);

@@ -4,7 +4,8 @@ import { chronologicalOrder, MAX_SOPHISTICATION, MIN_SOPHISTICATION, type Questi
 import { domainKey } from "./text";
 import type { ActivityQuestion, ActivitySession } from "./types";
 
-export const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
+export const mean = (values: readonly number[]) =>
+  values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
 
 /** Least-squares slope of y over x = 1, 2, …, n; 0 for fewer than two points. */
 export function leastSquaresSlope(ys: readonly number[]): number {
@@ -64,9 +65,13 @@ export function sessionsInOrder(
   sessions: readonly ActivitySession[],
   questions: readonly ActivityQuestion[],
 ): SessionView[] {
-  const views = chronologicalOrder(sessions, (s) => s.start).map((i) => ({ session: sessions[i]!, questions: [] as number[] }));
+  const views = chronologicalOrder(sessions, (s) => s.start).map((i) => ({
+    session: sessions[i]!,
+    questions: [] as number[],
+  }));
   const byRef = new Map(views.map((v) => [v.session.ref, v]));
-  for (const qi of chronologicalOrder(questions, (q) => q.askedAt)) byRef.get(questions[qi]!.session)?.questions.push(qi);
+  for (const qi of chronologicalOrder(questions, (q) => q.askedAt))
+    byRef.get(questions[qi]!.session)?.questions.push(qi);
   return views;
 }
 
@@ -89,7 +94,9 @@ export function learningVelocity(trend: readonly SessionTrendPoint[]): number {
  * the share that comes back in a later session. 0 with fewer than two such sessions.
  */
 export function conceptRetention(views: readonly SessionView[], scores: readonly QuestionScore[]): number {
-  const sessions = views.filter((v) => v.questions.length).map((v) => new Set(v.questions.flatMap((i) => scores[i]!.concepts)));
+  const sessions = views
+    .filter((v) => v.questions.length)
+    .map((v) => new Set(v.questions.flatMap((i) => scores[i]!.concepts)));
   if (sessions.length < 2) return 0;
   const firstSeen = new Map<string, number>();
   sessions.forEach((set, s) => set.forEach((c) => firstSeen.has(c) || firstSeen.set(c, s)));
@@ -104,7 +111,10 @@ export function conceptRetention(views: readonly SessionView[], scores: readonly
 }
 
 /** Share of questions whose domain is not one of the assigned domains. */
-export function interestRatio(questions: readonly Pick<ActivityQuestion, "domain">[], domains: readonly string[]): number {
+export function interestRatio(
+  questions: readonly Pick<ActivityQuestion, "domain">[],
+  domains: readonly string[],
+): number {
   if (!questions.length) return 0;
   const assigned = new Set(domains.map(domainKey));
   return questions.filter((q) => !assigned.has(domainKey(q.domain))).length / questions.length;
@@ -121,7 +131,8 @@ export function domainScores(
   domains: readonly string[],
 ): DomainScores {
   const groups = new Map<string, { name: string; assigned: boolean; values: number[] }>();
-  for (const d of domains) if (!groups.has(domainKey(d))) groups.set(domainKey(d), { name: d.trim(), assigned: true, values: [] });
+  for (const d of domains)
+    if (!groups.has(domainKey(d))) groups.set(domainKey(d), { name: d.trim(), assigned: true, values: [] });
   questions.forEach((q, i) => {
     const key = domainKey(q.domain);
     if (!groups.has(key)) groups.set(key, { name: q.domain.trim(), assigned: false, values: [] });
@@ -129,7 +140,13 @@ export function domainScores(
   });
   return [...groups.values()].map(({ name, assigned, values }) => {
     const avg = values.length ? mean(values) : null;
-    return { domain: name, assigned, questions: values.length, avgSophistication: avg, score: avg === null ? 0 : sophisticationScore(avg) };
+    return {
+      domain: name,
+      assigned,
+      questions: values.length,
+      avgSophistication: avg,
+      score: avg === null ? 0 : sophisticationScore(avg),
+    };
   });
 }
 

@@ -17,7 +17,12 @@ describe("least-squares slope", () => {
 
 describe("chains", () => {
   test("no follow-ups: every question is a chain of 1", () => {
-    expect(chainStats([{ ref: "a", followUpOf: null }, { ref: "b", followUpOf: null }])).toEqual({ mean: 1, longest: 1, depths: [1, 1] });
+    expect(
+      chainStats([
+        { ref: "a", followUpOf: null },
+        { ref: "b", followUpOf: null },
+      ]),
+    ).toEqual({ mean: 1, longest: 1, depths: [1, 1] });
   });
 
   test("a branching tree counts its longest path once", () => {
@@ -32,13 +37,20 @@ describe("chains", () => {
   });
 
   test("links arriving before their parent still resolve", () => {
-    expect(chainStats([{ ref: "b", followUpOf: "a" }, { ref: "a", followUpOf: null }]).mean).toBe(2);
+    expect(
+      chainStats([
+        { ref: "b", followUpOf: "a" },
+        { ref: "a", followUpOf: null },
+      ]).mean,
+    ).toBe(2);
   });
 });
 
 describe("interest ratio", () => {
   test("domains compare trimmed and case-insensitively", () => {
-    expect(interestRatio([{ domain: " python " }, { domain: "PYTHON" }, { domain: "Go" }, { domain: "Rust" }], ["Python"])).toBe(0.5);
+    expect(
+      interestRatio([{ domain: " python " }, { domain: "PYTHON" }, { domain: "Go" }, { domain: "Rust" }], ["Python"]),
+    ).toBe(0.5);
     expect(interestRatio([], ["Python"])).toBe(0);
   });
 });
@@ -87,7 +99,10 @@ describe("edge cases", () => {
     const r = scoreActivity({
       domains: ["Python"],
       sessions: [s("s1", "09:00", "09:10"), s("empty", "10:00", "10:20"), s("s3", "11:00", "11:10")],
-      questions: [q("q1", "s1", "Python", "What is a generator?", "09:05"), q("q3", "s3", "Python", "What is a generator?", "11:05")],
+      questions: [
+        q("q1", "s1", "Python", "What is a generator?", "09:05"),
+        q("q3", "s3", "Python", "What is a generator?", "11:05"),
+      ],
     });
     expect(r.sessionTrend.map((p) => p.meanSophistication)).toEqual([2, null, 3]);
     expect(r.learningVelocity).toBe(1);

@@ -1,7 +1,13 @@
 /** The tao index: a weighted composite of the normalised metrics, 0–100 (docs/scoring.md §8). */
 import { MAX_SOPHISTICATION, MIN_SOPHISTICATION } from "./sophistication";
 
-export const TAO_WEIGHTS = { sophistication: 0.35, velocity: 0.2, chainDepth: 0.2, retention: 0.15, interest: 0.1 } as const;
+export const TAO_WEIGHTS = {
+  sophistication: 0.35,
+  velocity: 0.2,
+  chainDepth: 0.2,
+  retention: 0.15,
+  interest: 0.1,
+} as const;
 
 /** Velocity of −1 point per session or worse → 0, +1 or better → 1. */
 export const VELOCITY_SPAN = 1;

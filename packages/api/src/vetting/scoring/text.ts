@@ -12,7 +12,10 @@ export const TYPE_POINTS: Record<QuestionType, number> = { what: 1, how: 2, why:
 /** Checked highest level first; the first match decides. Anything else is a recall ("what") question. */
 const TYPE_PATTERNS: readonly [QuestionType, RegExp][] = [
   ["what-if", /\b(what if|what would happen|what happens (if|when)|suppose|imagine|hypothetically)\b/],
-  ["compare", /\b(difference between|differences between|compare|compared|versus|vs|trade-?offs?|when should|which is better|pros and cons)\b/],
+  [
+    "compare",
+    /\b(difference between|differences between|compare|compared|versus|vs|trade-?offs?|when should|which is better|pros and cons)\b/,
+  ],
   ["why", /\bwhy\b/],
   ["how", /\bhow\b/],
 ];

@@ -22,22 +22,28 @@ describe("question type (docs/scoring.md §2.1)", () => {
 
 describe("concepts", () => {
   test("content words of three or more letters, stop words out, plurals folded, no repeats", () => {
-    expect(concepts("Why does a btree index speed up range queries?")).toEqual(["btree", "index", "speed", "range", "query"]);
+    expect(concepts("Why does a btree index speed up range queries?")).toEqual([
+      "btree",
+      "index",
+      "speed",
+      "range",
+      "query",
+    ]);
     expect(concepts("What is it?")).toEqual([]);
     expect(concepts("Indexes and INDEX, index's cost")).toEqual(["index", "cost"]);
     expect(concepts("node.js vs c++ in 2026")).toEqual(["node.js", "c++"]);
   });
 
   test("the plural rule", () => {
-    expect([stem("queries"), stem("indexes"), stem("caches"), stem("tables"), stem("class"), stem("status"), stem("gas")]).toEqual([
-      "query",
-      "index",
-      "cach",
-      "table",
-      "class",
-      "status",
-      "gas",
-    ]);
+    expect([
+      stem("queries"),
+      stem("indexes"),
+      stem("caches"),
+      stem("tables"),
+      stem("class"),
+      stem("status"),
+      stem("gas"),
+    ]).toEqual(["query", "index", "cach", "table", "class", "status", "gas"]);
   });
 });
 

@@ -62,7 +62,8 @@ const ENTRIES: readonly { names: string[]; terms: string }[] = [
   },
   {
     names: ["testing", "qa", "quality"],
-    terms: "unit integration e2e mock stub fixture coverage assertion regression flaky property-based snapshot tdd harness",
+    terms:
+      "unit integration e2e mock stub fixture coverage assertion regression flaky property-based snapshot tdd harness",
   },
   {
     names: ["networking", "network", "http"],

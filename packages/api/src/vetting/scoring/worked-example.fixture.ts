@@ -20,7 +20,15 @@ export function workedExample(): Activity {
   const questions: ActivityQuestion[] = [];
   for (const { record: r } of records) {
     if (r.type === "session") sessions.push({ ref: r.ref, start: r.start, end: r.end });
-    else questions.push({ ref: r.ref, session: r.session, domain: r.domain, text: r.text, askedAt: r.askedAt, followUpOf: r.followUpOf });
+    else
+      questions.push({
+        ref: r.ref,
+        session: r.session,
+        domain: r.domain,
+        text: r.text,
+        askedAt: r.askedAt,
+        followUpOf: r.followUpOf,
+      });
   }
   return { domains: ["Python", "PostgreSQL"], sessions, questions };
 }
@@ -31,6 +39,13 @@ const at = (iso: string) => new Date(iso);
 export function session(ref: string, start: string, end: string): ActivitySession {
   return { ref, start: at(`2026-01-05T${start}:00Z`), end: at(`2026-01-05T${end}:00Z`) };
 }
-export function question(ref: string, sessionRef: string, domain: string, text: string, time: string, followUpOf: string | null = null): ActivityQuestion {
+export function question(
+  ref: string,
+  sessionRef: string,
+  domain: string,
+  text: string,
+  time: string,
+  followUpOf: string | null = null,
+): ActivityQuestion {
   return { ref, session: sessionRef, domain, text, askedAt: at(`2026-01-05T${time}:00Z`), followUpOf };
 }

@@ -17,11 +17,29 @@ export function registerAssessmentsImport(assessments: Command) {
   assessments
     .command("import")
     .description("record an assessment's activity from a JSON Lines file, streamed in batches")
-    .argument("<assessmentId>", "the assessment in progress (its id is on the candidate's page, or from assessments.start)")
+    .argument(
+      "<assessmentId>",
+      "the assessment in progress (its id is on the candidate's page, or from assessments.start)",
+    )
     .argument("<file>", "a .jsonl file: one session or question per line")
-    .option("--batch-size <n>", `records per request (1-${MAX_ACTIVITY_RECORDS})`, intIn(1, MAX_ACTIVITY_RECORDS), MAX_ACTIVITY_RECORDS)
-    .option("--from-line <n>", "start at this line of the file (after an import that stopped part way)", intIn(1, Number.MAX_SAFE_INTEGER), 1)
-    .option("--max-batch-bytes <n>", "send a batch early past this many bytes of JSON", intIn(1024, 64 * 1_048_576), 512 * 1024)
+    .option(
+      "--batch-size <n>",
+      `records per request (1-${MAX_ACTIVITY_RECORDS})`,
+      intIn(1, MAX_ACTIVITY_RECORDS),
+      MAX_ACTIVITY_RECORDS,
+    )
+    .option(
+      "--from-line <n>",
+      "start at this line of the file (after an import that stopped part way)",
+      intIn(1, Number.MAX_SAFE_INTEGER),
+      1,
+    )
+    .option(
+      "--max-batch-bytes <n>",
+      "send a batch early past this many bytes of JSON",
+      intIn(1024, 64 * 1_048_576),
+      512 * 1024,
+    )
     .addHelpText(
       "after",
       `
@@ -38,7 +56,9 @@ reported by line. Batches before it stay recorded; fix the file and run again wi
 Exit codes: 0 every line recorded; 1 lines rejected (or the assessment is not in progress);
 2 the import could not go on (file unreadable, server unreachable, token refused).`,
     )
-    .action((assessmentId: string, file: string, options: ImportOptions) => importActivity(assessmentId, file, options));
+    .action((assessmentId: string, file: string, options: ImportOptions) =>
+      importActivity(assessmentId, file, options),
+    );
 }
 
 async function importActivity(assessmentId: string, file: string, options: ImportOptions) {
@@ -54,7 +74,10 @@ async function importActivity(assessmentId: string, file: string, options: Impor
     throw explainError(error, url);
   }
   if (assessment.status !== "in_progress") {
-    throw new CliError(`Assessment ${assessmentId} is completed; its activity can no longer change (start a new assessment instead)`, EXIT.rejected);
+    throw new CliError(
+      `Assessment ${assessmentId} is completed; its activity can no longer change (start a new assessment instead)`,
+      EXIT.rejected,
+    );
   }
 
   // Pass 1: every line must be a JSON object; nothing is sent otherwise.
@@ -71,12 +94,17 @@ async function importActivity(assessmentId: string, file: string, options: Impor
   }
   if (unreadable.length) {
     for (const { line, reason } of unreadable) await report(`rejected line ${line}: ${reason}`);
-    process.stderr.write(`Nothing was imported: ${plural(unreadable.length, "line")} of ${file} cannot be read. Fix ${unreadable.length === 1 ? "it" : "them"} and run again.\n`);
+    process.stderr.write(
+      `Nothing was imported: ${plural(unreadable.length, "line")} of ${file} cannot be read. Fix ${unreadable.length === 1 ? "it" : "them"} and run again.\n`,
+    );
     process.exitCode = EXIT.rejected;
     return;
   }
   if (!readable) {
-    throw new CliError(`${file} holds no activity${options.fromLine > 1 ? ` from line ${options.fromLine}` : ""}: expected one JSON object per line`, EXIT.rejected);
+    throw new CliError(
+      `${file} holds no activity${options.fromLine > 1 ? ` from line ${options.fromLine}` : ""}: expected one JSON object per line`,
+      EXIT.rejected,
+    );
   }
 
   // Pass 2: batch by batch, each all or nothing on the server.
@@ -103,7 +131,9 @@ async function importActivity(assessmentId: string, file: string, options: Impor
       totals.questions += result.questions;
       recorded = result.recorded;
       through = batch.lastLine;
-      await report(`recorded lines ${batch.firstLine}-${batch.lastLine}: ${plural(result.sessions, "session")}, ${plural(result.questions, "question")}`);
+      await report(
+        `recorded lines ${batch.firstLine}-${batch.lastLine}: ${plural(result.sessions, "session")}, ${plural(result.questions, "question")}`,
+      );
     }
   } catch (error) {
     throw new CliError(`Could not read ${file}: ${(error as Error).message}`);

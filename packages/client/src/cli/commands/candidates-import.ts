@@ -25,7 +25,9 @@ export function registerImport(candidates: Command) {
     .description("import candidates from a CSV or JSON Lines file, streamed in batches; safe to re-run")
     .argument("<file>", "a .csv (with a header line) or .jsonl file")
     .option("--batch-size <n>", "rows per request (1-1000)", intIn(1, 1000), 500)
-    .addOption(new Option("--format <format>", "the file's format, when its extension does not say").choices(["csv", "jsonl"]))
+    .addOption(
+      new Option("--format <format>", "the file's format, when its extension does not say").choices(["csv", "jsonl"]),
+    )
     .option("--retries <n>", "tries again after a dropped connection or a busy database (0-10)", intIn(0, 10), 3)
     .addOption(
       new Option("--max-batch-bytes <n>", "send a batch early past this many bytes of JSON")
@@ -58,7 +60,8 @@ go on (file unreadable, server unreachable, token refused): rows reported before
 function formatOf(file: string, explicit?: Format): Format {
   if (explicit) return explicit;
   const format = FORMAT_BY_EXTENSION[extname(file).toLowerCase()];
-  if (!format) throw new CliError(`Cannot tell the format of ${file}: name it .csv or .jsonl, or pass --format csv|jsonl`);
+  if (!format)
+    throw new CliError(`Cannot tell the format of ${file}: name it .csv or .jsonl, or pass --format csv|jsonl`);
   return format;
 }
 

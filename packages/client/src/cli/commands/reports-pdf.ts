@@ -16,7 +16,10 @@ export function registerReportsPdf(reports: Command) {
     .command("pdf")
     .description("download a report's PDF")
     .argument("<reportId>", "the report (its id is on the candidate's page, or from reports.generate)")
-    .option("-o, --output <file>", "where to write it: a file, a folder, or - for stdout (default: the server's file name, here)")
+    .option(
+      "-o, --output <file>",
+      "where to write it: a file, a folder, or - for stdout (default: the server's file name, here)",
+    )
     .addHelpText(
       "after",
       `
@@ -44,9 +47,15 @@ async function failure(response: Response): Promise<CliError> {
     // not JSON: keep the status line
   }
   if (response.status === 401) {
-    return new CliError(`${message}\nThe server did not accept SHORTLIST_TOKEN: it may be mistyped or revoked.`, EXIT.fatal);
+    return new CliError(
+      `${message}\nThe server did not accept SHORTLIST_TOKEN: it may be mistyped or revoked.`,
+      EXIT.fatal,
+    );
   }
-  return new CliError(`Could not download the PDF: ${message}`, response.status === 404 || response.status === 400 ? EXIT.rejected : EXIT.fatal);
+  return new CliError(
+    `Could not download the PDF: ${message}`,
+    response.status === 404 || response.status === 400 ? EXIT.rejected : EXIT.fatal,
+  );
 }
 
 async function downloadPdf(reportId: string, options: PdfOptions) {
@@ -72,7 +81,11 @@ async function downloadPdf(reportId: string, options: PdfOptions) {
     return;
   }
   const target = resolve(
-    options.output === undefined ? info.fileName : (await isDirectory(options.output)) ? join(options.output, info.fileName) : options.output,
+    options.output === undefined
+      ? info.fileName
+      : (await isDirectory(options.output))
+        ? join(options.output, info.fileName)
+        : options.output,
   );
   // Written beside the target and renamed when complete: an interrupted download leaves no half PDF under the name.
   const partial = `${target}.part`;

@@ -66,6 +66,8 @@ export async function fileSize(file: string): Promise<number> {
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === "ENOENT" ? `${file}: no such file` : `Cannot read ${file}: ${(error as Error).message}`);
+    throw new CliError(
+      code === "ENOENT" ? `${file}: no such file` : `Cannot read ${file}: ${(error as Error).message}`,
+    );
   }
 }

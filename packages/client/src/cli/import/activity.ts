@@ -47,7 +47,8 @@ export async function* activityBatches(
   for await (const row of rows) {
     if (row.line < fromLine) continue;
     // The first pass has checked every line: an unreadable one here means the file changed meanwhile.
-    if (row.kind !== "row") throw new Error(`line ${row.line} is no longer readable (${row.reason}): did the file change?`);
+    if (row.kind !== "row")
+      throw new Error(`line ${row.line} is no longer readable (${row.reason}): did the file change?`);
     if (batch && (batch.records.length >= maxRecords || bytes + row.size > maxBytes)) {
       yield batch;
       batch = null;

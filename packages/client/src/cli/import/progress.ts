@@ -25,7 +25,8 @@ export function createProgress(totalBytes: number, writeReport: (line: string) =
     const bars = new cliProgress.MultiBar(
       {
         stream: stderr,
-        format: " {bar} {percentage}% | {read} of {size} | {rows} rows: {created} created, {skipped} skipped, {rejected} rejected | ETA {eta_formatted}",
+        format:
+          " {bar} {percentage}% | {read} of {size} | {rows} rows: {created} created, {skipped} skipped, {rejected} rejected | ETA {eta_formatted}",
         barCompleteChar: "█",
         barIncompleteChar: "░",
         hideCursor: true,

@@ -18,7 +18,11 @@ export const CSV_COLUMNS = [
 const REQUIRED = ["name", "email", "role", "company"] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 
-const normalise = (header: string) => header.trim().toLowerCase().replace(/[^a-z0-9]/g, "");
+const normalise = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 const BY_NORMALISED = new Map<string, Column>(CSV_COLUMNS.map((c) => [normalise(c), c]));
 
 const TRUE = new Set(["true", "yes", "y", "1"]);
@@ -131,7 +135,11 @@ export function readCsv(path: string): ImportSource {
         const end = context.lines ?? 0;
         const line = startLine(context.raw ?? raw, end);
         const span = end > line ? ` (lines ${line}-${end} were read as this one record)` : "";
-        malformed.push({ seq, line, reason: `not valid CSV: ${error.message.replace(/ \(if activated\)/, "")}${span}` });
+        malformed.push({
+          seq,
+          line,
+          reason: `not valid CSV: ${error.message.replace(/ \(if activated\)/, "")}${span}`,
+        });
         return undefined;
       },
     });

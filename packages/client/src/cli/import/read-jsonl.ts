@@ -42,4 +42,5 @@ export function readJsonl(path: string, { what = "a candidate" } = {}): ImportSo
   return { rows: rows(), bytesRead: () => input?.bytesRead ?? 0 };
 }
 
-const describe = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`);
+const describe = (value: unknown) =>
+  value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
