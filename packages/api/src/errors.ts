@@ -88,7 +88,8 @@ function uniqueViolationMessage(error: UniqueConstraintViolationException): stri
 /** MikroORM prefixes the driver's message with the SQL; the caller only needs the reason. */
 function driverReason(error: Error): string {
   const message = error.message.split("\n")[0] ?? "";
-  return message.slice(message.lastIndexOf(" - ") + 3 || 0);
+  const separator = message.lastIndexOf(" - ");
+  return separator === -1 ? message : message.slice(separator + 3);
 }
 
 export function toTRPCError(error: unknown): TRPCError {

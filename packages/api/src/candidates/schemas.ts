@@ -1,18 +1,11 @@
 import { CANDIDATE_STATUSES } from "@shortlist/db/constants";
 import { z } from "zod";
+import { multiLineText, singleLineText } from "../text";
 
 export const candidateStatusSchema = z.enum(CANDIDATE_STATUSES);
 
-/** Text Postgres can store: no NUL bytes, no lone surrogates. */
-const storableText = (max: number) =>
-  z
-    .string()
-    .max(max, `Use at most ${max} characters`)
-    .refine((s) => !s.includes("\u0000"), "Must not contain NUL characters")
-    .refine((s) => s.isWellFormed(), "Must be valid Unicode text");
-
 const requiredText = (label: string, max = 255) =>
-  storableText(max)
+  singleLineText(max)
     .transform((s) => s.trim())
     .pipe(z.string().min(1, `Enter the ${label}`));
 
@@ -21,8 +14,8 @@ export const assessmentDomainsSchema = z
   .max(50, "Use at most 50 domains")
   .transform((domains) => [...new Set(domains)]);
 
-const optionalUrl = z
-  .union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter an http(s) URL" }).max(500)])
+const optionalUrl = singleLineText(500)
+  .pipe(z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter an http(s) URL" })]))
   .transform((v) => v || null)
   .nullable();
 
@@ -32,7 +25,7 @@ export const candidateFields = {
   role: requiredText("role applied for"),
   company: requiredText("company"),
   assessmentDomains: assessmentDomainsSchema,
-  recruiterNotes: storableText(20_000)
+  recruiterNotes: multiLineText(20_000)
     .transform((s) => s.trim() || null)
     .nullable(),
   resumeUrl: optionalUrl,
@@ -72,10 +65,10 @@ export const deleteCandidateInput = z.strictObject({ id: z.uuid(), version: z.in
 
 export const candidateFiltersSchema = z.strictObject({
   status: candidateStatusSchema.optional(),
-  company: storableText(255).trim().min(1).optional(),
-  role: storableText(255).trim().min(1).optional(),
-  domain: storableText(100).trim().min(1).optional(),
-  search: storableText(200).trim().min(1).optional(),
+  company: singleLineText(255).trim().min(1).optional(),
+  role: singleLineText(255).trim().min(1).optional(),
+  domain: singleLineText(100).trim().min(1).optional(),
+  search: singleLineText(200).trim().min(1).optional(),
 });
 
 export const listCandidatesInput = candidateFiltersSchema.extend({

@@ -4,17 +4,23 @@
  */
 import { BENCHMARK_SOURCES } from "@shortlist/db/constants";
 import { z } from "zod";
+import { multiLineText, singleLineText, type TextMessages } from "../text";
 
 /** Most activity records one call takes; a bigger file goes in several calls (each all-or-nothing). */
 export const MAX_IMPORT_RECORDS = 2000;
 
-const text = (max: number) =>
-  z
-    .string({ error: "must be text" })
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !s.includes("\u0000"), "must not contain NUL characters")
-    .refine((s) => s.isWellFormed(), "must be valid Unicode text")
-    .transform((s) => s.trim());
+const messages: TextMessages = {
+  max: (max) => `must be at most ${max} characters`,
+  control: "must not contain control characters (such as line breaks, tabs or terminal escape sequences)",
+  unicode: "must be valid Unicode text",
+};
+
+const text = (max: number) => singleLineText(max, messages).transform((s) => s.trim());
+const longText = (max: number) =>
+  multiLineText(max, {
+    ...messages,
+    control: "must not contain control characters other than line breaks and tabs",
+  }).transform((s) => s.trim());
 
 export const activityRef = z
   .string({ error: "must be text" })
@@ -32,14 +38,13 @@ export const activityTimestamp = z
   .transform((v) => (typeof v === "string" ? new Date(v) : v));
 
 /** A domain: any non-empty name (one outside the assessment's domains counts toward the interest ratio). */
-export const activityDomain = text(100).pipe(
-  z
-    .string()
-    .min(1, "must not be empty (unknown domain)")
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "must not contain control characters (unknown domain)"),
-);
-export const questionText = text(5000).pipe(z.string().min(1, "must not be empty"));
+export const activityDomain = singleLineText(100, {
+  ...messages,
+  control: "must not contain control characters (unknown domain)",
+})
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1, "must not be empty (unknown domain)"));
+export const questionText = longText(5000).pipe(z.string().min(1, "must not be empty"));
 
 const line = z.int().positive().optional();
 
