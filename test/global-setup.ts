@@ -11,11 +11,11 @@ import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { loadConfig } from "@shortlist/config";
-import { initOrm, startEmbeddedPostgres } from "@shortlist/db";
+import { ensureAppRole, initOrm, startEmbeddedPostgres } from "@shortlist/db";
 import type { TestDatabaseServer } from "@shortlist/db/testing";
 import { freePort } from "@shortlist/db/net";
 
-type Server = Omit<TestDatabaseServer, "template" | "prefix">;
+type Server = Omit<TestDatabaseServer, "template" | "prefix" | "app">;
 interface Prepared {
   server: TestDatabaseServer;
   teardown(): Promise<void>;
@@ -48,17 +48,24 @@ async function prepare(): Promise<Prepared> {
     const server = await findServer(cleanups);
     const prefix = `shortlist_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}_`;
     const template = `${prefix}template`;
+    // Roles are cluster-wide: each run has its own, dropped after its databases (cleanups run in reverse).
+    const app = { user: `${prefix}app`, password: randomBytes(24).toString("base64url") };
+    cleanups.push(() =>
+      admin(server, (client) => client.query(`drop role if exists ${pg.escapeIdentifier(app.user)}`)),
+    );
     await admin(server, (client) => client.query(`create database ${pg.escapeIdentifier(template)}`));
     cleanups.push(() => dropDatabases(server, prefix));
 
-    const orm = await initOrm(databaseConfig(server, template));
+    const templateConfig = databaseConfig(server, template);
+    const orm = await initOrm(templateConfig);
     try {
       await orm.migrator.up();
     } finally {
       // No session may stay on the template, or cloning it fails.
       await orm.close(true);
     }
-    return { server: { ...server, template, prefix }, teardown };
+    await ensureAppRole(templateConfig, { name: app.user, password: app.password });
+    return { server: { ...server, template, prefix, app }, teardown };
   } catch (error) {
     await teardown();
     throw error;

@@ -22,9 +22,12 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   if (config.database.mode === "embedded") {
     log.info({ dataDir: config.database.embeddedDataDir, port: config.database.port }, "starting embedded PostgreSQL");
   }
-  const database = await openDatabase(config, { log: (line) => log.debug({ postgres: line }) });
+  const database = await openDatabase(config, {
+    log: (line) => log.debug({ postgres: line }),
+    warn: (message) => log.warn(message),
+  });
   log.info(
-    { host: database.target.host, port: database.target.port, db: database.target.dbName },
+    { host: database.target.host, port: database.target.port, db: database.target.dbName, user: database.serving.user },
     "database ready, migrations applied",
   );
 

@@ -30,6 +30,7 @@ const envSchema = z.object({
   SHORTLIST_MAX_BODY_BYTES: positiveInt.default(1_048_576),
 
   DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_APP_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   POSTGRES_HOST: optionalText,
   POSTGRES_PORT: port.optional(),
   POSTGRES_USER: optionalText,
@@ -103,10 +104,37 @@ function databaseTarget(env: z.output<typeof envSchema>): DatabaseTarget {
   };
 }
 
+/**
+ * The least-privilege role that serves requests while the configured (owner) user migrates.
+ * Unset for the embedded cluster (it makes its own) and for an external server without DATABASE_APP_URL.
+ */
+function appTarget(env: z.output<typeof envSchema>, owner: DatabaseTarget): Omit<DatabaseTarget, "mode"> | undefined {
+  if (!env.DATABASE_APP_URL) return undefined;
+  const url = new URL(env.DATABASE_APP_URL);
+  return {
+    host: url.hostname,
+    port: url.port ? Number(url.port) : 5432,
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    dbName: decodeURIComponent(url.pathname.replace(/^\//, "")) || owner.dbName,
+  };
+}
+
+function appTargetIssues(env: z.output<typeof envSchema>): string[] {
+  if (!env.DATABASE_APP_URL) return [];
+  if (!env.DATABASE_URL && !env.POSTGRES_HOST)
+    return [
+      "DATABASE_APP_URL: needs DATABASE_URL (or POSTGRES_HOST) for migrations; the embedded database makes its own app role",
+    ];
+  if (!new URL(env.DATABASE_APP_URL).username) return ["DATABASE_APP_URL: must name the user to serve requests as"];
+  return [];
+}
+
 function buildConfig(env: z.output<typeof envSchema>) {
   const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(repoRoot, path));
   const dataDir = fromRoot(env.SHORTLIST_DATA_DIR ?? ".data");
   const production = env.NODE_ENV === "production";
+  const owner = databaseTarget(env);
   return {
     env: env.NODE_ENV,
     production,
@@ -118,7 +146,8 @@ function buildConfig(env: z.output<typeof envSchema>) {
     webDist: fromRoot(env.SHORTLIST_WEB_DIST ?? "apps/web/dist"),
     maxBodyBytes: env.SHORTLIST_MAX_BODY_BYTES,
     database: {
-      ...databaseTarget(env),
+      ...owner,
+      app: appTarget(env, owner),
       embeddedDataDir: resolve(dataDir, "postgres"),
       pool: { min: env.DB_POOL_MIN, max: env.DB_POOL_MAX, idleTimeoutMillis: env.DB_POOL_IDLE_MS },
       connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
@@ -164,5 +193,7 @@ export function loadConfig(
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
+  const issues = appTargetIssues(parsed.data);
+  if (issues.length) throw new ConfigError(issues);
   return buildConfig(parsed.data);
 }

@@ -2,11 +2,14 @@ import pg from "pg";
 import type { Config, DatabaseConfig } from "@shortlist/config";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded";
 import { initOrm, type MikroORM } from "./orm";
+import { servingOrm } from "./roles";
 
 export interface Database {
   orm: MikroORM;
   /** The connection settings in force (for the embedded cluster, with its generated password). */
   target: DatabaseConfig;
+  /** The settings `orm` connects with: the app role (roles.ts) unless opened with `serveAs: "owner"`. */
+  serving: DatabaseConfig;
   embedded?: EmbeddedPostgresHandle;
   close(): Promise<void>;
 }
@@ -37,7 +40,18 @@ export async function ensureDatabaseExists(db: DatabaseConfig): Promise<void> {
  */
 export async function openDatabase(
   config: Pick<Config, "database">,
-  { migrate = true, log }: { migrate?: boolean; log?: (line: string) => void } = {},
+  {
+    migrate = true,
+    log,
+    serveAs = "app",
+    warn = (message) => console.warn(message),
+  }: {
+    migrate?: boolean;
+    log?: (line: string) => void;
+    /** `app` (requests): the least-privilege role, see roles.ts; `owner`: the migrating user (db:migrate). */
+    serveAs?: "app" | "owner";
+    warn?: (message: string) => void;
+  } = {},
 ): Promise<Database> {
   let target = config.database;
   let embedded: EmbeddedPostgresHandle | undefined;
@@ -47,11 +61,14 @@ export async function openDatabase(
   }
   try {
     await ensureDatabaseExists(target);
-    const orm = await initOrm(target);
-    if (migrate) await orm.migrator.up();
+    const ownerOrm = await initOrm(target);
+    if (migrate) await ownerOrm.migrator.up();
+    const { orm, serving } =
+      serveAs === "app" ? await servingOrm(ownerOrm, target, { warn }) : { orm: ownerOrm, serving: target };
     return {
       orm,
       target,
+      serving,
       embedded,
       async close() {
         await orm.close(true);

@@ -6,4 +6,5 @@ export { entities } from "./entities";
 export { initOrm, ormOptions, migrationsPath } from "./orm";
 export { openDatabase, ensureDatabaseExists, type Database } from "./database";
 export { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded";
+export { APP_ROLE, appConnection, appPasswordFile, ensureAppRole, isSuperuser } from "./roles";
 export type { MikroORM, EntityManager } from "@mikro-orm/postgresql";

@@ -22,6 +22,8 @@ export interface TestDatabaseServer {
   template: string;
   /** Prefix of every database this run creates; teardown drops whatever is left with it. */
   prefix: string;
+  /** The least-privilege role (roles.ts) test databases serve as, made for this run on the template. */
+  app: { user: string; password: string };
 }
 
 declare module "vitest" {
@@ -31,8 +33,11 @@ declare module "vitest" {
 }
 
 export interface TestDatabase {
-  /** Full configuration of the fresh database, defaults filled as in production. */
+  /** Full configuration of the fresh database, defaults filled as in production; its user is the one `orm` uses. */
   config: DatabaseConfig;
+  /** The same database as its owner (the server's admin user), who may migrate. */
+  ownerConfig: DatabaseConfig;
+  /** Connected as the app role, as the server serves requests, unless created with `{ as: "owner" }`. */
   orm: MikroORM;
   /** Closes `orm` (if still open) and drops the database, ending any other session on it. */
   dropDatabase(): Promise<void>;
@@ -75,26 +80,39 @@ async function cloneTemplate(client: pg.Client, name: string, template: string):
 /**
  * Creates a fresh, fully migrated database for the calling test file (call it
  * in `beforeAll`, drop it in `afterAll`). `env` overrides configuration the
- * way the process environment would (e.g. `{ DB_POOL_MAX: "2" }`).
+ * way the process environment would (e.g. `{ DB_POOL_MAX: "2" }`). `as: "owner"`
+ * connects `orm` as the owner, for tests of migrations and the schema itself.
  */
-export async function createTestDatabase(env: Record<string, string> = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  env: Record<string, string> = {},
+  { as = "app" }: { as?: "app" | "owner" } = {},
+): Promise<TestDatabase> {
   const server = inject("testDatabase");
   if (!server) throw new Error("No test database server: run this file in the integration or e2e vitest project.");
   const name = `${server.prefix}${randomBytes(6).toString("hex")}`;
-  await withAdminClient(server, (client) => cloneTemplate(client, name, server.template));
+  await withAdminClient(server, async (client) => {
+    await cloneTemplate(client, name, server.template);
+    // Table and default privileges come with the template; the database's own ACL does not.
+    await client.query(
+      `grant connect on database ${pg.escapeIdentifier(name)} to ${pg.escapeIdentifier(server.app.user)}`,
+    );
+  });
 
-  const config = loadConfig(
-    {
-      NODE_ENV: "test",
-      POSTGRES_HOST: server.host,
-      POSTGRES_PORT: String(server.port),
-      POSTGRES_USER: server.user,
-      POSTGRES_PASSWORD: server.password,
-      POSTGRES_DB: name,
-      ...env,
-    },
-    { readFiles: false },
-  ).database;
+  const configAs = (user: string, password: string) =>
+    loadConfig(
+      {
+        NODE_ENV: "test",
+        POSTGRES_HOST: server.host,
+        POSTGRES_PORT: String(server.port),
+        POSTGRES_USER: user,
+        POSTGRES_PASSWORD: password,
+        POSTGRES_DB: name,
+        ...env,
+      },
+      { readFiles: false },
+    ).database;
+  const ownerConfig = configAs(server.user, server.password);
+  const config = as === "owner" ? ownerConfig : configAs(server.app.user, server.app.password);
 
   let orm: MikroORM;
   try {
@@ -110,6 +128,7 @@ export async function createTestDatabase(env: Record<string, string> = {}): Prom
   };
   return {
     config,
+    ownerConfig,
     orm,
     close,
     async dropDatabase() {

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
 
 let db: TestDatabase;
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({}, { as: "owner" });
 });
 afterAll(() => db?.dropDatabase());
 

@@ -9,7 +9,7 @@ const [command = "status", ...rest] = process.argv.slice(2);
 const { values } = parseArgs({ args: rest, options: { name: { type: "string" }, to: { type: "string" } } });
 
 const config = loadConfig();
-const db = await openDatabase(config, { migrate: false, log: () => {} });
+const db = await openDatabase(config, { migrate: false, serveAs: "owner", log: () => {} });
 try {
   const migrator = db.orm.migrator;
   switch (command) {
