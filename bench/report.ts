@@ -1,13 +1,25 @@
 /**
- * Writes BENCHMARKS.md from one run's figures. Run directly (`tsx bench/report.ts <figures.json> [out]`) it
- * renders again the figures a run saved (run.ts writes them to the temp dir), e.g. after a change of wording.
+ * Writes BENCHMARKS.md from one run's figures: every sentence is either computed from them or part of the
+ * dated notes people wrote (bench/NOTES.md), copied verbatim at the end. Run directly
+ * (`tsx bench/report.ts <figures.json> [out]`) it renders again the figures a run saved in the temp dir.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BenchOptions } from "./lib/args";
 import type { Machine } from "./lib/machine";
-import type { Row } from "./scenarios/context";
+import { readNotes } from "./lib/notes";
+import {
+  evaluateTargets,
+  importFigures,
+  IMPORT_RSS_LIMIT_MB,
+  meets,
+  relativeSpread,
+  spread,
+  targetText,
+  type Spread,
+} from "./lib/stats";
+import type { Round, Row } from "./scenarios/context";
 import type { ImportResult } from "./scenarios/import";
 
 export interface Report {
@@ -15,89 +27,167 @@ export interface Report {
   machine: Machine;
   database: string;
   seed: { rows: number; seconds: number; method: string };
+  /** Process ids: the bench's main process (both servers) and the load generator's. */
+  processes: { servers: number; load: number | undefined };
   http: Row[];
   importResult?: ImportResult;
   startedAt: Date;
   seconds: number;
   loadAverageAtEnd: string;
-  notes: string[];
-}
-
-/** What profiling this bench found, and what was changed (facts about the code, the same in every run). */
-const FINDINGS = `## What profiling found, and what was fixed
-
-The first runs had Shortlist at 0.13–0.4× the baseline on every HTTP path. CPU profiles of the server thread
-(\`node:inspector\`, the load on a worker thread) showed that the Node thread, not PostgreSQL, was the limit, and where it went:
-
-1. **Entity hydration in \`candidates.list\`.** Reading a page as managed MikroORM entities (identity map, property
-   descriptors, change-set snapshots for 26 rows) cost 4–6 ms per call; plain rows mapped to property names cost ~1 ms.
-   Fix: \`listCandidates\` runs one plain statement and maps its rows (\`driver.mapResult\`), no entities, no query builder.
-2. **superjson's walker.** Serialising a 25-row page took ~0.9 ms (5× \`JSON.stringify\` of the same data).
-   Fix: \`packages/api/src/transformer.ts\`, a serialiser that writes byte-for-byte superjson's output for plain data
-   (objects, arrays, strings, numbers, booleans, null, undefined, Dates) and hands anything else to superjson; inputs are
-   still read by superjson. A property test (transformer.unit.test.ts) holds it equal to \`superjson.serialize\`.
-3. **Per-call authentication.** Every call loaded its API token and user as entities (\`findOne\` + populate): ~1.2 ms of CPU,
-   the largest single per-call cost. Fix: \`resolveAuth\` reads token (or session) and user in one plain query.
-4. **\`candidates.create\` round trips.** Check-then-flush cost a SELECT plus the unit of work's bookkeeping on every create
-   (5 round trips with auth, BEGIN and COMMIT, against the baseline's 2). Fix: one \`INSERT … ON CONFLICT DO NOTHING RETURNING *\`
-   that the unique index decides, race-free; the holder is looked up only when it clashes, to name them in the CONFLICT.
-
-What remains is the framework's own cost per call — tRPC's fetch-style request/response adapter, the transaction per
-mutation (BEGIN/COMMIT round trips), helmet and pino-http — visible in the CPU ms/req column.`;
-
-/** Why a target can still be missed after the fixes above: what is left, measured, and what removing it would take. */
-const WHY_MISSED: { prefix: string; text: string }[] = [
-  {
-    prefix: "create",
-    text:
-      "what is left is fixed per-call cost on a call whose own work is one INSERT: every mutation runs in a transaction " +
-      "(BEGIN and COMMIT: two more round trips than the baseline's autocommitted INSERT, ~0.25 ms of CPU measured through " +
-      "MikroORM and Kysely) and tRPC's fetch-style adapter reads the POST body through web streams. Both are the design " +
-      "(a mutation is atomic, which the coming audit hook relies on), so they are left as they are; see the CPU ms/req column.",
-  },
-  {
-    prefix: "list",
-    text: "list calls carry tRPC's and the token lookup's fixed cost per call; see the CPU ms/req column for what each side spent.",
-  },
-];
-
-function missedTargets(r: Report): string[] {
-  const lines: string[] = [];
-  for (const row of r.http) {
-    if (!row.target || row.target.met) continue;
-    const why = WHY_MISSED.find((w) => row.scenario.startsWith(w.prefix));
-    lines.push(
-      `- **${row.scenario}**: ${fmt(row.ratio, 2)}× against ${row.target.text}. ${why ? `Cause: ${why.text}` : ""}`.trim(),
-    );
-  }
-  const i = r.importResult;
-  if (i && i.ratio < 0.3) lines.push(`- **import rows/s**: ${fmt(i.ratio, 2)}× COPY against ≥ 0.3×.`);
-  if (i && i.cli.peakRssMiB * 1.048576 >= 300)
-    lines.push(`- **importer peak RSS**: ${fmt(i.cli.peakRssMiB * 1.048576)} MB against < 300 MB.`);
-  if (i && i.cli.peakRssMiB * 1.048576 < 300 && i.cli.peakRssMiB * 1.048576 >= 270) {
-    lines.push(
-      `- Not missed, but close: the importer's peak RSS (${fmt(i.cli.peakRssMiB * 1.048576)} MB) is within 10% of the 300 MB limit. ` +
-        "It is V8 letting its heap grow, not data the importer keeps: the peak is the same at 200,000 rows as at 1,000,000, " +
-        "and the same import under `--max-old-space-size=96` finishes at ~175 MiB.",
-    );
-  }
-  return lines;
 }
 
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mark = (met?: boolean) => (met === undefined ? "—" : met ? "met" : "**MISSED**");
+const range = (s: Spread, digits: number, unit = "") =>
+  `${fmt(s.median, digits)}${unit} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
+const percent = (x: number) => `${fmt(x * 100)}%`;
 
-export function renderReport(r: Report): string {
-  const lines: string[] = [];
-  const { options: o, machine: m } = r;
+function command(o: BenchOptions) {
+  const flags = [
+    `--rows ${o.rows}`,
+    `--import-rows ${o.importRows}`,
+    `--rounds ${o.rounds}`,
+    `--duration ${o.duration}`,
+    `--warmup ${o.warmup}`,
+    `--slices ${o.slices}`,
+    `--connections ${o.connections}`,
+    `--pool ${o.pool}`,
+    ...(o.skipImport ? ["--skip-import"] : []),
+  ];
+  return `npm run bench -- ${flags.join(" ")}`;
+}
+
+function httpSection(r: Report): string[] {
+  const { options: o } = r;
+  const lines = [
+    "## HTTP",
+    "",
+    `Medians over the ${o.rounds} rounds; the ratio columns give the median and, in brackets, the lowest and highest round.`,
+    "",
+    "| scenario | Shortlist req/s | p50 / p99 ms | CPU ms/req | baseline req/s | p50 / p99 ms | CPU ms/req | throughput ratio | CPU ratio | target | |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+  ];
+  for (const row of r.http) {
+    const ratio = spread(row.rounds.map((x) => x.ratio));
+    const cpu = spread(row.rounds.map((x) => x.cpuRatio));
+    const med = (pick: (x: Round) => number, digits: number) => fmt(spread(row.rounds.map(pick)).median, digits);
+    const side = (which: "shortlist" | "baseline") => [
+      med((x) => x[which].requestsPerSec, 0),
+      `${med((x) => x[which].p50, 1)} / ${med((x) => x[which].p99, 1)}`,
+      med((x) => x[which].cpuMsPerRequest, 2),
+    ];
+    const met = row.target ? meets(row.target, ratio.median) : undefined;
+    lines.push(
+      `| ${[row.scenario, ...side("shortlist"), ...side("baseline"), range(ratio, 2, "×"), range(cpu, 2, "×"), row.target ? targetText(row.target) : "—", mark(met)].join(" | ")} |`,
+    );
+  }
   lines.push(
+    "",
+    "- req/s: 2xx responses per measured second. p50 / p99: from the latency histograms of a round's slices, merged.",
+    "- CPU ms/req: user + system CPU time of the servers' process (`process.cpuUsage()` of the bench's main process,",
+    `  pid ${r.processes.servers}, around each slice) over the 2xx responses of the slice's side; the load generator is`,
+    `  another process${r.processes.load ? ` (pid ${r.processes.load})` : ""} and is not counted.`,
+    "- throughput ratio: Shortlist's req/s over the baseline's; CPU ratio: Shortlist's CPU ms/req over the baseline's;",
+    "  each computed per round. A target is met when the median round meets it.",
+  );
+  if (r.http.length) {
+    const moved = (pick: (x: Round) => number) => {
+      const s = spread(r.http.map((row) => relativeSpread(spread(row.rounds.map(pick)))));
+      return `${percent(s.median)} (${percent(s.min)}–${percent(s.max)})`;
+    };
+    lines.push(
+      `- How far each ratio moved between rounds ((max − min) / median), the median over the ${r.http.length} rows:`,
+      `  throughput ratio ${moved((x) => x.ratio)}, CPU ratio ${moved((x) => x.cpuRatio)}.`,
+    );
+  }
+  for (const row of r.http) {
+    const parts = [row.ratioOf ? `the throughput ratio column is ${row.ratioOf}` : "", row.note ?? ""].filter(Boolean);
+    if (parts.length) lines.push(`- ${row.scenario}: ${parts.join("; ")}.`);
+  }
+  lines.push(
+    "",
+    "### Ratios per round",
+    "",
+    "| scenario | throughput ratio per round | CPU ratio per round |",
+    "|---|---|---|",
+  );
+  for (const row of r.http) {
+    const each = (pick: (x: Round) => number) => row.rounds.map((x) => fmt(pick(x), 2)).join(", ");
+    lines.push(`| ${row.scenario} | ${each((x) => x.ratio)} | ${each((x) => x.cpuRatio)} |`);
+  }
+  return lines;
+}
+
+function importSection(r: Report): string[] {
+  const i = r.importResult;
+  if (!i) return ["## Import", "", "Not run (--skip-import)."];
+  const f = importFigures(i);
+  const seconds = (pick: (x: ImportResult["rounds"][number]) => number) => spread(i.rounds.map(pick)).median;
+  const rss = spread(i.rounds.map((x) => x.cli.peakRssMiB));
+  const rowsAfter = i.rounds.map((x) => x.cli.rowsAfter);
+  return [
+    "## Import",
+    "",
+    `${fmt(i.rows)} rows, the same rows on both sides, each into the emptied candidates table (all indexes in place),`,
+    `in ${i.rounds.length} rounds (COPY first in odd rounds, the CLI first in even ones); medians, with min–max in brackets.`,
+    "",
+    "| path | seconds | rows/s | peak RSS |",
+    "|---|---:|---:|---:|",
+    `| \`shortlist candidates import\` (JSONL, ${fmt(i.fileMiB, 1)} MiB) | ${fmt(
+      seconds((x) => x.cli.seconds),
+      1,
+    )} | ${range(f.cliRowsPerSec, 0)} | ${range(rss, 1, " MiB")} |`,
+    `| \`COPY … FROM STDIN\` via pg-copy-streams | ${fmt(
+      seconds((x) => x.copy.seconds),
+      1,
+    )} | ${range(f.copyRowsPerSec, 0)} | — |`,
+    "",
+    `- Rows present after each CLI import: ${rowsAfter.map((n) => fmt(n)).join(", ")} (expected ${fmt(i.rows)}).`,
+    `- Peak RSS per round, by process: ${i.rounds.map((x) => x.cli.rssDetail || "—").join("; ")}.`,
+    "- The CLI runs as a child process (`node packages/client/bin/shortlist.js candidates import <file>`, its default",
+    "  batch size, against this run's Shortlist server); its peak RSS is the sum of the kernel's high-water marks",
+    "  (VmHWM in /proc/<pid>/status) of it and any process it starts, polled every 50 ms.",
+    "- COPY streams the same rows, pre-written in COPY text format, over one connection.",
+  ];
+}
+
+function targetsSection(r: Report): string[] {
+  const outcomes = evaluateTargets(r.http, r.importResult);
+  const lines = [
+    "## Targets",
+    "",
+    `Each decided by the median of the ${r.options.rounds} rounds.`,
+    "",
+    "| target | held to | median | min–max | |",
+    "|---|---|---:|---:|---|",
+    ...outcomes.map(
+      (t) =>
+        `| ${t.name} | ${t.text} | ${fmt(t.figure.median, 2)}${t.unit} | ${fmt(t.figure.min, 2)}–${fmt(t.figure.max, 2)}${t.unit} | ${mark(t.met)} |`,
+    ),
+  ];
+  const missed = outcomes.filter((t) => !t.met);
+  lines.push(
+    "",
+    missed.length
+      ? `Missed in this run: ${missed.map((t) => `${t.name} (${fmt(t.figure.median, 2)}${t.unit} against ${t.text})`).join("; ")}.`
+      : `All ${outcomes.length} targets met in this run.`,
+  );
+  const rss = outcomes.find((t) => t.name === "importer peak RSS");
+  if (rss?.met && rss.figure.median >= 0.9 * IMPORT_RSS_LIMIT_MB) {
+    lines.push(`The importer's median peak RSS is within 10% of the ${IMPORT_RSS_LIMIT_MB} MB limit.`);
+  }
+  return lines;
+}
+
+export function renderReport(r: Report, notes: string): string {
+  const { options: o, machine: m } = r;
+  const lines: string[] = [
     "# Benchmarks",
     "",
-    `Written by \`npm run bench -- --rows ${o.rows} --import-rows ${o.importRows} --duration ${o.duration} --warmup ${o.warmup} --slices ${o.slices} --connections ${o.connections} --pool ${o.pool}\``,
-    `on ${r.startedAt.toISOString()} (${fmt(r.seconds)} s in all).`,
-    "Every figure comes from that one run, on one database, with Shortlist and the baseline measured",
-    "back to back; the ratios are what the targets hold, since absolute figures move with the machine.",
+    `Written by \`${command(o)}\`${o.quick ? " (quick mode)" : ""}`,
+    `on ${r.startedAt.toISOString()} (${fmt(r.seconds)} s in all): ${fmt(o.rows)} rows seeded, every ratio measured in ${o.rounds} rounds.`,
+    "Every figure and sentence before the notes at the end is computed from that one run.",
     "",
     "## Machine",
     "",
@@ -113,73 +203,34 @@ export function renderReport(r: Report): string {
     "## Setup",
     "",
     `- ${fmt(r.seed.rows)} candidates seeded in ${fmt(r.seed.seconds, 1)} s: ${r.seed.method}.`,
-    `- HTTP: autocannon in a worker thread, ${o.connections} concurrent connections, ${o.duration} s measured per scenario and side after ${o.warmup} s of warm-up,`,
-    `  in ${o.slices} alternating slices (Shortlist, baseline, baseline, Shortlist, …) so that load from elsewhere on the machine falls on both alike;`,
-    "  throughput is 2xx responses per measured second, p50 / p99 come from the merged latency histograms.",
-    `- Shortlist: the real app (\`createApp\` from @shortlist/server: helmet, pino-http, tRPC with superjson, a MikroORM fork per call,`,
-    `  a transaction per mutation, zod input) with a pool of ${o.pool} connections, log level \`warn\`, authenticated with an API token (Bearer).`,
-    `- Baseline: bare Express + a raw \`pg\` Pool of ${o.pool} connections on the same URLs, the same token lookup, the same SQL`,
-    "  and the same DTO fields as plain JSON (see bench/baseline-server.ts).",
-    "- Both servers run on the main thread of the bench's one Node process, the load generator on a worker thread of it;",
-    "  PostgreSQL runs beside it on the same machine.",
+    `- Load: autocannon in a child process, ${o.connections} concurrent connections. Per scenario: ${o.warmup} s of unrecorded warm-up per side,`,
+    `  then ${o.rounds} rounds; in each round every side is measured for ${o.duration} s in ${o.slices} slices, the sides taking turns slice by slice`,
+    "  (the stats scenario counts requests per slice instead; see its row).",
+    `- Shortlist: \`createApp\` from @shortlist/server with a pool of ${o.pool} connections, log level \`warn\`, called with an API token (Bearer).`,
+    `- Baseline: bench/baseline-server.ts (bare Express over a raw \`pg\` Pool of ${o.pool} connections) on the same URLs with the same token.`,
+    `- Both servers run in the bench's main process (pid ${r.processes.servers}); PostgreSQL: ${r.database}.`,
     "",
-    "## HTTP",
+    ...httpSection(r),
     "",
-    "| scenario | Shortlist req/s | p50 / p99 ms | CPU ms/req | baseline req/s | p50 / p99 ms | CPU ms/req | ratio | target | |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
-  );
-  for (const row of r.http) {
-    lines.push(
-      `| ${row.scenario} | ${fmt(row.shortlist.requestsPerSec)} | ${row.shortlist.p50} / ${row.shortlist.p99} | ${fmt(row.shortlist.cpuMsPerRequest, 2)} | ${fmt(row.baseline.requestsPerSec)} | ${row.baseline.p50} / ${row.baseline.p99} | ${fmt(row.baseline.cpuMsPerRequest, 2)} | ${fmt(row.ratio, 2)}× | ${row.target?.text ?? "—"} | ${mark(row.target?.met)} |`,
-    );
-  }
-  const notes = r.http.filter((row) => row.note).map((row) => `- ${row.scenario}: ${row.note}`);
-  lines.push(
+    ...importSection(r),
     "",
-    "- ratio: Shortlist's throughput over the baseline's (except where a row says otherwise).",
-    "- CPU ms/req: CPU time of the servers' thread per completed request (`process.threadCpuUsage()` around each slice;",
-    "  the load generator runs on its own thread). Unlike throughput it hardly moves when other work shares the machine,",
-    "  so it is the steadier measure of what each side costs.",
-    ...notes,
-  );
-
-  if (r.importResult) {
-    const i = r.importResult;
+    ...targetsSection(r),
+  ];
+  if (notes) {
     lines.push(
       "",
-      "## Import",
+      "---",
       "",
-      `${fmt(i.rows)} rows, the same rows on both sides, each into the emptied candidates table (all indexes in place).`,
+      "Everything below is copied verbatim from bench/NOTES.md: notes written by people on the date in each heading, not measured by this run.",
       "",
-      "| path | seconds | rows/s | peak RSS | |",
-      "|---|---:|---:|---:|---|",
-      `| \`shortlist candidates import\` (JSONL, ${fmt(i.fileMiB, 1)} MiB) | ${fmt(i.cli.seconds, 1)} | ${fmt(i.cli.rowsPerSec)} | ${fmt(i.cli.peakRssMiB, 1)} MiB | ${i.cli.rssDetail} |`,
-      `| \`COPY … FROM STDIN\` via pg-copy-streams | ${fmt(i.copy.seconds, 1)} | ${fmt(i.copy.rowsPerSec)} | — | |`,
-      "",
-      "| target | figure | |",
-      "|---|---:|---|",
-      `| import ≥ 0.3× COPY rows/s | ${fmt(i.ratio, 2)}× | ${mark(i.ratio >= 0.3)} |`,
-      `| importer peak RSS < 300 MB | ${fmt(i.cli.peakRssMiB * 1.048576, 0)} MB | ${mark(i.cli.peakRssMiB * 1.048576 < 300)} |`,
-      "",
-      `Rows present after the import: ${fmt(i.cli.rowsAfter)} (expected ${fmt(i.rows)}).`,
-      "",
-      "The CLI runs as a child process (`node packages/client/bin/shortlist.js candidates import <file>`, its default batch",
-      "size, SHORTLIST_URL / SHORTLIST_TOKEN pointing at the bench's Shortlist server); its peak RSS is the kernel's",
-      "high-water mark (VmHWM in /proc/<pid>/status) of it and any process it starts, polled every 50 ms.",
-      "COPY streams the same rows, pre-written in COPY text format, over one connection into the same emptied table.",
+      notes,
     );
-  } else {
-    lines.push("", "## Import", "", "Not run (--skip-import).");
   }
-  const misses = missedTargets(r);
-  if (misses.length) lines.push("", "## Targets missed in this run", "", ...misses);
-  lines.push("", FINDINGS);
-  if (r.notes.length) lines.push("", "## Notes", "", ...r.notes.map((n) => `- ${n}`));
   return `${lines.join("\n")}\n`;
 }
 
 export async function writeReport(path: string, report: Report) {
-  await writeFile(path, renderReport(report));
+  await writeFile(path, renderReport(report, await readNotes()));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

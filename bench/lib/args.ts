@@ -7,9 +7,11 @@ export interface BenchOptions {
   rows: number;
   /** Rows in the import file (JSONL for the CLI, COPY text for the baseline). */
   importRows: number;
-  /** Seconds autocannon runs each measured scenario. */
+  /** Times every ratio is measured in this one run; the report gives their median and spread. */
+  rounds: number;
+  /** Seconds autocannon runs each measured scenario, per side and round. */
   duration: number;
-  /** Seconds of unrecorded warm-up before each measured run. */
+  /** Seconds of unrecorded warm-up before each scenario's first round. */
   warmup: number;
   /** Turns each side's measured time is split into, alternating with the other side. */
   slices: number;
@@ -19,45 +21,70 @@ export interface BenchOptions {
   pool: number;
   out: string;
   skipImport: boolean;
+  /** Set by --quick / BENCH_QUICK=1: small defaults for checking the bench itself. */
+  quick: boolean;
 }
 
 const HELP = `npm run bench -- [options]
 
-  --rows N          rows seeded into candidates (default 1000000)
+  --rows N          rows seeded into candidates (default 1000000; quick: 20000)
   --import-rows N   rows in the import file (default: --rows)
-  --duration S      seconds per measured scenario (default 10)
-  --warmup S        seconds of warm-up before each one (default 2)
-  --slices N        turns each side's measured time is split into, alternating
-                    Shortlist and the baseline (default 5)
+  --rounds N        times each ratio is measured; the report gives the median
+                    and min–max of them (default 3, at least 3)
+  --duration S      measured seconds per scenario, side and round (default 10; quick: 2)
+  --warmup S        seconds of warm-up before each scenario (default 2; quick: 1)
+  --slices N        turns each side's measured time is split into per round,
+                    alternating Shortlist and the baseline (default 5; quick: 2)
   --connections N   concurrent clients (default 10)
   --pool N          database pool size of both servers (default 10)
   --out FILE        report file (default BENCHMARKS.md at the repository root)
   --skip-import     leave out the import scenario
+  --quick           the quick defaults above, for checking the bench itself
   --help
+
+Each option can also be given as an environment variable, BENCH_ and its name
+in capitals with _ for - (e.g. BENCH_ROWS=20000 BENCH_ROUNDS=3 npm run bench,
+BENCH_QUICK=1); a flag wins over the variable.
 
 Uses DATABASE_URL when it is set (in a fresh database created beside the one it
 names, dropped afterwards); otherwise boots an embedded PostgreSQL in a temp dir.`;
 
-function positive(name: string, value: string | undefined, fallback: number): number {
+const QUICK = { rows: 20_000, duration: 2, warmup: 1, slices: 2 };
+
+function number(name: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   const n = Number(value.replace(/_/g, ""));
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, not ${value}`);
+  if (value.trim() === "" || !Number.isFinite(n) || n < min) {
+    throw new Error(`--${name} (or BENCH_${envName(name)}) must be a number of at least ${min}, not "${value}"`);
+  }
   return n;
 }
 
-export function parseBenchArgs(argv = process.argv.slice(2)): BenchOptions {
+const envName = (name: string) => name.toUpperCase().replace(/-/g, "_");
+
+function flag(name: string, value: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  if (value) return true;
+  const raw = env[`BENCH_${envName(name)}`];
+  if (raw === undefined || raw === "" || raw === "0" || raw === "false") return false;
+  if (raw === "1" || raw === "true") return true;
+  throw new Error(`BENCH_${envName(name)} must be 1, true, 0 or false, not "${raw}"`);
+}
+
+export function parseBenchArgs(argv = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
       rows: { type: "string" },
       "import-rows": { type: "string" },
+      rounds: { type: "string" },
       duration: { type: "string" },
       warmup: { type: "string" },
       slices: { type: "string" },
       connections: { type: "string" },
       pool: { type: "string" },
       out: { type: "string" },
-      "skip-import": { type: "boolean", default: false },
+      "skip-import": { type: "boolean" },
+      quick: { type: "boolean" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -66,16 +93,23 @@ export function parseBenchArgs(argv = process.argv.slice(2)): BenchOptions {
     console.log(HELP);
     process.exit(0);
   }
-  const rows = Math.round(positive("rows", values.rows, 1_000_000));
+  const quick = flag("quick", values.quick, env);
+  const get = (name: keyof typeof values & string) =>
+    (values[name] as string | undefined) ?? env[`BENCH_${envName(name)}`];
+  const whole = (name: keyof typeof values & string, fallback: number, min = 1) =>
+    Math.round(number(name, get(name), fallback, min));
+  const rows = whole("rows", quick ? QUICK.rows : 1_000_000, 51);
   return {
     rows,
-    importRows: Math.round(positive("import-rows", values["import-rows"], rows)),
-    duration: positive("duration", values.duration, 10),
-    warmup: values.warmup === "0" ? 0 : positive("warmup", values.warmup, 2),
-    slices: Math.round(positive("slices", values.slices, 5)),
-    connections: Math.round(positive("connections", values.connections, 10)),
-    pool: Math.round(positive("pool", values.pool, 10)),
-    out: resolve(repoRoot, values.out ?? "BENCHMARKS.md"),
-    skipImport: values["skip-import"] ?? false,
+    importRows: whole("import-rows", rows),
+    rounds: whole("rounds", 3, 3),
+    duration: number("duration", get("duration"), quick ? QUICK.duration : 10, 0.1),
+    warmup: number("warmup", get("warmup"), quick ? QUICK.warmup : 2, 0),
+    slices: whole("slices", quick ? QUICK.slices : 5),
+    connections: whole("connections", 10),
+    pool: whole("pool", 10),
+    out: resolve(repoRoot, get("out") ?? "BENCHMARKS.md"),
+    skipImport: flag("skip-import", values["skip-import"], env),
+    quick,
   };
 }

@@ -1,10 +1,11 @@
 /**
- * autocannon, driven from a worker thread, in alternating slices: Shortlist and
- * the baseline take turns (A B B A A B …) so that drift in the machine's load
- * (other work on a shared box) falls on both sides alike. The slices of each
- * side are merged with autocannon's own aggregation (latency histograms).
+ * autocannon, driven from a child process, in alternating slices: Shortlist and
+ * the baseline take turns (A B B A A B …). The slices of each side in a round are
+ * merged with autocannon's own aggregation (latency histograms); a scenario is
+ * measured in several rounds, each giving its own figures.
  */
-import { Worker } from "node:worker_threads";
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 
 export interface LoadRequest {
@@ -27,8 +28,8 @@ export interface LoadResult {
   failures: number;
   seconds: number;
   /**
-   * CPU time of the servers' thread (the bench's main thread; the load generator has its own)
-   * per completed request, in ms: steadier than throughput when other work shares the machine.
+   * CPU time (user + system, `process.cpuUsage()`) of the bench's main process, where the servers run,
+   * per completed request, in ms. The load generator is another process and is not counted.
    */
   cpuMsPerRequest: number;
 }
@@ -44,6 +45,8 @@ export interface LoadSettings {
   warmup: number;
   connections: number;
   slices: number;
+  /** Rounds of `slices` turns each; every round gives one figure per side. */
+  rounds: number;
 }
 
 type Raw = Record<string, unknown> & {
@@ -52,31 +55,41 @@ type Raw = Record<string, unknown> & {
   non2xx: number;
   errors: number;
   timeouts: number;
-  /** Added here: main-thread CPU microseconds spent during the run. */
-  threadCpuMicros: number;
+  /** Added here: CPU microseconds the servers' process (this one) spent during the run. */
+  serverCpuMicros: number;
 };
 
-const threadCpu = () => {
-  const { user, system } = process.threadCpuUsage();
+const serverCpu = () => {
+  const { user, system } = process.cpuUsage();
   return user + system;
 };
 
 export class LoadGenerator {
-  #worker = new Worker(new URL("./load-worker.mjs", import.meta.url));
+  #child: ChildProcess = fork(fileURLToPath(new URL("./load-worker.mjs", import.meta.url)), [], {
+    execArgv: [],
+    serialization: "advanced",
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   #next = 0;
   #pending = new Map<number, { resolve(r: Raw): void; reject(e: Error): void }>();
 
   constructor() {
-    this.#worker.on("message", ({ id, result, error }: { id: number; result?: Raw; error?: string }) => {
+    this.#child.on("message", ({ id, result, error }: { id: number; result?: Raw; error?: string }) => {
       const waiter = this.#pending.get(id);
       this.#pending.delete(id);
       if (error) waiter?.reject(new Error(error));
       else waiter?.resolve(result!);
     });
-    this.#worker.on("error", (error) => {
+    const fail = (error: Error) => {
       for (const waiter of this.#pending.values()) waiter.reject(error);
       this.#pending.clear();
-    });
+    };
+    this.#child.on("error", fail);
+    this.#child.on("exit", (code, signal) => fail(new Error(`the load generator exited (${signal ?? code})`)));
+  }
+
+  get pid() {
+    return this.#child.pid;
   }
 
   /** Runs for `length.seconds`, or until `length.requests` have completed. */
@@ -86,12 +99,12 @@ export class LoadGenerator {
     length: number | { requests: number },
     connections: number,
   ): Promise<Raw> {
-    const before = threadCpu();
+    const before = serverCpu();
     const started = performance.now();
     const raw = await this.#run(baseUrl, request, length, connections);
     // autocannon reports a run's duration in whole sampling intervals (1 s): a run of N requests is timed here.
     const duration = typeof length === "number" ? raw.duration : (performance.now() - started) / 1000;
-    return { ...raw, duration, threadCpuMicros: threadCpu() - before };
+    return { ...raw, duration, serverCpuMicros: serverCpu() - before };
   }
 
   #run(
@@ -113,12 +126,15 @@ export class LoadGenerator {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, opts });
+      this.#child.send({ id, opts });
     });
   }
 
-  close() {
-    return this.#worker.terminate();
+  async close() {
+    if (this.#child.exitCode !== null || this.#child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.#child.once("exit", resolve));
+    this.#child.disconnect();
+    await exited;
   }
 }
 
@@ -137,7 +153,7 @@ function summarise(raws: Raw[], connections: number): LoadResult {
     total: merged.requests.total ?? ok,
     failures: raws.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0),
     seconds,
-    cpuMsPerRequest: raws.reduce((sum, r) => sum + r.threadCpuMicros, 0) / 1000 / Math.max(ok, 1),
+    cpuMsPerRequest: raws.reduce((sum, r) => sum + r.serverCpuMicros, 0) / 1000 / Math.max(ok, 1),
   };
 }
 
@@ -146,13 +162,13 @@ export interface Target {
   request: LoadRequest;
 }
 
-/** Warms both up (unrecorded), then measures them in alternating slices. */
+/** Warms both up (unrecorded), then measures them in rounds of alternating slices: one [a, b] per round. */
 export async function measurePair(
   load: LoadGenerator,
   a: Target,
   b: Target,
   settings: LoadSettings,
-): Promise<[LoadResult, LoadResult]> {
+): Promise<Array<[LoadResult, LoadResult]>> {
   const { connections, warmup } = settings;
   if (warmup > 0) {
     const length = settings.requestsPerSlice ? { requests: connections } : warmup;
@@ -162,21 +178,25 @@ export async function measurePair(
   const slice = settings.requestsPerSlice
     ? { requests: settings.requestsPerSlice }
     : settings.duration / settings.slices;
-  const rawA: Raw[] = [];
-  const rawB: Raw[] = [];
-  for (let i = 0; i < settings.slices; i++) {
-    // A B, B A, A B, …: neither side always goes first.
-    const order =
-      i % 2 === 0
-        ? ([
-            [a, rawA],
-            [b, rawB],
-          ] as const)
-        : ([
-            [b, rawB],
-            [a, rawA],
-          ] as const);
-    for (const [target, raws] of order) raws.push(await load.run(target.url, target.request, slice, connections));
+  const rounds: Array<[LoadResult, LoadResult]> = [];
+  for (let round = 0; round < settings.rounds; round++) {
+    const rawA: Raw[] = [];
+    const rawB: Raw[] = [];
+    for (let i = 0; i < settings.slices; i++) {
+      // A B, B A, A B, …: neither side always goes first.
+      const order =
+        (round * settings.slices + i) % 2 === 0
+          ? ([
+              [a, rawA],
+              [b, rawB],
+            ] as const)
+          : ([
+              [b, rawB],
+              [a, rawA],
+            ] as const);
+      for (const [target, raws] of order) raws.push(await load.run(target.url, target.request, slice, connections));
+    }
+    rounds.push([summarise(rawA, connections), summarise(rawB, connections)]);
   }
-  return [summarise(rawA, connections), summarise(rawB, connections)];
+  return rounds;
 }

@@ -26,15 +26,38 @@ export interface Measured {
   cpuMsPerRequest: number;
 }
 
-/** One line of the report: a figure for each side, their ratio and the target it is held to. */
-export interface Row {
-  scenario: string;
+/** One round of a scenario: a figure for each side and their ratios. */
+export interface Round {
   shortlist: Measured;
   baseline: Measured;
-  /** Shortlist throughput over the baseline's. */
+  /** Shortlist throughput over the baseline's (unless the row's `ratioOf` says otherwise). */
   ratio: number;
-  target?: { text: string; met: boolean };
+  /** Shortlist's server CPU per request over the baseline's. */
+  cpuRatio: number;
+}
+
+/** A target held by the median of a row's ratios over its rounds. */
+export interface TargetSpec {
+  op: ">=" | "<=";
+  value: number;
+}
+
+/** One line of the report: every round's figures, and the target the median ratio is held to. */
+export interface Row {
+  scenario: string;
+  rounds: Round[];
+  target?: TargetSpec;
+  /** What `ratio` divides, when it is not the two sides' throughput. */
+  ratioOf?: string;
   note?: string;
+}
+
+export function round(
+  shortlist: Measured,
+  baseline: Measured,
+  ratio = shortlist.requestsPerSec / baseline.requestsPerSec,
+): Round {
+  return { shortlist, baseline, ratio, cpuRatio: shortlist.cpuMsPerRequest / baseline.cpuMsPerRequest };
 }
 
 export const trpcInput = (input: unknown) => `input=${encodeURIComponent(JSON.stringify({ json: input }))}`;

@@ -15,12 +15,17 @@ import { watchRss } from "../lib/rss";
 import { COMPANY_COUNT, companyName, DOMAINS, FIRST_NAMES, LAST_NAMES, ROLES } from "../seed";
 import type { ScenarioContext } from "./context";
 
+export interface ImportRound {
+  cli: { seconds: number; rowsPerSec: number; peakRssMiB: number; rssDetail: string; rowsAfter: number };
+  copy: { seconds: number; rowsPerSec: number };
+  /** The CLI's rows/s over COPY's. */
+  ratio: number;
+}
+
 export interface ImportResult {
   rows: number;
   fileMiB: number;
-  cli: { seconds: number; rowsPerSec: number; peakRssMiB: number; rssDetail: string; rowsAfter: number };
-  copy: { seconds: number; rowsPerSec: number };
-  ratio: number;
+  rounds: ImportRound[];
 }
 
 /** The CLI's entry (what node_modules/.bin/shortlist links to), run by this same Node: one process to measure. */
@@ -103,31 +108,30 @@ async function count(client: pg.Client) {
   return Number(rows[0]!.n);
 }
 
-export async function importScenario(ctx: ScenarioContext, dir: string, rows: number): Promise<ImportResult> {
-  if (!existsSync(CLI)) throw new Error(`The shortlist CLI is not installed at ${CLI}`);
-  ctx.log(`  writing ${rows.toLocaleString("en")} rows as JSONL and as COPY text`);
-  const files = await writeImportFiles(dir, rows);
-  const fileMiB = (await stat(files.jsonl)).size / 1024 ** 2;
-
+async function runCopy(ctx: ScenarioContext, file: string, rows: number): Promise<ImportRound["copy"]> {
   await emptyTable(ctx.client);
-  let started = performance.now();
+  await ctx.client.query("vacuum analyze candidates");
+  const started = performance.now();
   await pipeline(
-    createReadStream(files.copy),
+    createReadStream(file),
     ctx.client.query(
       copyFrom(
         "copy candidates (name, email, role, company, assessment_domains, recruiter_notes, resume_url, consent_given, consent_timestamp) from stdin",
       ),
     ),
   );
-  const copySeconds = (performance.now() - started) / 1000;
+  const seconds = (performance.now() - started) / 1000;
   const copied = await count(ctx.client);
   if (copied !== rows) throw new Error(`COPY left ${copied} rows, expected ${rows}`);
-  ctx.log(`  COPY: ${copySeconds.toFixed(1)} s, ${(rows / copySeconds).toFixed(0)} rows/s`);
+  ctx.log(`  COPY: ${seconds.toFixed(1)} s, ${(rows / seconds).toFixed(0)} rows/s`);
+  return { seconds, rowsPerSec: rows / seconds };
+}
 
+async function runCli(ctx: ScenarioContext, file: string, rows: number): Promise<ImportRound["cli"]> {
   await emptyTable(ctx.client);
   await ctx.client.query("vacuum analyze candidates");
-  started = performance.now();
-  const child = spawn(process.execPath, [CLI, "candidates", "import", files.jsonl], {
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI, "candidates", "import", file], {
     env: { ...process.env, SHORTLIST_URL: ctx.shortlist.url, SHORTLIST_TOKEN: ctx.token, NO_COLOR: "1", CI: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -137,25 +141,41 @@ export async function importScenario(ctx: ScenarioContext, dir: string, rows: nu
   child.stderr.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   const [code] = (await once(child, "exit")) as [number | null];
   rss.stop();
-  const cliSeconds = (performance.now() - started) / 1000;
+  const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`shortlist candidates import exited with ${code}:\n${output}`);
   const rowsAfter = await count(ctx.client);
   if (rowsAfter !== rows) throw new Error(`the import left ${rowsAfter} rows, expected ${rows}:\n${output}`);
-  const cli = {
-    seconds: cliSeconds,
-    rowsPerSec: rows / cliSeconds,
-    peakRssMiB: rss.peakMiB(),
-    rssDetail: rss.detail(),
-    rowsAfter,
-  };
+  const cli = { seconds, rowsPerSec: rows / seconds, peakRssMiB: rss.peakMiB(), rssDetail: rss.detail(), rowsAfter };
   ctx.log(
-    `  CLI: ${cliSeconds.toFixed(1)} s, ${cli.rowsPerSec.toFixed(0)} rows/s, peak RSS ${cli.peakRssMiB.toFixed(0)} MiB (${cli.rssDetail})`,
+    `  CLI: ${seconds.toFixed(1)} s, ${cli.rowsPerSec.toFixed(0)} rows/s, peak RSS ${cli.peakRssMiB.toFixed(0)} MiB (${cli.rssDetail})`,
   );
-  return {
-    rows,
-    fileMiB,
-    cli,
-    copy: { seconds: copySeconds, rowsPerSec: rows / copySeconds },
-    ratio: cli.rowsPerSec / (rows / copySeconds),
-  };
+  return cli;
+}
+
+/** Writes the import files once, then runs COPY and the CLI once per round (alternating which goes first). */
+export async function importScenario(
+  ctx: ScenarioContext,
+  dir: string,
+  rows: number,
+  rounds: number,
+): Promise<ImportResult> {
+  if (!existsSync(CLI)) throw new Error(`The shortlist CLI is not installed at ${CLI}`);
+  ctx.log(`  writing ${rows.toLocaleString("en")} rows as JSONL and as COPY text`);
+  const files = await writeImportFiles(dir, rows);
+  const fileMiB = (await stat(files.jsonl)).size / 1024 ** 2;
+  const results: ImportRound[] = [];
+  for (let i = 0; i < rounds; i++) {
+    ctx.log(`  round ${i + 1} of ${rounds}`);
+    let copy: ImportRound["copy"];
+    let cli: ImportRound["cli"];
+    if (i % 2 === 0) {
+      copy = await runCopy(ctx, files.copy, rows);
+      cli = await runCli(ctx, files.jsonl, rows);
+    } else {
+      cli = await runCli(ctx, files.jsonl, rows);
+      copy = await runCopy(ctx, files.copy, rows);
+    }
+    results.push({ cli, copy, ratio: cli.rowsPerSec / copy.rowsPerSec });
+  }
+  return { rows, fileMiB, rounds: results };
 }

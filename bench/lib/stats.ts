@@ -1,0 +1,81 @@
+/** Medians, spreads and targets over a run's rounds: the one place where met / missed is decided. */
+import type { ImportResult } from "../scenarios/import";
+import type { Row, TargetSpec } from "../scenarios/context";
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export function spread(values: number[]): Spread {
+  if (values.length === 0) throw new Error("no values to summarise");
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median, min: sorted[0]!, max: sorted.at(-1)! };
+}
+
+/** (max − min) / median: how far a figure moved between rounds. */
+export const relativeSpread = (s: Spread) => (s.median === 0 ? 0 : (s.max - s.min) / s.median);
+
+export const targetText = (t: TargetSpec, unit = "×") => `${t.op === ">=" ? "≥" : "≤"} ${t.value}${unit}`;
+export const meets = (t: TargetSpec, value: number) => (t.op === ">=" ? value >= t.value : value <= t.value);
+
+/** 1 MiB in MB: the RSS target is in MB, the kernel counts KiB. */
+export const MB_PER_MIB = 1.048576;
+export const IMPORT_RATIO_TARGET: TargetSpec = { op: ">=", value: 0.3 };
+/** The importer's peak RSS must stay under this many MB. */
+export const IMPORT_RSS_LIMIT_MB = 300;
+
+export interface TargetOutcome {
+  name: string;
+  /** The target as written, e.g. "≥ 0.5×". */
+  text: string;
+  figure: Spread;
+  unit: string;
+  met: boolean;
+}
+
+export function importFigures(i: ImportResult) {
+  return {
+    ratio: spread(i.rounds.map((r) => r.ratio)),
+    cliRowsPerSec: spread(i.rounds.map((r) => r.cli.rowsPerSec)),
+    copyRowsPerSec: spread(i.rounds.map((r) => r.copy.rowsPerSec)),
+    peakRssMB: spread(i.rounds.map((r) => r.cli.peakRssMiB * MB_PER_MIB)),
+  };
+}
+
+/** Every target of the run, each decided by the median over its rounds. */
+export function evaluateTargets(http: Row[], importResult?: ImportResult): TargetOutcome[] {
+  const outcomes: TargetOutcome[] = [];
+  for (const row of http) {
+    if (!row.target) continue;
+    const figure = spread(row.rounds.map((r) => r.ratio));
+    outcomes.push({
+      name: row.scenario,
+      text: targetText(row.target),
+      figure,
+      unit: "×",
+      met: meets(row.target, figure.median),
+    });
+  }
+  if (importResult) {
+    const f = importFigures(importResult);
+    outcomes.push({
+      name: "import rows/s over COPY's",
+      text: targetText(IMPORT_RATIO_TARGET),
+      figure: f.ratio,
+      unit: "×",
+      met: meets(IMPORT_RATIO_TARGET, f.ratio.median),
+    });
+    outcomes.push({
+      name: "importer peak RSS",
+      text: `< ${IMPORT_RSS_LIMIT_MB} MB`,
+      figure: f.peakRssMB,
+      unit: " MB",
+      met: f.peakRssMB.median < IMPORT_RSS_LIMIT_MB,
+    });
+  }
+  return outcomes;
+}

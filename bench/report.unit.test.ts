@@ -1,0 +1,121 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { parseBenchArgs } from "./lib/args";
+import { checkNotes, NOTES_FILE } from "./lib/notes";
+import { renderReport, type Report } from "./report";
+import type { Measured, Round, Row } from "./scenarios/context";
+
+const measured = (requestsPerSec: number, cpuMsPerRequest: number): Measured => ({
+  requestsPerSec,
+  p50: 10,
+  p99: 30,
+  total: requestsPerSec * 10,
+  cpuMsPerRequest,
+});
+
+/** Rounds whose throughput ratios are the given ones (baseline 1000 req/s) and CPU ratios 2, 2.5, 3, …. */
+const rounds = (...ratios: number[]): Round[] =>
+  ratios.map((ratio, i) => ({
+    shortlist: measured(1000 * ratio, 1 + 0.25 * i),
+    baseline: measured(1000, 0.5),
+    ratio,
+    cpuRatio: (1 + 0.25 * i) / 0.5,
+  }));
+
+function report(http: Row[], overrides: Partial<Report> = {}): Report {
+  return {
+    options: parseBenchArgs(["--rows", "20000", "--rounds", "3", "--skip-import"], {}),
+    machine: {
+      cpu: "Test CPU",
+      cores: 2,
+      memory: "1 GiB",
+      os: "Linux",
+      node: "v24",
+      postgres: "PostgreSQL 17 on x",
+      loadAverage: "1 / 1 / 1",
+    },
+    database: "embedded",
+    seed: { rows: 20000, seconds: 1, method: "generate_series" },
+    processes: { servers: 100, load: 101 },
+    http,
+    startedAt: new Date("2026-12-02T00:00:00Z"),
+    seconds: 60,
+    loadAverageAtEnd: "1 / 1 / 1",
+    ...overrides,
+  };
+}
+
+const NOTES = "## Notes (written by people, 2026-11-22)\n\n### Why\n\nCause: a claim nobody measured in this run.";
+
+describe("BENCHMARKS.md", () => {
+  it("decides each target by the median round and shows the median and min–max of both ratios", () => {
+    const md = renderReport(
+      report([
+        { scenario: "create", rounds: rounds(0.45, 0.55, 0.6), target: { op: ">=", value: 0.5 } },
+        { scenario: "list: first page", rounds: rounds(0.4, 0.49, 0.7), target: { op: ">=", value: 0.5 } },
+      ]),
+      NOTES,
+    );
+    const row = (name: string) => md.split("\n").find((line) => line.startsWith(`| ${name} |`))!;
+    expect(row("create")).toContain("0.55× (0.45–0.60)");
+    expect(row("create")).toContain("2.50× (2.00–3.00)");
+    expect(row("create")).toMatch(/\| met \|$/);
+    expect(row("list: first page")).toContain("0.49× (0.40–0.70)");
+    expect(row("list: first page")).toMatch(/\| \*\*MISSED\*\* \|$/);
+    expect(md).toContain("Missed in this run: list: first page (0.49× against ≥ 0.5×).");
+    expect(md).toContain("20,000 rows seeded, every ratio measured in 3 rounds");
+    expect(md).toContain("--rows 20000 --import-rows 20000 --rounds 3");
+  });
+
+  it("puts fixed text only under dated headings of notes written by people, after every computed section", () => {
+    const md = renderReport(
+      report([{ scenario: "create", rounds: rounds(0.45, 0.49, 0.48), target: { op: ">=", value: 0.5 } }]),
+      NOTES,
+    );
+    const marker = md.indexOf("Everything below is copied verbatim from bench/NOTES.md");
+    expect(marker).toBeGreaterThan(md.indexOf("## Targets"));
+    const computed = md.slice(0, marker);
+    expect(computed).not.toMatch(/Cause:|What profiling found|V8|max-old-space-size/);
+    expect(md.slice(marker)).toContain(NOTES);
+  });
+
+  it("copies the repository's notes, and each of their sections is dated", async () => {
+    const notes = checkNotes(await readFile(NOTES_FILE, "utf8"));
+    expect(notes).toMatch(/^## Notes \(written by people, \d{4}-\d{2}-\d{2}\)/);
+    expect(renderReport(report([]), notes)).toContain(notes);
+  });
+
+  it("refuses notes that are not headed as written by people with a date", () => {
+    expect(() => checkNotes("## What profiling found\n\ntext")).toThrow(
+      'bench/NOTES.md:1: "## What profiling found" — every top-level section must be headed',
+    );
+    expect(() => checkNotes("## Notes (written by people, 2026-13-45)\n")).toThrow(/bench\/NOTES.md:1/);
+    expect(() => checkNotes("Loose text\n\n## Notes (written by people, 2026-11-22)\n")).toThrow(
+      /text before the first dated heading/,
+    );
+    expect(checkNotes("<!-- ok -->\n## Notes (written by people, 2026-11-22)\n### Sub\ntext")).toBe(
+      "## Notes (written by people, 2026-11-22)\n### Sub\ntext",
+    );
+  });
+});
+
+describe("bench options", () => {
+  it("reads BENCH_* variables, lets flags win, and keeps the 1,000,000-row default", () => {
+    expect(parseBenchArgs([], {})).toMatchObject({ rows: 1_000_000, rounds: 3, duration: 10, quick: false });
+    expect(parseBenchArgs([], { BENCH_ROWS: "20000", BENCH_ROUNDS: "4" })).toMatchObject({
+      rows: 20_000,
+      importRows: 20_000,
+      rounds: 4,
+    });
+    expect(parseBenchArgs(["--rows", "5000"], { BENCH_ROWS: "20000" }).rows).toBe(5000);
+    expect(parseBenchArgs([], { BENCH_QUICK: "1" })).toMatchObject({ rows: 20_000, duration: 2, quick: true });
+  });
+
+  it("refuses fewer than three rounds and malformed numbers, naming the option", () => {
+    expect(() => parseBenchArgs(["--rounds", "2"], {})).toThrow(
+      '--rounds (or BENCH_ROUNDS) must be a number of at least 3, not "2"',
+    );
+    expect(() => parseBenchArgs([], { BENCH_ROWS: "many" })).toThrow(/--rows \(or BENCH_ROWS\)/);
+    expect(() => parseBenchArgs([], { BENCH_QUICK: "yes" })).toThrow(/BENCH_QUICK must be/);
+  });
+});
