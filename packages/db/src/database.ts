@@ -2,6 +2,7 @@ import pg from "pg";
 import type { Config, DatabaseConfig } from "@shortlist/config";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded";
 import { initOrm, type MikroORM } from "./orm";
+import { explainDatabaseError } from "./startup-errors";
 import { servingOrm } from "./roles";
 
 export interface Database {
@@ -77,6 +78,6 @@ export async function openDatabase(
     };
   } catch (error) {
     await embedded?.stop();
-    throw error;
+    throw explainDatabaseError(error, target);
   }
 }

@@ -5,6 +5,7 @@ export * from "./vetting/entities";
 export { entities } from "./entities";
 export { initOrm, ormOptions, migrationsPath } from "./orm";
 export { openDatabase, ensureDatabaseExists, type Database } from "./database";
-export { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded";
+export { startEmbeddedPostgres, EmbeddedPostgresError, type EmbeddedPostgresHandle } from "./embedded";
+export { DatabaseStartError } from "./startup-errors";
 export { APP_ROLE, appConnection, appPasswordFile, ensureAppRole, isSuperuser } from "./roles";
 export type { MikroORM, EntityManager } from "@mikro-orm/postgresql";
