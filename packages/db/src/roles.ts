@@ -2,7 +2,7 @@
  * The database role that serves requests. Migrations run as the configured
  * (owner) user; requests run as a role that can only read and write rows:
  * for the embedded cluster `shortlist_app`, made here at every start; for an
- * external server the role DATABASE_APP_URL names (see README, "Security").
+ * external server the role DATABASE_APP_URL names (see README, "Database roles").
  */
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -142,7 +142,7 @@ export async function appConnection(
   if (await isSuperuser(serving)) {
     warn(
       `Requests are served as the PostgreSQL superuser "${serving.user}": ` +
-        `set DATABASE_APP_URL to a role that may only read and write rows (README, "Security").`,
+        `set DATABASE_APP_URL to a role that may only read and write rows (README, "Database roles").`,
     );
   }
   return serving;
