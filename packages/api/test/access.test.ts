@@ -14,6 +14,8 @@ import { callerFor, callPath, rowCounts, signedIn, testDeps, type Caller } from 
 const PUBLIC = ["auth.login", "auth.logout", "auth.setup", "auth.setupStatus"];
 /** The only mutations a viewer may call: signing in and out, and the (already done) first-admin setup. */
 const PUBLIC_MUTATIONS = ["auth.login", "auth.logout", "auth.setup"];
+/** Mutations any signed-in user may call on their own account only. */
+const SELF_SERVICE_MUTATIONS = ["auth.changePassword"];
 
 // At runtime `_def.procedures` is flat: every procedure under its dotted path.
 const flat = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
@@ -132,11 +134,13 @@ test("a viewer can write nothing: every non-public mutation is FORBIDDEN and no 
     },
     "users.create": { email: "new@example.com", name: "New", role: "admin", password: "a long enough password" },
     "users.update": { id: viewer.user.id, version: 1, role: "admin" },
+    "users.resetPassword": { id: admin.user.id, password: "taken over by a viewer" },
+    "users.unlock": { id: admin.user.id },
     "apiTokens.create": { name: "viewer script" },
     "apiTokens.revoke": { id: token.id },
   };
   const mutations = procedures
-    .filter((p) => p.type === "mutation" && !PUBLIC_MUTATIONS.includes(p.path))
+    .filter((p) => p.type === "mutation" && ![...PUBLIC_MUTATIONS, ...SELF_SERVICE_MUTATIONS].includes(p.path))
     .map((p) => p.path);
   expect(mutations.length).toBeGreaterThan(0);
 

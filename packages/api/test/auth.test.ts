@@ -111,10 +111,21 @@ test("disabling a user ends their sessions, refuses their API tokens and their s
   expect(await sessionsOf(target.user.id)).toEqual([]);
   expect((await rejection(target.caller.auth.me())).code).toBe("UNAUTHORIZED");
   expect((await rejection(callerFor(deps, { bearerToken: secret }).auth.me())).code).toBe("UNAUTHORIZED");
+  // The right password of a disabled account answers exactly as a wrong one: a guesser learns nothing.
   const login = await rejection(callerFor(deps).auth.login({ email: target.user.email, password: PASSWORD }));
-  expect(login.code).toBe("FORBIDDEN");
-  expect(login.message).toMatch(/disabled/);
+  const wrong = await rejection(callerFor(deps).auth.login({ email: target.user.email, password: "not it at all" }));
+  expect([login.code, login.message]).toEqual([wrong.code, wrong.message]);
+  expect(login.code).toBe("UNAUTHORIZED");
   expect(await sessionsOf(target.user.id)).toEqual([]);
+
+  // Enabling the user again does not revive the API tokens that disabling revoked.
+  const after = (await admin.caller.users.list()).find((u) => u.id === target.user.id)!;
+  await admin.caller.users.update({ id: target.user.id, version: after.version, disabled: false });
+  expect((await rejection(callerFor(deps, { bearerToken: secret }).auth.me())).code).toBe("UNAUTHORIZED");
+  const [token] = await admin.caller.apiTokens
+    .list({ all: true })
+    .then((ts) => ts.filter((t) => t.owner.id === target.user.id));
+  expect(token!.revokedAt).toBeInstanceOf(Date);
 });
 
 test("a new password ends the user's other sessions", async () => {

@@ -94,3 +94,24 @@ test("the last active admin can be neither demoted nor disabled", async () => {
   const demoted = await caller.users.update({ id: first.id, version: current, role: "recruiter" });
   expect(demoted).toMatchObject({ role: "recruiter", version: current + 1 });
 });
+
+test("demoting or disabling the last two admins at once leaves one: the last-admin rule holds under concurrency", async () => {
+  for (const change of [{ role: "viewer" as const }, { disabled: true }]) {
+    await db.orm.em.fork().execute("delete from users");
+    const first = await createUser(db.orm, "admin");
+    const second = await createUser(db.orm, "admin");
+    const caller = callerFor(deps, { sessionToken: await signIn(deps, first.email) });
+    const users = await caller.users.list();
+    const outcomes = await Promise.allSettled(
+      users.map((u) => caller.users.update({ id: u.id, version: u.version, ...change })),
+    );
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = outcomes.find((o) => o.status === "rejected")!.reason as { code: string; message: string };
+    expect(refused).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/last active admin/) });
+    const active = await db.orm.em
+      .fork()
+      .execute<{ id: string }[]>("select id from users where role = 'admin' and disabled_at is null");
+    expect(active).toHaveLength(1);
+    expect([first.id, second.id]).toContain(active[0]!.id);
+  }
+});

@@ -51,6 +51,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
   LOGIN_LOCKOUT_MINUTES: positiveInt.default(15),
+  LOGIN_ACCOUNT_DELAY_MAX_SECONDS: positiveInt.default(60),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -157,6 +158,8 @@ function buildConfig(env: z.output<typeof envSchema>) {
       env.SHORTLIST_ADMIN_EMAIL && env.SHORTLIST_ADMIN_PASSWORD
         ? { email: env.SHORTLIST_ADMIN_EMAIL, password: env.SHORTLIST_ADMIN_PASSWORD }
         : undefined,
+    /** SHORTLIST_ADMIN_PASSWORD on its own: the password `npm run users:reset-admin` sets. */
+    adminPassword: env.SHORTLIST_ADMIN_PASSWORD,
     auth: {
       sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
       sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
@@ -164,6 +167,7 @@ function buildConfig(env: z.output<typeof envSchema>) {
       maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
       lockoutMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
+      accountDelayMaxMs: env.LOGIN_ACCOUNT_DELAY_MAX_SECONDS * 1000,
     },
   };
 }

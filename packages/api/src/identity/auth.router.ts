@@ -1,6 +1,6 @@
 import { procedureFor, publicProcedure, ROLES, router } from "../trpc";
-import { login, logout, needsSetup, setup } from "./auth.service";
-import { loginInput, setupInput } from "./schemas";
+import { changePassword, login, logout, needsSetup, setup } from "./auth.service";
+import { changePasswordInput, loginInput, setupInput } from "./schemas";
 
 export const authRouter = router({
   /** Whether the one-time first-admin screen should show. */
@@ -11,5 +11,9 @@ export const authRouter = router({
     await logout(ctx);
     return { signedOut: true };
   }),
+  /** Your own new password (signed in with a session); your other sessions end. */
+  changePassword: procedureFor(ROLES.any)
+    .input(changePasswordInput)
+    .mutation(({ ctx, input }) => changePassword(ctx, input)),
   me: procedureFor(ROLES.any).query(({ ctx }) => ({ user: ctx.auth.user, via: ctx.auth.via })),
 });

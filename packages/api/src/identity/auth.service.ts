@@ -3,9 +3,11 @@ import { ApiToken, Session, User, type EntityManager, type IUser } from "@shortl
 import type { Config } from "@shortlist/config";
 import type { AuthState, ProcedureContext } from "../context";
 import { Conflict, keepingWrites, TooManyAttempts } from "../errors";
+import { fieldError } from "./field-error";
 import { hashPassword, verifyPassword } from "./passwords";
-import type { LoginInput, SetupInput } from "./schemas";
-import { clearFailures, lockedUntil, recordFailure } from "./throttle";
+import type { ChangePasswordInput, LoginInput, SetupInput } from "./schemas";
+import { endSessions } from "./sessions";
+import { clearFailures, lockedUntil, lockThrottleKeys, recordFailure, throttleKeys } from "./throttle";
 import { hashToken, newSecretToken } from "./tokens";
 
 /** Last-seen stamps are written at most this often, so reads stay reads. */
@@ -23,6 +25,8 @@ interface AuthRow {
   /** Sessions only: idle too long, past its absolute end, or its user disabled. */
   expired?: boolean;
 }
+
+type AuthedContext = ProcedureContext & { auth: AuthState };
 
 const toAuthUser = (user: Pick<IUser, "id" | "email" | "name" | "role">) => ({
   id: user.id,
@@ -88,36 +92,61 @@ async function startSession(ctx: ProcedureContext, user: IUser) {
     userAgent: ctx.userAgent?.slice(0, 512) ?? null,
   });
   await ctx.em.flush();
-  // A native update: signing in must not bump the version an admin's edit form carries.
-  await ctx.em.nativeUpdate(User, { id: user.id }, { lastLoginAt: now });
+  // Plain SQL: MikroORM's nativeUpdate bumps the version, and signing in must not make an admin's open edit stale.
+  await ctx.em.execute("update users set last_login_at = ? where id = ?", [now, user.id]);
   ctx.cookies.setSession(token, expiresAt);
   return toAuthUser(user);
 }
 
-export async function login(ctx: ProcedureContext, input: LoginInput) {
-  const { auth } = ctx.config;
-  const now = new Date();
-  const accountKey = `account:${input.email}`;
-  const rules = [{ key: accountKey, maxFailures: auth.maxFailuresPerAccount }];
-  if (ctx.ip) rules.push({ key: `address:${ctx.ip}`, maxFailures: auth.maxFailuresPerAddress });
+const WRONG_CREDENTIALS = "The email or password is wrong";
 
-  const locked = await lockedUntil(
-    ctx.em,
-    rules.map((r) => r.key),
-    now,
-  );
+/**
+ * Checks a password under the sign-in throttle: attempts sharing a key run one after another,
+ * a locked key is refused before the password is looked at, and a failure is counted in the
+ * call's transaction, which commits although the call is refused. A disabled account answers
+ * exactly as a wrong password does, so a guesser learns nothing from it.
+ */
+async function checkPassword(ctx: ProcedureContext, email: string, password: string, wrong: () => Error) {
+  const now = new Date();
+  const keys = throttleKeys(email, ctx.ip);
+  await lockThrottleKeys(ctx.em, keys);
+  const locked = await lockedUntil(ctx.em, keys, now);
   if (locked) throw new TooManyAttempts(locked);
 
-  const user = await ctx.em.findOne(User, { email: input.email }, { populate: ["passwordHash"] });
-  const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !passwordOk) {
-    // Counted in this call's transaction, which commits although the call is refused.
-    await recordFailure(ctx.em, rules, auth.lockoutMs, now);
-    throw keepingWrites(new TRPCError({ code: "UNAUTHORIZED", message: "The email or password is wrong" }));
+  const user = await ctx.em.findOne(User, { email }, { populate: ["passwordHash"] });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user || !passwordOk || user.disabledAt) {
+    await recordFailure(ctx.em, keys, ctx.config.auth, now);
+    throw keepingWrites(wrong());
   }
-  if (user.disabledAt) throw new TRPCError({ code: "FORBIDDEN", message: "This account is disabled; ask an admin" });
-  await clearFailures(ctx.em, accountKey);
+  await clearFailures(ctx.em, keys);
+  return user;
+}
+
+export async function login(ctx: ProcedureContext, input: LoginInput) {
+  const user = await checkPassword(
+    ctx,
+    input.email,
+    input.password,
+    () => new TRPCError({ code: "UNAUTHORIZED", message: WRONG_CREDENTIALS }),
+  );
   return startSession(ctx, user);
+}
+
+/** A signed-in user's own new password; their other sessions end, this one stays. */
+export async function changePassword(ctx: AuthedContext, input: ChangePasswordInput) {
+  if (ctx.auth.via !== "session")
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Change your password from a signed-in session, not with an API token",
+    });
+  const user = await checkPassword(ctx, ctx.auth.user.email, input.currentPassword, () =>
+    fieldError("currentPassword", "The current password is wrong"),
+  );
+  user.passwordHash = await hashPassword(input.newPassword);
+  await ctx.em.flush();
+  await endSessions(ctx.em, user.id, ctx.auth.sessionId);
+  return { changed: true };
 }
 
 export async function logout(ctx: ProcedureContext) {

@@ -45,6 +45,18 @@ export const updateUserInput = z.object({
 
 export const idInput = z.object({ id: z.uuid() });
 
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(256),
+    newPassword: passwordSchema,
+  })
+  .refine((i) => i.newPassword !== i.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from the current one",
+  });
+
+export const resetPasswordInput = z.object({ id: z.uuid(), password: passwordSchema });
+
 export const createApiTokenInput = z.object({
   name: storable(z.string().trim().min(1, "Name the token after the script that will use it").max(100)),
 });
@@ -53,3 +65,5 @@ export type LoginInput = z.infer<typeof loginInput>;
 export type SetupInput = z.infer<typeof setupInput>;
 export type CreateUserInput = z.infer<typeof createUserInput>;
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;

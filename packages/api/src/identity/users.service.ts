@@ -1,8 +1,11 @@
-import { ApiToken, Session, User, type EntityManager, type IUser } from "@shortlist/db";
+import { ApiToken, User, type EntityManager, type IUser } from "@shortlist/db";
+import type { AuthState } from "../context";
 import { Conflict, InvalidInput, NotFound, StaleVersion } from "../errors";
 import { toApiTokenDTO, toUserDTO } from "./mappers";
 import { hashPassword } from "./passwords";
-import type { CreateUserInput, UpdateUserInput } from "./schemas";
+import type { CreateUserInput, ResetPasswordInput, UpdateUserInput } from "./schemas";
+import { endSessions } from "./sessions";
+import { advisoryKey, clearAccount, lockThrottleKeys, throttleKeys } from "./throttle";
 import { API_TOKEN_PREFIX, hashToken, newSecretToken } from "./tokens";
 
 export async function listUsers(em: EntityManager) {
@@ -29,13 +32,23 @@ async function findUser(em: EntityManager, id: string): Promise<IUser> {
   return user;
 }
 
+/**
+ * Every change of a user's role or disabled state takes this lock first, so the
+ * last-admin check below and the change are one step: two admins demoted at once
+ * are checked one after the other, and the second is refused.
+ */
+export async function lockAdmins(em: EntityManager) {
+  await em.execute("select pg_advisory_xact_lock(?::bigint)", [advisoryKey("shortlist.admins")]);
+}
+
 /** An admin may not demote or disable the last active admin: nobody could administer Shortlist. */
 async function assertAnotherActiveAdmin(em: EntityManager, user: IUser) {
   const others = await em.count(User, { role: "admin", disabledAt: null, id: { $ne: user.id } });
   if (others === 0) throw new InvalidInput("This is the last active admin; make another admin first");
 }
 
-export async function updateUser(em: EntityManager, input: UpdateUserInput) {
+export async function updateUser(em: EntityManager, input: UpdateUserInput, actor?: AuthState) {
+  if (input.role !== undefined || input.disabled !== undefined) await lockAdmins(em);
   const user = await findUser(em, input.id);
   if (user.version !== input.version) throw new StaleVersion("user");
   const losesAdmin =
@@ -46,10 +59,41 @@ export async function updateUser(em: EntityManager, input: UpdateUserInput) {
   if (input.role !== undefined) user.role = input.role;
   if (input.password !== undefined) user.passwordHash = await hashPassword(input.password);
   if (input.disabled !== undefined) user.disabledAt = input.disabled ? (user.disabledAt ?? new Date()) : null;
-  // Disabling or a new password ends every session of that user at once.
-  if (input.disabled === true || input.password !== undefined) await em.nativeDelete(Session, { user: user.id });
   await em.flush();
+  // Disabling or a new password ends the user's sessions at once; disabling also revokes
+  // their API tokens for good, so enabling the user again does not bring old tokens back.
+  if (input.disabled === true || input.password !== undefined) await endSessions(em, user.id, ownSession(actor, user));
+  if (input.disabled === true) await revokeTokensOf(em, user.id);
   return toUserDTO(user);
+}
+
+/** The caller's own session survives a change they make to their own account. */
+const ownSession = (actor: AuthState | undefined, user: IUser) =>
+  actor?.user.id === user.id ? actor.sessionId : undefined;
+
+async function revokeTokensOf(em: EntityManager, userId: string) {
+  await em.nativeUpdate(ApiToken, { user: userId, revokedAt: null }, { revokedAt: new Date() });
+}
+
+/** An admin sets a new password for someone (who then signs in with it); their sessions end. */
+export async function resetPassword(em: EntityManager, input: ResetPasswordInput, actor: AuthState) {
+  const user = await findUser(em, input.id);
+  user.passwordHash = await hashPassword(input.password);
+  await em.flush();
+  await endSessions(em, user.id, ownSession(actor, user));
+  return toUserDTO(user);
+}
+
+/** An admin lifts every sign-in lock and count on an account (from every address); its sessions end. */
+export async function unlockUser(em: EntityManager, id: string, actor: AuthState) {
+  const user = await findUser(em, id);
+  await lockThrottleKeys(
+    em,
+    throttleKeys(user.email, null).filter((k) => k.kind === "account"),
+  );
+  const cleared = await clearAccount(em, user.email);
+  await endSessions(em, user.id, ownSession(actor, user));
+  return { user: toUserDTO(user), clearedLocks: cleared };
 }
 
 export async function createApiToken(em: EntityManager, userId: string, name: string) {
