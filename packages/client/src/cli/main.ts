@@ -7,7 +7,7 @@ import { registerImport } from "./commands/candidates-import";
 import { registerList } from "./commands/candidates-list";
 import { registerReportsPdf } from "./commands/reports-pdf";
 import { DEFAULT_URL } from "./config";
-import { CliError, EXIT, exitQuietlyOnClosedPipe } from "./output";
+import { CliError, EXIT, exitQuietlyOnClosedPipe, terminalSafe } from "./output";
 
 export function buildProgram(): Command {
   const program = new Command("shortlist")
@@ -52,12 +52,12 @@ async function main(argv: string[]) {
       return;
     }
     if (error instanceof CliError) {
-      process.stderr.write(`shortlist: ${error.message}\n`);
+      process.stderr.write(`shortlist: ${terminalSafe(error.message, { multiLine: true })}\n`);
       process.exitCode = error.exitCode;
       return;
     }
     process.stderr.write(
-      `shortlist: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      `shortlist: unexpected error: ${terminalSafe(error instanceof Error ? (error.stack ?? error.message) : String(error), { multiLine: true })}\n`,
     );
     process.exitCode = EXIT.fatal;
   }

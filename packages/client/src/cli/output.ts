@@ -29,8 +29,24 @@ export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream) {
   });
 }
 
-/** JSON line of a candidate: dates as ISO strings. */
-export const candidateJson = (candidate: CandidateDTO) => JSON.stringify(candidate);
+const hex = (c: string) => c.charCodeAt(0).toString(16).padStart(2, "0");
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text for a terminal: C0 and C1 control characters (escape sequences that clear the screen, colour
+ * text or set the window title) are shown as visible `\xNN` instead of acting on the terminal.
+ * `multiLine` keeps line feeds (messages of several lines).
+ */
+export const terminalSafe = (text: string, { multiLine = false } = {}) =>
+  text.replace(multiLine ? CONTROL_BUT_NEWLINE : CONTROL, (c) => `\\x${hex(c)}`);
+
+/** JSON line of a candidate: dates as ISO strings. JSON escapes C0 itself; DEL and C1 are escaped too. */
+export const candidateJson = (candidate: CandidateDTO) =>
+  JSON.stringify(candidate).replace(/[\u007f-\u009f]/g, (c) => `\\u00${hex(c)}`);
 
 /** Server answers that mean the input was refused (exit 1); anything else a command cannot get past is fatal (exit 2). */
 const INPUT_CODES = new Set(["BAD_REQUEST", "CONFLICT", "NOT_FOUND", "PRECONDITION_FAILED", "PAYLOAD_TOO_LARGE"]);
@@ -96,7 +112,7 @@ export class Table<T> {
   }
 }
 
-const clean = (text: string) => text.replace(/[\r\n\t]+/g, " ");
+const clean = (text: string) => terminalSafe(text.replace(/[\r\n\t]+/g, " "));
 
 function fit(text: string, width: number, last: boolean): string {
   if (text.length > width) return `${text.slice(0, Math.max(0, width - 1))}…`;

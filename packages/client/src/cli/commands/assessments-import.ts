@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { errorCodeOf } from "../../index";
 import { activityBatches, activityProblems, MAX_ACTIVITY_RECORDS } from "../import/activity";
 import { readJsonl } from "../import/read-jsonl";
-import { CliError, EXIT, explainError, plural, writeLine } from "../output";
+import { CliError, EXIT, explainError, plural, terminalSafe, writeLine } from "../output";
 import { connect, fileSize, intIn } from "./shared";
 
 interface ImportOptions {
@@ -93,7 +93,7 @@ async function importActivity(assessmentId: string, file: string, options: Impor
     throw new CliError(`Could not read ${file}: ${(error as Error).message}`);
   }
   if (unreadable.length) {
-    for (const { line, reason } of unreadable) await report(`rejected line ${line}: ${reason}`);
+    for (const { line, reason } of unreadable) await report(`rejected line ${line}: ${terminalSafe(reason)}`);
     process.stderr.write(
       `Nothing was imported: ${plural(unreadable.length, "line")} of ${file} cannot be read. Fix ${unreadable.length === 1 ? "it" : "them"} and run again.\n`,
     );
@@ -162,7 +162,10 @@ async function stopped(
   const code = errorCodeOf(error);
   const problems = code === "BAD_REQUEST" ? activityProblems((error as Error).message) : null;
   if (problems) {
-    for (const p of problems) await ctx.report(p.line === null ? `rejected: ${p.text}` : `rejected ${p.text}`);
+    for (const p of problems) {
+      const text = terminalSafe(p.text);
+      await ctx.report(p.line === null ? `rejected: ${text}` : `rejected ${text}`);
+    }
   }
   const lines = `lines ${batch.firstLine}-${batch.lastLine}`;
   const what = problems
@@ -176,6 +179,6 @@ async function stopped(
       `Fix the file and go on from line ${batch.firstLine} (re-sending recorded lines is refused):\n` +
       `  shortlist assessments import ${ctx.assessmentId} ${ctx.file} --from-line ${batch.firstLine}\n`
     : "Nothing was recorded: fix the file and run the same command again.\n";
-  process.stderr.write(`\nThe import stopped at ${lines}: ${what}\n${resume}`);
+  process.stderr.write(`\nThe import stopped at ${lines}: ${terminalSafe(what, { multiLine: true })}\n${resume}`);
   process.exitCode = problems ? EXIT.rejected : explained.exitCode;
 }

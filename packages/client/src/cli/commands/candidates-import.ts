@@ -5,7 +5,7 @@ import { importInBatches, resilientSend, type ImportSource, type ImportTotals } 
 import { createProgress } from "../import/progress";
 import { CSV_COLUMNS, readCsv } from "../import/read-csv";
 import { readJsonl } from "../import/read-jsonl";
-import { CliError, EXIT, explainError, plural, writeLine } from "../output";
+import { CliError, EXIT, explainError, plural, terminalSafe, writeLine } from "../output";
 import { connect, fileSize, intIn } from "./shared";
 
 type Format = "csv" | "jsonl";
@@ -113,7 +113,7 @@ async function importCandidates(file: string, options: ImportOptions) {
       isTooLarge: (error) => httpStatusOf(error) === 413 || errorCodeOf(error) === "PAYLOAD_TOO_LARGE",
       onRetry: (error, attempt, delay) =>
         progress.notice(
-          `retrying (${attempt}/${options.retries}) in ${(delay / 1000).toFixed(1)} s: ${explainError(error, url).message}`,
+          `retrying (${attempt}/${options.retries}) in ${(delay / 1000).toFixed(1)} s: ${terminalSafe(explainError(error, url).message)}`,
         ),
     },
   );
@@ -125,7 +125,8 @@ async function importCandidates(file: string, options: ImportOptions) {
     send,
     onBatch: async (batch, soFar) => {
       totals = soFar;
-      for (const { line, reason } of batch.rejected) await progress.report(`rejected line ${line}: ${reason}`);
+      for (const { line, reason } of batch.rejected)
+        await progress.report(`rejected line ${line}: ${terminalSafe(reason)}`);
       progress.update(batch.bytesRead, soFar);
     },
   });
@@ -141,7 +142,7 @@ async function importCandidates(file: string, options: ImportOptions) {
         ? `Could not read ${file}: ${(error as Error).message}`
         : explainError(error, url).message;
     await report(`Stopped: ${summary(totals, elapsed)}`);
-    process.stderr.write(`\nThe import stopped${where}: ${reason}\n`);
+    process.stderr.write(`\nThe import stopped${where}: ${terminalSafe(reason, { multiLine: true })}\n`);
     if (totals.created || totals.skipped || totals.rejected) {
       process.stderr.write(
         `Rows reported before that are saved (${plural(totals.created, "candidate")} created)` +

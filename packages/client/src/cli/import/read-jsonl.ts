@@ -5,7 +5,8 @@ import type { ImportSource, SourceRow } from "./batches";
 /**
  * Streams a JSON Lines file: one candidate object per line, in the shape `candidates.create`
  * accepts (name, email, role, company, assessmentDomains, recruiterNotes, resumeUrl, consentGiven).
- * Blank lines are passed over; a line that is not a JSON object becomes an unreadable row.
+ * Blank lines are passed over; a line that is not a JSON object, or holds a `__proto__`, `constructor`
+ * or `prototype` key, becomes an unreadable row.
  */
 export function readJsonl(path: string, { what = "a candidate" } = {}): ImportSource {
   let input: ReturnType<typeof createReadStream> | undefined;
@@ -21,10 +22,19 @@ export function readJsonl(path: string, { what = "a candidate" } = {}): ImportSo
         const text = line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
         if (!text.trim()) continue;
         let data: unknown;
+        const forbidden = new Set<string>();
         try {
-          data = JSON.parse(text);
+          data = JSON.parse(text, (key, value: unknown) => {
+            if (FORBIDDEN_KEYS.has(key)) forbidden.add(key);
+            return value;
+          });
         } catch (error) {
           yield { kind: "unreadable", line, reason: `not valid JSON: ${(error as Error).message}` };
+          continue;
+        }
+        if (forbidden.size) {
+          const keys = [...forbidden].map((key) => `"${key}"`).join(", ");
+          yield { kind: "unreadable", line, reason: `keys named ${keys} are not allowed (at any depth)` };
           continue;
         }
         if (data === null || typeof data !== "object" || Array.isArray(data)) {
@@ -41,6 +51,9 @@ export function readJsonl(path: string, { what = "a candidate" } = {}): ImportSo
 
   return { rows: rows(), bytesRead: () => input?.bytesRead ?? 0 };
 }
+
+/** Keys the transport (superjson) refuses as a prototype pollution risk: a row holding one would stop the whole import. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 const describe = (value: unknown) =>
   value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
