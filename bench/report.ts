@@ -36,8 +36,11 @@ export interface Report {
   loadAverageAtEnd: string;
 }
 
+/** `digits` decimals; -1: up to one, as needed (medians of whole milliseconds). */
 const fmt = (n: number, digits = 0) =>
-  n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  digits < 0
+    ? n.toLocaleString("en", { maximumFractionDigits: 1 })
+    : n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mark = (met?: boolean) => (met === undefined ? "—" : met ? "met" : "**MISSED**");
 const range = (s: Spread, digits: number, unit = "") =>
   `${fmt(s.median, digits)}${unit} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
@@ -74,7 +77,7 @@ function httpSection(r: Report): string[] {
     const med = (pick: (x: Round) => number, digits: number) => fmt(spread(row.rounds.map(pick)).median, digits);
     const side = (which: "shortlist" | "baseline") => [
       med((x) => x[which].requestsPerSec, 0),
-      `${med((x) => x[which].p50, 1)} / ${med((x) => x[which].p99, 1)}`,
+      `${med((x) => x[which].p50, -1)} / ${med((x) => x[which].p99, -1)}`,
       med((x) => x[which].cpuMsPerRequest, 2),
     ];
     const met = row.target ? meets(row.target, ratio.median) : undefined;
@@ -103,7 +106,7 @@ function httpSection(r: Report): string[] {
   }
   for (const row of r.http) {
     const parts = [row.ratioOf ? `the throughput ratio column is ${row.ratioOf}` : "", row.note ?? ""].filter(Boolean);
-    if (parts.length) lines.push(`- ${row.scenario}: ${parts.join("; ")}.`);
+    if (parts.length) lines.push(`- ${row.scenario}: ${parts.join("; ").replace(/\.?$/, ".")}`);
   }
   lines.push(
     "",
@@ -163,14 +166,14 @@ function targetsSection(r: Report): string[] {
     "|---|---|---:|---:|---|",
     ...outcomes.map(
       (t) =>
-        `| ${t.name} | ${t.text} | ${fmt(t.figure.median, 2)}${t.unit} | ${fmt(t.figure.min, 2)}–${fmt(t.figure.max, 2)}${t.unit} | ${mark(t.met)} |`,
+        `| ${t.name} | ${t.text} | ${fmt(t.figure.median, t.digits)}${t.unit} | ${fmt(t.figure.min, t.digits)}–${fmt(t.figure.max, t.digits)}${t.unit} | ${mark(t.met)} |`,
     ),
   ];
   const missed = outcomes.filter((t) => !t.met);
   lines.push(
     "",
     missed.length
-      ? `Missed in this run: ${missed.map((t) => `${t.name} (${fmt(t.figure.median, 2)}${t.unit} against ${t.text})`).join("; ")}.`
+      ? `Missed in this run: ${missed.map((t) => `${t.name} (${fmt(t.figure.median, t.digits)}${t.unit} against ${t.text})`).join("; ")}.`
       : `All ${outcomes.length} targets met in this run.`,
   );
   const rss = outcomes.find((t) => t.name === "importer peak RSS");

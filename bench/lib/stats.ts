@@ -34,6 +34,8 @@ export interface TargetOutcome {
   text: string;
   figure: Spread;
   unit: string;
+  /** Decimals to show the figure with. */
+  digits: number;
   met: boolean;
 }
 
@@ -57,6 +59,7 @@ export function evaluateTargets(http: Row[], importResult?: ImportResult): Targe
       text: targetText(row.target),
       figure,
       unit: "×",
+      digits: 2,
       met: meets(row.target, figure.median),
     });
   }
@@ -67,6 +70,7 @@ export function evaluateTargets(http: Row[], importResult?: ImportResult): Targe
       text: targetText(IMPORT_RATIO_TARGET),
       figure: f.ratio,
       unit: "×",
+      digits: 2,
       met: meets(IMPORT_RATIO_TARGET, f.ratio.median),
     });
     outcomes.push({
@@ -74,6 +78,7 @@ export function evaluateTargets(http: Row[], importResult?: ImportResult): Targe
       text: `< ${IMPORT_RSS_LIMIT_MB} MB`,
       figure: f.peakRssMB,
       unit: " MB",
+      digits: 0,
       met: f.peakRssMB.median < IMPORT_RSS_LIMIT_MB,
     });
   }

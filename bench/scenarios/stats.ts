@@ -41,7 +41,7 @@ export async function statsScenario(ctx: ScenarioContext): Promise<Row[]> {
       rounds,
       note:
         `no target; ${settings.slices} slices of ${settings.requestsPerSlice} requests per side and round instead of time-boxed ones. ` +
-        `Both sides run \`${STATS_SQL}\`; PostgreSQL's plan for it in this run (EXPLAIN): ${plan}.`,
+        `The baseline runs \`${STATS_SQL}\`; PostgreSQL's plan for it on this run's table (EXPLAIN): ${plan}.`,
     },
   ];
 }
