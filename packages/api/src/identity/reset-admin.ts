@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import { User, type EntityManager } from "@shortlist/db";
+import { hashPassword } from "./passwords";
+import { endSessions } from "./sessions";
+import { clearAccount, lockThrottleKeys, throttleKeys } from "./throttle";
+import { lockAdmins } from "./users.service";
+
+export interface ResetAdminResult {
+  outcome: "created" | "reset";
+  email: string;
+  /** Set when no password was given: the generated one, to be shown once. */
+  generatedPassword?: string;
+}
+
+/**
+ * The operator's way back in (npm run users:reset-admin): makes the user with this email an
+ * enabled admin with a new password, creating them if need be. Their sessions and sign-in locks end.
+ * Runs in the caller's transaction, under the same lock as every change of an admin.
+ */
+export async function resetAdmin(em: EntityManager, email: string, password?: string): Promise<ResetAdminResult> {
+  const generatedPassword = password ? undefined : randomBytes(18).toString("base64url");
+  const passwordHash = await hashPassword(password ?? generatedPassword!);
+  await lockAdmins(em);
+  await lockThrottleKeys(
+    em,
+    throttleKeys(email, null).filter((k) => k.kind === "account"),
+  );
+  const user = await em.findOne(User, { email });
+  if (!user) {
+    em.create(User, { email, name: "Administrator", role: "admin", passwordHash });
+    await em.flush();
+    return { outcome: "created", email, generatedPassword };
+  }
+  user.role = "admin";
+  user.disabledAt = null;
+  user.passwordHash = passwordHash;
+  await em.flush();
+  await endSessions(em, user.id);
+  await clearAccount(em, email);
+  return { outcome: "reset", email, generatedPassword };
+}
