@@ -1,30 +1,14 @@
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
 import { join } from "node:path";
-import { randomUUID } from "node:crypto";
 import { appRouter, createHttpContextFactory, type ContextDeps } from "@shortlist/api";
 import * as trpcExpress from "@trpc/server/adapters/express";
-import express, { type NextFunction, type Request, type Response } from "express";
+import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { healthRouter } from "./health";
 import { reportPdfRouter } from "./report-pdf";
-
-/** Refuses a declared oversized body before a byte of it is read or parsed. */
-function bodyLimit(maxBytes: number) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > maxBytes) {
-      res
-        .status(413)
-        .set("Connection", "close")
-        .json({
-          error: { code: "PAYLOAD_TOO_LARGE", message: `The request body is over the ${maxBytes}-byte limit` },
-        });
-      return;
-    }
-    next();
-  };
-}
+import { bodyLimit, jsonBodiesOnly, noStore, readWholeBody, requestIdOf, sameOriginOnly } from "./request-guards";
 
 export function createApp({ orm, config, log }: ContextDeps) {
   const app = express();
@@ -40,8 +24,7 @@ export function createApp({ orm, config, log }: ContextDeps) {
   app.use(
     pinoHttp({
       logger: log,
-      genReqId: (req) =>
-        typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 100) : randomUUID(),
+      genReqId: requestIdOf,
       autoLogging: { ignore: (req) => !req.url?.startsWith("/trpc") },
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
@@ -50,12 +33,15 @@ export function createApp({ orm, config, log }: ContextDeps) {
     }),
   );
 
-  app.use("/api", healthRouter(orm, config.database));
+  app.use(["/api", "/trpc"], noStore(), sameOriginOnly(config.allowedOrigins));
+  app.use("/api", healthRouter({ orm, config, log }));
   app.use("/api", reportPdfRouter({ orm, config, log }));
-  // No express.json() here: tRPC reads the body itself (FormData procedures break otherwise).
   app.use(
     "/trpc",
+    jsonBodiesOnly(),
     bodyLimit(config.maxBodyBytes),
+    // The whole body before tRPC: nothing of a procedure runs for a body that never completes.
+    readWholeBody({ maxBytes: config.maxBodyBytes, timeoutMs: config.bodyTimeoutMs }),
     trpcExpress.createExpressMiddleware({
       router: appRouter,
       createContext: createHttpContextFactory({ orm, config, log }),
@@ -81,4 +67,13 @@ export function createApp({ orm, config, log }: ContextDeps) {
     res.status(404).json({ error: { code: "NOT_FOUND", message: "No such endpoint" } });
   });
   return app;
+}
+
+/**
+ * The app in an HTTP server that also bounds how long a client may take to send a request
+ * (headers, then the body), on every route: a slow client cannot hold a socket for long.
+ */
+export function createHttpServer(deps: ContextDeps) {
+  const headersTimeout = Math.min(60_000, deps.config.bodyTimeoutMs);
+  return createServer({ headersTimeout, requestTimeout: headersTimeout + deps.config.bodyTimeoutMs }, createApp(deps));
 }

@@ -1,7 +1,6 @@
 import type { Router } from "express";
 import express from "express";
-import type { Config } from "@shortlist/config";
-import type { MikroORM } from "@shortlist/db";
+import { createHttpContextFactory, type ContextDeps } from "@shortlist/api";
 import type { Pool } from "pg";
 
 const PROBE_TIMEOUT_MS = 3_000;
@@ -16,44 +15,58 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
-/** GET /api/health (the process) and GET /api/health/db (a round trip to PostgreSQL; 503 when it fails). */
-export function healthRouter(orm: MikroORM, database: Config["database"]): Router {
+/**
+ * GET /api/health (the process) and GET /api/health/db (a round trip to PostgreSQL; 503 when it fails).
+ * Anyone may see the status and the round trip; the database's version, address and pool only a
+ * signed-in admin (resolved as tRPC resolves sessions and API tokens), since they help an attacker.
+ */
+export function healthRouter(deps: ContextDeps): Router {
+  const { orm, config } = deps;
+  const database = config.database;
   const routes = express.Router();
   const startedAt = new Date();
+  const contextFor = createHttpContextFactory(deps);
 
   routes.get("/health", (_req, res) => {
     res.json({ status: "ok", uptimeSeconds: Math.round(process.uptime()), startedAt });
   });
 
-  routes.get("/health/db", async (_req, res) => {
-    const target = { host: database.host, port: database.port, mode: database.mode };
+  routes.get("/health/db", async (req, res) => {
     const started = performance.now();
+    let row: { database: string; version: string } | undefined;
     try {
       const connection = orm.em.getDriver().getConnection();
-      const [row] = await withTimeout(
+      [row] = await withTimeout(
         connection.execute<{ database: string; version: string }[]>(
           "select current_database() as database, current_setting('server_version') as version",
         ),
         PROBE_TIMEOUT_MS,
       );
-      const roundTripMs = Math.round((performance.now() - started) * 100) / 100;
-      const pool = (await connection.getNativeClient()) as Pool;
-      res.json({
-        status: "ok",
-        database: row?.database,
-        serverVersion: row?.version,
-        ...target,
-        roundTripMs,
-        pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: database.pool.max },
-      });
     } catch (error) {
-      res.status(503).json({
-        status: "unavailable",
-        ...target,
-        database: database.dbName,
-        reason: `The database did not answer: ${(error as Error).message}`,
-      });
+      // The cause names hosts and ports: it goes to the log, not to whoever asked.
+      req.log?.warn({ err: error }, "database health probe failed");
+      res.status(503).json({ status: "unavailable", reason: "The database did not answer; see the server log" });
+      return;
     }
+    const roundTripMs = Math.round((performance.now() - started) * 100) / 100;
+    const auth = await contextFor({ req, res })
+      .getAuth()
+      .catch(() => null);
+    if (auth?.user.role !== "admin") {
+      res.json({ status: "ok", roundTripMs });
+      return;
+    }
+    const pool = (await orm.em.getDriver().getConnection().getNativeClient()) as Pool;
+    res.json({
+      status: "ok",
+      database: row?.database,
+      serverVersion: row?.version,
+      host: database.host,
+      port: database.port,
+      mode: database.mode,
+      roundTripMs,
+      pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: database.pool.max },
+    });
   });
   return routes;
 }

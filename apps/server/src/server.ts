@@ -1,11 +1,11 @@
 import { once } from "node:events";
-import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ensureBootstrapAdmin } from "@shortlist/api";
 import { ConfigError, loadConfig, type Config } from "@shortlist/config";
 import { openDatabase, type Database } from "@shortlist/db";
 import type { Logger } from "pino";
-import { createApp } from "./app";
+import { createHttpServer } from "./app";
+import { startPeriodicCleanup, type PeriodicCleanup } from "./cleanup";
 import { createLogger } from "./logger";
 
 export interface RunningServer {
@@ -13,6 +13,8 @@ export interface RunningServer {
   config: Config;
   database: Database;
   log: Logger;
+  /** Deletes expired sessions and old sign-in throttle rows every SHORTLIST_CLEANUP_INTERVAL_MS. */
+  cleanup: PeriodicCleanup;
   stop(): Promise<void>;
 }
 
@@ -35,8 +37,8 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   if (bootstrap === "created")
     log.info({ email: config.bootstrapAdmin?.email }, "created the first admin from SHORTLIST_ADMIN_EMAIL");
 
-  const app = createApp({ orm: database.orm, config, log });
-  const server: Server = app.listen(config.port, config.host);
+  const server = createHttpServer({ orm: database.orm, config, log });
+  server.listen(config.port, config.host);
   try {
     await once(server, "listening");
   } catch (error) {
@@ -46,14 +48,18 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
 
+  const cleanup = startPeriodicCleanup({ orm: database.orm, config, log });
+  void cleanup.runOnce();
+
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      await cleanup.stop();
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     })());
-  return { url, config, database, log, stop };
+  return { url, config, database, log, cleanup, stop };
 }
 
 export { ConfigError };

@@ -93,8 +93,8 @@ test("an outage while the app runs: health says 503 with a reason, procedures sa
 
   const health = await request(app).get("/api/health/db");
   expect(health.status).toBe(503);
-  expect(health.body).toMatchObject({ status: "unavailable", database: db.config.dbName, port: relay.port });
-  expect(health.body.reason).toMatch(/^The database did not answer: .+/);
+  // The cause (it names the host and port) goes to the log only.
+  expect(health.body).toEqual({ status: "unavailable", reason: "The database did not answer; see the server log" });
 
   for (const call of [
     request(app).post("/trpc/candidates.create").set("Cookie", cookie).send(candidate("During")),

@@ -30,7 +30,7 @@ const count = async (table: string, where = "true", params: unknown[] = []) =>
       .n,
   );
 
-async function login(agentApp = app, role: "recruiter" | "viewer" = "recruiter") {
+async function login(agentApp = app, role: "admin" | "recruiter" | "viewer" = "recruiter") {
   const user = await createUser(db.orm, role);
   const res = await request(agentApp)
     .post("/trpc/auth.login")
@@ -76,8 +76,16 @@ test("GET /api/health answers 200", async () => {
   expect(res.body).toMatchObject({ status: "ok", uptimeSeconds: expect.any(Number) });
 });
 
-test("GET /api/health/db reports the database, its version, the target and the pool", async () => {
-  const res = await request(app).get("/api/health/db");
+test("GET /api/health/db tells anyone the status and round trip, and only an admin the database, its version, the target and the pool", async () => {
+  const anonymous = await request(app).get("/api/health/db");
+  expect(anonymous.status).toBe(200);
+  expect(anonymous.body).toEqual({ status: "ok", roundTripMs: expect.any(Number) });
+  const { cookie: recruiter } = await login();
+  const asRecruiter = await request(app).get("/api/health/db").set("Cookie", recruiter);
+  expect(asRecruiter.body).toEqual({ status: "ok", roundTripMs: expect.any(Number) });
+
+  const { cookie } = await login(app, "admin");
+  const res = await request(app).get("/api/health/db").set("Cookie", cookie);
   expect(res.status).toBe(200);
   expect(res.body).toEqual({
     status: "ok",

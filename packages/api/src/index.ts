@@ -13,3 +13,4 @@ export type { AssessmentDTO, AssessmentMetricsDTO, BenchmarkDTO, ReportDTO } fro
 export type { ActivityQuestionDTO, ActivitySessionDTO, ImportActivityResult } from "./vetting/activity.service";
 export { resolveAuth } from "./identity/auth.service";
 export { reportPdfFile } from "./vetting/reports.service";
+export { deleteExpiredAuthRows, type CleanupCounts } from "./maintenance";

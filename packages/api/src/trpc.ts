@@ -65,9 +65,12 @@ export const createCallerFactory = t.createCallerFactory;
  * mutations inside one transaction that commits before the result is returned,
  * and every failure mapped through the one error table.
  */
-const unitOfWork = t.middleware(async ({ ctx, type, next }) => {
-  const em = ctx.orm.em.fork();
+const unitOfWork = t.middleware(async ({ ctx, type, next, getRawInput }) => {
   try {
+    // tRPC reads the body lazily: read all of it before taking a connection, so a body that is
+    // cut off or trickles in never holds a connection (or a transaction) open while it waits.
+    await getRawInput();
+    const em = ctx.orm.em.fork();
     if (type !== "mutation") {
       const result = await next({ ctx: { em } });
       if (!result.ok) throw result.error;

@@ -28,6 +28,24 @@ const envSchema = z.object({
   SHORTLIST_DATA_DIR: optionalText,
   SHORTLIST_WEB_DIST: optionalText,
   SHORTLIST_MAX_BODY_BYTES: positiveInt.default(1_048_576),
+  SHORTLIST_BODY_TIMEOUT_MS: positiveInt.default(30_000),
+  SHORTLIST_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const origins = v
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean);
+      for (const origin of origins) {
+        const url = URL.parse(origin);
+        if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, "")) {
+          ctx.addIssue({ code: "custom", message: `"${origin}" is not an origin like https://example.com:8443` });
+        }
+      }
+      return origins.map((o) => o.replace(/\/$/, ""));
+    }),
+  SHORTLIST_CLEANUP_INTERVAL_MS: positiveInt.default(15 * 60_000),
 
   DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   DATABASE_APP_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
@@ -42,6 +60,7 @@ const envSchema = z.object({
   DB_POOL_IDLE_MS: positiveInt.default(30_000),
   DB_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
   DB_STATEMENT_TIMEOUT_MS: positiveInt.default(30_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt.default(60_000),
 
   SHORTLIST_ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   SHORTLIST_ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, "must be at least 12 characters").optional()),
@@ -146,6 +165,10 @@ function buildConfig(env: z.output<typeof envSchema>) {
     dataDir,
     webDist: fromRoot(env.SHORTLIST_WEB_DIST ?? "apps/web/dist"),
     maxBodyBytes: env.SHORTLIST_MAX_BODY_BYTES,
+    bodyTimeoutMs: env.SHORTLIST_BODY_TIMEOUT_MS,
+    /** Origins besides the request's own (its Host) allowed to send state-changing requests. */
+    allowedOrigins: env.SHORTLIST_ALLOWED_ORIGINS,
+    cleanupIntervalMs: env.SHORTLIST_CLEANUP_INTERVAL_MS,
     database: {
       ...owner,
       app: appTarget(env, owner),
@@ -153,6 +176,7 @@ function buildConfig(env: z.output<typeof envSchema>) {
       pool: { min: env.DB_POOL_MIN, max: env.DB_POOL_MAX, idleTimeoutMillis: env.DB_POOL_IDLE_MS },
       connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
     bootstrapAdmin:
       env.SHORTLIST_ADMIN_EMAIL && env.SHORTLIST_ADMIN_PASSWORD

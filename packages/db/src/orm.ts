@@ -20,6 +20,8 @@ export function ormOptions(db: DatabaseConfig, overrides: Partial<Options> = {})
       onPoolCreated: releaseEndedConnections,
       connectionTimeoutMillis: db.connectTimeoutMs,
       statement_timeout: db.statementTimeoutMs,
+      // Ends a session left idle inside a transaction (and gives its connection back), whatever left it there.
+      idle_in_transaction_session_timeout: db.idleInTransactionTimeoutMs,
       application_name: "shortlist",
     },
     extensions: [Migrator],

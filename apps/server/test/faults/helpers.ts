@@ -7,19 +7,18 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@shortlist/db";
-import { createServer } from "node:http";
 import pino from "pino";
 import type { Config } from "@shortlist/config";
 import type { TestDatabase } from "@shortlist/db/testing";
 import { freePort, listenOnLoopback } from "@shortlist/db/net";
 import { testConfig } from "../../../../packages/api/test/helpers";
-import { createApp } from "../../src/app";
+import { createHttpServer } from "../../src/app";
 
 export { freePort };
 
 /** The real app on the test's database, listening on a free loopback port. */
 export function serveApp(db: TestDatabase, config: Config = testConfig(db.config)) {
-  return listenOnLoopback(createServer(createApp({ orm: db.orm, config, log: pino({ level: "silent" }) })));
+  return listenOnLoopback(createHttpServer({ orm: db.orm, config, log: pino({ level: "silent" }) }));
 }
 
 /** An embedded cluster in a temp dir on a free port, which `stop()` and `start()` take down and bring back on the same dir and port. */
