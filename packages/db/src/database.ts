@@ -2,8 +2,8 @@ import pg from "pg";
 import type { Config, DatabaseConfig } from "@shortlist/config";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded";
 import { initOrm, type MikroORM } from "./orm";
-import { explainDatabaseError } from "./startup-errors";
 import { servingOrm } from "./roles";
+import { explainDatabaseError } from "./startup-errors";
 
 export interface Database {
   orm: MikroORM;
