@@ -29,7 +29,7 @@ export function sameOriginOnly(allowed: readonly string[]): Middleware {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.headers.origin;
-    const own = `${req.protocol}://${req.get("host") ?? ""}`;
+    const own = `${req.protocol}://${req.host ?? ""}`;
     if (origin !== undefined) {
       if (origin === own || allowed.includes(origin)) return next();
       return refuse(res, 403, "FORBIDDEN", `Requests from the origin ${JSON.stringify(origin)} are not accepted here`);
