@@ -1,6 +1,7 @@
 /**
- * Renders a report as a PDF with pdfkit's standard Helvetica fonts (no font files;
- * the text stays extractable as plain text). Written to a temporary file, then renamed.
+ * Renders a report as a PDF with embedded Noto fonts (subsets; see ./fonts.ts), so names in any
+ * of Latin, Greek, Cyrillic, Arabic and CJK print as written and stay extractable as text.
+ * Written to a temporary file readable by its owner only, then renamed.
  */
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
@@ -10,6 +11,7 @@ import { finished } from "node:stream/promises";
 import type { StandoutMetric } from "@shortlist/db/constants";
 import PDFDocument from "pdfkit";
 import { fixed, percent, plural, signed } from "./format";
+import { latinFont, registerFonts, segments, type Face } from "./fonts";
 import { RECOMMENDATION_LABELS } from "./narrative";
 import type { AssessmentMetrics } from "../scoring/types";
 import type { ReportContent } from "./types";
@@ -23,54 +25,59 @@ export interface PdfReportData {
   metrics: Omit<AssessmentMetrics, "sessionTrend">;
 }
 
-const REPLACEMENTS: Record<string, string> = {
-  "\u2212": "-",
-  "\u2013": "-",
-  "\u2014": "-",
-  "\u2018": "'",
-  "\u2019": "'",
-  "\u201c": '"',
-  "\u201d": '"',
-  "\u2026": "...",
-  "\u2264": "<=",
-  "\u2265": ">=",
-};
-
 // eslint-disable-next-line no-control-regex
-const BEYOND_LATIN1 = /[^\u0000-\u00ff]/gu;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-/** Helvetica covers Latin-1: other characters become "?" rather than wrong glyphs; control characters go. */
-export const pdfSafe = (text: string) =>
-  text.replace(BEYOND_LATIN1, (c) => REPLACEMENTS[c] ?? "?").replace(CONTROL, "");
+/** Control characters go (a line feed and a tab stay); every other character is drawn as written. */
+export const pdfSafe = (text: string) => text.replace(CONTROL, "");
 
 type Doc = InstanceType<typeof PDFDocument>;
+type TextOptions = PDFKit.Mixins.TextOptions;
+
+/** Draws text run by run, each run in the font that covers its script; `continued` as in pdfkit. */
+function write(doc: Doc, text: string, { face = "regular", ...options }: TextOptions & { face?: Face } = {}) {
+  const runs = segments(pdfSafe(text), face);
+  if (!runs.length) runs.push({ font: latinFont(face), text: "" });
+  runs.forEach((run, i) => {
+    const last = i === runs.length - 1;
+    doc.font(run.font).text(run.text, { ...(i === 0 ? options : {}), continued: last ? options.continued : true });
+  });
+  return doc;
+}
+
+/** Sets the size and colour, and the Latin font as the current one (for moveDown's line height). */
+const style = (doc: Doc, size: number, color?: string, face: Face = "regular") => {
+  doc.font(latinFont(face)).fontSize(size);
+  if (color) doc.fillColor(color);
+  return doc;
+};
 
 function heading(doc: Doc, title: string) {
-  doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).fillColor("#1f2937").text(pdfSafe(title));
-  doc.moveDown(0.2).font("Helvetica").fontSize(10.5).fillColor("#111827");
+  doc.moveDown(0.8);
+  write(style(doc, 13, "#1f2937", "bold"), title, { face: "bold" });
+  doc.moveDown(0.2);
+  style(doc, 10.5, "#111827");
 }
 
 /** A list whose wrapped lines stay indented under their first. */
 function bullets(doc: Doc, items: readonly string[], empty: string) {
   if (!items.length) {
-    doc.font("Helvetica-Oblique").text(pdfSafe(empty)).font("Helvetica");
+    write(doc, empty, { face: "italic" });
     return;
   }
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  for (const item of items) doc.text(pdfSafe(`- ${item}`), left + 10, doc.y, { width: width - 10, paragraphGap: 3 });
+  for (const item of items) {
+    doc.x = left + 10;
+    write(doc, `- ${item}`, { width: width - 10, paragraphGap: 3 });
+  }
   doc.x = left;
 }
 
 function rows(doc: Doc, pairs: readonly [string, string][]) {
   for (const [label, value] of pairs) {
-    doc
-      .font("Helvetica-Bold")
-      .text(pdfSafe(`${label}: `), { continued: true })
-      .font("Helvetica")
-      .text(pdfSafe(value));
+    write(doc, `${label}: `, { face: "bold", continued: true });
+    write(doc, value);
   }
 }
 
@@ -79,24 +86,18 @@ const standoutLine = (m: StandoutMetric) =>
 
 function draw(doc: Doc, data: PdfReportData) {
   const { candidate, content: c, metrics: m } = data;
-  doc.font("Helvetica").fontSize(9).fillColor("#6b7280").text("Shortlist hiring report");
-  doc.moveDown(0.3).font("Helvetica-Bold").fontSize(20).fillColor("#111827").text(pdfSafe(candidate.name));
-  doc
-    .font("Helvetica")
-    .fontSize(11)
-    .text(pdfSafe(`${candidate.role} at ${candidate.company} - ${candidate.email}`));
-  doc
-    .moveDown(0.6)
-    .font("Helvetica-Bold")
-    .fontSize(15)
-    .text(pdfSafe(`Recommendation: ${RECOMMENDATION_LABELS[c.recommendation]}`));
-  doc
-    .font("Helvetica")
-    .fontSize(10.5)
-    .text(`Confidence ${percent(c.confidence)} - generated ${data.generatedAt.toISOString()}`);
+  write(style(doc, 9, "#6b7280"), "Shortlist hiring report");
+  doc.moveDown(0.3);
+  write(style(doc, 20, "#111827", "bold"), candidate.name, { face: "bold" });
+  write(style(doc, 11), `${candidate.role} at ${candidate.company} - ${candidate.email}`);
+  doc.moveDown(0.6);
+  write(style(doc, 15, undefined, "bold"), `Recommendation: ${RECOMMENDATION_LABELS[c.recommendation]}`, {
+    face: "bold",
+  });
+  write(style(doc, 10.5), `Confidence ${percent(c.confidence)} - generated ${data.generatedAt.toISOString()}`);
 
   heading(doc, "Summary");
-  doc.text(pdfSafe(c.summary));
+  write(doc, c.summary);
 
   heading(doc, "Metrics");
   rows(doc, [
@@ -135,19 +136,22 @@ function draw(doc: Doc, data: PdfReportData) {
   heading(doc, "Standout metrics");
   bullets(doc, c.standoutMetrics.map(standoutLine), "No metric stands out.");
   heading(doc, "Learning trajectory");
-  doc.text(pdfSafe(c.learningTrajectory));
+  write(doc, c.learningTrajectory);
   heading(doc, "Against the benchmark");
-  doc.text(pdfSafe(c.vsBenchmark));
+  write(doc, c.vsBenchmark);
   heading(doc, "Follow-up questions for the interview");
   bullets(doc, c.followUpQuestions, "None.");
 
-  doc.moveDown(1.2).font("Helvetica").fontSize(8).fillColor("#6b7280");
-  doc.text(`Report ${data.reportId}, assessment ${data.assessmentId}. Metrics and rules: docs/scoring.md.`);
+  doc.moveDown(1.2);
+  write(
+    style(doc, 8, "#6b7280"),
+    `Report ${data.reportId}, assessment ${data.assessmentId}. Metrics and rules: docs/scoring.md.`,
+  );
 }
 
 /** Renders the report into `filePath` (its folder is created) and returns the file's size. */
 export async function renderReportPdf(data: PdfReportData, filePath: string): Promise<{ bytes: number }> {
-  await mkdir(dirname(filePath), { recursive: true });
+  await mkdir(dirname(filePath), { recursive: true, mode: 0o700 });
   const temporary = `${filePath}.${randomBytes(4).toString("hex")}.tmp`;
   const doc = new PDFDocument({
     size: "A4",
@@ -158,7 +162,9 @@ export async function renderReportPdf(data: PdfReportData, filePath: string): Pr
       CreationDate: data.generatedAt,
     },
   });
-  const out = createWriteStream(temporary);
+  registerFonts(doc);
+  // Reports hold personal data: readable by the server's user only.
+  const out = createWriteStream(temporary, { mode: 0o600 });
   doc.pipe(out);
   try {
     draw(doc, data);

@@ -5,11 +5,26 @@ import { expect, test } from "vitest";
 import { scoreActivity } from "../scoring";
 import { workedExample } from "../scoring/worked-example.fixture";
 import { buildReport } from "./build";
+import { segments } from "./fonts";
 import { pdfSafe, renderReportPdf } from "./pdf";
 import { pdfText } from "./pdf-text.fixture";
 
-test("pdfSafe keeps Latin-1, maps typographic punctuation to ASCII, marks the rest", () => {
-  expect(pdfSafe("Zoë O\u2019Brien \u2212 \u201cok\u201d \u2264 \u674e\u0007")).toBe('Zoë O\'Brien - "ok" <= ?');
+test("pdfSafe keeps every script and typographic punctuation, drops control characters but line feeds and tabs", () => {
+  expect(pdfSafe("Zoë O\u2019Brien \u2212 \u201cok\u201d \u2264 \u674e\u0007\u001b[2J\u009b\n\t")).toBe(
+    "Zoë O\u2019Brien \u2212 \u201cok\u201d \u2264 \u674e[2J\n\t",
+  );
+});
+
+test("segments: one font per script; the words of an Arabic run right to left", () => {
+  expect(segments("محمد علي Zoë 李小龙, Анна", "regular")).toEqual([
+    { font: "arabic-regular", text: "علي" },
+    { font: "latin-regular", text: " " },
+    { font: "arabic-regular", text: "محمد" },
+    { font: "latin-regular", text: " Zoë " },
+    { font: "cjk-regular", text: "李小龙" },
+    { font: "latin-regular", text: ", Анна" },
+  ]);
+  expect(segments("Ελληνικά", "bold")).toEqual([{ font: "latin-bold", text: "Ελληνικά" }]);
 });
 
 test("the rendered PDF holds its texts as extractable text", async () => {
