@@ -53,7 +53,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
         <Select label="Role" required data={ROLE_OPTIONS} allowDeselect={false} {...form.getInputProps("role")} />
         <SecretInput
           label="Password"
-          description="At least 12 characters; they can change it later"
+          description="At least 12 characters; they can change it from their user menu"
           autoComplete="new-password"
           required
           {...form.getInputProps("password")}

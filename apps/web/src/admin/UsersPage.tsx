@@ -5,6 +5,7 @@ import type { UserDTO } from "@shortlist/api";
 import type { UserRole } from "@shortlist/api/schemas";
 import { IconUserPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { isAdmin, useSession } from "../auth/session";
 import { useTRPC } from "../trpc";
 import { ErrorState } from "../ui/ErrorState";
@@ -12,6 +13,7 @@ import { errorMessage, isStaleVersion } from "../ui/errors";
 import { Forbidden } from "../ui/Forbidden";
 import { formatDateTime } from "../ui/format";
 import { CreateUserModal, ROLE_OPTIONS } from "./CreateUserModal";
+import { ResetPasswordModal } from "./ResetPasswordModal";
 
 export default function UsersPage() {
   const me = useSession();
@@ -49,6 +51,24 @@ function Users() {
     }),
   );
   const pendingId = update.isPending ? update.variables.id : null;
+  const [resetting, setResetting] = useState<UserDTO | null>(null);
+  const unlock = useMutation(
+    trpc.users.unlock.mutationOptions({
+      onSuccess({ user, clearedLocks }) {
+        notifications.show({
+          color: "green",
+          title: "Sign-in unlocked",
+          message: clearedLocks
+            ? `${user.name} can sign in again from every address; their sessions were ended.`
+            : `${user.name} had no sign-in locks; their sessions were ended.`,
+        });
+      },
+      onError(error) {
+        notifications.show({ color: "red", title: "Not unlocked", message: errorMessage(error) });
+      },
+    }),
+  );
+  const unlockingId = unlock.isPending ? unlock.variables.id : null;
   const change = (user: UserDTO, patch: { role?: UserRole; disabled?: boolean }) =>
     update.mutate({ id: user.id, version: user.version, ...patch });
 
@@ -70,7 +90,7 @@ function Users() {
           retrying={users.isFetching}
         />
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={980}>
           <Table verticalSpacing="sm" bg="white" striped data-testid="users-table">
             <Table.Thead>
               <Table.Tr>
@@ -125,16 +145,35 @@ function Users() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color={user.disabled ? "green" : "red"}
-                          aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.name}`}
-                          loading={pendingId === user.id}
-                          onClick={() => change(user, { disabled: !user.disabled })}
-                        >
-                          {user.disabled ? "Enable" : "Disable"}
-                        </Button>
+                        <Group gap="xs" wrap="nowrap">
+                          <Button
+                            size="xs"
+                            variant="light"
+                            color={user.disabled ? "green" : "red"}
+                            aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.name}`}
+                            loading={pendingId === user.id}
+                            onClick={() => change(user, { disabled: !user.disabled })}
+                          >
+                            {user.disabled ? "Enable" : "Disable"}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={`Reset the password of ${user.name}`}
+                            onClick={() => setResetting(user)}
+                          >
+                            Reset password
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={`Unlock sign-in of ${user.name}`}
+                            loading={unlockingId === user.id}
+                            onClick={() => unlock.mutate({ id: user.id })}
+                          >
+                            Unlock
+                          </Button>
+                        </Group>
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -143,6 +182,7 @@ function Users() {
         </Table.ScrollContainer>
       )}
       <CreateUserModal opened={creating} onClose={create.close} />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </Stack>
   );
 }

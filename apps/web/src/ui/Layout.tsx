@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from "@mantine/core";
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconChartBar, IconHome, IconKey, IconLogout, IconUsers, IconUserSearch } from "@tabler/icons-react";
@@ -7,9 +7,9 @@ import { Suspense, type ReactNode } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { forgetOtherQueries } from "../auth/queries";
 import { canUseApiTokens, isAdmin, useSession } from "../auth/session";
+import { UserMenu } from "../auth/UserMenu";
 import { useTRPC } from "../trpc";
 import { errorMessage } from "./errors";
-import { ROLE_LABEL } from "./format";
 import { PageLoader } from "./PageLoader";
 
 interface NavItem {
@@ -47,14 +47,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Group gap={6} wrap="nowrap" visibleFrom="xs" data-testid="current-user">
-              <Text size="sm" fw={500}>
-                {user.name}
-              </Text>
-              <Badge variant="light" size="sm">
-                {ROLE_LABEL[user.role]}
-              </Badge>
-            </Group>
+            <UserMenu visibleFrom="xs" />
             <SignOutButton />
           </Group>
         </Group>
@@ -62,13 +55,8 @@ export function Layout({ children }: { children: ReactNode }) {
 
       <AppShell.Navbar p="sm" aria-label="Main navigation">
         {/* On phones the header has no room for who is signed in; the drawer says it. */}
-        <Group gap={6} hiddenFrom="xs" mb="sm" px="xs">
-          <Text size="sm" fw={500}>
-            {user.name}
-          </Text>
-          <Badge variant="light" size="sm">
-            {ROLE_LABEL[user.role]}
-          </Badge>
+        <Group hiddenFrom="xs" mb="sm" px="xs">
+          <UserMenu />
         </Group>
         <Stack gap={4}>
           {items.map((item) => (
