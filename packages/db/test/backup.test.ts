@@ -16,6 +16,7 @@ let env: Record<string, string>;
 let connection: pg.ClientConfig;
 const dir = mkdtempSync("/tmp/shortlist-backup-");
 const dataDir = join(dir, "data");
+let plainOwner: { role: string; db: string } | undefined;
 
 beforeAll(async () => {
   db = await createTestDatabase({}, { as: "owner" });
@@ -56,6 +57,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (plainOwner) {
+    await sql(`drop database if exists ${pg.escapeIdentifier(plainOwner.db)} with (force)`);
+    await sql(`drop role if exists ${pg.escapeIdentifier(plainOwner.role)}`);
+  }
   await db?.dropDatabase();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -148,4 +153,20 @@ test("a damaged table file restores nothing, and the message names the file", as
   const notABackup = await restoreCli([join(dir, "nowhere")], env);
   expect(notABackup.code).toBe(1);
   expect(notABackup.stderr).toContain("is not a Shortlist backup");
+});
+
+test("an owner who is not a superuser restores too: tables load parents first with foreign keys checked", async () => {
+  const out = join(dir, "fourth");
+  expect((await backupCli(["--out", out], env)).code).toBe(0);
+  const before = await fingerprint(connection);
+  plainOwner = { role: `${env.POSTGRES_DB}_owner`, db: `${env.POSTGRES_DB}_plain` };
+  const { role, db: dbName } = plainOwner;
+  await sql(`create role ${pg.escapeIdentifier(role)} login password 'plain-owner-pw' nosuperuser`);
+  await sql(`create database ${pg.escapeIdentifier(dbName)} owner ${pg.escapeIdentifier(role)}`);
+
+  const plainEnv = { ...env, POSTGRES_USER: role, POSTGRES_PASSWORD: "plain-owner-pw", POSTGRES_DB: dbName };
+  const restore = await restoreCli([out, "--no-files"], plainEnv);
+  expect(restore.stderr).toContain("not a superuser: tables were loaded parents first");
+  expect(restore.code).toBe(0);
+  expect(await fingerprint({ ...connection, database: dbName })).toEqual(before);
 });
