@@ -117,15 +117,19 @@ test("disabling a user ends their sessions, refuses their API tokens and their s
   expect([login.code, login.message]).toEqual([wrong.code, wrong.message]);
   expect(login.code).toBe("UNAUTHORIZED");
   expect(await sessionsOf(target.user.id)).toEqual([]);
+});
 
-  // Enabling the user again does not revive the API tokens that disabling revoked.
-  const after = (await admin.caller.users.list()).find((u) => u.id === target.user.id)!;
-  await admin.caller.users.update({ id: target.user.id, version: after.version, disabled: false });
+test("re-enabling a disabled user does not revive the API tokens that disabling revoked", async () => {
+  const admin = await signedIn(deps, "admin");
+  const target = await signedIn(deps, "reviewer");
+  const { secret, token } = await target.caller.apiTokens.create({ name: "weekly report" });
+  const version = async () => (await admin.caller.users.list()).find((u) => u.id === target.user.id)!.version;
+  await admin.caller.users.update({ id: target.user.id, version: await version(), disabled: true });
+  await admin.caller.users.update({ id: target.user.id, version: await version(), disabled: false });
+
   expect((await rejection(callerFor(deps, { bearerToken: secret }).auth.me())).code).toBe("UNAUTHORIZED");
-  const [token] = await admin.caller.apiTokens
-    .list({ all: true })
-    .then((ts) => ts.filter((t) => t.owner.id === target.user.id));
-  expect(token!.revokedAt).toBeInstanceOf(Date);
+  const listed = (await admin.caller.apiTokens.list({ all: true })).find((t) => t.id === token.id);
+  expect(listed!.revokedAt).toBeInstanceOf(Date);
 });
 
 test("a new password ends the user's other sessions", async () => {
