@@ -68,7 +68,7 @@ test("the last active admin can be neither demoted nor disabled", async () => {
   const first = await createUser(db.orm, "admin");
   const caller = callerFor(deps, { sessionToken: await signIn(deps, first.email) });
 
-  // Signing in stamped lastLoginAt, so the version is the current one from the list.
+  // The version as the list shows it now.
   const version = async () => (await caller.users.list()).find((u) => u.id === first.id)!.version;
   for (const change of [{ role: "recruiter" as const }, { disabled: true }]) {
     const error = await rejection(caller.users.update({ id: first.id, version: await version(), ...change }));

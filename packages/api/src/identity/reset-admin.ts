@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { User, type EntityManager } from "@shortlist/db";
 import { hashPassword } from "./passwords";
 import { endSessions } from "./sessions";
-import { clearAccount, lockThrottleKeys, throttleKeys } from "./throttle";
+import { accountKey, clearAccount, lockThrottleKeys } from "./throttle";
 import { lockAdmins } from "./users.service";
 
 export interface ResetAdminResult {
@@ -21,10 +21,7 @@ export async function resetAdmin(em: EntityManager, email: string, password?: st
   const generatedPassword = password ? undefined : randomBytes(18).toString("base64url");
   const passwordHash = await hashPassword(password ?? generatedPassword!);
   await lockAdmins(em);
-  await lockThrottleKeys(
-    em,
-    throttleKeys(email, null).filter((k) => k.kind === "account"),
-  );
+  await lockThrottleKeys(em, [accountKey(email)]);
   const user = await em.findOne(User, { email });
   if (!user) {
     em.create(User, { email, name: "Administrator", role: "admin", passwordHash });

@@ -20,13 +20,14 @@ export interface ThrottleKey {
 type Limits = Config["auth"];
 
 export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
-  const address = ip ?? "unknown";
-  return [
-    { key: `pair:${email}|${address}`, kind: "pair" },
-    { key: `address:${address}`, kind: "address" },
-    { key: `account:${email}`, kind: "account" },
-  ];
+  const keys: ThrottleKey[] = [{ key: `pair:${email}|${ip ?? "unknown"}`, kind: "pair" }, accountKey(email)];
+  // A call with no known address (not over HTTP) has no address to limit.
+  if (ip) keys.push({ key: `address:${ip}`, kind: "address" });
+  return keys;
 }
+
+/** The account's own key, for work on an account from no particular address (unlock, reset). */
+export const accountKey = (email: string): ThrottleKey => ({ key: `account:${email}`, kind: "account" });
 
 /**
  * Serialises sign-in attempts that share a key until the calling transaction ends, so a

@@ -5,7 +5,7 @@ import { toApiTokenDTO, toUserDTO } from "./mappers";
 import { hashPassword } from "./passwords";
 import type { CreateUserInput, ResetPasswordInput, UpdateUserInput } from "./schemas";
 import { endSessions } from "./sessions";
-import { advisoryKey, clearAccount, lockThrottleKeys, throttleKeys } from "./throttle";
+import { accountKey, advisoryKey, clearAccount, lockThrottleKeys } from "./throttle";
 import { API_TOKEN_PREFIX, hashToken, newSecretToken } from "./tokens";
 
 export async function listUsers(em: EntityManager) {
@@ -87,10 +87,7 @@ export async function resetPassword(em: EntityManager, input: ResetPasswordInput
 /** An admin lifts every sign-in lock and count on an account (from every address); its sessions end. */
 export async function unlockUser(em: EntityManager, id: string, actor: AuthState) {
   const user = await findUser(em, id);
-  await lockThrottleKeys(
-    em,
-    throttleKeys(user.email, null).filter((k) => k.kind === "account"),
-  );
+  await lockThrottleKeys(em, [accountKey(user.email)]);
   const cleared = await clearAccount(em, user.email);
   await endSessions(em, user.id, ownSession(actor, user));
   return { user: toUserDTO(user), clearedLocks: cleared };
