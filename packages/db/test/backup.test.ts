@@ -57,12 +57,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (plainOwner) {
-    await sql(`drop database if exists ${pg.escapeIdentifier(plainOwner.db)} with (force)`);
-    await sql(`drop role if exists ${pg.escapeIdentifier(plainOwner.role)}`);
+  try {
+    if (plainOwner) {
+      await sql(`drop database if exists ${pg.escapeIdentifier(plainOwner.db)} with (force)`);
+      await sql(`drop role if exists ${pg.escapeIdentifier(plainOwner.role)}`);
+    }
+    await db?.dropDatabase();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  await db?.dropDatabase();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function sql(text: string): Promise<void> {

@@ -20,6 +20,15 @@ const root = process.getuid?.() === 0;
 const dir = mkdtempSync(join("/tmp", "shortlist-start-"));
 chmodSync(dir, 0o755);
 afterAll(() => {
+  // A failed run may leave a cluster behind: stop it before removing its folder.
+  try {
+    process.kill(
+      Number(readFileSync(join(dir, "data", "postgres", "postmaster.pid"), "utf8").split("\n")[0]),
+      "SIGINT",
+    );
+  } catch {
+    // none running
+  }
   spawnSync("chmod", ["-R", "u+rwx", dir]);
   rmSync(dir, { recursive: true, force: true });
 });
