@@ -53,7 +53,11 @@ export async function startEmbeddedPostgres(options: {
   assertCanReach(dataDir, user);
   const binaries = await binaryFolder();
   if (binaries) assertCanReach(binaries, user, "the PostgreSQL binaries in");
-  await stopOrphanedPostmaster(dataDir, log);
+  // Stopping a process is worth a line on stderr whatever the log level.
+  await stopOrphanedPostmaster(dataDir, (line) => {
+    log?.(line);
+    console.warn(line);
+  });
 
   const initialised = existsSync(join(dataDir, "PG_VERSION"));
   const password = clusterPassword(dataDir);
