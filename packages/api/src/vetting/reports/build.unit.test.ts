@@ -4,7 +4,7 @@ import type { BenchmarkSnapshot } from "@shortlist/db/constants";
 import { scoreActivity } from "../scoring";
 import { workedExample } from "../scoring/worked-example.fixture";
 import { buildReport } from "./build";
-import { fixed, ordinal, signed } from "./format";
+import { fixed, ordinal, signed } from "../../shared/format";
 import type { ReportInput } from "./types";
 
 const scores = scoreActivity(workedExample());

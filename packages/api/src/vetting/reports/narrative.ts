@@ -1,15 +1,19 @@
 /** The report's texts (docs/scoring.md §11): trajectory, comparison with the benchmark, follow-up questions, summary. */
 import { MIN_BENCHMARK_SAMPLE, type Recommendation } from "@shortlist/db/constants";
-import { fixed, ordinal, percent, plural, signed, truncate } from "./format";
+import {
+  createFormat,
+  fixed,
+  ordinal,
+  percent,
+  RECOMMENDATION_LABEL,
+  REPORT_LOCALE,
+  signed,
+  truncate,
+} from "../../shared/format";
 import { quotedPercentile, THRESHOLDS, usableBands } from "./rules";
 import type { ReportInput } from "./types";
 
-export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
-  strong_hire: "Strong hire",
-  hire: "Hire",
-  lean_no_hire: "Lean no hire",
-  no_hire: "No hire",
-};
+const { plural } = createFormat(REPORT_LOCALE);
 
 /** How many of the weakest assigned domains the follow-up questions aim at. */
 export const FOLLOW_UP_DOMAINS = 2;
@@ -111,7 +115,7 @@ export function summary(input: ReportInput, recommendation: Recommendation, conf
           ? `; the ${role} benchmark is thin (${b.sampleSize} of ${MIN_BENCHMARK_SAMPLE} assessments needed)`
           : "; compared with entered bands";
   return (
-    `${name} (${role}, ${company}): ${RECOMMENDATION_LABELS[recommendation]} with ${percent(confidence)} confidence. ` +
+    `${name} (${role}, ${company}): ${RECOMMENDATION_LABEL[recommendation]} with ${percent(confidence)} confidence. ` +
     `Tao index ${fixed(a.taoIndex)} of 100${standing}. ` +
     `${plural(a.totalQueries, "question")} in ${plural(a.totalSessions, "session")} over ${fixed(a.totalTimeMinutes, 0)} minutes.`
   );

@@ -10,11 +10,12 @@ import { dirname } from "node:path";
 import { finished } from "node:stream/promises";
 import type { StandoutMetric } from "@shortlist/db/constants";
 import PDFDocument from "pdfkit";
-import { fixed, percent, plural, signed } from "./format";
+import { createFormat, fixed, percent, RECOMMENDATION_LABEL, REPORT_LOCALE, signed } from "../../shared/format";
 import { latinFont, registerFonts, segments, type Face } from "./fonts";
-import { RECOMMENDATION_LABELS } from "./narrative";
 import type { AssessmentMetrics } from "../scoring/types";
 import type { ReportContent } from "./types";
+
+const { plural } = createFormat(REPORT_LOCALE);
 
 export interface PdfReportData {
   reportId: string;
@@ -91,7 +92,7 @@ function draw(doc: Doc, data: PdfReportData) {
   write(style(doc, 20, "#111827", "bold"), candidate.name, { face: "bold" });
   write(style(doc, 11), `${candidate.role} at ${candidate.company} - ${candidate.email}`);
   doc.moveDown(0.6);
-  write(style(doc, 15, undefined, "bold"), `Recommendation: ${RECOMMENDATION_LABELS[c.recommendation]}`, {
+  write(style(doc, 15, undefined, "bold"), `Recommendation: ${RECOMMENDATION_LABEL[c.recommendation]}`, {
     face: "bold",
   });
   write(style(doc, 10.5), `Confidence ${percent(c.confidence)} - generated ${data.generatedAt.toISOString()}`);
@@ -113,7 +114,10 @@ function draw(doc: Doc, data: PdfReportData) {
     ["Chain depth", `${fixed(m.chainDepth, 2)} (longest ${m.longestChain})`],
     ["Concept retention", percent(m.conceptRetention)],
     ["Interest ratio", percent(m.interestRatio)],
-    ["Activity", `${m.totalQueries} questions, ${m.totalSessions} sessions, ${fixed(m.totalTimeMinutes, 0)} minutes`],
+    [
+      "Activity",
+      `${plural(m.totalQueries, "question")}, ${plural(m.totalSessions, "session")}, ${fixed(m.totalTimeMinutes, 0)} minutes`,
+    ],
   ]);
 
   heading(doc, "Domain scores");

@@ -27,10 +27,11 @@ test("segments: one font per script; the words of an Arabic run right to left", 
   expect(segments("Ελληνικά", "bold")).toEqual([{ font: "latin-bold", text: "Ελληνικά" }]);
 });
 
-test("the rendered PDF holds its texts as extractable text", async () => {
+async function renderedText(adjust: (scores: ReturnType<typeof scoreActivity>) => void = () => {}) {
   const dir = await mkdtemp(join(tmpdir(), "shortlist-pdf-"));
   try {
     const scores = scoreActivity(workedExample());
+    adjust(scores);
     const content = buildReport({
       candidate: { name: "Zoë Example", role: "Backend Engineer", company: "Acme" },
       assessment: scores,
@@ -51,11 +52,23 @@ test("the rendered PDF holds its texts as extractable text", async () => {
       file,
     );
     expect(bytes).toBeGreaterThan(1000);
-    const text = await pdfText(file);
-    expect(text).toContain("Zoë Example");
-    expect(text).toContain("Recommendation: Lean no hire");
-    expect(text).toContain("Tao index: 51.7 of 100");
+    return await pdfText(file);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+test("the rendered PDF holds its texts as extractable text", async () => {
+  const text = await renderedText();
+  expect(text).toContain("Zoë Example");
+  expect(text).toContain("Recommendation: Lean no hire");
+  expect(text).toContain("Tao index: 51.7 of 100");
+});
+
+test("the activity row counts with the shared formatter: singular for one, grouped thousands", async () => {
+  const text = await renderedText((scores) => {
+    scores.totalQueries = 1234;
+    scores.totalSessions = 1;
+  });
+  expect(text).toContain("1,234 questions, 1 session,");
 });

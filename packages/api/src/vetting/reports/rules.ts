@@ -6,7 +6,7 @@ import {
   type Recommendation,
   type StandoutMetric,
 } from "@shortlist/db/constants";
-import { fixed, percent, signed } from "./format";
+import { fixed, percent, signed } from "../../shared/format";
 import type { ReportInput } from "./types";
 
 /** Tao index cut-offs when no usable benchmark exists. */
