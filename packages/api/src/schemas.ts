@@ -7,6 +7,7 @@ export * from "./identity/schemas";
 export { allowedNextStatuses, canMove } from "./candidates/status";
 export { CANDIDATE_STATUSES, USER_ROLES, type CandidateStatus, type UserRole } from "@shortlist/db/constants";
 export * from "./vetting/schemas";
+export * from "./shared/format";
 export { hasControlCharacters, multiLineText, singleLineText, type TextMessages } from "./text";
 export {
   ASSESSMENT_STATUSES,
