@@ -68,7 +68,7 @@ function input(req: Request): Record<string, unknown> {
 
 const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
 
-/** The same conditions, in the same order and form, as packages/api/src/candidates/list.ts. */
+/** The same conditions, in the same order and form, as packages/api/src/candidates/candidates-list.service.ts. */
 function filters(i: Record<string, unknown>, params: unknown[], withStatus: boolean): string[] {
   const where: string[] = [];
   const add = (sql: string, value: unknown) => {

@@ -11,7 +11,7 @@ interface Page {
   nextCursor: string | null;
 }
 
-/** Same encoding as packages/api/src/candidates/list.ts `encodeCursor` (checked below by asking both sides). */
+/** Same encoding as packages/api/src/candidates/candidates-list.service.ts `encodeCursor` (checked below by asking both sides). */
 const encodeCursor = (createdAt: Date, id: string) =>
   Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
 

@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookies, serialize as serializeCookie } from "cookie";
 import type { AuthState, ContextDeps, CookieWriter, RequestContext } from "./context";
-import { resolveAuth } from "./identity/auth.service";
-import { SESSION_COOKIE } from "./identity/tokens";
+import { resolveAuth, SESSION_COOKIE } from "./identity";
 
 function bearerToken(header: string | undefined): string | null {
   const match = header?.match(/^Bearer\s+(\S+)$/i);

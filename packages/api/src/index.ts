@@ -1,16 +1,32 @@
 export { appRouter, type AppRouter } from "./router";
+export { modules } from "./modules";
 export { createCallerFactory, type Access, type Meta, type FieldError } from "./trpc";
 export { createHttpContextFactory, createRequestContext } from "./http-context";
 export type { AuthState, AuthUser, ContextDeps, CookieWriter, RequestContext } from "./context";
 export { isDatabaseUnavailable } from "./errors";
-export { ensureBootstrapAdmin } from "./identity/auth.service";
-export { hashPassword } from "./identity/passwords";
-export { SESSION_COOKIE } from "./identity/tokens";
-export type { CandidateDTO } from "./candidates/mappers";
-export type { ApiTokenDTO, UserDTO } from "./identity/mappers";
-export type { ImportRowResult } from "./candidates/import";
-export type { AssessmentDTO, AssessmentMetricsDTO, BenchmarkDTO, ReportDTO } from "./vetting/mappers";
-export type { ActivityQuestionDTO, ActivitySessionDTO, ImportActivityResult } from "./vetting/activity.service";
-export { resolveAuth } from "./identity/auth.service";
-export { reportPdfFile } from "./vetting/reports.service";
-export { deleteExpiredAuthRows, type CleanupCounts } from "./maintenance";
+export {
+  identityModule,
+  ensureBootstrapAdmin,
+  hashPassword,
+  resolveAuth,
+  SESSION_COOKIE,
+  deleteExpiredAuthRows,
+  type ApiTokenDTO,
+  type CleanupCounts,
+  type UserDTO,
+} from "./identity";
+export { candidatesModule, type CandidateDTO, type ImportRowResult } from "./candidates";
+export {
+  vettingModule,
+  DEMO_COMPANY,
+  DEMO_ROLE,
+  reportPdfFile,
+  seedDemo,
+  type ActivityQuestionDTO,
+  type ActivitySessionDTO,
+  type AssessmentDTO,
+  type AssessmentMetricsDTO,
+  type BenchmarkDTO,
+  type ImportActivityResult,
+  type ReportDTO,
+} from "./vetting";

@@ -1,6 +1,6 @@
 /** The demo seed: 30 completed + 1 ready to complete, idempotent, and checkable by hand. */
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { DEMO_COMPANY, DEMO_ROLE, seedDemo } from "../src/vetting/demo/seed";
+import { DEMO_COMPANY, DEMO_ROLE, seedDemo } from "@shortlist/api";
 import { count, vettingContext, type VettingContext } from "./vetting-fixtures";
 
 let t: VettingContext;

@@ -31,7 +31,7 @@ beforeAll(async () => {
     POSTGRES_DB: dbName,
     SHORTLIST_DATA_DIR: dataDir,
   };
-  const seeded = await runScript("packages/api/src/vetting/demo/seed-cli.ts", ["--demo"], env);
+  const seeded = await runScript("packages/api/src/vetting/cli/seed.ts", ["--demo"], env);
   expect(seeded.stderr).not.toMatch(/error/i);
   expect(seeded.code).toBe(0);
   await sql(`

@@ -1,6 +1,6 @@
 import { procedureFor, ROLES, router } from "../trpc";
-import { importCandidateRows } from "./import";
-import { candidateStats, listCandidates } from "./list";
+import { importCandidateRows } from "./candidates-import.service";
+import { candidateStats, listCandidates } from "./candidates-list.service";
 import { toCandidateDTO } from "./mappers";
 import {
   candidateIdInput,
@@ -11,9 +11,9 @@ import {
   listCandidatesInput,
   updateCandidateInput,
 } from "./schemas";
-import { createCandidate, deleteCandidate, findCandidate, updateCandidate } from "./service";
+import { createCandidate, deleteCandidate, findCandidate, updateCandidate } from "./candidates.service";
 
-export const candidatesRouter = router({
+const candidates = router({
   list: procedureFor(ROLES.any)
     .input(listCandidatesInput)
     .query(({ ctx, input }) => listCandidates(ctx.em, input)),
@@ -38,3 +38,6 @@ export const candidatesRouter = router({
     .input(importRowsInput)
     .mutation(({ ctx, input }) => importCandidateRows(ctx.em, input.rows)),
 });
+
+/** Keyed by top-level API namespace: procedure paths stay candidates.*. */
+export const routes = { candidates };

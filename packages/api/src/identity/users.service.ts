@@ -1,12 +1,12 @@
-import { ApiToken, User, type EntityManager, type IUser } from "@shortlist/db";
+import { User, type EntityManager, type IUser } from "@shortlist/db";
 import type { AuthState } from "../context";
 import { Conflict, InvalidInput, NotFound, StaleVersion } from "../errors";
-import { toApiTokenDTO, toUserDTO } from "./mappers";
-import { hashPassword } from "./passwords";
+import { revokeTokensOf } from "./api-tokens.service";
+import { toUserDTO } from "./mappers";
+import { hashPassword } from "./logic/passwords";
 import type { CreateUserInput, ResetPasswordInput, UpdateUserInput } from "./schemas";
-import { endSessions } from "./sessions";
-import { accountKey, advisoryKey, clearAccount, lockThrottleKeys } from "./throttle";
-import { API_TOKEN_PREFIX, hashToken, newSecretToken } from "./tokens";
+import { endSessions } from "./sessions.service";
+import { accountKey, advisoryKey, clearAccount, lockThrottleKeys } from "./throttle.service";
 
 export async function listUsers(em: EntityManager) {
   const users = await em.find(User, {}, { orderBy: { createdAt: "asc" } });
@@ -71,10 +71,6 @@ export async function updateUser(em: EntityManager, input: UpdateUserInput, acto
 const ownSession = (actor: AuthState | undefined, user: IUser) =>
   actor?.user.id === user.id ? actor.sessionId : undefined;
 
-async function revokeTokensOf(em: EntityManager, userId: string) {
-  await em.nativeUpdate(ApiToken, { user: userId, revokedAt: null }, { revokedAt: new Date() });
-}
-
 /** An admin sets a new password for someone (who then signs in with it); their sessions end. */
 export async function resetPassword(em: EntityManager, input: ResetPasswordInput, actor: AuthState) {
   const user = await findUser(em, input.id);
@@ -91,35 +87,4 @@ export async function unlockUser(em: EntityManager, id: string, actor: AuthState
   const cleared = await clearAccount(em, user.email);
   await endSessions(em, user.id, ownSession(actor, user));
   return { user: toUserDTO(user), clearedLocks: cleared };
-}
-
-export async function createApiToken(em: EntityManager, userId: string, name: string) {
-  const secret = newSecretToken(API_TOKEN_PREFIX);
-  const token = em.create(ApiToken, {
-    name,
-    prefix: secret.slice(0, 10),
-    tokenHash: hashToken(secret),
-    user: em.getReference(User, userId),
-  });
-  await em.flush();
-  await em.populate(token, ["user"]);
-  // The only time the secret leaves the server.
-  return { token: toApiTokenDTO(token), secret };
-}
-
-export async function listApiTokens(em: EntityManager, scope: { userId: string } | "all") {
-  const tokens = await em.find(ApiToken, scope === "all" ? {} : { user: scope.userId }, {
-    populate: ["user"],
-    orderBy: { createdAt: "desc" },
-  });
-  return tokens.map(toApiTokenDTO);
-}
-
-export async function revokeApiToken(em: EntityManager, id: string, actor: { id: string; role: string }) {
-  const token = await em.findOne(ApiToken, { id }, { populate: ["user"] });
-  // Someone else's token is reported as missing to anyone but an admin.
-  if (!token || (token.user.id !== actor.id && actor.role !== "admin")) throw new NotFound("API token", id);
-  token.revokedAt ??= new Date();
-  await em.flush();
-  return toApiTokenDTO(token);
 }

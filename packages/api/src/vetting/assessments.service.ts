@@ -1,7 +1,7 @@
 /** Assessments: start (candidate → in_progress), complete (score, percentile, benchmarks; candidate → completed), read. */
 import { Assessment, type EntityManager, type ICandidate } from "@shortlist/db";
 import type { CandidateStatus } from "@shortlist/db/constants";
-import { findCandidate, updateCandidate } from "../candidates/service";
+import { findCandidate, updateCandidate } from "../candidates";
 import { Conflict, InvalidInput } from "../errors";
 import { findAssessment, loadActivity, recordedCounts } from "./activity.service";
 import { lockRole, recomputeForAssessment, rolePercentile } from "./benchmarks.service";

@@ -4,7 +4,7 @@ import { stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import type { Config } from "@shortlist/config";
 import { Report, type EntityManager, type IAssessment, type ICandidate, type IReport } from "@shortlist/db";
-import { findCandidate } from "../candidates/service";
+import { findCandidate } from "../candidates";
 import { InvalidInput, NotFound } from "../errors";
 import { findAssessment, loadActivity } from "./activity.service";
 import { resolveBenchmark, rolePercentile } from "./benchmarks.service";

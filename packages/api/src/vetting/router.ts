@@ -35,7 +35,7 @@ import {
   upsertEnteredBenchmarkInput,
 } from "./schemas";
 
-export const assessmentsRouter = router({
+const assessments = router({
   /** Creates an in-progress assessment; the candidate moves to in_progress (docs/scoring.md §0). */
   start: procedureFor(ROLES.writers)
     .input(startAssessmentInput)
@@ -68,7 +68,7 @@ export const assessmentsRouter = router({
     .query(({ ctx, input }) => activityOf(ctx.em, input.assessmentId)),
 });
 
-export const benchmarksRouter = router({
+const benchmarks = router({
   list: procedureFor(ROLES.any)
     .input(listBenchmarksInput)
     .query(({ ctx, input }) => listBenchmarks(ctx.em, input)),
@@ -92,7 +92,7 @@ export const benchmarksRouter = router({
     .mutation(({ ctx, input }) => upsertEnteredBenchmark(ctx.em, input)),
 });
 
-export const reportsRouter = router({
+const reports = router({
   /** A new report from a completed assessment (older ones are kept), with its PDF rendered on the server. */
   generate: procedureFor(ROLES.writers)
     .input(assessmentIdInput)
@@ -115,3 +115,6 @@ export const reportsRouter = router({
     .input(vettingIdInput)
     .query(({ ctx, input }) => reportPdfInfo(ctx.em, ctx.config, input.id)),
 });
+
+/** Keyed by top-level API namespace: procedure paths stay assessments.*, benchmarks.*, reports.*. */
+export const routes = { assessments, benchmarks, reports };

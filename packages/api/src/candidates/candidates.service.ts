@@ -3,7 +3,7 @@ import type { CandidateStatus } from "@shortlist/db/constants";
 import { Conflict, IllegalTransition, NotFound, StaleVersion } from "../errors";
 import { toCandidateDTO, type CandidateRow } from "./mappers";
 import type { CreateCandidateInput, UpdateCandidateInput } from "./schemas";
-import { allowedNextStatuses, canMove } from "./status";
+import { allowedNextStatuses, canMove } from "./logic/status";
 
 export async function findCandidate(em: EntityManager, id: string): Promise<ICandidate> {
   const candidate = await em.findOne(Candidate, { id });

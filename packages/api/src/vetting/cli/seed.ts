@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "@shortlist/config";
 import { openDatabase } from "@shortlist/db";
-import { DEMO_COMPANY, DEMO_ROLE, seedDemo } from "./seed";
+import { DEMO_COMPANY, DEMO_ROLE, seedDemo } from "./demo-seed";
 
 const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } } });
 if (!values.demo) {

@@ -4,11 +4,11 @@
  * Everything goes through the services, as the API would; re-running adds nothing.
  */
 import { Assessment, Candidate, type EntityManager } from "@shortlist/db";
-import { createCandidate } from "../../candidates/service";
+import { createCandidate } from "../../candidates";
 import { importActivity } from "../activity.service";
 import { completeAssessment, startAssessment } from "../assessments.service";
 import { resolveBenchmark } from "../benchmarks.service";
-import { DEMO_DOMAINS, demoActivity } from "./activity";
+import { DEMO_DOMAINS, demoActivity } from "./demo-activity";
 
 export const DEMO_ROLE = "Backend Engineer";
 export const DEMO_COMPANY = "Acme";

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { User, type EntityManager } from "@shortlist/db";
-import { hashPassword } from "./passwords";
-import { endSessions } from "./sessions";
-import { accountKey, clearAccount, lockThrottleKeys } from "./throttle";
+import { hashPassword } from "./logic/passwords";
+import { endSessions } from "./sessions.service";
+import { accountKey, clearAccount, lockThrottleKeys } from "./throttle.service";
 import { lockAdmins } from "./users.service";
 
 export interface ResetAdminResult {

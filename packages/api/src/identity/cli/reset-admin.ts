@@ -7,8 +7,8 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "@shortlist/config";
 import { openDatabase } from "@shortlist/db";
-import { resetAdmin } from "./reset-admin";
-import { emailSchema } from "./schemas";
+import { resetAdmin } from "../reset-admin.service";
+import { emailSchema } from "../schemas";
 
 const usage = "Usage: npm run users:reset-admin -- --email admin@example.com";
 let email: string;
