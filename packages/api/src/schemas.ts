@@ -9,6 +9,9 @@ export { CANDIDATE_STATUSES, USER_ROLES, type CandidateStatus, type UserRole } f
 export * from "./vetting/schemas";
 export * from "./shared/format";
 export { hasControlCharacters, multiLineText, singleLineText, type TextMessages } from "./text";
+export { hasRole, ROLES, type RoleSet } from "./shared/roles";
+export * from "./shared/errors";
+export * from "./shared/batch";
 export {
   ASSESSMENT_STATUSES,
   BENCHMARK_METRICS,

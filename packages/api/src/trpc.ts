@@ -2,7 +2,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { UserRole } from "@shortlist/db";
 import { ZodError } from "zod";
 import type { AuthState, RequestContext } from "./context";
-import { keepsWrites, toTRPCError } from "./errors";
+import { DomainError, keepsWrites, reasonOfCode, toTRPCError } from "./errors";
+import { fieldErrorsOf, type ErrorData } from "./shared/errors";
 import { transformer } from "./transformer";
 
 /** Who may call a procedure: everyone, or the listed roles. Every procedure declares it. */
@@ -11,21 +12,7 @@ export interface Meta {
   access: Access;
 }
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-export function fieldErrorsOf(error: ZodError): FieldError[] {
-  return error.issues.flatMap((issue) => {
-    const at = issue.path.map(String);
-    // An unknown field is reported at the field's own path, not at the object holding it.
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ path: [...at, key].join("."), message: "Unknown field" }));
-    }
-    return [{ path: at.join(".") || "(input)", message: issue.message }];
-  });
-}
+export { fieldErrorsOf, type FieldError } from "./shared/errors";
 
 const t = initTRPC
   .context<RequestContext>()
@@ -35,24 +22,28 @@ const t = initTRPC
     transformer,
     errorFormatter({ shape, error, ctx }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null;
+      const domain = error.cause instanceof DomainError ? error.cause : null;
       const internal = error.code === "INTERNAL_SERVER_ERROR";
+      const fieldErrors = zodError ? fieldErrorsOf(zodError) : (domain?.fieldErrors ?? null);
+      // No stack: traces stay in the log.
+      const data: ErrorData = {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path ?? null,
+        requestId: ctx?.requestId ?? null,
+        reason: domain?.reason ?? (zodError ? "invalid_input" : reasonOfCode(error.code)),
+        fieldErrors,
+        problems: domain?.problems ?? null,
+        details: domain?.details ?? null,
+      };
       return {
         ...shape,
         message: zodError
-          ? `Invalid input: ${fieldErrorsOf(zodError)
-              .map((f) => `${f.path}: ${f.message}`)
-              .join("; ")}`
+          ? `Invalid input: ${fieldErrors!.map((f) => `${f.path}: ${f.message}`).join("; ")}`
           : internal
             ? `Internal error; quote request id ${ctx?.requestId ?? "unknown"} when reporting it`
             : shape.message,
-        // No stack: traces stay in the log.
-        data: {
-          code: shape.data.code,
-          httpStatus: shape.data.httpStatus,
-          path: shape.data.path,
-          requestId: ctx?.requestId ?? null,
-          fieldErrors: zodError ? fieldErrorsOf(zodError) : null,
-        },
+        data,
       };
     },
   });
