@@ -2,23 +2,17 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import request from "supertest";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { SESSION_COOKIE } from "@shortlist/api";
 import { signedIn } from "../../../packages/api/test/helpers";
-import {
-  assessmentWithSample,
-  pdfText,
-  vettingContext,
-  type VettingContext,
-} from "../../../packages/api/test/vetting-fixtures";
+import { assessmentWithSample, pdfText, useVettingContext } from "../../../packages/api/test/vetting-fixtures";
 import { createApp } from "../src/app";
 
-let t: VettingContext;
+const t = useVettingContext();
 let app: ReturnType<typeof createApp>;
 let reportId: string;
 let fileName: string;
 beforeAll(async () => {
-  t = await vettingContext();
   app = createApp(t.deps);
   const { assessment } = await assessmentWithSample(t.recruiter, { name: "Barbara Liskov" });
   await t.recruiter.assessments.complete({ assessmentId: assessment.id });
@@ -26,7 +20,6 @@ beforeAll(async () => {
   reportId = report.id;
   fileName = `shortlist-report-barbara-liskov-${report.generatedAt.toISOString().slice(0, 10)}.pdf`;
 });
-afterAll(() => t?.teardown());
 
 const download = (path: string) =>
   request(app)

@@ -1,10 +1,18 @@
-/** Test helpers: a config for a test database, tRPC callers for anonymous and signed-in users, error shapes. */
+/**
+ * Test helpers: a test database with the API's deps (useTestApi), configs, tRPC callers for
+ * anonymous and signed-in users, error shapes.
+ */
 import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { TRPCError } from "@trpc/server";
 import { getErrorShape } from "@trpc/server/unstable-core-do-not-import";
 import pino from "pino";
-import { loadConfig, type Config, type DatabaseConfig } from "@shortlist/config";
+import { afterAll, beforeAll } from "vitest";
+import { databaseEnv, loadConfig, type Config, type DatabaseConfig } from "@shortlist/config";
 import { User, type MikroORM, type UserRole } from "@shortlist/db";
+import { useTestDatabase, type TestDatabase } from "@shortlist/db/testing";
 import { appRouter, createCallerFactory, createRequestContext, hashPassword, type ContextDeps } from "@shortlist/api";
 
 export const PASSWORD = "correct horse battery staple";
@@ -13,11 +21,7 @@ export function testConfig(db: DatabaseConfig, env: Record<string, string> = {})
   return loadConfig(
     {
       NODE_ENV: "test",
-      POSTGRES_HOST: db.host,
-      POSTGRES_PORT: String(db.port),
-      POSTGRES_USER: db.user,
-      POSTGRES_PASSWORD: db.password,
-      POSTGRES_DB: db.dbName,
+      ...databaseEnv(db),
       LOG_LEVEL: "silent",
       ...env,
     },
@@ -27,6 +31,69 @@ export function testConfig(db: DatabaseConfig, env: Record<string, string> = {})
 
 export function testDeps(db: { orm: MikroORM; config: DatabaseConfig }, env: Record<string, string> = {}): ContextDeps {
   return { orm: db.orm, config: testConfig(db.config, env), log: pino({ level: "silent" }) };
+}
+
+export interface TestApiOptions {
+  /** Configuration overrides for both the database (`orm`) and `deps.config`, e.g. `{ DB_POOL_MAX: "2" }`. */
+  env?: Record<string, string>;
+  /** Makes a temporary SHORTLIST_DATA_DIR with this prefix, removed after the file. */
+  dataDir?: string;
+}
+
+export interface TestApi {
+  /** The file's database; see `useTestDatabase` in `@shortlist/db/testing`. */
+  db: TestDatabase;
+  /** What the server's procedures get; its properties are readable once `beforeAll` has run. */
+  deps: ContextDeps;
+  /** The SHORTLIST_DATA_DIR, when `dataDir` was asked for. */
+  readonly dataDir: string;
+  caller(options?: CallerOptions): Caller;
+  signedIn(role: UserRole): ReturnType<typeof signedIn>;
+  createUser(role: UserRole, password?: string): ReturnType<typeof createUser>;
+}
+
+/**
+ * A fresh database for the calling test file (created in `beforeAll`, dropped in `afterAll`) and
+ * the deps and callers of the API on it. `db` and `deps` may be destructured at load time.
+ */
+export function useTestApi(options: TestApiOptions = {}): TestApi {
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    const prefix = options.dataDir;
+    beforeAll(async () => {
+      dataDir = await mkdtemp(join(tmpdir(), prefix));
+    });
+  }
+  const db = useTestDatabase({ env: options.env });
+  let current: ContextDeps | undefined;
+  const ready = (): ContextDeps => {
+    if (current) return current;
+    const env = { ...options.env, ...(dataDir ? { SHORTLIST_DATA_DIR: dataDir } : {}) };
+    return (current = testDeps(db, env));
+  };
+  if (options.dataDir) afterAll(() => (dataDir ? rm(dataDir, { recursive: true, force: true }) : undefined));
+  const deps: ContextDeps = {
+    get orm() {
+      return ready().orm;
+    },
+    get config() {
+      return ready().config;
+    },
+    get log() {
+      return ready().log;
+    },
+  };
+  return {
+    db,
+    deps,
+    get dataDir() {
+      if (!dataDir) throw new Error("No data folder: pass `dataDir` to useTestApi, and read it in a hook or a test.");
+      return dataDir;
+    },
+    caller: (callerOptions) => callerFor(deps, callerOptions),
+    signedIn: (role) => signedIn(deps, role),
+    createUser: (role, password) => createUser(db.orm, role, password),
+  };
 }
 
 /** What the session cookie writer received, as a browser would keep it. */

@@ -4,14 +4,10 @@
  */
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { assessmentWithSample, pdfText, vettingContext, type VettingContext } from "./vetting-fixtures";
+import { expect, test } from "vitest";
+import { assessmentWithSample, pdfText, useVettingContext } from "./vetting-fixtures";
 
-let t: VettingContext;
-beforeAll(async () => {
-  t = await vettingContext();
-});
-afterAll(() => t?.teardown());
+const t = useVettingContext();
 
 async function reportPdf(name: string, company = "Acme") {
   const { assessment } = await assessmentWithSample(t.recruiter, { name, company, role: "Backend Engineer" });

@@ -1,20 +1,9 @@
 /** Assessments through tRPC on a real database: start, record, import (good and bad), complete. */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { rejection } from "./helpers";
-import {
-  assessmentWithSample,
-  count,
-  newCandidate,
-  sampleLines,
-  vettingContext,
-  type VettingContext,
-} from "./vetting-fixtures";
+import { assessmentWithSample, count, newCandidate, sampleLines, useVettingContext } from "./vetting-fixtures";
 
-let t: VettingContext;
-beforeAll(async () => {
-  t = await vettingContext();
-});
-afterAll(() => t?.teardown());
+const t = useVettingContext();
 
 describe("start", () => {
   test("a pending candidate moves to in_progress (through invited) and assessment_start is stamped", async () => {

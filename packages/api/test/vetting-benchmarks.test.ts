@@ -1,13 +1,9 @@
 /** Benchmarks: percentile_cont bands in SQL against a hand computation, recompute on completion, entered bands. */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { errorShape, rejection } from "./helpers";
-import { assessmentWithSample, insertCompleted, vettingContext, type VettingContext } from "./vetting-fixtures";
+import { assessmentWithSample, insertCompleted, useVettingContext } from "./vetting-fixtures";
 
-let t: VettingContext;
-beforeAll(async () => {
-  t = await vettingContext();
-});
-afterAll(() => t?.teardown());
+const t = useVettingContext();
 
 /** Five completed assessments, out of order. Sorted: tao 40 50 60 70 80, velocity −0.2 0 0.1 0.3 0.5, … */
 const FIVE = [

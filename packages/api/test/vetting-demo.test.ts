@@ -1,13 +1,9 @@
 /** The demo seed: 30 completed + 1 ready to complete, idempotent, and checkable by hand. */
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { DEMO_COMPANY, DEMO_ROLE, seedDemo } from "@shortlist/api";
-import { count, vettingContext, type VettingContext } from "./vetting-fixtures";
+import { count, useVettingContext } from "./vetting-fixtures";
 
-let t: VettingContext;
-beforeAll(async () => {
-  t = await vettingContext();
-});
-afterAll(() => t?.teardown());
+const t = useVettingContext();
 
 /** percentile_cont by hand: position f·(n − 1) in the sorted values, interpolated. */
 function percentileCont(sorted: number[], f: number) {

@@ -1,14 +1,12 @@
 /** Fixtures of the vetting tests: a database with signed-in users, candidates, activity, PDF text. */
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { beforeAll } from "vitest";
 import { Assessment, Candidate, type MikroORM } from "@shortlist/db";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import type { TestDatabase } from "@shortlist/db/testing";
 import type { ContextDeps } from "@shortlist/api";
 import { pdfText } from "../src/vetting/reports/pdf-text.fixture";
 import { sampleLines } from "../src/vetting/scoring/worked-example.fixture";
-import { signedIn, testDeps, type Caller } from "./helpers";
+import { useTestApi, type Caller } from "./helpers";
 
 export { pdfText, sampleLines };
 
@@ -20,28 +18,47 @@ export interface VettingContext {
   recruiter: Caller;
   viewer: Caller;
   adminSession: string;
-  teardown(): Promise<void>;
 }
 
-/** A fresh database, a temporary data folder (for the PDFs) and an admin, a recruiter and a viewer. */
-export async function vettingContext(): Promise<VettingContext> {
-  const db = await createTestDatabase();
-  const dataDir = await mkdtemp(join(tmpdir(), "shortlist-vetting-"));
-  const deps = testDeps(db, { SHORTLIST_DATA_DIR: dataDir });
-  const admin = await signedIn(deps, "admin");
-  const recruiter = await signedIn(deps, "recruiter");
-  const viewer = await signedIn(deps, "viewer");
+/**
+ * A fresh database, a temporary data folder (for the PDFs) and an admin, a recruiter and a viewer,
+ * made in `beforeAll` and removed in `afterAll`; read the properties in hooks and tests.
+ */
+export function useVettingContext(): VettingContext {
+  const api = useTestApi({ dataDir: "shortlist-vetting-" });
+  let users: Pick<VettingContext, "admin" | "recruiter" | "viewer" | "adminSession"> | undefined;
+  beforeAll(async () => {
+    const admin = await api.signedIn("admin");
+    const recruiter = await api.signedIn("recruiter");
+    const viewer = await api.signedIn("viewer");
+    users = {
+      admin: admin.caller,
+      recruiter: recruiter.caller,
+      viewer: viewer.caller,
+      adminSession: admin.sessionToken,
+    };
+  });
+  const ready = () => {
+    if (!users) throw new Error("The vetting context is not ready: read it in a hook or a test.");
+    return users;
+  };
   return {
-    db,
-    deps,
-    dataDir,
-    admin: admin.caller,
-    recruiter: recruiter.caller,
-    viewer: viewer.caller,
-    adminSession: admin.sessionToken,
-    async teardown() {
-      await db.dropDatabase();
-      await rm(dataDir, { recursive: true, force: true });
+    db: api.db,
+    deps: api.deps,
+    get dataDir() {
+      return api.dataDir;
+    },
+    get admin() {
+      return ready().admin;
+    },
+    get recruiter() {
+      return ready().recruiter;
+    },
+    get viewer() {
+      return ready().viewer;
+    },
+    get adminSession() {
+      return ready().adminSession;
     },
   };
 }

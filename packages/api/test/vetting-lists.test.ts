@@ -1,13 +1,9 @@
 /** Lists across candidates for the home screen: assessments in progress and the latest report of each candidate. */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { errorShape, rejection } from "./helpers";
-import { assessmentWithSample, newCandidate, vettingContext, type VettingContext } from "./vetting-fixtures";
+import { assessmentWithSample, newCandidate, useVettingContext } from "./vetting-fixtures";
 
-let t: VettingContext;
-beforeAll(async () => {
-  t = await vettingContext();
-});
-afterAll(() => t?.teardown());
+const t = useVettingContext();
 
 /** Sets started_at / generated_at so the order does not hang on the clock's resolution. */
 async function setTime(

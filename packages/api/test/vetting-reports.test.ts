@@ -2,22 +2,11 @@
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { rejection } from "./helpers";
-import {
-  assessmentWithSample,
-  insertCompleted,
-  newCandidate,
-  pdfText,
-  vettingContext,
-  type VettingContext,
-} from "./vetting-fixtures";
+import { assessmentWithSample, insertCompleted, newCandidate, pdfText, useVettingContext } from "./vetting-fixtures";
 
-let t: VettingContext;
-beforeAll(async () => {
-  t = await vettingContext();
-});
-afterAll(() => t?.teardown());
+const t = useVettingContext();
 
 async function completedSample(over: Parameters<typeof assessmentWithSample>[1] = {}) {
   const { candidate, assessment } = await assessmentWithSample(t.recruiter, over);

@@ -6,8 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { inject } from "vitest";
-import { loadConfig, type DatabaseConfig } from "@shortlist/config";
+import { afterAll, beforeAll, inject } from "vitest";
+import { databaseEnv, loadConfig, type DatabaseConfig } from "@shortlist/config";
 import { initOrm, type MikroORM } from "./orm";
 
 /** The server the global setup prepared, handed to test files through `provide`/`inject`. */
@@ -102,11 +102,7 @@ export async function createTestDatabase(
     loadConfig(
       {
         NODE_ENV: "test",
-        POSTGRES_HOST: server.host,
-        POSTGRES_PORT: String(server.port),
-        POSTGRES_USER: user,
-        POSTGRES_PASSWORD: password,
-        POSTGRES_DB: name,
+        ...databaseEnv({ host: server.host, port: server.port, user, password, dbName: name }),
         ...env,
       },
       { readFiles: false },
@@ -142,4 +138,42 @@ async function dropDatabase(server: TestDatabaseServer, name: string): Promise<v
   await withAdminClient(server, (client) =>
     client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`),
   );
+}
+
+export interface UseTestDatabaseOptions {
+  /** Configuration overrides, as for `createTestDatabase`. */
+  env?: Record<string, string>;
+  /** `"owner"` connects `orm` as the owner (migration and schema tests). */
+  as?: "app" | "owner";
+}
+
+/**
+ * Registers `beforeAll` (create the database) and `afterAll` (drop it) for the calling test file
+ * and returns the database as a handle whose properties are readable once `beforeAll` has run.
+ * Hooks the file registers after this call run after the database exists, and their `afterAll`
+ * before it is dropped.
+ */
+export function useTestDatabase(options: UseTestDatabaseOptions = {}): TestDatabase {
+  let current: TestDatabase | undefined;
+  const ready = (): TestDatabase => {
+    if (!current) throw new Error("The test database is not ready: read it in a hook or a test, not at load time.");
+    return current;
+  };
+  beforeAll(async () => {
+    current = await createTestDatabase(options.env, { as: options.as });
+  });
+  afterAll(() => current?.dropDatabase());
+  return {
+    get config() {
+      return ready().config;
+    },
+    get ownerConfig() {
+      return ready().ownerConfig;
+    },
+    get orm() {
+      return ready().orm;
+    },
+    close: () => ready().close(),
+    dropDatabase: () => ready().dropDatabase(),
+  };
 }
