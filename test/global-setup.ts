@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { loadConfig } from "@shortlist/config";
+import { databaseEnv, loadConfig } from "@shortlist/config";
 import { ensureAppRole, initOrm, startEmbeddedPostgres } from "@shortlist/db";
 import type { TestDatabaseServer } from "@shortlist/db/testing";
 import { freePort } from "@shortlist/db/net";
@@ -100,11 +100,7 @@ function databaseConfig(server: Server, dbName: string) {
   return loadConfig(
     {
       NODE_ENV: "test",
-      POSTGRES_HOST: server.host,
-      POSTGRES_PORT: String(server.port),
-      POSTGRES_USER: server.user,
-      POSTGRES_PASSWORD: server.password,
-      POSTGRES_DB: dbName,
+      ...databaseEnv({ ...server, dbName }),
     },
     { readFiles: false },
   ).database;

@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import { loadConfig, type DatabaseConfig } from "@shortlist/config";
+import { databaseEnv, loadConfig, type DatabaseConfig } from "@shortlist/config";
 import { initOrm } from "@shortlist/db";
 import { createApp, createLogger } from "@shortlist/server";
 import { listenOnLoopback as listen } from "@shortlist/db/net";
@@ -14,11 +14,7 @@ export async function startShortlistServer(db: DatabaseConfig) {
     {
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
-      POSTGRES_HOST: db.host,
-      POSTGRES_PORT: String(db.port),
-      POSTGRES_USER: db.user,
-      POSTGRES_PASSWORD: db.password,
-      POSTGRES_DB: db.dbName,
+      ...databaseEnv(db),
       DB_POOL_MAX: String(db.pool.max),
       SHORTLIST_WEB_DIST: "/nonexistent",
     },

@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { databaseEnv } from "@shortlist/config";
 import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { buildWeb, freePort, ServerProcess } from "./server-process";
@@ -49,11 +50,7 @@ export function e2eHarness({
         PORT: String(await freePort()),
         NODE_ENV: "test",
         LOG_LEVEL: "warn",
-        POSTGRES_HOST: db.config.host,
-        POSTGRES_PORT: String(db.config.port),
-        POSTGRES_USER: db.config.user,
-        POSTGRES_PASSWORD: db.config.password,
-        POSTGRES_DB: db.config.dbName,
+        ...databaseEnv(db.config),
         ...(state.dataDir ? { SHORTLIST_DATA_DIR: state.dataDir } : {}),
         SHORTLIST_ADMIN_EMAIL: admin.email,
         SHORTLIST_ADMIN_PASSWORD: admin.password,

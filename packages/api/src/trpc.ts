@@ -102,13 +102,8 @@ function requireRoles(roles: readonly UserRole[]) {
   });
 }
 
-export const ROLES = {
-  any: ["admin", "recruiter", "reviewer", "viewer"],
-  /** Everyone but viewers: may create API tokens for their own scripts. */
-  members: ["admin", "recruiter", "reviewer"],
-  writers: ["admin", "recruiter"],
-  admin: ["admin"],
-} as const satisfies Record<string, readonly UserRole[]>;
+/** The role sets procedures declare; shared with the SPA through @shortlist/api/schemas. */
+export { ROLES } from "./shared/roles";
 
 export const publicProcedure = t.procedure.meta({ access: "public" }).use(unitOfWork);
 

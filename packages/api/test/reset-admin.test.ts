@@ -4,6 +4,7 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { ContextDeps } from "@shortlist/api";
+import { databaseEnv } from "@shortlist/config";
 import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
 import { callerFor, createUser, PASSWORD, rejection, signedIn, signIn, testDeps } from "./helpers";
 
@@ -22,13 +23,8 @@ async function resetAdminCommand(args: string[], extraEnv: Record<string, string
   const env: Record<string, string | undefined> = { ...process.env };
   for (const key of Object.keys(env))
     if (/^(DATABASE_|POSTGRES_|SHORTLIST_ADMIN_)/.test(key) || key.startsWith("npm_")) delete env[key];
-  const { host, port, user, password, dbName } = db.config;
   Object.assign(env, {
-    POSTGRES_HOST: host,
-    POSTGRES_PORT: String(port),
-    POSTGRES_USER: user,
-    POSTGRES_PASSWORD: password,
-    POSTGRES_DB: dbName,
+    ...databaseEnv(db.config),
     LOG_LEVEL: "silent",
     ...extraEnv,
   });

@@ -14,7 +14,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { appRouter, createCallerFactory, createRequestContext, hashPassword, type ContextDeps } from "@shortlist/api";
-import { loadConfig } from "@shortlist/config";
+import { databaseEnv, loadConfig } from "@shortlist/config";
 import { User, type UserRole } from "@shortlist/db";
 import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
 import { createApp, createLogger } from "@shortlist/server";
@@ -75,11 +75,7 @@ export function cliServer({ label, withDataDir = false }: { label: string; withD
       if (withDataDir) state.dataDir = await mkdtemp(join(tmpdir(), `shortlist-${label}-data-`));
       const config = loadConfig(
         {
-          POSTGRES_HOST: db.config.host,
-          POSTGRES_PORT: String(db.config.port),
-          POSTGRES_USER: db.config.user,
-          POSTGRES_PASSWORD: db.config.password,
-          POSTGRES_DB: db.config.dbName,
+          ...databaseEnv(db.config),
           ...(state.dataDir ? { SHORTLIST_DATA_DIR: state.dataDir } : {}),
           LOG_LEVEL: "silent",
         },

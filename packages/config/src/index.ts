@@ -225,3 +225,17 @@ export function loadConfig(
   if (issues.length) throw new ConfigError(issues);
   return buildConfig(parsed.data);
 }
+
+/**
+ * A database's settings as the environment variables `loadConfig` reads (POSTGRES_*), for a child process
+ * or a config of its own: the one place that turns settings back into environment.
+ */
+export function databaseEnv(db: Omit<DatabaseTarget, "mode">): Record<string, string> {
+  return {
+    POSTGRES_HOST: db.host,
+    POSTGRES_PORT: String(db.port),
+    POSTGRES_USER: db.user,
+    POSTGRES_PASSWORD: db.password,
+    POSTGRES_DB: db.dbName,
+  };
+}

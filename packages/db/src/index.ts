@@ -4,6 +4,7 @@ export * from "./identity/entities";
 export * from "./vetting/entities";
 export { entities } from "./entities";
 export { initOrm, ormOptions, migrationsPath } from "./orm";
+export { EntityNotFound, entityKind } from "./not-found";
 export { openDatabase, ensureDatabaseExists, type Database } from "./database";
 export { startEmbeddedPostgres, EmbeddedPostgresError, type EmbeddedPostgresHandle } from "./embedded";
 export { DatabaseStartError } from "./startup-errors";

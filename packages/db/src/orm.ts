@@ -3,6 +3,7 @@ import { Migrator } from "@mikro-orm/migrations";
 import { defineConfig, MikroORM, type Options } from "@mikro-orm/postgresql";
 import type { DatabaseConfig } from "@shortlist/config";
 import { entities } from "./entities";
+import { entityNotFound } from "./not-found";
 import { releaseEndedConnections } from "./pool";
 
 export const migrationsPath = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -35,6 +36,9 @@ export function ormOptions(db: DatabaseConfig, overrides: Partial<Options> = {})
       snapshot: false,
       silent: true,
     },
+    // em.findOneOrFail throws one error naming the kind of record and its id, mapped to not_found by the API.
+    findOneOrFailHandler: entityNotFound,
+    findExactlyOneOrFailHandler: entityNotFound,
     // Procedures work on explicit forks; the global manager must never hold request state.
     allowGlobalContext: false,
     ensureDatabase: false,

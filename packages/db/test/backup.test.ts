@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { databaseEnv } from "@shortlist/config";
 import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
 import { backupCli, fingerprint, restoreCli, runScript } from "./backup-support";
 
@@ -24,11 +25,7 @@ beforeAll(async () => {
   const { host, port, user, password, dbName } = db.ownerConfig;
   connection = { host, port, user, password, database: dbName };
   env = {
-    POSTGRES_HOST: host,
-    POSTGRES_PORT: String(port),
-    POSTGRES_USER: user,
-    POSTGRES_PASSWORD: password,
-    POSTGRES_DB: dbName,
+    ...databaseEnv(db.ownerConfig),
     SHORTLIST_DATA_DIR: dataDir,
   };
   const seeded = await runScript("packages/api/src/vetting/cli/seed.ts", ["--demo"], env);

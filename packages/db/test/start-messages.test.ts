@@ -2,6 +2,7 @@
 import { createServer } from "node:net";
 import { once } from "node:events";
 import { expect, test } from "vitest";
+import { databaseEnv } from "@shortlist/config";
 import { createTestDatabase } from "@shortlist/db/testing";
 import { freePort } from "../src/net";
 import { runScript } from "./backup-support";
@@ -24,13 +25,8 @@ test("a taken HTTP port names PORT", async () => {
   await once(blocker, "listening");
   const { port } = blocker.address() as { port: number };
   try {
-    const { host, port: dbPort, user, password, dbName } = db.ownerConfig;
     const run = await runScript(main, [], {
-      POSTGRES_HOST: host,
-      POSTGRES_PORT: String(dbPort),
-      POSTGRES_USER: user,
-      POSTGRES_PASSWORD: password,
-      POSTGRES_DB: dbName,
+      ...databaseEnv(db.ownerConfig),
       HOST: "127.0.0.1",
       PORT: String(port),
     });

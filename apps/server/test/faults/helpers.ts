@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@shortlist/db";
 import pino from "pino";
-import type { Config } from "@shortlist/config";
+import { databaseEnv, type Config } from "@shortlist/config";
 import type { TestDatabase } from "@shortlist/db/testing";
 import { freePort, listenOnLoopback } from "@shortlist/db/net";
 import { testConfig } from "../../../../packages/api/test/helpers";
@@ -63,13 +63,7 @@ export class OwnCluster {
   }
 
   env(dbName: string): Record<string, string> {
-    return {
-      POSTGRES_HOST: "127.0.0.1",
-      POSTGRES_PORT: String(this.port),
-      POSTGRES_USER: "postgres",
-      POSTGRES_PASSWORD: this.password,
-      POSTGRES_DB: dbName,
-    };
+    return databaseEnv({ host: "127.0.0.1", port: this.port, user: "postgres", password: this.password, dbName });
   }
 }
 
