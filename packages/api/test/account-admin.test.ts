@@ -1,16 +1,8 @@
 /** Account care: own password changes, admin resets and unlocks, disabling, and sign-in leaving versions alone. */
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { ContextDeps } from "@shortlist/api";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { callerFor, createUser, errorShape, PASSWORD, rejection, signedIn, signIn, testDeps } from "./helpers";
+import { expect, test } from "vitest";
+import { callerFor, createUser, errorShape, PASSWORD, rejection, signedIn, signIn, useTestApi } from "./helpers";
 
-let db: TestDatabase;
-let deps: ContextDeps;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  deps = testDeps(db);
-});
-afterAll(() => db?.dropDatabase());
+const { db, deps } = useTestApi();
 
 const sql = <T extends object>(query: string, params: unknown[] = []) => db.orm.em.fork().execute<T[]>(query, params);
 const sessionCount = async (userId: string) =>

@@ -1,17 +1,9 @@
 /** API tokens: the secret is shown once and stored hashed, use is stamped, revocation is final. */
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { ContextDeps } from "@shortlist/api";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { callerFor, rejection, signedIn, testDeps } from "./helpers";
+import { expect, test } from "vitest";
+import { callerFor, rejection, signedIn, useTestApi } from "./helpers";
 
-let db: TestDatabase;
-let deps: ContextDeps;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  deps = testDeps(db);
-});
-afterAll(() => db?.dropDatabase());
+const { db, deps } = useTestApi();
 
 const storedToken = async (id: string) => {
   const [row] = await db.orm.em

@@ -1,8 +1,6 @@
 /** Sign-in, sessions (hashed, ended by logout, disabling and expiry) and password rules. */
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { ContextDeps } from "@shortlist/api";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { expect, test } from "vitest";
 import {
   callerFor,
   createUser,
@@ -11,17 +9,11 @@ import {
   rejection,
   signedIn,
   signIn,
-  testDeps,
+  useTestApi,
   type CookieJar,
 } from "./helpers";
 
-let db: TestDatabase;
-let deps: ContextDeps;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  deps = testDeps(db);
-});
-afterAll(() => db?.dropDatabase());
+const { db, deps } = useTestApi();
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const sql = <T extends object>(query: string, params: unknown[] = []) => db.orm.em.fork().execute<T[]>(query, params);

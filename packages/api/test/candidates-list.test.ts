@@ -1,19 +1,13 @@
 /** Candidate lists: filters, search, keyset pagination, stats and batch import. */
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { ContextDeps } from "@shortlist/api";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { rejection, signedIn, testDeps, type Caller } from "./helpers";
+import { beforeAll, expect, test } from "vitest";
+import { rejection, signedIn, useTestApi, type Caller } from "./helpers";
 
-let db: TestDatabase;
-let deps: ContextDeps;
+const { db, deps } = useTestApi();
 let recruiter: Caller;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  deps = testDeps(db);
   recruiter = (await signedIn(deps, "recruiter")).caller;
 });
-afterAll(() => db?.dropDatabase());
 
 const newCompany = () => `Company ${randomBytes(4).toString("hex")}`;
 const row = (company: string, name: string, email: string, extra: object = {}) => ({

@@ -1,22 +1,17 @@
 /** Candidates: the record's life (create, read, edit, delete), validation, conflicts, status workflow and consent. */
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { CandidateDTO, ContextDeps } from "@shortlist/api";
+import { beforeAll, expect, test } from "vitest";
+import type { CandidateDTO } from "@shortlist/api";
 import type { CandidateStatus } from "@shortlist/db/constants";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { errorShape, rejection, signedIn, testDeps, type Caller } from "./helpers";
+import { errorShape, rejection, signedIn, useTestApi, type Caller } from "./helpers";
 
-let db: TestDatabase;
-let deps: ContextDeps;
+const { deps } = useTestApi();
 let recruiter: Caller;
 let viewer: Caller;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  deps = testDeps(db);
   recruiter = (await signedIn(deps, "recruiter")).caller;
   viewer = (await signedIn(deps, "viewer")).caller;
 });
-afterAll(() => db?.dropDatabase());
 
 /** A company of its own per test, so tests never see each other's rows. */
 const newCompany = () => `Company ${randomBytes(4).toString("hex")}`;

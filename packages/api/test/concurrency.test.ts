@@ -1,19 +1,13 @@
 /** Concurrent calls on a small connection pool, and racing saves of one record. */
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { ContextDeps } from "@shortlist/api";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { callerFor, createUser, rowCounts, signedIn, testDeps, type Caller } from "./helpers";
+import { beforeAll, expect, test } from "vitest";
+import { callerFor, createUser, rowCounts, signedIn, useTestApi, type Caller } from "./helpers";
 
-let db: TestDatabase;
-let deps: ContextDeps;
+// Two connections: a call that held one while waiting for another would starve the pool.
+const { db, deps } = useTestApi({ env: { DB_POOL_MAX: "2", DB_CONNECT_TIMEOUT_MS: "10000" } });
 let writer: Caller;
 beforeAll(async () => {
-  // Two connections: a call that held one while waiting for another would starve the pool.
-  db = await createTestDatabase({ DB_POOL_MAX: "2", DB_CONNECT_TIMEOUT_MS: "10000" });
-  deps = testDeps(db);
   writer = (await signedIn(deps, "recruiter")).caller;
 });
-afterAll(() => db?.dropDatabase());
 
 const statuses = (results: PromiseSettledResult<unknown>[]) =>
   results.map((r) => (r.status === "fulfilled" ? "ok" : String((r.reason as { code?: string }).code)));

@@ -1,16 +1,8 @@
 /** The first-admin setup and the last-admin guard; each test starts with no user at all. */
-import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
-import type { ContextDeps } from "@shortlist/api";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { callerFor, createUser, errorShape, PASSWORD, rejection, signIn, testDeps, type CookieJar } from "./helpers";
+import { beforeEach, expect, test } from "vitest";
+import { callerFor, createUser, errorShape, PASSWORD, rejection, signIn, useTestApi, type CookieJar } from "./helpers";
 
-let db: TestDatabase;
-let deps: ContextDeps;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  deps = testDeps(db);
-});
-afterAll(() => db?.dropDatabase());
+const { db, deps } = useTestApi();
 beforeEach(async () => {
   await db.orm.em.fork().execute("delete from users");
 });

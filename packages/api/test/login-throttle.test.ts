@@ -1,24 +1,18 @@
 /** Failed sign-ins: locked per account and address, per address, and slowed per account; a lock ends, so nobody can lock an account for good. */
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, expect, test, vi } from "vitest";
-import type { ContextDeps } from "@shortlist/api";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { callerFor, createUser, PASSWORD, rejection, signIn, testDeps } from "./helpers";
+import { expect, test, vi } from "vitest";
+import { callerFor, createUser, PASSWORD, rejection, signIn, useTestApi } from "./helpers";
 
 const PER_ACCOUNT = 3;
 const PER_ADDRESS = 5;
 
-let db: TestDatabase;
-let deps: ContextDeps;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  deps = testDeps(db, {
+const { db, deps } = useTestApi({
+  env: {
     LOGIN_MAX_FAILURES_PER_ACCOUNT: String(PER_ACCOUNT),
     LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS),
     LOGIN_ACCOUNT_DELAY_MAX_SECONDS: "16",
-  });
+  },
 });
-afterAll(() => db?.dropDatabase());
 
 const login = (email: string, password: string, ip: string) => callerFor(deps, { ip }).auth.login({ email, password });
 const codeOf = async (call: Promise<unknown>) => (await rejection(call)).code;

@@ -4,22 +4,16 @@
  * The résumé link is an http(s) URL without NUL or control characters.
  */
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { ContextDeps } from "@shortlist/api";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { errorShape, rejection, signedIn, testDeps, type Caller } from "./helpers";
+import { beforeAll, describe, expect, test } from "vitest";
+import { errorShape, rejection, signedIn, useTestApi, type Caller } from "./helpers";
 
-let db: TestDatabase;
-let deps: ContextDeps;
+const { deps } = useTestApi();
 let recruiter: Caller;
 let admin: Caller;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  deps = testDeps(db);
   recruiter = (await signedIn(deps, "recruiter")).caller;
   admin = (await signedIn(deps, "admin")).caller;
 });
-afterAll(() => db?.dropDatabase());
 
 const newCompany = () => `Company ${randomBytes(4).toString("hex")}`;
 const person = (company: string) => ({ name: "Ada Lovelace", email: "ada@example.com", role: "Engineer", company });
