@@ -1,12 +1,32 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import { errorEnvelope, type Refusal } from "@shortlist/api";
 import type { NextFunction, Request, Response } from "express";
 
 type Middleware = (req: Request, res: Response, next: NextFunction) => void;
 
-function refuse(res: Response, status: number, code: string, message: string, close = false) {
+/**
+ * On /trpc a refusal is answered in tRPC's own error envelope (with data.reason), so clients read it like
+ * any procedure error; elsewhere as `{ error: { code, message } }`.
+ */
+function refuse(req: Request, res: Response, status: number, code: Refusal["code"], message: string, close = false) {
   if (close) res.set("Connection", "close");
-  res.status(status).json({ error: { code, message } });
+  if (req.baseUrl !== "/trpc") {
+    res.status(status).json({ error: { code, message } });
+    return;
+  }
+  const procedure = req.path.slice(1);
+  const requestId = (req as { id?: unknown }).id;
+  res.status(status).json(
+    errorEnvelope({
+      code,
+      httpStatus: status,
+      message,
+      requestId: requestId ? String(requestId) : null,
+      // A batch (`/trpc/a,b`) names several procedures: the same answer goes to each of them.
+      path: procedure && !procedure.includes(",") ? procedure : null,
+    }),
+  );
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -32,11 +52,17 @@ export function sameOriginOnly(allowed: readonly string[]): Middleware {
     const own = `${req.protocol}://${req.host ?? ""}`;
     if (origin !== undefined) {
       if (origin === own || allowed.includes(origin)) return next();
-      return refuse(res, 403, "FORBIDDEN", `Requests from the origin ${JSON.stringify(origin)} are not accepted here`);
+      return refuse(
+        req,
+        res,
+        403,
+        "FORBIDDEN",
+        `Requests from the origin ${JSON.stringify(origin)} are not accepted here`,
+      );
     }
     const site = req.headers["sec-fetch-site"];
     if (site === undefined || site === "same-origin" || site === "none") return next();
-    refuse(res, 403, "FORBIDDEN", `Requests from another site (Sec-Fetch-Site: ${site}) are not accepted here`);
+    refuse(req, res, 403, "FORBIDDEN", `Requests from another site (Sec-Fetch-Site: ${site}) are not accepted here`);
   };
 }
 
@@ -47,6 +73,7 @@ export function jsonBodiesOnly(): Middleware {
     const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
     if (type === "application/json") return next();
     refuse(
+      req,
       res,
       415,
       "UNSUPPORTED_MEDIA_TYPE",
@@ -60,7 +87,7 @@ export function bodyLimit(maxBytes: number): Middleware {
   return (req, res, next) => {
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > maxBytes) {
-      refuse(res, 413, "PAYLOAD_TOO_LARGE", `The request body is over the ${maxBytes}-byte limit`, true);
+      refuse(req, res, 413, "PAYLOAD_TOO_LARGE", `The request body is over the ${maxBytes}-byte limit`, true);
       return;
     }
     next();
@@ -86,10 +113,10 @@ export function readWholeBody({ maxBytes, timeoutMs }: { maxBytes: number; timeo
       req.off("data", onData).off("end", onEnd).off("error", onGone).off("close", onGone);
       outcome();
     };
-    const giveUp = (status: number, code: string, message: string) =>
+    const giveUp = (status: number, code: Refusal["code"], message: string) =>
       finish(() => {
         req.pause();
-        refuse(res, status, code, message, true);
+        refuse(req, res, status, code, message, true);
         // Do not wait for the rest of the body: close once the answer is out.
         res.on("finish", () => req.socket.destroy());
       });
@@ -108,7 +135,7 @@ export function readWholeBody({ maxBytes, timeoutMs }: { maxBytes: number; timeo
       });
     const onGone = () => finish(() => req.socket.destroy());
     const timer = setTimeout(
-      () => giveUp(408, "REQUEST_TIMEOUT", `The request body did not arrive within ${timeoutMs} ms`),
+      () => giveUp(408, "TIMEOUT", `The request body did not arrive within ${timeoutMs} ms`),
       timeoutMs,
     );
     req.on("data", onData).on("end", onEnd).on("error", onGone).on("close", onGone);

@@ -183,8 +183,19 @@ test("a body over SHORTLIST_MAX_BODY_BYTES is refused with 413 before it is pars
   };
   const declared = await request(app).post("/trpc/candidates.create").set("Cookie", cookie).send(json(input));
   expect(declared.status).toBe(413);
-  expect(declared.body).toEqual({
-    error: { code: "PAYLOAD_TOO_LARGE", message: `The request body is over the ${MAX_BODY_BYTES}-byte limit` },
+  expect(declared.body.error.json).toEqual({
+    message: `The request body is over the ${MAX_BODY_BYTES}-byte limit`,
+    code: -32013,
+    data: {
+      code: "PAYLOAD_TOO_LARGE",
+      httpStatus: 413,
+      path: "candidates.create",
+      requestId: expect.any(String),
+      reason: "payload_too_large",
+      fieldErrors: null,
+      problems: null,
+      details: null,
+    },
   });
 
   // Not even a body that is not JSON at all is read.

@@ -4,6 +4,7 @@ export { createCallerFactory, type Access, type Meta, type FieldError } from "./
 export { createHttpContextFactory, createRequestContext } from "./http-context";
 export type { AuthState, AuthUser, ContextDeps, CookieWriter, RequestContext } from "./context";
 export { isDatabaseUnavailable } from "./errors";
+export { errorEnvelope, type Refusal } from "./error-envelope";
 export {
   identityModule,
   ensureBootstrapAdmin,
