@@ -4,7 +4,6 @@
  */
 export * from "./candidates/schemas";
 export * from "./identity/schemas";
-export { allowedNextStatuses, canMove } from "./candidates/logic/status";
 export { CANDIDATE_STATUSES, USER_ROLES, type CandidateStatus, type UserRole } from "@shortlist/db/constants";
 export * from "./vetting/schemas";
 export * from "./shared/format";

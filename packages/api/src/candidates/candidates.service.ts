@@ -95,3 +95,57 @@ export async function deleteCandidate(em: EntityManager, id: string, version?: n
   await em.flush();
   return { id, deleted: true as const };
 }
+
+/** What other modules may read of a candidate (vetting: start and report on an assessment). */
+export interface CandidateSummary {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  company: string;
+  status: CandidateStatus;
+  consentGiven: boolean;
+  assessmentDomains: string[];
+}
+
+const toSummary = (c: ICandidate): CandidateSummary => ({
+  id: c.id,
+  name: c.name,
+  email: c.email,
+  role: c.role,
+  company: c.company,
+  status: c.status,
+  consentGiven: c.consentGiven,
+  assessmentDomains: [...c.assessmentDomains],
+});
+
+/** The candidate or NotFound. */
+export async function findCandidateSummary(em: EntityManager, id: string): Promise<CandidateSummary> {
+  return toSummary(await findCandidate(em, id));
+}
+
+/**
+ * An assessment of the candidate started at `at`: pending → invited → in_progress and invited → in_progress
+ * follow the status rules; a completed candidate stays completed (a re-assessment); rejected and hired are refused.
+ */
+export async function recordAssessmentStarted(em: EntityManager, id: string, at: Date): Promise<CandidateSummary> {
+  const candidate = await findCandidate(em, id);
+  candidate.assessmentStart = at;
+  // Each move is its own saved change (pending → invited, then → in_progress), as if made one after the other.
+  if (candidate.status === "pending") {
+    applyStatus(candidate, "invited", at);
+    await em.flush();
+  }
+  if (candidate.status !== "in_progress" && candidate.status !== "completed") applyStatus(candidate, "in_progress", at);
+  await em.flush();
+  return toSummary(candidate);
+}
+
+/** The candidate's assessment completed at `at`: in_progress → completed; any other status stays. */
+export async function recordAssessmentCompleted(em: EntityManager, id: string, at: Date): Promise<CandidateSummary> {
+  const candidate = await findCandidate(em, id);
+  if (candidate.status === "in_progress") applyStatus(candidate, "completed", at);
+  candidate.assessmentEnd = at;
+  await em.flush();
+  return toSummary(candidate);
+}

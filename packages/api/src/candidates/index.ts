@@ -3,6 +3,12 @@ import { routes } from "./router";
 
 export const candidatesModule = { name: "candidates", routes } as const;
 
-export { createCandidate, findCandidate, updateCandidate } from "./candidates.service";
+export {
+  createCandidate,
+  findCandidateSummary,
+  recordAssessmentCompleted,
+  recordAssessmentStarted,
+  type CandidateSummary,
+} from "./candidates.service";
 export type { ImportRowResult } from "./candidates-import.service";
 export type { CandidateDTO } from "./mappers";

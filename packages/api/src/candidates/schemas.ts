@@ -2,6 +2,9 @@ import { CANDIDATE_STATUSES } from "@shortlist/db/constants";
 import { z } from "zod";
 import { multiLineText, singleLineText } from "../text";
 
+/** The status rules travel with the schemas: the SPA offers only the moves the server allows. */
+export { allowedNextStatuses, canMove } from "./logic/status";
+
 export const candidateStatusSchema = z.enum(CANDIDATE_STATUSES);
 
 const requiredText = (label: string, max = 255) =>

@@ -1,17 +1,11 @@
 /** Assessments: start (candidate → in_progress), complete (score, percentile, benchmarks; candidate → completed), read. */
-import { Assessment, type EntityManager, type ICandidate } from "@shortlist/db";
-import type { CandidateStatus } from "@shortlist/db/constants";
-import { findCandidate, updateCandidate } from "../candidates";
+import { Assessment, type EntityManager } from "@shortlist/db";
+import { findCandidateSummary, recordAssessmentCompleted, recordAssessmentStarted } from "../candidates";
 import { Conflict, InvalidInput } from "../errors";
 import { findAssessment, loadActivity, recordedCounts } from "./activity.service";
 import { lockRole, recomputeForAssessment, rolePercentile } from "./benchmarks.service";
 import { toAssessmentDTO, type AssessmentDTO, type AssessmentListItemDTO } from "./mappers";
 import { scoreActivity } from "./scoring";
-
-/** Moves the candidate through the candidate service, so its status rules and stamps apply. */
-async function moveCandidate(em: EntityManager, candidate: ICandidate, to: CandidateStatus) {
-  await updateCandidate(em, { id: candidate.id, version: candidate.version, status: to });
-}
 
 export async function assessmentDTO(em: EntityManager, id: string): Promise<AssessmentDTO> {
   const assessment = await findAssessment(em, id);
@@ -26,7 +20,7 @@ export async function assessmentDTO(em: EntityManager, id: string): Promise<Asse
  * (a re-assessment); rejected and hired candidates cannot start one.
  */
 export async function startAssessment(em: EntityManager, candidateId: string): Promise<AssessmentDTO> {
-  const candidate = await findCandidate(em, candidateId);
+  const candidate = await findCandidateSummary(em, candidateId);
   if (!candidate.consentGiven) {
     throw new InvalidInput(
       `${candidate.name} has not given consent: record their consent before starting an assessment`,
@@ -42,16 +36,13 @@ export async function startAssessment(em: EntityManager, candidateId: string): P
     throw new Conflict(`${candidate.name} already has an assessment in progress (${open.id}); complete it first`);
 
   const now = new Date();
-  candidate.assessmentStart = now;
-  if (candidate.status === "pending") await moveCandidate(em, candidate, "invited");
-  if (candidate.status !== "in_progress" && candidate.status !== "completed")
-    await moveCandidate(em, candidate, "in_progress");
+  await recordAssessmentStarted(em, candidate.id, now);
 
   const assessment = em.create(Assessment, {
-    candidate,
+    candidate: candidate.id,
     role: candidate.role,
     company: candidate.company,
-    domains: [...candidate.assessmentDomains],
+    domains: candidate.assessmentDomains,
     startedAt: now,
   });
   await em.flush();
@@ -101,17 +92,14 @@ export async function completeAssessment(em: EntityManager, assessmentId: string
   assessment.percentile = rank?.percentile ?? 0;
   assessment.percentileSampleSize = rank?.sampleSize ?? 1;
 
-  const candidate = await findCandidate(em, assessment.candidate.id);
-  if (candidate.status === "in_progress") await moveCandidate(em, candidate, "completed");
-  candidate.assessmentEnd = now;
-  await em.flush();
+  await recordAssessmentCompleted(em, assessment.candidate.id, now);
   await recomputeForAssessment(em, assessment);
   return toAssessmentDTO(assessment, { sessions: activity.sessions.length, questions: activity.questions.length });
 }
 
 /** Every assessment of a candidate, newest first (all are kept). */
 export async function listAssessmentsForCandidate(em: EntityManager, candidateId: string): Promise<AssessmentDTO[]> {
-  await findCandidate(em, candidateId);
+  await findCandidateSummary(em, candidateId);
   const assessments = await em.find(
     Assessment,
     { candidate: candidateId },

@@ -3,8 +3,8 @@ import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import type { Config } from "@shortlist/config";
-import { Report, type EntityManager, type IAssessment, type ICandidate, type IReport } from "@shortlist/db";
-import { findCandidate } from "../candidates";
+import { Report, type EntityManager, type IAssessment, type IReport } from "@shortlist/db";
+import { findCandidateSummary, type CandidateSummary } from "../candidates";
 import { InvalidInput, NotFound } from "../errors";
 import { findAssessment, loadActivity } from "./activity.service";
 import { resolveBenchmark, rolePercentile } from "./benchmarks.service";
@@ -62,7 +62,7 @@ function pdfAbsolutePath(config: DataDir, report: Pick<IReport, "id" | "pdfPath"
   return file;
 }
 
-function pdfData(report: IReport, assessment: IAssessment, candidate: ICandidate): PdfReportData {
+function pdfData(report: IReport, assessment: IAssessment, candidate: CandidateSummary): PdfReportData {
   return {
     reportId: report.id,
     assessmentId: assessment.id,
@@ -79,7 +79,7 @@ export async function generateReport(em: EntityManager, config: DataDir, assessm
   if (assessment.status !== "completed") {
     throw new InvalidInput(`Assessment ${assessmentId} is still in progress: complete it before generating a report`);
   }
-  const candidate = await findCandidate(em, assessment.candidate.id);
+  const candidate = await findCandidateSummary(em, assessment.candidate.id);
   const resolved = await resolveBenchmark(em, assessment.role, assessment.company);
   const rank = await rolePercentile(em, assessment);
   const input: ReportInput = {
@@ -92,7 +92,7 @@ export async function generateReport(em: EntityManager, config: DataDir, assessm
   const content = buildReport(input);
   const report = em.create(Report, {
     ...content,
-    candidate,
+    candidate: candidate.id,
     assessment,
     benchmark: input.benchmark,
     generatedAt: new Date(),
@@ -111,7 +111,7 @@ export async function getReport(em: EntityManager, id: string) {
 
 /** A candidate's reports, newest first (every regeneration is kept). */
 export async function listReportsForCandidate(em: EntityManager, candidateId: string) {
-  await findCandidate(em, candidateId);
+  await findCandidateSummary(em, candidateId);
   const reports = await em.find(
     Report,
     { candidate: candidateId },
@@ -121,7 +121,7 @@ export async function listReportsForCandidate(em: EntityManager, candidateId: st
 }
 
 export async function latestReportForCandidate(em: EntityManager, candidateId: string) {
-  await findCandidate(em, candidateId);
+  await findCandidateSummary(em, candidateId);
   const report = await em.findOne(Report, { candidate: candidateId }, { orderBy: { generatedAt: "desc", id: "desc" } });
   return report ? toReportDTO(report) : null;
 }

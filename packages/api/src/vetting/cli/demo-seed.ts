@@ -65,22 +65,22 @@ export interface DemoSummary {
 
 async function seedOne(em: EntityManager, n: number) {
   const email = demoEmail(n);
-  let candidate = await em.findOne(Candidate, { company: DEMO_COMPANY, email });
-  if (!candidate) {
-    const dto = await createCandidate(em, {
-      name: demoName(n),
-      email,
-      role: DEMO_ROLE,
-      company: DEMO_COMPANY,
-      assessmentDomains: [...DEMO_DOMAINS],
-      consentGiven: true,
-      recruiterNotes: "Demo candidate: activity generated from a fixed seed (npm run db:seed -- --demo).",
-    });
-    candidate = await em.findOneOrFail(Candidate, { id: dto.id });
-  } else if ((await em.count(Assessment, { candidate: candidate.id })) > 0) {
-    return false;
-  }
-  const assessment = await startAssessment(em, candidate.id);
+  const existing = await em.findOne(Candidate, { company: DEMO_COMPANY, email });
+  if (existing && (await em.count(Assessment, { candidate: existing.id })) > 0) return false;
+  const candidateId =
+    existing?.id ??
+    (
+      await createCandidate(em, {
+        name: demoName(n),
+        email,
+        role: DEMO_ROLE,
+        company: DEMO_COMPANY,
+        assessmentDomains: [...DEMO_DOMAINS],
+        consentGiven: true,
+        recruiterNotes: "Demo candidate: activity generated from a fixed seed (npm run db:seed -- --demo).",
+      })
+    ).id;
+  const assessment = await startAssessment(em, candidateId);
   await importActivity(em, assessment.id, demoActivity(n));
   if (n <= DEMO_COMPLETED) await completeAssessment(em, assessment.id);
   return true;
