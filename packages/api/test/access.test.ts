@@ -4,11 +4,10 @@
  * refused, and a viewer can change nothing.
  */
 import { TRPCError, type AnyProcedure } from "@trpc/server";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { appRouter, type ContextDeps, type Meta } from "@shortlist/api";
+import { expect, test } from "vitest";
+import { appRouter, type Meta } from "@shortlist/api";
 import { USER_ROLES, type UserRole } from "@shortlist/db/constants";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { callerFor, callPath, rowCounts, signedIn, testDeps, type Caller } from "./helpers";
+import { callerFor, callPath, rowCounts, signedIn, useTestApi, type Caller } from "./helpers";
 
 /** The only procedures anyone may call; each addition here is a decision, not an accident. */
 const PUBLIC = ["auth.login", "auth.logout", "auth.setup", "auth.setupStatus"];
@@ -27,13 +26,7 @@ const procedures = Object.entries(flat).map(([path, procedure]) => ({
 const guarded = procedures.filter((p) => p.access !== "public");
 const TABLES = ["users", "candidates", "api_tokens"] as const;
 
-let db: TestDatabase;
-let deps: ContextDeps;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  deps = testDeps(db);
-});
-afterAll(() => db?.dropDatabase());
+const { db, deps } = useTestApi();
 
 /** The outcome of a call: "OK" or the tRPC error code. */
 async function outcome(call: Promise<unknown>): Promise<string> {

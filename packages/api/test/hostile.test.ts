@@ -11,10 +11,9 @@
  */
 import fc from "fast-check";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { appRouter, type ContextDeps } from "@shortlist/api";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { callerFor, callPath, createUser, errorShape, signIn, testDeps, type Caller } from "./helpers";
+import { beforeAll, describe, expect, test } from "vitest";
+import { appRouter } from "@shortlist/api";
+import { callerFor, callPath, createUser, errorShape, signIn, useTestApi, type Caller } from "./helpers";
 import { arbitraryFor, inputFor, type Pools, type ZodLike } from "./hostile-arbitraries";
 
 const RUNS = Number(process.env.FC_RUNS ?? 100);
@@ -33,8 +32,7 @@ const MUTATIONS = Object.entries(procedures)
 // ---------------------------------------------------------------------------------------------
 // The database, before and after
 
-let db: TestDatabase;
-let deps: ContextDeps;
+const { db, deps } = useTestApi();
 let admin: Caller;
 let adminUserId: string;
 let adminTokenId: string;
@@ -87,8 +85,6 @@ async function pools(): Promise<Pools> {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  deps = testDeps(db);
   const user = await createUser(db.orm, "admin");
   adminUserId = user.id;
   // A Bearer token, not a session: `auth.logout` would end a session.
@@ -103,7 +99,6 @@ beforeAll(async () => {
   }
   snapshotSql = await buildSnapshotSql();
 });
-afterAll(() => db?.dropDatabase());
 
 /** Calls one mutation; if it is refused, checks the refusal and that nothing changed. Returns the outcome. */
 async function probe(path: string, input: unknown): Promise<"ok" | string> {

@@ -1,23 +1,21 @@
 /** deleteExpiredAuthRows: what the server's periodic cleanup deletes, and what it keeps, on a real database. */
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { deleteExpiredAuthRows } from "@shortlist/api";
 import type { Config } from "@shortlist/config";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { useTestDatabase } from "@shortlist/db/testing";
 import { createUser, testConfig } from "./helpers";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let config: Config;
 let userId: string;
 beforeAll(async () => {
-  db = await createTestDatabase();
   config = testConfig(db.config, { SESSION_IDLE_MINUTES: "120", LOGIN_LOCKOUT_MINUTES: "15" });
   userId = (await createUser(db.orm, "recruiter")).id;
 });
-afterAll(() => db?.dropDatabase());
 
 const em = () => db.orm.em.fork();
 const ago = (now: Date, ms: number) => new Date(now.getTime() - ms);

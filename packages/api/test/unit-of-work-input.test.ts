@@ -5,16 +5,12 @@
 import { randomUUID } from "node:crypto";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import pino from "pino";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { appRouter, createRequestContext } from "@shortlist/api";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { useTestDatabase } from "@shortlist/db/testing";
 import { testConfig } from "./helpers";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase({ DB_POOL_MAX: "1", DB_CONNECT_TIMEOUT_MS: "2000" });
-});
-afterAll(() => db?.dropDatabase());
+const db = useTestDatabase({ env: { DB_POOL_MAX: "1", DB_CONNECT_TIMEOUT_MS: "2000" } });
 
 test("a mutation whose body stalls holds no connection while tRPC waits for the rest", async () => {
   let firstRead!: () => void;
