@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { expect, test } from "vitest";
+import { useTestDatabase } from "@shortlist/db/testing";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase({}, { as: "owner" });
-});
-afterAll(() => db?.dropDatabase());
+const db = useTestDatabase({ as: "owner" });
 
 async function leftovers() {
   const em = db.orm.em.fork();

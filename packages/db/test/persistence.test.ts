@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { Candidate, initOrm } from "@shortlist/db";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { useTestDatabase } from "@shortlist/db/testing";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.dropDatabase());
+const db = useTestDatabase();
 
 // Seed 000 lost Martha Smith: only the row flushed outside the transaction survived a reconnect.
 test("rows written through a fork, in and out of a transaction, survive a new connection", async () => {

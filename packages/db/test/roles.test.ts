@@ -5,27 +5,26 @@ import pg from "pg";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { ConfigError, loadConfig, type DatabaseConfig } from "@shortlist/config";
 import { appConnection, appPasswordFile, isSuperuser, openDatabase } from "@shortlist/db";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { useTestDatabase } from "@shortlist/db/testing";
 import { signedIn, testDeps } from "../../api/test/helpers";
 
 const INSUFFICIENT_PRIVILEGE = "42501";
 
-let db: TestDatabase;
 let dir: string;
 const roles: string[] = [];
-beforeAll(async () => {
-  db = await createTestDatabase();
-  dir = await mkdtemp(join(tmpdir(), "shortlist-roles-"));
-});
+// Registered before the database: afterAll hooks run in reverse, so this runs after the drop.
 afterAll(async () => {
-  await db?.dropDatabase();
-  await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
   // Roles are cluster-wide; their grants went with the dropped database.
   const server = inject("testDatabase");
   const client = new pg.Client({ ...server, database: server.maintenanceDb });
   await client.connect();
   for (const role of roles) await client.query(`drop role if exists ${pg.escapeIdentifier(role)}`);
   await client.end();
+});
+const db = useTestDatabase();
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "shortlist-roles-"));
 });
 
 async function query<T extends object>(config: DatabaseConfig, sql: string): Promise<T[]> {

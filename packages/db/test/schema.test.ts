@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { expect, test } from "vitest";
+import { useTestDatabase } from "@shortlist/db/testing";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase({}, { as: "owner" });
-});
-afterAll(() => db?.dropDatabase());
+const db = useTestDatabase({ as: "owner" });
 
 test("every migration has been applied to the fresh database", async () => {
   expect(await db.orm.migrator.getPending()).toEqual([]);
