@@ -56,7 +56,8 @@ export const createCallerFactory = t.createCallerFactory;
  * mutations inside one transaction that commits before the result is returned,
  * and every failure mapped through the one error table.
  */
-const unitOfWork = t.middleware(async ({ ctx, type, next, getRawInput }) => {
+// Named: the procedure-order test finds it among each procedure's middlewares.
+const unitOfWork = t.middleware(async function unitOfWork({ ctx, type, next, getRawInput }) {
   try {
     // tRPC reads the body lazily: read all of it before taking a connection, so a body that is
     // cut off or trickles in never holds a connection (or a transaction) open while it waits.
@@ -105,10 +106,19 @@ function requireRoles(roles: readonly UserRole[]) {
 /** The role sets procedures declare; shared with the SPA through @shortlist/api/schemas. */
 export { ROLES } from "./shared/roles";
 
-export const publicProcedure = t.procedure.meta({ access: "public" }).use(unitOfWork);
+export const publicProcedure = {
+  input: <P extends InputParser>(schema: P) => t.procedure.meta({ access: "public" }).input(schema).use(unitOfWork),
+  query: t.procedure.meta({ access: "public" }).use(unitOfWork).query,
+  mutation: t.procedure.meta({ access: "public" }).use(unitOfWork).mutation,
+};
 
 export function procedureFor(roles: readonly UserRole[]) {
-  return t.procedure.meta({ access: roles }).use(requireRoles(roles)).use(unitOfWork);
+  const base = t.procedure.meta({ access: roles }).use(requireRoles(roles));
+  return {
+    input: <P extends InputParser>(schema: P) => base.input(schema).use(unitOfWork),
+    query: base.use(unitOfWork).query,
+    mutation: base.use(unitOfWork).mutation,
+  };
 }
 
 export type { AuthState };
