@@ -106,6 +106,14 @@ function requireRoles(roles: readonly UserRole[]) {
 /** The role sets procedures declare; shared with the SPA through @shortlist/api/schemas. */
 export { ROLES } from "./shared/roles";
 
+type InputParser = Parameters<typeof t.procedure.input>[0];
+
+/**
+ * Order on every call: role check → input read whole and validated → EntityManager fork (and, for
+ * mutations, the transaction). tRPC runs middlewares in the order they are added and `.input()` adds
+ * its parser where it is called, so the unit of work is appended after `.input()`, never before:
+ * an invalid input is refused without taking a connection.
+ */
 export const publicProcedure = {
   input: <P extends InputParser>(schema: P) => t.procedure.meta({ access: "public" }).input(schema).use(unitOfWork),
   query: t.procedure.meta({ access: "public" }).use(unitOfWork).query,
