@@ -1,17 +1,6 @@
-import { Candidate } from "./candidates/entities";
-import { ApiToken, LoginThrottle, Session, User } from "./identity/entities";
-import { Assessment, AssessmentQuestion, AssessmentSession, Benchmark, Report } from "./vetting/entities";
+import { candidatesEntities } from "./candidates/entities";
+import { identityEntities } from "./identity/entities";
+import { vettingEntities } from "./vetting/entities";
 
-/** Every entity the ORM knows; each module adds its own here. */
-export const entities = [
-  User,
-  Session,
-  ApiToken,
-  LoginThrottle,
-  Candidate,
-  Assessment,
-  AssessmentSession,
-  AssessmentQuestion,
-  Benchmark,
-  Report,
-];
+/** Every entity the ORM knows: one line per module (see docs/modules.md). */
+export const entities = [...identityEntities, ...candidatesEntities, ...vettingEntities];

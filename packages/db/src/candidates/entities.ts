@@ -48,3 +48,6 @@ export const Candidate = defineEntity({
   ],
 });
 export type ICandidate = InferEntity<typeof Candidate>;
+
+/** The candidates module's tables, for the ORM's list in ../entities.ts. */
+export const candidatesEntities = [Candidate];

@@ -67,3 +67,6 @@ export const LoginThrottle = defineEntity({
   },
 });
 export type ILoginThrottle = InferEntity<typeof LoginThrottle>;
+
+/** The identity module's tables, for the ORM's list in ../entities.ts. */
+export const identityEntities = [User, Session, ApiToken, LoginThrottle];

@@ -169,3 +169,6 @@ export const Report = defineEntity({
   ],
 });
 export type IReport = InferEntity<typeof Report>;
+
+/** The vetting module's tables, for the ORM's list in ../entities.ts. */
+export const vettingEntities = [Assessment, AssessmentSession, AssessmentQuestion, Benchmark, Report];
