@@ -7,20 +7,19 @@ import { connect, type Socket } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { initOrm } from "@shortlist/db";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { useTestDatabase } from "@shortlist/db/testing";
 import { createUser, PASSWORD, testConfig } from "../../../packages/api/test/helpers";
 import { serveApp, tokenClient } from "./faults/helpers";
 
 const DECLARED = 100;
 
-let db: TestDatabase;
+const db = useTestDatabase({ env: { DB_POOL_MAX: "5" } });
 let app: Awaited<ReturnType<typeof serveApp>>;
 let admin: { email: string; password: string };
 let bearer: string;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  db = await createTestDatabase({ DB_POOL_MAX: "5" });
   app = await serveApp(db, testConfig(db.config, { DB_POOL_MAX: "5", SHORTLIST_BODY_TIMEOUT_MS: "2000" }));
   admin = await createUser(db.orm, "admin");
   bearer = (await tokenClient(app.url, admin.email, PASSWORD)).headers.authorization!;
@@ -28,7 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const socket of sockets) socket.destroy();
   await app?.close();
-  await db?.dropDatabase();
 });
 
 /** A POST that declares DECLARED bytes of JSON and sends only the first one; what the server answers is collected. */

@@ -2,22 +2,18 @@
 import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import pino from "pino";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, expect, test } from "vitest";
 import { freePort } from "@shortlist/db/net";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { useTestDatabase } from "@shortlist/db/testing";
 import { initOrm } from "@shortlist/db";
 import { createUser, testConfig } from "../../../packages/api/test/helpers";
 import { startPeriodicCleanup } from "../src/cleanup";
 import { startServer, type RunningServer } from "../src/server";
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let server: RunningServer | undefined;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
 afterAll(async () => {
   await server?.stop();
-  await db?.dropDatabase();
 });
 
 async function expiredSession(userId: string) {

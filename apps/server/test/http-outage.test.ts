@@ -11,7 +11,7 @@ import pino from "pino";
 import request from "supertest";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { initOrm, type MikroORM } from "@shortlist/db";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { createTestDatabase, useTestDatabase } from "@shortlist/db/testing";
 import { createUser, PASSWORD, testConfig } from "../../../packages/api/test/helpers";
 import { createApp } from "../src/app";
 
@@ -48,13 +48,12 @@ class Relay {
   }
 }
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let relay: Relay;
 let orm: MikroORM;
 let app: ReturnType<typeof createApp>;
 let cookie: string;
 beforeAll(async () => {
-  db = await createTestDatabase();
   relay = new Relay(db.config);
   await relay.open();
   const viaRelay = { ...db.config, host: "127.0.0.1", port: relay.port, connectTimeoutMs: 2_000 };
@@ -71,7 +70,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await orm?.close(true);
   await relay?.cut().catch(() => {});
-  await db?.dropDatabase();
 });
 
 const candidate = (name: string) => ({

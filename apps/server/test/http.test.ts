@@ -4,23 +4,21 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import request from "supertest";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import type { Config } from "@shortlist/config";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { useTestDatabase } from "@shortlist/db/testing";
 import { createUser, PASSWORD, testConfig } from "../../../packages/api/test/helpers";
 import { createApp } from "../src/app";
 
 const MAX_BODY_BYTES = 4096;
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let config: Config;
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
-  db = await createTestDatabase();
   config = testConfig(db.config, { SHORTLIST_MAX_BODY_BYTES: String(MAX_BODY_BYTES) });
   app = createApp({ orm: db.orm, config, log: pino({ level: "silent" }) });
 });
-afterAll(() => db?.dropDatabase());
 
 const json = (input: unknown) => ({ json: input });
 const queryInput = (input: unknown) => `input=${encodeURIComponent(JSON.stringify(json(input)))}`;

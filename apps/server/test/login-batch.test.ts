@@ -1,21 +1,19 @@
 /** Sign-in limits hold inside one tRPC batch over real HTTP: each call counts like a request of its own. */
 import pino from "pino";
 import request from "supertest";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { beforeAll, expect, test } from "vitest";
+import { useTestDatabase } from "@shortlist/db/testing";
 import { createUser, PASSWORD, testConfig } from "../../../packages/api/test/helpers";
 import { createApp } from "../src/app";
 
 const LIMIT = 5;
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
-  db = await createTestDatabase();
   const config = testConfig(db.config, { LOGIN_MAX_FAILURES_PER_ACCOUNT: String(LIMIT) });
   app = createApp({ orm: db.orm, config, log: pino({ level: "silent" }) });
 });
-afterAll(() => db?.dropDatabase());
 
 test("12 wrong passwords and the right one in one batch: at most the limit is checked, the right one is refused", async () => {
   const user = await createUser(db.orm, "admin");

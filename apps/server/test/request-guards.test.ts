@@ -5,19 +5,18 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Config } from "@shortlist/config";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { useTestDatabase } from "@shortlist/db/testing";
 import { createUser, PASSWORD, testConfig } from "../../../packages/api/test/helpers";
 import { serveApp } from "./faults/helpers";
 
 const DEV_ORIGIN = "http://localhost:5173";
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let app: Awaited<ReturnType<typeof serveApp>>;
 let proxied: Awaited<ReturnType<typeof serveApp>>;
 let recruiter: { email: string; password: string };
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   app = await serveApp(
     db,
     testConfig(db.config, { SHORTLIST_ALLOWED_ORIGINS: `${DEV_ORIGIN}, https://admin.example` }),
@@ -28,7 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await proxied?.close();
-  await db?.dropDatabase();
 });
 
 interface Answer {

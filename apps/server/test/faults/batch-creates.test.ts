@@ -5,15 +5,14 @@
  * batch leaves the writes of its neighbours intact.
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { useTestDatabase } from "@shortlist/db/testing";
 import { createUser, PASSWORD } from "../../../../packages/api/test/helpers";
 import { serveApp, tokenClient, type TrpcHttp } from "./helpers";
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let app: Awaited<ReturnType<typeof serveApp>>;
 let api: TrpcHttp;
 beforeAll(async () => {
-  db = await createTestDatabase();
   app = await serveApp(db);
   const { url } = app;
   const user = await createUser(db.orm, "recruiter");
@@ -21,7 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.close();
-  await db?.dropDatabase();
 });
 
 const candidate = (company: string, n: number, overrides: Record<string, unknown> = {}) => ({

@@ -6,21 +6,20 @@
  */
 import { connect } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { useTestDatabase } from "@shortlist/db/testing";
 import { createUser, PASSWORD, testConfig } from "../../../../packages/api/test/helpers";
 import { serveApp, tokenClient } from "./helpers";
 
 const TEN_MB = 10 * 1024 * 1024;
 const LIMIT = 1_048_576; // SHORTLIST_MAX_BODY_BYTES default
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let app: Awaited<ReturnType<typeof serveApp>>;
 let url: string;
 let port: number;
 let auth: Record<string, string>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   const config = testConfig(db.config);
   expect(config.maxBodyBytes).toBe(LIMIT);
   app = await serveApp(db, config);
@@ -30,7 +29,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.close();
-  await db?.dropDatabase();
 });
 
 async function counts() {

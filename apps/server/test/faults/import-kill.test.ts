@@ -12,21 +12,20 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { useTestDatabase } from "@shortlist/db/testing";
 import { createUser, PASSWORD } from "../../../../packages/api/test/helpers";
 import { serveApp, tokenClient } from "./helpers";
 
 const CLI = fileURLToPath(new URL("../../../../packages/client/bin/shortlist.js", import.meta.url));
 const ROWS = 40_000;
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let app: Awaited<ReturnType<typeof serveApp>>;
 let dir: string;
 let file: string;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   app = await serveApp(db);
   const { url } = app;
   const user = await createUser(db.orm, "recruiter");
@@ -52,7 +51,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.close();
-  await db?.dropDatabase();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
