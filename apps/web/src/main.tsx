@@ -6,8 +6,8 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
-import { App } from "./App";
-import { createClient, createQueryClient, TRPCProvider } from "./trpc";
+import { createClient, createQueryClient, TRPCProvider } from "./lib/trpc";
+import { App } from "./shell/App";
 
 const theme = createTheme({
   primaryColor: "indigo",

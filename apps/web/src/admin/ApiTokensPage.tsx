@@ -1,30 +1,29 @@
-import { Badge, Button, Code, Group, Modal, Paper, Skeleton, Stack, Switch, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Code, Group, Modal, Paper, Stack, Switch, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { ApiTokenDTO } from "@shortlist/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { canUseApiTokens, isAdmin, useSession } from "../auth/session";
-import { useTRPC } from "../trpc";
+import { formatDateTime } from "../lib/format";
+import { useHasRole } from "../lib/session";
+import { useTRPC } from "../lib/trpc";
+import { DataTable } from "../ui/DataTable";
 import { Empty } from "../ui/Empty";
-import { QueryContent } from "../ui/QueryContent";
 import { FormError } from "../ui/ErrorState";
 import { Forbidden } from "../ui/Forbidden";
-import { formatDateTime } from "../ui/format";
 import { CreateTokenForm } from "./CreateTokenForm";
 
 export default function ApiTokensPage() {
-  const me = useSession();
-  if (!canUseApiTokens(me.role)) return <Forbidden what="API tokens" />;
+  if (!useHasRole("members")) return <Forbidden what="API tokens" />;
   return <ApiTokens />;
 }
 
 function ApiTokens() {
   const trpc = useTRPC();
-  const me = useSession();
+  const admin = useHasRole("admin");
   const queryClient = useQueryClient();
   const [all, setAll] = useState(false);
   const [revoking, setRevoking] = useState<ApiTokenDTO | null>(null);
-  const showAll = all && isAdmin(me.role);
+  const showAll = all && admin;
   const tokens = useQuery(trpc.apiTokens.list.queryOptions({ all: showAll }));
 
   const revoke = useMutation(
@@ -36,7 +35,6 @@ function ApiTokens() {
       },
     }),
   );
-  const columns = ["Name", "Starts with", ...(showAll ? ["Owner"] : []), "Created", "Last used", "Status", "Actions"];
 
   return (
     <Stack gap="md">
@@ -49,7 +47,7 @@ function ApiTokens() {
             Tokens let scripts and the command-line client act as you.
           </Text>
         </div>
-        {isAdmin(me.role) && (
+        {admin && (
           <Switch label="Show everyone's tokens" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />
         )}
       </Group>
@@ -57,59 +55,50 @@ function ApiTokens() {
         <CreateTokenForm />
       </Paper>
 
-      <QueryContent
-        query={tokens}
-        loading={<Skeleton h={120} />}
+      <DataTable
+        data-testid="api-tokens-table"
+        minWidth={760}
+        tableProps={{ bg: "white", striped: true }}
+        rows={tokens.data}
+        rowKey={(token) => token.id}
+        error={tokens.error}
         errorTitle="Could not load tokens"
+        onRetry={() => void tokens.refetch()}
+        retrying={tokens.isFetching}
         empty={<Empty title="No API tokens yet" description="Create one above for each script that calls Shortlist." />}
-      >
-        {(list) => (
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" bg="white" striped data-testid="api-tokens-table">
-              <Table.Thead>
-                <Table.Tr>
-                  {columns.map((c) => (
-                    <Table.Th key={c} scope="col">
-                      {c}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((token) => (
-                  <Table.Tr key={token.id}>
-                    <Table.Td fw={500}>{token.name}</Table.Td>
-                    <Table.Td>
-                      <Code>{token.prefix}…</Code>
-                    </Table.Td>
-                    {showAll && <Table.Td>{token.owner.email}</Table.Td>}
-                    <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
-                    <Table.Td>{formatDateTime(token.lastUsedAt)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={token.revokedAt ? "gray" : "green"} variant="light">
-                        {token.revokedAt ? "Revoked" : "Active"}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {!token.revokedAt && (
-                        <Button
-                          size="xs"
-                          color="red"
-                          variant="light"
-                          aria-label={`Revoke ${token.name}`}
-                          onClick={() => setRevoking(token)}
-                        >
-                          Revoke
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </QueryContent>
+        columns={[
+          { key: "name", header: "Name", td: { fw: 500 }, cell: (token) => token.name },
+          { key: "prefix", header: "Starts with", cell: (token) => <Code>{token.prefix}…</Code> },
+          showAll && { key: "owner", header: "Owner", cell: (token) => token.owner.email },
+          { key: "created", header: "Created", cell: (token) => formatDateTime(token.createdAt) },
+          { key: "used", header: "Last used", cell: (token) => formatDateTime(token.lastUsedAt) },
+          {
+            key: "status",
+            header: "Status",
+            cell: (token) => (
+              <Badge color={token.revokedAt ? "gray" : "green"} variant="light">
+                {token.revokedAt ? "Revoked" : "Active"}
+              </Badge>
+            ),
+          },
+          {
+            key: "actions",
+            header: "Actions",
+            cell: (token) =>
+              !token.revokedAt && (
+                <Button
+                  size="xs"
+                  color="red"
+                  variant="light"
+                  aria-label={`Revoke ${token.name}`}
+                  onClick={() => setRevoking(token)}
+                >
+                  Revoke
+                </Button>
+              ),
+          },
+        ]}
+      />
 
       <Modal
         opened={revoking !== null}

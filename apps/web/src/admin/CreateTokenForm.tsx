@@ -4,9 +4,9 @@ import { createApiTokenInput } from "@shortlist/api/schemas";
 import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTRPC } from "../trpc";
+import { applyFieldErrors, fieldResolver } from "../lib/form-errors";
+import { useTRPC } from "../lib/trpc";
 import { FormError } from "../ui/ErrorState";
-import { applyFieldErrors, fieldResolver } from "../ui/form-errors";
 import { TokenSecretModal } from "./TokenSecretModal";
 
 export function CreateTokenForm() {

@@ -3,11 +3,11 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { createUserInput, USER_ROLES, type UserRole } from "@shortlist/api/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTRPC } from "../trpc";
+import { errorReason } from "../lib/errors";
+import { applyFieldErrors, fieldResolver } from "../lib/form-errors";
+import { ROLE_LABEL } from "../lib/session";
+import { useTRPC } from "../lib/trpc";
 import { FormError } from "../ui/ErrorState";
-import { isConflict } from "../ui/errors";
-import { applyFieldErrors, fieldResolver } from "../ui/form-errors";
-import { ROLE_LABEL } from "../ui/format";
 import { SecretInput } from "../ui/SecretInput";
 
 export const ROLE_OPTIONS = USER_ROLES.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
@@ -40,7 +40,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
       },
       onError(error) {
         applyFieldErrors(form, error);
-        if (isConflict(error)) form.setFieldError("email", "A user with this email already exists");
+        if (errorReason(error) === "duplicate") form.setFieldError("email", "A user with this email already exists");
       },
     }),
   );

@@ -4,10 +4,10 @@ import { notifications } from "@mantine/notifications";
 import type { UserDTO } from "@shortlist/api";
 import { resetPasswordInput } from "@shortlist/api/schemas";
 import { useMutation } from "@tanstack/react-query";
-import { useTRPC } from "../trpc";
+import { fieldErrors } from "../lib/errors";
+import { applyFieldErrors, fieldResolver } from "../lib/form-errors";
+import { useTRPC } from "../lib/trpc";
 import { FormError } from "../ui/ErrorState";
-import { fieldErrors } from "../ui/errors";
-import { applyFieldErrors, fieldResolver } from "../ui/form-errors";
 import { SecretInput } from "../ui/SecretInput";
 
 export function ResetPasswordModal({ user, onClose }: { user: UserDTO | null; onClose: () => void }) {

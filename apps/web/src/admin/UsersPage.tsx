@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import type { UserDTO } from "@shortlist/api";
@@ -6,18 +6,17 @@ import type { UserRole } from "@shortlist/api/schemas";
 import { IconUserPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { isAdmin, useSession } from "../auth/session";
-import { useTRPC } from "../trpc";
-import { ErrorState } from "../ui/ErrorState";
-import { errorMessage, isStaleVersion } from "../ui/errors";
+import { errorMessage, errorReason } from "../lib/errors";
+import { formatDateTime } from "../lib/format";
+import { useHasRole, useSession } from "../lib/session";
+import { useTRPC } from "../lib/trpc";
+import { DataTable } from "../ui/DataTable";
 import { Forbidden } from "../ui/Forbidden";
-import { formatDateTime } from "../ui/format";
 import { CreateUserModal, ROLE_OPTIONS } from "./CreateUserModal";
 import { ResetPasswordModal } from "./ResetPasswordModal";
 
 export default function UsersPage() {
-  const me = useSession();
-  if (!isAdmin(me.role)) return <Forbidden what="the users" />;
+  if (!useHasRole("admin")) return <Forbidden what="the users" />;
   return <Users />;
 }
 
@@ -40,7 +39,7 @@ function Users() {
         if (user.id === me.id) await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
       },
       async onError(error) {
-        const stale = isStaleVersion(error);
+        const stale = errorReason(error) === "stale_version";
         notifications.show({
           color: stale ? "orange" : "red",
           title: stale ? "Someone else saved this user first" : "User not saved",
@@ -82,105 +81,106 @@ function Users() {
           Create user
         </Button>
       </Group>
-      {users.isError ? (
-        <ErrorState
-          error={users.error}
-          title="Could not load users"
-          onRetry={() => void users.refetch()}
-          retrying={users.isFetching}
-        />
-      ) : (
-        <Table.ScrollContainer minWidth={980}>
-          <Table verticalSpacing="sm" bg="white" striped data-testid="users-table">
-            <Table.Thead>
-              <Table.Tr>
-                {["Name", "Email", "Role", "Status", "Last sign-in", "Actions"].map((c) => (
-                  <Table.Th key={c} scope="col">
-                    {c}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.isPending
-                ? [0, 1, 2].map((i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td colSpan={6}>
-                        <Skeleton h={14} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))
-                : users.data.map((user) => (
-                    <Table.Tr key={user.id}>
-                      <Table.Td fw={500}>
-                        {user.name}
-                        {user.id === me.id && (
-                          <Text span size="xs" c="dimmed">
-                            {" "}
-                            (you)
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{user.email}</Table.Td>
-                      <Table.Td>
-                        <Select
-                          aria-label={`Role of ${user.name}`}
-                          data={ROLE_OPTIONS}
-                          value={user.role}
-                          allowDeselect={false}
-                          onChange={(role) => role && role !== user.role && change(user, { role: role as UserRole })}
-                          disabled={pendingId === user.id}
-                          w={150}
-                          size="xs"
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={user.disabled ? "gray" : "green"} variant="light">
-                          {user.disabled ? "Disabled" : "Active"}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c="dimmed">
-                          {formatDateTime(user.lastLoginAt)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="light"
-                            color={user.disabled ? "green" : "red"}
-                            aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.name}`}
-                            loading={pendingId === user.id}
-                            onClick={() => change(user, { disabled: !user.disabled })}
-                          >
-                            {user.disabled ? "Enable" : "Disable"}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-label={`Reset the password of ${user.name}`}
-                            onClick={() => setResetting(user)}
-                          >
-                            Reset password
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-label={`Unlock sign-in of ${user.name}`}
-                            loading={unlockingId === user.id}
-                            onClick={() => unlock.mutate({ id: user.id })}
-                          >
-                            Unlock
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        data-testid="users-table"
+        minWidth={980}
+        tableProps={{ bg: "white", striped: true }}
+        rows={users.data}
+        rowKey={(user) => user.id}
+        error={users.error}
+        errorTitle="Could not load users"
+        onRetry={() => void users.refetch()}
+        retrying={users.isFetching}
+        columns={[
+          {
+            key: "name",
+            header: "Name",
+            td: { fw: 500 },
+            cell: (user) => (
+              <>
+                {user.name}
+                {user.id === me.id && (
+                  <Text span size="xs" c="dimmed">
+                    {" "}
+                    (you)
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          { key: "email", header: "Email", skeletonWidth: 160, cell: (user) => user.email },
+          {
+            key: "role",
+            header: "Role",
+            cell: (user) => (
+              <Select
+                aria-label={`Role of ${user.name}`}
+                data={ROLE_OPTIONS}
+                value={user.role}
+                allowDeselect={false}
+                onChange={(role) => role && role !== user.role && change(user, { role: role as UserRole })}
+                disabled={pendingId === user.id}
+                w={150}
+                size="xs"
+              />
+            ),
+          },
+          {
+            key: "status",
+            header: "Status",
+            cell: (user) => (
+              <Badge color={user.disabled ? "gray" : "green"} variant="light">
+                {user.disabled ? "Disabled" : "Active"}
+              </Badge>
+            ),
+          },
+          {
+            key: "login",
+            header: "Last sign-in",
+            cell: (user) => (
+              <Text size="sm" c="dimmed">
+                {formatDateTime(user.lastLoginAt)}
+              </Text>
+            ),
+          },
+          {
+            key: "actions",
+            header: "Actions",
+            skeletonWidth: 200,
+            cell: (user) => (
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="light"
+                  color={user.disabled ? "green" : "red"}
+                  aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.name}`}
+                  loading={pendingId === user.id}
+                  onClick={() => change(user, { disabled: !user.disabled })}
+                >
+                  {user.disabled ? "Enable" : "Disable"}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  aria-label={`Reset the password of ${user.name}`}
+                  onClick={() => setResetting(user)}
+                >
+                  Reset password
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  aria-label={`Unlock sign-in of ${user.name}`}
+                  loading={unlockingId === user.id}
+                  onClick={() => unlock.mutate({ id: user.id })}
+                >
+                  Unlock
+                </Button>
+              </Group>
+            ),
+          },
+        ]}
+      />
       <CreateUserModal opened={creating} onClose={create.close} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </Stack>

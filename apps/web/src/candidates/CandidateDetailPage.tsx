@@ -4,14 +4,15 @@ import type { CandidateDTO } from "@shortlist/api";
 import { candidateIdInput } from "@shortlist/api/schemas";
 import { IconArrowLeft, IconPencil, IconUserQuestion } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { Link, useParams } from "react-router";
-import { canWriteCandidates, useSession } from "../auth/session";
-import { useTRPC } from "../trpc";
+import { errorMessage, errorReason } from "../lib/errors";
+import { useHasRole } from "../lib/session";
+import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
 import { ErrorState } from "../ui/ErrorState";
-import { errorCode, errorMessage, isStaleVersion } from "../ui/errors";
 import { Section } from "../ui/Section";
+import { CandidateVetting } from "../vetting";
 import { CandidateFields } from "./CandidateFields";
 import { CandidateFormModal } from "./CandidateFormModal";
 import { ConsentSwitch } from "./ConsentSwitch";
@@ -20,16 +21,13 @@ import { StatusBadge } from "./StatusBadge";
 import { StatusControl } from "./StatusControl";
 import { useUpdateCandidate } from "./useUpdateCandidate";
 
-// Assessments, charts and reports: their own chunk, loaded once the candidate is on screen.
-const VettingSection = lazy(() => import("../vetting/VettingSection"));
-
 export default function CandidateDetailPage() {
   const { id = "" } = useParams();
   const validId = candidateIdInput.safeParse({ id }).success;
   const trpc = useTRPC();
   const query = useQuery(trpc.candidates.get.queryOptions({ id }, { enabled: validId }));
 
-  if (!validId || errorCode(query.error) === "NOT_FOUND") {
+  if (!validId || errorReason(query.error) === "not_found") {
     return (
       <Empty
         title="Candidate not found"
@@ -78,8 +76,7 @@ function BackLink() {
 }
 
 function CandidateDetail({ candidate, reload }: { candidate: CandidateDTO; reload: () => void }) {
-  const user = useSession();
-  const canWrite = canWriteCandidates(user.role);
+  const canWrite = useHasRole("writers");
   const update = useUpdateCandidate();
   const [editing, edit] = useDisclosure(false);
 
@@ -114,7 +111,7 @@ function CandidateDetail({ candidate, reload }: { candidate: CandidateDTO; reloa
       </Group>
 
       {update.isError &&
-        (isStaleVersion(update.error) ? (
+        (errorReason(update.error) === "stale_version" ? (
           <Alert color="orange" variant="light" title="Someone else saved this candidate first" role="alert">
             Your change was not saved. Reload to see the candidate as it is now, then apply your change again.
             <Group mt="sm">
@@ -156,7 +153,7 @@ function CandidateDetail({ candidate, reload }: { candidate: CandidateDTO; reloa
       </Grid>
 
       <Suspense fallback={<Skeleton h={220} aria-label="Loading assessments" />}>
-        <VettingSection candidate={candidate} />
+        <CandidateVetting candidate={candidate} />
       </Suspense>
 
       {canWrite && <CandidateFormModal opened={editing} onClose={edit.close} candidate={candidate} />}

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import type { CandidateDTO } from "@shortlist/api";
 import type { ReactNode } from "react";
-import { formatDateTime } from "../ui/format";
+import { formatDateTime } from "../lib/format";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

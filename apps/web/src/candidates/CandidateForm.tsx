@@ -4,9 +4,9 @@ import { notifications } from "@mantine/notifications";
 import type { CandidateDTO } from "@shortlist/api";
 import { createCandidateInput, updateCandidateInput } from "@shortlist/api/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTRPC } from "../trpc";
-import { errorMessage, fieldErrors, isConflict, isStaleVersion } from "../ui/errors";
-import { applyFieldErrors, fieldResolver } from "../ui/form-errors";
+import { errorMessage, errorReason, fieldErrors } from "../lib/errors";
+import { applyFieldErrors, fieldResolver } from "../lib/form-errors";
+import { useTRPC } from "../lib/trpc";
 import { invalidateCandidateLists } from "./cache";
 
 const valuesOf = (c?: CandidateDTO) => ({
@@ -41,8 +41,7 @@ export default function CandidateForm({ candidate, onDone }: { candidate?: Candi
   const onError = (error: unknown) => {
     applyFieldErrors(form, error);
     // The one unique value a candidate has: its email within its company.
-    if (isConflict(error) && !isStaleVersion(error))
-      form.setFieldError("email", "Already used by a candidate at this company");
+    if (errorReason(error) === "duplicate") form.setFieldError("email", "Already used by a candidate at this company");
   };
   const create = useMutation(trpc.candidates.create.mutationOptions({ onSuccess: onSaved, onError }));
   const update = useMutation(trpc.candidates.update.mutationOptions({ onSuccess: onSaved, onError }));
@@ -98,7 +97,8 @@ export default function CandidateForm({ candidate, onDone }: { candidate?: Candi
 }
 
 function SaveError({ error, onReload }: { error: unknown; onReload?: () => void }) {
-  if (isStaleVersion(error)) {
+  const reason = errorReason(error);
+  if (reason === "stale_version") {
     return (
       <Alert color="orange" variant="light" title="Someone else saved this candidate first" role="alert">
         Your changes were not saved. Reload to see theirs, then edit again.
@@ -113,7 +113,7 @@ function SaveError({ error, onReload }: { error: unknown; onReload?: () => void 
     );
   }
   return (
-    <Alert color="red" variant="light" title={isConflict(error) ? "Already on file" : "Not saved"} role="alert">
+    <Alert color="red" variant="light" title={reason === "duplicate" ? "Already on file" : "Not saved"} role="alert">
       {fieldErrors(error).length ? "Fix the fields marked in red and save again." : errorMessage(error)}
     </Alert>
   );

@@ -3,22 +3,22 @@ import { useDisclosure } from "@mantine/hooks";
 import { IconPlus, IconUserSearch } from "@tabler/icons-react";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { canWriteCandidates, useSession } from "../auth/session";
-import { useTRPC } from "../trpc";
+import { plural } from "../lib/format";
+import { useHasRole } from "../lib/session";
+import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
 import { ErrorState } from "../ui/ErrorState";
 import { CandidateFormModal } from "./CandidateFormModal";
-import { CandidatesTable, CandidatesTableSkeleton } from "./CandidatesTable";
+import { CandidatesTable } from "./CandidatesTable";
 import { FilterBar } from "./FilterBar";
 import { useCandidateFilters } from "./filters";
 import { StatusChips } from "./StatusChips";
 
 const PAGE_SIZE = 25;
 
-export function CandidatesPage() {
+export default function CandidatesPage() {
   const trpc = useTRPC();
-  const user = useSession();
-  const canWrite = canWriteCandidates(user.role);
+  const canWrite = useHasRole("writers");
   const [formOpened, form] = useDisclosure(false);
   const [resetKey, setResetKey] = useState(0);
   const { filters, status, withoutStatus, hasTextFilters, hasAnyFilter, setFilter, clear } = useCandidateFilters();
@@ -50,7 +50,7 @@ export function CandidatesPage() {
             Candidates
           </Title>
           <Text size="sm" c="dimmed" data-testid="candidates-total" aria-live="polite">
-            {shownTotal === undefined ? "Counting…" : `${shownTotal} ${shownTotal === 1 ? "candidate" : "candidates"}`}
+            {shownTotal === undefined ? "Counting…" : plural(shownTotal, "candidate")}
           </Text>
         </div>
         {canWrite && (
@@ -71,54 +71,53 @@ export function CandidatesPage() {
         <ErrorState error={stats.error} title="Could not count candidates" onRetry={() => void stats.refetch()} />
       )}
 
-      {list.isPending ? (
-        <CandidatesTableSkeleton />
-      ) : list.isError && !list.data ? (
-        <ErrorState
-          error={list.error}
-          title="Could not load candidates"
-          onRetry={() => void list.refetch()}
-          retrying={list.isFetching}
-        />
-      ) : candidates.length === 0 ? (
-        nothingAtAll ? (
-          <Empty
-            title="No candidates yet — add the first one"
-            description={
-              canWrite ? "Use “Add candidate” above to open the form." : "Recruiters and admins can add candidates."
-            }
-            icon={<IconUserSearch aria-hidden />}
-          />
-        ) : (
-          <Empty
-            title="No candidates match these filters"
-            description="Change the filters, or use “Clear filters” above."
-            icon={<IconUserSearch aria-hidden />}
-          />
-        )
-      ) : (
-        <>
-          <CandidatesTable candidates={candidates} stale={list.isPlaceholderData} />
-          {list.isFetchNextPageError && (
-            <ErrorState
-              error={list.error}
-              title="Could not load more candidates"
-              onRetry={() => void list.fetchNextPage()}
+      <CandidatesTable
+        rows={list.data ? candidates : undefined}
+        stale={list.isPlaceholderData}
+        error={list.error}
+        errorTitle="Could not load candidates"
+        onRetry={() => void list.refetch()}
+        retrying={list.isFetching}
+        empty={
+          nothingAtAll ? (
+            <Empty
+              title="No candidates yet — add the first one"
+              description={
+                canWrite ? "Use “Add candidate” above to open the form." : "Recruiters and admins can add candidates."
+              }
+              icon={<IconUserSearch aria-hidden />}
             />
-          )}
-          <Center>
-            {list.hasNextPage ? (
-              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                Load more
-              </Button>
-            ) : (
-              <Text size="sm" c="dimmed">
-                {candidates.length > PAGE_SIZE ? "That is everyone." : ""}
-              </Text>
+          ) : (
+            <Empty
+              title="No candidates match these filters"
+              description="Change the filters, or use “Clear filters” above."
+              icon={<IconUserSearch aria-hidden />}
+            />
+          )
+        }
+        footer={
+          <>
+            {list.isFetchNextPageError && (
+              <ErrorState
+                error={list.error}
+                title="Could not load more candidates"
+                onRetry={() => void list.fetchNextPage()}
+              />
             )}
-          </Center>
-        </>
-      )}
+            <Center>
+              {list.hasNextPage ? (
+                <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+                  Load more
+                </Button>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {candidates.length > PAGE_SIZE ? "That is everyone." : ""}
+                </Text>
+              )}
+            </Center>
+          </>
+        }
+      />
 
       {canWrite && <CandidateFormModal opened={formOpened} onClose={form.close} />}
     </Stack>

@@ -1,7 +1,7 @@
 import { Stack, Switch, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { CandidateDTO } from "@shortlist/api";
-import { formatDateTime } from "../ui/format";
+import { formatDateTime } from "../lib/format";
 import type { UpdateCandidate } from "./useUpdateCandidate";
 
 interface Props {

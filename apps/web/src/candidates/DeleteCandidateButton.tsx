@@ -5,9 +5,9 @@ import type { CandidateDTO } from "@shortlist/api";
 import { IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
-import { useTRPC } from "../trpc";
+import { errorReason } from "../lib/errors";
+import { useTRPC } from "../lib/trpc";
 import { FormError } from "../ui/ErrorState";
-import { isStaleVersion } from "../ui/errors";
 import { invalidateCandidateLists } from "./cache";
 
 export function DeleteCandidateButton({ candidate, onReload }: { candidate: CandidateDTO; onReload: () => void }) {
@@ -26,7 +26,7 @@ export function DeleteCandidateButton({ candidate, onReload }: { candidate: Cand
       },
     }),
   );
-  const stale = remove.isError && isStaleVersion(remove.error);
+  const stale = errorReason(remove.error) === "stale_version";
 
   return (
     <>

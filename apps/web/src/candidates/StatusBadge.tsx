@@ -1,6 +1,6 @@
 import { Badge } from "@mantine/core";
 import type { CandidateStatus } from "@shortlist/api/schemas";
-import { STATUS_COLOR, STATUS_LABEL } from "../ui/format";
+import { STATUS_COLOR, STATUS_LABEL } from "./labels";
 
 export function StatusBadge({ status, size = "sm" }: { status: CandidateStatus; size?: "sm" | "md" | "lg" }) {
   return (

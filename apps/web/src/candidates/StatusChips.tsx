@@ -1,6 +1,6 @@
 import { Chip, Group, Skeleton } from "@mantine/core";
 import { CANDIDATE_STATUSES, type CandidateStatus } from "@shortlist/api/schemas";
-import { STATUS_LABEL } from "../ui/format";
+import { STATUS_LABEL } from "./labels";
 
 interface Props {
   value: CandidateStatus | undefined;

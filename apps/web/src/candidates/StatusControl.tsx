@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { CandidateDTO } from "@shortlist/api";
 import { allowedNextStatuses, type CandidateStatus } from "@shortlist/api/schemas";
-import { STATUS_COLOR, STATUS_LABEL, statusLabel } from "../ui/format";
+import { STATUS_COLOR, STATUS_LABEL } from "./labels";
 import { StatusBadge } from "./StatusBadge";
 import type { UpdateCandidate } from "./useUpdateCandidate";
 
@@ -23,7 +23,7 @@ export function StatusControl({ candidate, update, canWrite }: Props) {
           notifications.show({
             color: "green",
             title: "Candidate saved",
-            message: `${saved.name} is now ${statusLabel(saved.status).toLowerCase()}.`,
+            message: `${saved.name} is now ${STATUS_LABEL[saved.status].toLowerCase()}.`,
           }),
       },
     );
@@ -39,7 +39,7 @@ export function StatusControl({ candidate, update, canWrite }: Props) {
       </Group>
       {next.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {statusLabel(candidate.status)} is a final status; it cannot change.
+          {STATUS_LABEL[candidate.status]} is a final status; it cannot change.
         </Text>
       ) : canWrite ? (
         <Group gap="xs" role="group" aria-label="Change status">

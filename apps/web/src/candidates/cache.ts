@@ -1,7 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
-import type { useTRPC } from "../trpc";
-
-type Trpc = ReturnType<typeof useTRPC>;
+import type { Trpc } from "../lib/trpc";
 
 /** After any candidate write: every list page and every count is stale. */
 export function invalidateCandidateLists(queryClient: QueryClient, trpc: Trpc) {

@@ -1,6 +1,6 @@
 import type { CandidateDTO } from "@shortlist/api";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTRPC } from "../trpc";
+import { useTRPC } from "../lib/trpc";
 import { invalidateCandidateLists } from "./cache";
 
 /** candidates.update for the detail page: the answer replaces the cached candidate; lists and counts refresh. */

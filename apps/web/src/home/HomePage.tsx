@@ -3,14 +3,14 @@ import { CANDIDATE_STATUSES } from "@shortlist/api/schemas";
 import { IconDownload, IconFileAnalytics, IconHourglass, IconUserSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { useTRPC } from "../trpc";
+import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
 import { ErrorState } from "../ui/ErrorState";
-import { formatDate, formatDateTime, STATUS_COLOR, STATUS_LABEL } from "../ui/format";
+import { STATUS_COLOR, STATUS_LABEL } from "../candidates";
+import { count as formatCount, formatDate, formatDateTime, percent, plural } from "../lib/format";
 import { QueryContent } from "../ui/QueryContent";
 import { Section } from "../ui/Section";
-import { RecommendationBadge } from "../vetting/badges";
-import { formatConfidence, plural } from "../vetting/format";
+import { RecommendationBadge } from "../vetting";
 
 const LIST_LIMIT = 10;
 
@@ -128,7 +128,7 @@ function StatusCount({
         {label}
       </Text>
       <Text fw={700} size="xl">
-        {count.toLocaleString()}
+        {formatCount(count)}
       </Text>
     </Paper>
   );
@@ -236,7 +236,7 @@ function LatestReports() {
                       <Group gap={6} wrap="nowrap">
                         <RecommendationBadge recommendation={r.recommendation} size="sm" />
                         <Text size="xs" c="dimmed">
-                          {formatConfidence(r.confidence)}
+                          {percent(r.confidence)}
                         </Text>
                       </Group>
                     </Table.Td>

@@ -1,5 +1,5 @@
 import type { AuthUser } from "@shortlist/api";
-import type { UserRole } from "@shortlist/api/schemas";
+import { hasRole, type RoleSet, type UserRole } from "@shortlist/api/schemas";
 import { createContext, use } from "react";
 
 export type SessionUser = AuthUser;
@@ -13,7 +13,12 @@ export function useSession(): SessionUser {
   return user;
 }
 
-/** Same role sets as ROLES in packages/api/src/trpc.ts. */
-export const canWriteCandidates = (role: UserRole) => role === "admin" || role === "recruiter";
-export const canUseApiTokens = (role: UserRole) => role !== "viewer";
-export const isAdmin = (role: UserRole) => role === "admin";
+/** Whether the signed-in user is in one of the server's role sets (ROLES in @shortlist/api/schemas). */
+export const useHasRole = (set: RoleSet) => hasRole(useSession().role, set);
+
+export const ROLE_LABEL: Record<UserRole, string> = {
+  admin: "Admin",
+  recruiter: "Recruiter",
+  reviewer: "Reviewer",
+  viewer: "Viewer",
+};

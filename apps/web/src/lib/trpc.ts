@@ -3,39 +3,35 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
-import { errorCode } from "./ui/errors";
+import { errorReason } from "./errors";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+export type Trpc = ReturnType<typeof useTRPC>;
 
 /** tRPC keys are `[path, { input, type }]`; the session query is the one at ["auth", "me"]. */
 export const ME_KEY = [["auth", "me"]] as const;
 
-/** Errors a retry cannot fix: the caller's input, rights or session. */
-const FINAL = new Set([
-  "BAD_REQUEST",
-  "UNAUTHORIZED",
-  "FORBIDDEN",
-  "NOT_FOUND",
-  "CONFLICT",
-  "TOO_MANY_REQUESTS",
-  "PRECONDITION_FAILED",
-]);
+/** Only these may pass with a retry: no answer at all, a database that was away, a server fault. */
+const retryable = (error: unknown) => {
+  const reason = errorReason(error);
+  return reason === null || reason === "unavailable" || reason === "internal";
+};
 
 export function createQueryClient() {
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       // A session that ended (expired, revoked, user disabled) surfaces on whatever query runs next:
-      // re-ask auth.me, whose UNAUTHORIZED makes the session guard show the sign-in screen.
+      // re-ask auth.me, whose `unauthenticated` makes the session guard show the sign-in screen.
       onError(error, query) {
         const isMe = JSON.stringify(query.queryKey[0]) === JSON.stringify(ME_KEY[0]);
-        if (!isMe && errorCode(error) === "UNAUTHORIZED") void queryClient.invalidateQueries({ queryKey: ME_KEY });
+        if (!isMe && errorReason(error) === "unauthenticated") void queryClient.invalidateQueries({ queryKey: ME_KEY });
       },
     }),
     mutationCache: new MutationCache({
       onError(error, _variables, _context, mutation) {
-        // A wrong password on auth.login is also UNAUTHORIZED; that is the sign-in form's business.
+        // A wrong password on auth.login is also `unauthenticated`; that is the sign-in form's business.
         const path = (mutation.options.mutationKey?.[0] as string[] | undefined) ?? [];
-        if (path[0] !== "auth" && errorCode(error) === "UNAUTHORIZED")
+        if (path[0] !== "auth" && errorReason(error) === "unauthenticated")
           void queryClient.invalidateQueries({ queryKey: ME_KEY });
       },
     }),
@@ -43,7 +39,7 @@ export function createQueryClient() {
       queries: {
         staleTime: 15_000,
         refetchOnWindowFocus: false,
-        retry: (failures, error) => failures < 2 && !FINAL.has(errorCode(error) ?? ""),
+        retry: (failures, error) => failures < 2 && retryable(error),
       },
     },
   });

@@ -1,28 +1,19 @@
-import { lazy } from "react";
 import { Route, Routes } from "react-router";
-import { SessionGuard } from "./auth/SessionGuard";
-import { CandidatesPage } from "./candidates/CandidatesPage";
-import { Empty } from "./ui/Empty";
-import { Layout } from "./ui/Layout";
+import { Empty } from "../ui/Empty";
+import { Layout } from "./Layout";
+import { modules } from "./modules";
+import { SessionGuard } from "./SessionGuard";
 
-// Kept out of the first download: most visits start (and many end) at the candidate list.
-const CandidateDetailPage = lazy(() => import("./candidates/CandidateDetailPage"));
-const UsersPage = lazy(() => import("./admin/UsersPage"));
-const ApiTokensPage = lazy(() => import("./admin/ApiTokensPage"));
-const HomePage = lazy(() => import("./home/HomePage"));
-const BenchmarksPage = lazy(() => import("./vetting/BenchmarksPage"));
+const routes = modules.flatMap((m) => m.routes);
 
 export function App() {
   return (
     <SessionGuard>
       <Layout>
         <Routes>
-          <Route index element={<HomePage />} />
-          <Route path="candidates" element={<CandidatesPage />} />
-          <Route path="candidates/:id" element={<CandidateDetailPage />} />
-          <Route path="benchmarks" element={<BenchmarksPage />} />
-          <Route path="users" element={<UsersPage />} />
-          <Route path="api-tokens" element={<ApiTokensPage />} />
+          {routes.map(({ path, page: Page }) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
           <Route
             path="*"
             element={<Empty title="Page not found" description="Use the navigation to find your way back." />}

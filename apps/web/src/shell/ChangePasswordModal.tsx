@@ -3,10 +3,10 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { changePasswordInput } from "@shortlist/api/schemas";
 import { useMutation } from "@tanstack/react-query";
-import { useTRPC } from "../trpc";
+import { fieldErrors } from "../lib/errors";
+import { applyFieldErrors, fieldResolver } from "../lib/form-errors";
+import { useTRPC } from "../lib/trpc";
 import { FormError } from "../ui/ErrorState";
-import { fieldErrors } from "../ui/errors";
-import { applyFieldErrors, fieldResolver } from "../ui/form-errors";
 import { SecretInput } from "../ui/SecretInput";
 
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {

@@ -1,36 +1,26 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconChartBar, IconHome, IconKey, IconLogout, IconUsers, IconUserSearch } from "@tabler/icons-react";
+import { hasRole } from "@shortlist/api/schemas";
+import { IconLogout } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Suspense, type ReactNode } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
-import { forgetOtherQueries } from "../auth/queries";
-import { canUseApiTokens, isAdmin, useSession } from "../auth/session";
-import { UserMenu } from "../auth/UserMenu";
-import { useTRPC } from "../trpc";
-import { errorMessage } from "./errors";
-import { PageLoader } from "./PageLoader";
+import { errorMessage } from "../lib/errors";
+import { forgetOtherQueries } from "../lib/queries";
+import { useSession } from "../lib/session";
+import { useTRPC } from "../lib/trpc";
+import { PageLoader } from "../ui/PageLoader";
+import { modules } from "./modules";
+import { UserMenu } from "./UserMenu";
 
-interface NavItem {
-  to: string;
-  label: string;
-  icon: ReactNode;
-}
+const navEntries = modules.flatMap((m) => m.nav);
 
 export function Layout({ children }: { children: ReactNode }) {
   const user = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
-
-  const items: NavItem[] = [
-    { to: "/", label: "Home", icon: <IconHome size={18} aria-hidden /> },
-    { to: "/candidates", label: "Candidates", icon: <IconUserSearch size={18} aria-hidden /> },
-    { to: "/benchmarks", label: "Benchmarks", icon: <IconChartBar size={18} aria-hidden /> },
-  ];
-  if (isAdmin(user.role)) items.push({ to: "/users", label: "Users", icon: <IconUsers size={18} aria-hidden /> });
-  if (canUseApiTokens(user.role))
-    items.push({ to: "/api-tokens", label: "API tokens", icon: <IconKey size={18} aria-hidden /> });
+  const items = navEntries.filter((entry) => !entry.roles || hasRole(user.role, entry.roles));
 
   return (
     <AppShell

@@ -1,17 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, type ReactNode } from "react";
-import { useTRPC } from "../trpc";
-import { errorCode } from "../ui/errors";
+import { errorReason } from "../lib/errors";
+import { SessionContext } from "../lib/session";
+import { useTRPC } from "../lib/trpc";
 import { ErrorState } from "../ui/ErrorState";
 import { PageLoader } from "../ui/PageLoader";
-import { SessionContext } from "./session";
 
 // Most visits come with a session; the forms (and zod behind them) load only when needed.
 const SetupScreen = lazy(() => import("./SetupScreen"));
 const SignInScreen = lazy(() => import("./SignInScreen"));
 
 /**
- * First run → setup screen; no session (auth.me is UNAUTHORIZED) → sign-in screen;
+ * First run → setup screen; no session (auth.me fails as `unauthenticated`) → sign-in screen;
  * otherwise the app, with the user in context. Rendered in place, so after signing
  * in the user is on the page they asked for.
  */
@@ -41,7 +41,7 @@ export function SessionGuard({ children }: { children: ReactNode }) {
     );
 
   if (me.isError) {
-    if (errorCode(me.error) === "UNAUTHORIZED")
+    if (errorReason(me.error) === "unauthenticated")
       return (
         <Suspense fallback={<PageLoader />}>
           <SignInScreen />

@@ -3,11 +3,11 @@ import { useForm } from "@mantine/form";
 import { setupInput } from "@shortlist/api/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { zod4Resolver } from "mantine-form-zod-resolver";
-import { useTRPC } from "../trpc";
-import { errorCode, errorMessage } from "../ui/errors";
+import { errorMessage } from "../lib/errors";
+import { applyFieldErrors } from "../lib/form-errors";
+import { useTRPC } from "../lib/trpc";
 import { SecretInput } from "../ui/SecretInput";
 import { AuthCard } from "./AuthCard";
-import { applyFieldErrors } from "../ui/form-errors";
 
 /** Shown once, while no user exists: creates the first admin and signs them in. */
 export default function SetupScreen() {
@@ -25,8 +25,8 @@ export default function SetupScreen() {
       },
       onError(error) {
         applyFieldErrors(form, error);
-        // Someone else finished setup first: the sign-in screen is what is left.
-        if (errorCode(error) === "CONFLICT") void queryClient.invalidateQueries(trpc.auth.setupStatus.queryFilter());
+        // Someone else may have finished setup first: re-ask, and the sign-in screen follows if so.
+        void queryClient.invalidateQueries(trpc.auth.setupStatus.queryFilter());
       },
     }),
   );

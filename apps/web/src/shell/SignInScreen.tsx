@@ -3,22 +3,25 @@ import { useForm } from "@mantine/form";
 import { loginInput } from "@shortlist/api/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { zod4Resolver } from "mantine-form-zod-resolver";
-import { useTRPC } from "../trpc";
-import { errorCode, errorMessage } from "../ui/errors";
-import { formatDateTime } from "../ui/format";
+import { errorDetails, errorMessage, errorReason } from "../lib/errors";
+import { formatDateTime } from "../lib/format";
+import { forgetOtherQueries } from "../lib/queries";
+import { useTRPC } from "../lib/trpc";
 import { SecretInput } from "../ui/SecretInput";
 import { AuthCard } from "./AuthCard";
-import { forgetOtherQueries } from "./queries";
 
 function signInError(error: unknown): string {
-  switch (errorCode(error)) {
-    case "UNAUTHORIZED":
+  switch (errorReason(error)) {
+    case "unauthenticated":
       return "The email or password is wrong";
-    case "TOO_MANY_REQUESTS":
-      // The server's message says when to try again, as an ISO time; show it in local time.
-      return errorMessage(error).replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/, (iso) => formatDateTime(new Date(iso)));
+    case "too_many_attempts": {
+      const retryAt = errorDetails(error).retryAt;
+      return typeof retryAt === "string"
+        ? `Too many failed attempts; try again after ${formatDateTime(new Date(retryAt))}`
+        : errorMessage(error);
+    }
     default:
-      // FORBIDDEN: the account is disabled.
+      // forbidden: the account is disabled.
       return errorMessage(error);
   }
 }

@@ -1,9 +1,8 @@
 import { Badge, Group, Menu, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconChevronDown, IconLock } from "@tabler/icons-react";
-import { ROLE_LABEL } from "../ui/format";
+import { ROLE_LABEL, useSession } from "../lib/session";
 import { ChangePasswordModal } from "./ChangePasswordModal";
-import { useSession } from "./session";
 
 /** Who is signed in, opening a menu of what they can do to their own account. */
 export function UserMenu({ visibleFrom }: { visibleFrom?: "xs" }) {

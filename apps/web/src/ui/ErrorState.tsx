@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Text } from "@mantine/core";
 import { IconAlertTriangle, IconRefresh } from "@tabler/icons-react";
-import { errorMessage } from "./errors";
+import { errorMessage } from "../lib/errors";
 
 interface Props {
   error: unknown;

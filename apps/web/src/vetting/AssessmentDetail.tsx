@@ -18,11 +18,11 @@ import { MIN_BENCHMARK_SAMPLE } from "@shortlist/api/schemas";
 import { IconChecks, IconFileAnalytics } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
-import { useTRPC } from "../trpc";
+import { useTRPC } from "../lib/trpc";
 import { ErrorState } from "../ui/ErrorState";
-import { errorMessage } from "../ui/errors";
+import { errorMessage } from "../lib/errors";
 import { invalidateAfterAssessment, invalidateReports } from "./cache";
-import { fixed, plural } from "./format";
+import { fixed, percent, plural } from "../lib/format";
 import { ImportActivity } from "./ImportActivity";
 
 // recharts is large: loaded only when a completed assessment is shown.
@@ -141,8 +141,8 @@ function CompletedMetrics({
         <Figure label="Sessions" value={String(metrics.totalSessions)} />
         <Figure label="Minutes" value={fixed(metrics.totalTimeMinutes, 0)} />
         <Figure label="Longest chain" value={String(metrics.longestChain)} />
-        <Figure label="Concept retention" value={`${Math.round(metrics.conceptRetention * 100)}%`} />
-        <Figure label="Interest ratio" value={`${Math.round(metrics.interestRatio * 100)}%`} />
+        <Figure label="Concept retention" value={percent(metrics.conceptRetention)} />
+        <Figure label="Interest ratio" value={percent(metrics.interestRatio)} />
       </SimpleGrid>
 
       <div>

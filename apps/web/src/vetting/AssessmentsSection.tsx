@@ -1,20 +1,19 @@
-import { Alert, Button, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { Alert, Button, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { AssessmentDTO, CandidateDTO } from "@shortlist/api";
 import { IconPlayerPlay, IconReportAnalytics } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { canWriteCandidates, useSession } from "../auth/session";
-import { useTRPC } from "../trpc";
+import { useHasRole } from "../lib/session";
+import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
-import { ErrorState } from "../ui/ErrorState";
-import { errorMessage } from "../ui/errors";
-import { formatDateTime } from "../ui/format";
+import { DataTable, type DataTableProps } from "../ui/DataTable";
+import { errorMessage } from "../lib/errors";
+import { fixed, formatDateTime, ordinal, plural } from "../lib/format";
 import { Section } from "../ui/Section";
 import { AssessmentDetail } from "./AssessmentDetail";
 import { AssessmentStatusBadge, ThinBadge } from "./badges";
 import { invalidateAfterAssessment } from "./cache";
-import { fixed, ordinal } from "./format";
 
 /** Percentile (or "benchmark thin") of a completed assessment, "—" while in progress. */
 export function PercentileCell({ assessment }: { assessment: AssessmentDTO }) {
@@ -34,8 +33,7 @@ export function PercentileCell({ assessment }: { assessment: AssessmentDTO }) {
 export function AssessmentsSection({ candidate }: { candidate: CandidateDTO }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const user = useSession();
-  const canWrite = canWriteCandidates(user.role);
+  const canWrite = useHasRole("writers");
   const list = useQuery(trpc.assessments.listForCandidate.queryOptions({ candidateId: candidate.id }));
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
@@ -92,98 +90,85 @@ export function AssessmentsSection({ candidate }: { candidate: CandidateDTO }) {
             {errorMessage(start.error)}
           </Alert>
         )}
-        {list.isPending ? (
-          <Stack gap="xs" aria-busy>
-            <Skeleton h={14} />
-            <Skeleton h={14} />
-            <Skeleton h={14} w="60%" />
-          </Stack>
-        ) : list.isError ? (
-          <ErrorState
-            error={list.error}
-            title="Could not load the assessments"
-            onRetry={() => void list.refetch()}
-            retrying={list.isFetching}
-          />
-        ) : assessments.length === 0 ? (
-          <Empty
-            title="No assessments yet"
-            description={
-              canWrite
-                ? "Start one when the candidate has consented and has assessment domains; then import their activity."
-                : "Recruiters and admins start assessments."
-            }
-            icon={<IconReportAnalytics aria-hidden />}
-          />
-        ) : (
-          <>
-            <AssessmentsTable assessments={assessments} selectedId={selected?.id} onSelect={setSelectedId} />
-            {selected && (
-              <AssessmentDetail key={selected.id} assessment={selected} candidate={candidate} canWrite={canWrite} />
-            )}
-          </>
+        <AssessmentsTable
+          rows={list.data}
+          error={list.error}
+          errorTitle="Could not load the assessments"
+          onRetry={() => void list.refetch()}
+          retrying={list.isFetching}
+          empty={
+            <Empty
+              title="No assessments yet"
+              description={
+                canWrite
+                  ? "Start one when the candidate has consented and has assessment domains; then import their activity."
+                  : "Recruiters and admins start assessments."
+              }
+              icon={<IconReportAnalytics aria-hidden />}
+            />
+          }
+          selectedId={selected?.id}
+          onSelect={setSelectedId}
+        />
+        {selected && (
+          <AssessmentDetail key={selected.id} assessment={selected} candidate={candidate} canWrite={canWrite} />
         )}
       </Stack>
     </Section>
   );
 }
 
-function AssessmentsTable({
-  assessments,
-  selectedId,
-  onSelect,
-}: {
-  assessments: AssessmentDTO[];
+interface TableProps extends Omit<DataTableProps<AssessmentDTO>, "columns" | "rowKey" | "minWidth"> {
   selectedId: string | undefined;
   onSelect: (id: string) => void;
-}) {
+}
+
+function AssessmentsTable({ selectedId, onSelect, ...props }: TableProps) {
+  const several = (props.rows?.length ?? 0) > 1;
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table data-testid="assessments-table" verticalSpacing="xs" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            {["Status", "Started", "Completed", "Activity", "Tao index", "Percentile", ""].map((c, i) => (
-              <Table.Th key={i} scope="col">
-                {c}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {assessments.map((a) => {
-            const current = a.id === selectedId;
-            return (
-              <Table.Tr key={a.id} bg={current ? "indigo.0" : undefined} aria-current={current || undefined}>
-                <Table.Td>
-                  <AssessmentStatusBadge status={a.status} />
-                </Table.Td>
-                <Table.Td>{formatDateTime(a.startedAt)}</Table.Td>
-                <Table.Td>{formatDateTime(a.completedAt)}</Table.Td>
-                <Table.Td>
-                  {a.recorded.sessions} sessions, {a.recorded.questions} questions
-                </Table.Td>
-                <Table.Td ff="monospace">{a.metrics ? fixed(a.metrics.taoIndex, 1) : "—"}</Table.Td>
-                <Table.Td>
-                  <PercentileCell assessment={a} />
-                </Table.Td>
-                <Table.Td>
-                  {assessments.length > 1 && (
-                    <Button
-                      size="compact-xs"
-                      variant={current ? "light" : "subtle"}
-                      onClick={() => onSelect(a.id)}
-                      aria-pressed={current}
-                      aria-label={`Show the assessment started ${formatDateTime(a.startedAt)}`}
-                    >
-                      {current ? "Shown" : "Show"}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      data-testid="assessments-table"
+      minWidth={640}
+      tableProps={{ verticalSpacing: "xs", highlightOnHover: true }}
+      rowKey={(a) => a.id}
+      rowProps={(a) => ({
+        bg: a.id === selectedId ? "indigo.0" : undefined,
+        "aria-current": a.id === selectedId || undefined,
+      })}
+      columns={[
+        { key: "status", header: "Status", cell: (a) => <AssessmentStatusBadge status={a.status} /> },
+        { key: "started", header: "Started", cell: (a) => formatDateTime(a.startedAt) },
+        { key: "completed", header: "Completed", cell: (a) => formatDateTime(a.completedAt) },
+        {
+          key: "activity",
+          header: "Activity",
+          cell: (a) => `${plural(a.recorded.sessions, "session")}, ${plural(a.recorded.questions, "question")}`,
+        },
+        {
+          key: "tao",
+          header: "Tao index",
+          td: { ff: "monospace" },
+          cell: (a) => (a.metrics ? fixed(a.metrics.taoIndex, 1) : "—"),
+        },
+        { key: "percentile", header: "Percentile", cell: (a) => <PercentileCell assessment={a} /> },
+        {
+          key: "show",
+          header: "",
+          cell: (a) =>
+            several && (
+              <Button
+                size="compact-xs"
+                variant={a.id === selectedId ? "light" : "subtle"}
+                onClick={() => onSelect(a.id)}
+                aria-pressed={a.id === selectedId}
+                aria-label={`Show the assessment started ${formatDateTime(a.startedAt)}`}
+              >
+                {a.id === selectedId ? "Shown" : "Show"}
+              </Button>
+            ),
+        },
+      ]}
+      {...props}
+    />
   );
 }

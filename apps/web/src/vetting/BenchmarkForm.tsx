@@ -5,9 +5,9 @@ import type { BenchmarkDTO } from "@shortlist/api";
 import { BENCHMARK_METRICS, upsertEnteredBenchmarkInput, type BenchmarkMetric } from "@shortlist/api/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { zod4Resolver } from "mantine-form-zod-resolver";
-import { useTRPC } from "../trpc";
-import { errorMessage, fieldErrors } from "../ui/errors";
-import { METRIC_LABEL } from "./format";
+import { useTRPC } from "../lib/trpc";
+import { errorMessage, fieldErrors } from "../lib/errors";
+import { METRIC_LABEL } from "./labels";
 
 const PERCENTILES = ["p50", "p75", "p90"] as const;
 type Cell = number | string;

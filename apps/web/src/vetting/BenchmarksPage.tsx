@@ -5,14 +5,14 @@ import { BENCHMARK_METRICS, MIN_BENCHMARK_SAMPLE, type BenchmarkSource } from "@
 import { IconChartBar, IconPencil, IconPlus, IconRefresh } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
-import { canWriteCandidates, isAdmin, useSession } from "../auth/session";
-import { useTRPC } from "../trpc";
+import { useHasRole } from "../lib/session";
+import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
 import { ErrorState } from "../ui/ErrorState";
-import { errorMessage } from "../ui/errors";
-import { formatDate, formatDateTime } from "../ui/format";
+import { errorMessage } from "../lib/errors";
+import { formatDate, formatDateTime, plural } from "../lib/format";
 import { PageLoader } from "../ui/PageLoader";
-import { formatMetric, METRIC_LABEL, plural } from "./format";
+import { formatMetric, METRIC_LABEL } from "./labels";
 
 const BenchmarkForm = lazy(() => import("./BenchmarkForm"));
 
@@ -23,9 +23,8 @@ const scopeOf = (b: Pick<BenchmarkDTO, "role" | "company">) => `${b.role}, ${b.c
 /** Roles with their bands (computed from completed assessments, or entered by an admin). */
 export default function BenchmarksPage() {
   const trpc = useTRPC();
-  const user = useSession();
-  const canWrite = canWriteCandidates(user.role);
-  const admin = isAdmin(user.role);
+  const canWrite = useHasRole("writers");
+  const admin = useHasRole("admin");
   const [source, setSource] = useState<SourceFilter>("all");
   const list = useQuery(
     trpc.benchmarks.list.queryOptions(source === "all" ? {} : { source }, { placeholderData: (previous) => previous }),

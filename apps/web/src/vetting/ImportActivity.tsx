@@ -1,15 +1,15 @@
 import { Alert, Button, FileInput, Group, List, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { AssessmentDTO } from "@shortlist/api";
-import { MAX_IMPORT_RECORDS } from "@shortlist/api/schemas";
+import { describeProblem, MAX_IMPORT_RECORDS } from "@shortlist/api/schemas";
 import { IconFileImport, IconUpload } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type ComponentProps } from "react";
-import { useTRPC, useTRPCClient } from "../trpc";
-import { errorCode, errorMessage } from "../ui/errors";
+import { useTRPC, useTRPCClient } from "../lib/trpc";
+import { errorMessage, errorProblems, errorReason } from "../lib/errors";
 import { invalidateAssessments } from "./cache";
-import { chunk, parseActivityFile, splitRejection } from "./jsonl";
-import { plural } from "./format";
+import { chunk, parseActivityFile } from "./jsonl";
+import { plural } from "../lib/format";
 
 /** The server takes about 1 MB per request: chunks stay well under it. */
 const MAX_CHUNK_BYTES = 512 * 1024;
@@ -50,8 +50,6 @@ interface Done {
   fileName: string;
 }
 
-const lineOf = (record: Record<string, unknown>) => record.line as number;
-
 /**
  * Reads a .jsonl activity file in the browser, numbers its lines, and sends it to
  * assessments.importActivity in chunks (each all or nothing on the server).
@@ -78,18 +76,18 @@ export function ImportActivity({ assessment }: { assessment: AssessmentDTO }) {
       const written: Written = { sessions: 0, questions: 0, throughLine: 0 };
       let recorded = assessment.recorded;
       for (const [i, part] of chunks.entries()) {
-        const lines: [number, number] = [lineOf(part[0]!), lineOf(part.at(-1)!)];
+        const lines: [number, number] = [part[0]!.line, part.at(-1)!.line];
         if (chunks.length > 1)
           setProgress(`Sending lines ${lines[0]}–${lines[1]} (part ${i + 1} of ${chunks.length})…`);
         try {
-          const result = await client.assessments.importActivity.mutate({ assessmentId: assessment.id, records: part });
+          const result = await client.assessments.importActivity.mutate({ assessmentId: assessment.id, rows: part });
           written.sessions += result.sessions;
           written.questions += result.questions;
           written.throughLine = lines[1];
           recorded = result.recorded;
         } catch (error) {
           // A session that ended is the session guard's business: let the error through as it is.
-          if (errorCode(error) === "UNAUTHORIZED" && !written.throughLine) throw error;
+          if (errorReason(error) === "unauthenticated" && !written.throughLine) throw error;
           throw new ImportStopped(error, { ...written }, lines);
         }
       }
@@ -169,10 +167,17 @@ function ImportError({ error, onDismiss }: { error: unknown; onDismiss: () => vo
     );
   }
   if (error instanceof ImportStopped) {
-    const rejection = splitRejection(errorMessage(error.failure));
+    const problems = errorReason(error.failure) === "invalid_rows" ? errorProblems(error.failure) : [];
     const { written, lines } = error;
     return (
-      <Alert {...common} title={rejection ? `${rejection.headline}` : "The import stopped"}>
+      <Alert
+        {...common}
+        title={
+          problems.length
+            ? `Activity rejected, nothing was written (${plural(problems.length, "problem")})`
+            : "The import stopped"
+        }
+      >
         {written.throughLine > 0 && (
           <Text size="sm" mb="xs">
             Lines 1–{written.throughLine} were recorded before this ({plural(written.sessions, "session")},{" "}
@@ -181,7 +186,7 @@ function ImportError({ error, onDismiss }: { error: unknown; onDismiss: () => vo
             their refs are now taken.
           </Text>
         )}
-        {rejection ? <Problems items={rejection.problems} /> : <Text size="sm">{error.message}</Text>}
+        {problems.length ? <Problems items={problems.map(describeProblem)} /> : <Text size="sm">{error.message}</Text>}
       </Alert>
     );
   }

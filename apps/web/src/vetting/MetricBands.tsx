@@ -3,7 +3,7 @@ import { BarChart } from "@mantine/charts";
 import { Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import type { AssessmentMetricsDTO, BenchmarkDTO } from "@shortlist/api";
 import { BENCHMARK_METRICS, type BenchmarkMetric } from "@shortlist/api/schemas";
-import { bandPosition, formatMetric, METRIC_LABEL, METRIC_UNIT } from "./format";
+import { bandPosition, formatMetric, METRIC_LABEL, METRIC_UNIT } from "./labels";
 
 interface Props {
   metrics: AssessmentMetricsDTO;

@@ -2,9 +2,8 @@ import { Badge, Button, Code, Group, List, SimpleGrid, Stack, Text, Title } from
 import type { ReportDTO } from "@shortlist/api";
 import { IconDownload } from "@tabler/icons-react";
 import type { ReactNode } from "react";
-import { formatDateTime } from "../ui/format";
 import { RecommendationBadge } from "./badges";
-import { fixed, formatConfidence, ordinal } from "./format";
+import { fixed, formatDateTime, ordinal, percent } from "../lib/format";
 
 /** Everything a report says, and its PDF. */
 export function ReportView({ report, headingLevel = 3 }: { report: ReportDTO; headingLevel?: 3 | 4 }) {
@@ -16,7 +15,7 @@ export function ReportView({ report, headingLevel = 3 }: { report: ReportDTO; he
           <Group gap="sm">
             <RecommendationBadge recommendation={report.recommendation} size="lg" data-testid="report-recommendation" />
             <Text size="sm" fw={600} data-testid="report-confidence">
-              {formatConfidence(report.confidence)} confidence
+              {percent(report.confidence)} confidence
             </Text>
             {report.percentile !== null && report.percentileSampleSize !== null && (
               <Badge variant="light" color="indigo">

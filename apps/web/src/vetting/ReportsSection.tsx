@@ -3,13 +3,12 @@ import type { CandidateDTO, ReportDTO } from "@shortlist/api";
 import { IconFileAnalytics } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTRPC } from "../trpc";
+import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
 import { ErrorState } from "../ui/ErrorState";
-import { formatDateTime } from "../ui/format";
+import { formatDateTime, percent } from "../lib/format";
 import { Section } from "../ui/Section";
 import { RecommendationBadge } from "./badges";
-import { formatConfidence } from "./format";
 import { ReportView } from "./ReportView";
 
 /** The latest report in full; earlier ones listed, each opening in a dialog. */
@@ -65,7 +64,7 @@ export function ReportsSection({ candidate }: { candidate: CandidateDTO }) {
                       <Table.Td>
                         <RecommendationBadge recommendation={r.recommendation} size="sm" />
                       </Table.Td>
-                      <Table.Td>{formatConfidence(r.confidence)}</Table.Td>
+                      <Table.Td>{percent(r.confidence)}</Table.Td>
                       <Table.Td ta="right">
                         <Button
                           size="compact-xs"

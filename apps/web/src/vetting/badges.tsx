@@ -1,7 +1,8 @@
 import { Badge, type BadgeProps } from "@mantine/core";
 import type { AssessmentStatus, Recommendation } from "@shortlist/api/schemas";
 import { MIN_BENCHMARK_SAMPLE } from "@shortlist/api/schemas";
-import { RECOMMENDATION_COLOR, RECOMMENDATION_LABEL } from "./format";
+import { RECOMMENDATION_LABEL } from "../lib/format";
+import { RECOMMENDATION_COLOR } from "./labels";
 
 const ASSESSMENT_LABEL: Record<AssessmentStatus, string> = { in_progress: "In progress", completed: "Completed" };
 const ASSESSMENT_COLOR: Record<AssessmentStatus, string> = { in_progress: "yellow", completed: "violet" };

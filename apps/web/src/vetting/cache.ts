@@ -1,8 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { invalidateCandidateLists } from "../candidates/cache";
-import type { useTRPC } from "../trpc";
-
-type Trpc = ReturnType<typeof useTRPC>;
+import { invalidateCandidateLists } from "../candidates";
+import type { Trpc } from "../lib/trpc";
 
 /**
  * After an assessment starts or completes: its lists, the candidate (whose status and version

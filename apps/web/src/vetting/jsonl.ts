@@ -3,9 +3,12 @@
  * Each record gets its file line number as `line`, so the server's problems name the file's lines.
  */
 
+/** One line of the file as a batch row (shared/batch.ts): the parsed object with its line number. */
+export type ActivityRow = Record<string, unknown> & { line: number };
+
 export interface ParsedActivityFile {
   /** Parsed objects, each with `line` added; the server checks everything else. */
-  records: Record<string, unknown>[];
+  records: ActivityRow[];
   /** Lines that are not a JSON object: nothing is sent while there are any. */
   unreadable: { line: number; reason: string }[];
 }
@@ -14,7 +17,7 @@ const describe = (value: unknown) =>
   value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
 
 export function parseActivityFile(text: string): ParsedActivityFile {
-  const records: Record<string, unknown>[] = [];
+  const records: ActivityRow[] = [];
   const unreadable: ParsedActivityFile["unreadable"] = [];
   text
     .replace(/^\uFEFF/, "")
@@ -58,24 +61,4 @@ export function chunk<T>(items: readonly T[], maxItems: number, maxBytes = Infin
   }
   if (current.length) chunks.push(current);
   return chunks;
-}
-
-export interface Rejection {
-  /** The server's headline, e.g. "Activity rejected, nothing was written (2 problems)". */
-  headline: string;
-  /** One entry per problem, each naming its line: `line 5 (session s2): end … is before start …`. */
-  problems: string[];
-}
-
-/**
- * The problems of a rejected import, one per line of the file, from the server's message
- * ("Activity rejected, nothing was written (2 problems): line 5 (…): …; line 8 (…): …").
- * Null for any other message.
- */
-export function splitRejection(message: string): Rejection | null {
-  const match = /^(Activity rejected, nothing was written \(\d+ problems?\)): ([\s\S]*)$/.exec(message);
-  if (!match) return null;
-  // A problem may itself hold "; " (several fields of one line): split only where the next line's problem starts.
-  const problems = match[2]!.split(/; (?=line \d+ \(|and \d+ more$)/);
-  return { headline: match[1]!, problems };
 }

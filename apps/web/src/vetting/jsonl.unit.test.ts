@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { chunk, parseActivityFile, splitRejection } from "./jsonl";
+import { chunk, parseActivityFile } from "./jsonl";
 
 describe("parseActivityFile", () => {
   test("adds each line's number, skips blank lines, strips a BOM and CRLF", () => {
@@ -35,27 +35,4 @@ test("chunk: by count, and by bytes of JSON", () => {
   expect(chunk([big, big, big, big, big], 10, 250).map((c) => c.length)).toEqual([2, 2, 1]);
   // An item larger than the limit still goes, on its own.
   expect(chunk([big, big], 10, 50).map((c) => c.length)).toEqual([1, 1]);
-});
-
-describe("splitRejection", () => {
-  test("one problem per line of the file; a problem with several fields stays whole", () => {
-    const message =
-      "Activity rejected, nothing was written (3 problems): line 5 (session s2): end 2026-01-06T08:00:00.000Z is before start 2026-01-06T09:00:00.000Z; " +
-      'line 7 (question q5): text: must not be empty; askedAt: must be an ISO 8601 timestamp; line 8 (question q6): followUpOf "q99" does not exist (no question with that ref)';
-    expect(splitRejection(message)).toEqual({
-      headline: "Activity rejected, nothing was written (3 problems)",
-      problems: [
-        "line 5 (session s2): end 2026-01-06T08:00:00.000Z is before start 2026-01-06T09:00:00.000Z",
-        "line 7 (question q5): text: must not be empty; askedAt: must be an ISO 8601 timestamp",
-        'line 8 (question q6): followUpOf "q99" does not exist (no question with that ref)',
-      ],
-    });
-  });
-
-  test("the count of problems beyond the first 25 is its own entry; other messages are not split", () => {
-    expect(
-      splitRejection("Activity rejected, nothing was written (30 problems): line 1 (record): x; and 5 more")?.problems,
-    ).toEqual(["line 1 (record): x", "and 5 more"]);
-    expect(splitRejection("Assessment 1 is completed")).toBeNull();
-  });
 });

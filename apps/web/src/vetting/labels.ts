@@ -1,11 +1,5 @@
 import type { BenchmarkMetric, Recommendation } from "@shortlist/api/schemas";
-
-export const RECOMMENDATION_LABEL: Record<Recommendation, string> = {
-  strong_hire: "Strong hire",
-  hire: "Hire",
-  lean_no_hire: "Lean no hire",
-  no_hire: "No hire",
-};
+import { fixed } from "../lib/format";
 
 export const RECOMMENDATION_COLOR: Record<Recommendation, string> = {
   strong_hire: "green",
@@ -36,25 +30,7 @@ export const METRIC_DIGITS: Record<BenchmarkMetric, number> = {
   taoIndex: 1,
 };
 
-/** Fixed digits without a "-0.00". */
-export function fixed(n: number, digits = 1): string {
-  const s = n.toFixed(digits);
-  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
-}
-
 export const formatMetric = (metric: BenchmarkMetric, value: number) => fixed(value, METRIC_DIGITS[metric]);
-
-export const formatConfidence = (confidence: number) => `${Math.round(confidence * 100)}%`;
-
-export function ordinal(n: number): string {
-  const r = Math.round(n);
-  const tens = r % 100;
-  const suffix =
-    tens >= 11 && tens <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[r % 10] ?? "th");
-  return `${r}${suffix}`;
-}
-
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /** Where a value sits against its bands, in words. */
 export function bandPosition(value: number, band: { p50: number; p75: number; p90: number }): string {

@@ -1,0 +1,8 @@
+import type { SpaModule } from "../lib/module";
+import { adminModule } from "../admin";
+import { candidatesModule } from "../candidates";
+import { homeModule } from "../home";
+import { vettingModule } from "../vetting";
+
+/** The SPA's modules, in navigation order: routes and navigation are derived from this list. */
+export const modules: readonly SpaModule[] = [homeModule, candidatesModule, vettingModule, adminModule];

@@ -1,0 +1,122 @@
+import {
+  Skeleton,
+  Table,
+  type TableProps,
+  type TableTdProps,
+  type TableThProps,
+  type TableTrProps,
+} from "@mantine/core";
+import type { ReactNode } from "react";
+import { ErrorState } from "./ErrorState";
+
+export interface Column<T> {
+  /** Unique within the table. */
+  key: string;
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  /** Props of this column's cells (alignment, font…), fixed or per row. */
+  td?: TableTdProps | ((row: T) => TableTdProps);
+  th?: TableThProps;
+  /** Width of the placeholder while loading (default 80). */
+  skeletonWidth?: number | string;
+}
+
+export interface DataTableProps<T> {
+  columns: readonly (Column<T> | false | null | undefined)[];
+  /** undefined while loading: skeleton rows stand in. */
+  rows: readonly T[] | undefined;
+  rowKey: (row: T) => string;
+  /** Shown instead of the table when there are no rows. */
+  empty?: ReactNode;
+  /** A failed load: shown instead of the table when there are no rows to show. */
+  error?: unknown;
+  errorTitle?: string;
+  onRetry?: () => void;
+  retrying?: boolean;
+  /** Rows of a previous query shown dimmed while the next one loads. */
+  stale?: boolean;
+  onRowClick?: (row: T) => void;
+  rowProps?: (row: T) => TableTrProps;
+  /** Below the table, e.g. "Load more". */
+  footer?: ReactNode;
+  skeletonRows?: number;
+  /** Scrolls sideways below this width. */
+  minWidth: number;
+  "data-testid"?: string;
+  tableProps?: TableProps;
+}
+
+/** The one list table: header, rows, loading skeleton, empty state, failed load and an optional footer. */
+export function DataTable<T>({
+  columns: maybeColumns,
+  rows,
+  rowKey,
+  empty,
+  error,
+  errorTitle = "Could not load this list",
+  onRetry,
+  retrying,
+  stale,
+  onRowClick,
+  rowProps,
+  footer,
+  skeletonRows = 3,
+  minWidth,
+  "data-testid": testId,
+  tableProps,
+}: DataTableProps<T>) {
+  const columns = maybeColumns.filter((c): c is Column<T> => !!c);
+  if (error && !rows) return <ErrorState error={error} title={errorTitle} onRetry={onRetry} retrying={retrying} />;
+  if (rows && rows.length === 0 && empty) return <>{empty}</>;
+  const busy = !rows || stale;
+  return (
+    <>
+      <Table.ScrollContainer minWidth={minWidth}>
+        <Table
+          verticalSpacing="sm"
+          data-testid={testId}
+          aria-busy={busy || undefined}
+          {...tableProps}
+          style={{ opacity: stale ? 0.6 : 1, transition: "opacity 150ms", ...tableProps?.style }}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((c) => (
+                <Table.Th key={c.key} scope="col" {...c.th}>
+                  {c.header}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows
+              ? rows.map((row) => (
+                  <Table.Tr
+                    key={rowKey(row)}
+                    onClick={onRowClick && (() => onRowClick(row))}
+                    style={onRowClick ? { cursor: "pointer" } : undefined}
+                    {...rowProps?.(row)}
+                  >
+                    {columns.map((c) => (
+                      <Table.Td key={c.key} {...(typeof c.td === "function" ? c.td(row) : c.td)}>
+                        {c.cell(row)}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))
+              : Array.from({ length: skeletonRows }, (_, i) => (
+                  <Table.Tr key={i}>
+                    {columns.map((c) => (
+                      <Table.Td key={c.key}>
+                        <Skeleton h={12} w={c.skeletonWidth ?? 80} />
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {footer}
+    </>
+  );
+}
