@@ -2,21 +2,13 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { ContextDeps } from "@shortlist/api";
+import { expect, test } from "vitest";
 import { databaseEnv } from "@shortlist/config";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { callerFor, createUser, PASSWORD, rejection, signedIn, signIn, testDeps } from "./helpers";
+import { callerFor, createUser, PASSWORD, rejection, signedIn, signIn, useTestApi } from "./helpers";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
-let db: TestDatabase;
-let deps: ContextDeps;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  deps = testDeps(db);
-});
-afterAll(() => db?.dropDatabase());
+const { db, deps } = useTestApi();
 
 /** Runs the npm script as an operator would, pointed at this file's database. */
 async function resetAdminCommand(args: string[], extraEnv: Record<string, string> = {}) {

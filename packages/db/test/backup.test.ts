@@ -9,10 +9,10 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { databaseEnv } from "@shortlist/config";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { useTestDatabase } from "@shortlist/db/testing";
 import { backupCli, fingerprint, restoreCli, runScript } from "./backup-support";
 
-let db: TestDatabase;
+const db = useTestDatabase({ as: "owner" });
 let env: Record<string, string>;
 let connection: pg.ClientConfig;
 const dir = mkdtempSync("/tmp/shortlist-backup-");
@@ -20,7 +20,6 @@ const dataDir = join(dir, "data");
 let plainOwner: { role: string; db: string } | undefined;
 
 beforeAll(async () => {
-  db = await createTestDatabase({}, { as: "owner" });
   await db.close();
   const { host, port, user, password, dbName } = db.ownerConfig;
   connection = { host, port, user, password, database: dbName };
@@ -59,7 +58,6 @@ afterAll(async () => {
       await sql(`drop database if exists ${pg.escapeIdentifier(plainOwner.db)} with (force)`);
       await sql(`drop role if exists ${pg.escapeIdentifier(plainOwner.role)}`);
     }
-    await db?.dropDatabase();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
