@@ -1,6 +1,6 @@
 import { ApiToken, User, type EntityManager } from "@shortlist/db";
 import { NotFound } from "../errors";
-import { API_TOKEN_PREFIX, hashToken, newSecretToken } from "./logic/tokens";
+import { API_TOKEN_PREFIX, hashToken, newSecretToken } from "./tokens";
 import { toApiTokenDTO } from "./mappers";
 
 export async function createApiToken(em: EntityManager, userId: string, name: string) {

@@ -4,11 +4,11 @@ import type { Config } from "@shortlist/config";
 import type { AuthState, ProcedureContext } from "../context";
 import { Conflict, keepingWrites, TooManyAttempts } from "../errors";
 import { fieldError } from "./logic/field-error";
-import { hashPassword, verifyPassword } from "./logic/passwords";
+import { hashPassword, verifyPassword } from "./passwords";
 import type { ChangePasswordInput, LoginInput, SetupInput } from "./schemas";
 import { endSessions } from "./sessions.service";
 import { clearFailures, lockedUntil, lockThrottleKeys, recordFailure, throttleKeys } from "./throttle.service";
-import { hashToken, newSecretToken } from "./logic/tokens";
+import { hashToken, newSecretToken } from "./tokens";
 
 /** Last-seen stamps are written at most this often, so reads stay reads. */
 const TOUCH_INTERVAL_MS = 60_000;

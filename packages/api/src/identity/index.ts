@@ -4,7 +4,7 @@ import { routes } from "./router";
 export const identityModule = { name: "identity", routes } as const;
 
 export { ensureBootstrapAdmin, resolveAuth } from "./auth.service";
-export { hashPassword } from "./logic/passwords";
-export { SESSION_COOKIE } from "./logic/tokens";
+export { hashPassword } from "./passwords";
+export { SESSION_COOKIE } from "./tokens";
 export { deleteExpiredAuthRows, type CleanupCounts } from "./maintenance.service";
 export type { ApiTokenDTO, UserDTO } from "./mappers";

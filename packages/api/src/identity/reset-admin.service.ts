@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { User, type EntityManager } from "@shortlist/db";
-import { hashPassword } from "./logic/passwords";
+import { hashPassword } from "./passwords";
 import { endSessions } from "./sessions.service";
 import { accountKey, clearAccount, lockThrottleKeys } from "./throttle.service";
 import { lockAdmins } from "./users.service";

@@ -3,7 +3,7 @@ import type { AuthState } from "../context";
 import { Conflict, InvalidInput, NotFound, StaleVersion } from "../errors";
 import { revokeTokensOf } from "./api-tokens.service";
 import { toUserDTO } from "./mappers";
-import { hashPassword } from "./logic/passwords";
+import { hashPassword } from "./passwords";
 import type { CreateUserInput, ResetPasswordInput, UpdateUserInput } from "./schemas";
 import { endSessions } from "./sessions.service";
 import { accountKey, advisoryKey, clearAccount, lockThrottleKeys } from "./throttle.service";
