@@ -6,6 +6,7 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 import prettierOff from "eslint-config-prettier";
+import { existsSync, readdirSync } from "node:fs";
 
 const unusedVars = {
   args: "after-used",
@@ -15,6 +16,32 @@ const unusedVars = {
   destructuredArrayIgnorePattern: "^_",
   ignoreRestSiblings: true,
 };
+
+/**
+ * packages/api/src modules: every folder with an index.ts (its public port), but the kernel's shared/.
+ * Read from disk, so a new module is covered without editing this file (docs/modules.md).
+ */
+const apiSrc = new URL("./packages/api/src/", import.meta.url);
+const apiModules = readdirSync(apiSrc, { withFileTypes: true })
+  .filter(
+    (entry) => entry.isDirectory() && entry.name !== "shared" && existsSync(new URL(`${entry.name}/index.ts`, apiSrc)),
+  )
+  .map((entry) => entry.name);
+
+/** Browser-safe files import only these, and the relative paths each block allows. */
+const browserSafe = (relative, where) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: [
+        {
+          regex: `^(?!(?:zod|@shortlist/db/constants|${relative})$)`,
+          message: `${where} is browser-safe (the SPA imports it through @shortlist/api/schemas): import only zod, @shortlist/db/constants and other browser-safe files, no server code, no @shortlist/db root, no node:*.`,
+        },
+      ],
+    },
+  ],
+});
 
 export default defineConfig([
   globalIgnores([
@@ -53,6 +80,35 @@ export default defineConfig([
     languageOptions: {
       globals: { ...globals.browser },
     },
+  },
+
+  // API modules talk only through each other's index.ts (docs/modules.md).
+  {
+    files: ["packages/api/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: apiModules.map((name) => ({
+            regex: `^(?:\\.\\.?/)+${name}/(?!index$)`,
+            message: `Import the ${name} module through its index.ts ("../${name}"), never one of its files.`,
+          })),
+        },
+      ],
+    },
+  },
+  // Browser-safe parts of the API: these blocks replace the one above for their files.
+  {
+    files: ["packages/api/src/shared/**/*.ts"],
+    rules: browserSafe(String.raw`\./[\w.-]+`, "packages/api/src/shared/"),
+  },
+  {
+    files: ["packages/api/src/schemas.ts", "packages/api/src/*/schemas.ts"],
+    rules: browserSafe(String.raw`\.\.?/shared/[\w.-]+|\./[\w-]+/schemas|\./logic/[\w./-]+`, "A schemas.ts"),
+  },
+  {
+    files: ["packages/api/src/*/logic/**/*.ts"],
+    rules: browserSafe(String.raw`\./[\w./-]+|(?:\.\./)+shared/[\w.-]+|\.\./schemas`, "A module's logic/ folder"),
   },
 
   // Layout is Prettier's (`npm run format`); ESLint keeps to correctness.
