@@ -1,16 +1,20 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
-import { appRouter, createHttpContextFactory, type ContextDeps } from "@shortlist/api";
+import { appRouter, createHttpContextFactory, fileRoutes, type ContextDeps, type FileRoute } from "@shortlist/api";
 import * as trpcExpress from "@trpc/server/adapters/express";
 import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { healthRouter } from "./health";
-import { reportPdfRouter } from "./report-pdf";
+import { fileRoutesRouter } from "./file-routes";
 import { bodyLimit, jsonBodiesOnly, noStore, readWholeBody, requestIdOf, sameOriginOnly } from "./request-guards";
 
-export function createApp({ orm, config, log }: ContextDeps) {
+/** `fileRoutes` defaults to every module's; a test may mount its own (e.g. an upload route made for the test). */
+export function createApp(
+  { orm, config, log }: ContextDeps,
+  { fileRoutes: routes = fileRoutes }: { fileRoutes?: readonly FileRoute[] } = {},
+) {
   const app = express();
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", true);
@@ -35,7 +39,7 @@ export function createApp({ orm, config, log }: ContextDeps) {
 
   app.use(["/api", "/trpc"], noStore(), sameOriginOnly(config.allowedOrigins));
   app.use("/api", healthRouter({ orm, config, log }));
-  app.use("/api", reportPdfRouter({ orm, config, log }));
+  app.use(fileRoutesRouter({ orm, config, log }, routes));
   app.use(
     "/trpc",
     jsonBodiesOnly(),

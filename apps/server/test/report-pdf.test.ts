@@ -1,9 +1,13 @@
-/** GET /api/reports/:id/pdf over HTTP: the session cookie or a Bearer token downloads it; the anonymous get 401. */
+/**
+ * GET /api/reports/:id/pdf (vetting's file route) over HTTP: the session cookie or a Bearer token downloads it;
+ * refusals come in the one error shape (tRPC's envelope, data.reason), like any procedure's.
+ */
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import request from "supertest";
 import { beforeAll, expect, test } from "vitest";
 import { SESSION_COOKIE } from "@shortlist/api";
+import { reportPdfPath, type ErrorData } from "@shortlist/api/schemas";
 import { signedIn } from "../../../packages/api/test/helpers";
 import { assessmentWithSample, pdfText, useVettingContext } from "../../../packages/api/test/vetting-fixtures";
 import { createApp } from "../src/app";
@@ -20,6 +24,9 @@ beforeAll(async () => {
   reportId = report.id;
   fileName = `shortlist-report-barbara-liskov-${report.generatedAt.toISOString().slice(0, 10)}.pdf`;
 });
+
+/** A refusal's message and data, as @trpc/client reads them from the envelope (superjson's `json`). */
+const refusal = (res: request.Response) => res.body.error.json as { message: string; data: ErrorData };
 
 const download = (path: string) =>
   request(app)
@@ -46,10 +53,21 @@ test("a signed-in user downloads the PDF as an attachment; its text holds the na
 
 test("the anonymous, and unknown sessions or tokens, are refused with 401", async () => {
   for (const headers of [{}, { Cookie: `${SESSION_COOKIE}=nope` }, { Authorization: "Bearer sl_nope" }]) {
-    const res = await request(app).get(`/api/reports/${reportId}/pdf`).set(headers);
+    const res = await request(app).get(`/api/reports/${reportId}/pdf`).set(headers).set("X-Request-Id", "pdf-401");
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({
-      error: { code: "UNAUTHORIZED", message: "Sign in (or send an API token) to download reports" },
+    expect(refusal(res)).toEqual({
+      message: "Sign in (or send an API token) to do this",
+      code: -32001,
+      data: {
+        code: "UNAUTHORIZED",
+        httpStatus: 401,
+        path: "/api/reports/:id/pdf",
+        requestId: "pdf-401",
+        reason: "unauthenticated",
+        fieldErrors: null,
+        problems: null,
+        details: null,
+      },
     });
   }
 });
@@ -68,13 +86,36 @@ test("an API token works as a Bearer token, and any role may read (viewer)", asy
 
 test("unknown reports are 404, malformed ids 400; a PDF missing on disk is rendered again", async () => {
   const cookie = `${SESSION_COOKIE}=${t.adminSession}`;
-  const missing = await request(app).get("/api/reports/00000000-0000-4000-8000-000000000000/pdf").set("Cookie", cookie);
-  expect([missing.status, missing.body.error.code]).toEqual([404, "NOT_FOUND"]);
+  const unknownId = "00000000-0000-4000-8000-000000000000";
+  const missing = await request(app)
+    .get(reportPdfPath.build({ id: unknownId }))
+    .set("Cookie", cookie);
+  expect([missing.status, refusal(missing).message, refusal(missing).data.reason]).toEqual([
+    404,
+    `Report ${unknownId} was not found`,
+    "not_found",
+  ]);
+  expect(refusal(missing).data.details).toEqual({ kind: "Report", id: unknownId });
   const malformed = await request(app).get("/api/reports/not-a-uuid/pdf").set("Cookie", cookie);
-  expect([malformed.status, malformed.body.error.code]).toEqual([400, "BAD_REQUEST"]);
+  expect([malformed.status, refusal(malformed).data.reason, refusal(malformed).data.fieldErrors]).toEqual([
+    400,
+    "invalid_input",
+    [{ path: "id", message: "Must be a UUID (the id the record was given)" }],
+  ]);
+  const extra = await request(app).get(`/api/reports/${reportId}/pdf?inline=1`).set("Cookie", cookie);
+  expect([extra.status, refusal(extra).data.fieldErrors]).toEqual([
+    400,
+    [{ path: "inline", message: "Unknown field" }],
+  ]);
 
   await rm(join(t.dataDir, "reports", `${reportId}.pdf`));
   const again = await download(`/api/reports/${reportId}/pdf`).set("Cookie", cookie);
   expect(again.status).toBe(200);
   expect(await pdfText(new Uint8Array(again.body as Buffer))).toContain("Barbara Liskov");
+});
+
+test("the download path is built by the one path builder, the same the report DTO carries", async () => {
+  const report = await t.admin.reports.get({ id: reportId });
+  expect(report.pdf.downloadPath).toBe(reportPdfPath.build({ id: reportId }));
+  expect(reportPdfPath.build({ id: reportId })).toBe(`/api/reports/${reportId}/pdf`);
 });

@@ -1,7 +1,7 @@
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { reasonOfCode } from "./errors";
-import type { ErrorData, ErrorReason } from "./shared/errors";
+import type { ErrorData, ErrorReason, FieldError, Problem } from "./shared/errors";
 import { transformer } from "./transformer";
 
 export interface Refusal {
@@ -13,6 +13,8 @@ export interface Refusal {
   path?: string | null;
   reason?: ErrorReason;
   details?: Record<string, unknown>;
+  fieldErrors?: FieldError[] | null;
+  problems?: Problem[] | null;
 }
 
 /**
@@ -28,8 +30,8 @@ export function errorEnvelope(refusal: Refusal) {
     path: refusal.path ?? null,
     requestId: refusal.requestId,
     reason: refusal.reason ?? reasonOfCode(refusal.code),
-    fieldErrors: null,
-    problems: null,
+    fieldErrors: refusal.fieldErrors ?? null,
+    problems: refusal.problems ?? null,
     details: refusal.details ?? null,
   };
   return {

@@ -5,6 +5,7 @@ import {
   OptimisticLockError,
   UniqueConstraintViolationException,
 } from "@mikro-orm/core";
+import { EntityNotFound } from "@shortlist/db";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import type { ErrorReason, FieldError, Problem } from "./shared/errors";
@@ -247,6 +248,7 @@ function driverReason(error: Error): string {
 export function toDomainError(error: unknown): DomainError | null {
   if (error instanceof DomainError) return error;
   if (isDatabaseUnavailable(error)) return new Unavailable(error);
+  if (error instanceof EntityNotFound && error.id !== null) return new NotFound(error.kind, error.id);
   if (error instanceof NotFoundError) return new DomainError("not_found", error.message, { cause: error });
   if (error instanceof OptimisticLockError) return new StaleVersion("record");
   if (error instanceof UniqueConstraintViolationException) return duplicateOf(error);

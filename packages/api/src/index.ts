@@ -1,10 +1,21 @@
 export { appRouter, type AppRouter } from "./router";
-export { modules } from "./modules";
+export { fileRoutes, modules } from "./modules";
 export { createCallerFactory, type Access, type Meta, type FieldError } from "./trpc";
 export { createHttpContextFactory, createRequestContext } from "./http-context";
 export type { AuthState, AuthUser, ContextDeps, CookieWriter, RequestContext } from "./context";
 export { isDatabaseUnavailable } from "./errors";
 export { errorEnvelope, type Refusal } from "./error-envelope";
+export { authorize } from "./trpc";
+export {
+  defineFileRoute,
+  fileRouteFailure,
+  uploadRefusals,
+  type FileResult,
+  type FileRoute,
+  type FileRouteContext,
+  type UploadedFile,
+  type UploadRule,
+} from "./files";
 export {
   identityModule,
   ensureBootstrapAdmin,
@@ -21,7 +32,6 @@ export {
   vettingModule,
   DEMO_COMPANY,
   DEMO_ROLE,
-  reportPdfFile,
   seedDemo,
   type ActivityQuestionDTO,
   type ActivitySessionDTO,

@@ -84,23 +84,26 @@ const unitOfWork = t.middleware(async function unitOfWork({ ctx, type, next, get
   }
 });
 
+/** The one role check, for procedures and file routes alike: the caller's auth, or UNAUTHORIZED / FORBIDDEN. */
+export async function authorize(ctx: Pick<RequestContext, "getAuth">, roles: readonly UserRole[]): Promise<AuthState> {
+  let auth: AuthState | null;
+  try {
+    auth = await ctx.getAuth();
+  } catch (error) {
+    throw toTRPCError(error);
+  }
+  if (!auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in (or send an API token) to do this" });
+  if (!roles.includes(auth.user.role)) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `This needs one of the roles: ${roles.join(", ")}; you are ${auth.user.role}`,
+    });
+  }
+  return auth;
+}
+
 function requireRoles(roles: readonly UserRole[]) {
-  return t.middleware(async ({ ctx, next }) => {
-    let auth: AuthState | null;
-    try {
-      auth = await ctx.getAuth();
-    } catch (error) {
-      throw toTRPCError(error);
-    }
-    if (!auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in (or send an API token) to do this" });
-    if (!roles.includes(auth.user.role)) {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: `This needs one of the roles: ${roles.join(", ")}; you are ${auth.user.role}`,
-      });
-    }
-    return next({ ctx: { auth } });
-  });
+  return t.middleware(async ({ ctx, next }) => next({ ctx: { auth: await authorize(ctx, roles) } }));
 }
 
 /** The role sets procedures declare; shared with the SPA through @shortlist/api/schemas. */

@@ -1,15 +1,9 @@
 import { Candidate, type EntityManager, type ICandidate } from "@shortlist/db";
 import type { CandidateStatus } from "@shortlist/db/constants";
-import { Conflict, IllegalTransition, NotFound, StaleVersion } from "../errors";
+import { Conflict, IllegalTransition, StaleVersion } from "../errors";
 import { toCandidateDTO, type CandidateRow } from "./mappers";
 import type { CreateCandidateInput, UpdateCandidateInput } from "./schemas";
 import { allowedNextStatuses, canMove } from "./logic/status";
-
-export async function findCandidate(em: EntityManager, id: string): Promise<ICandidate> {
-  const candidate = await em.findOne(Candidate, { id });
-  if (!candidate) throw new NotFound("Candidate", id);
-  return candidate;
-}
 
 /** Email is unique per company, case-insensitively; say who holds it. */
 async function assertEmailFree(em: EntityManager, company: string, email: string, exceptId?: string) {
@@ -65,7 +59,7 @@ export async function createCandidate(em: EntityManager, input: CreateCandidateI
 }
 
 export async function updateCandidate(em: EntityManager, input: UpdateCandidateInput) {
-  const candidate = await findCandidate(em, input.id);
+  const candidate = await em.findOneOrFail(Candidate, input.id);
   if (candidate.version !== input.version) throw new StaleVersion("candidate");
   const { id: _id, version: _version, status, consentGiven, ...fields } = input;
   const now = new Date();
@@ -89,7 +83,7 @@ export async function updateCandidate(em: EntityManager, input: UpdateCandidateI
 }
 
 export async function deleteCandidate(em: EntityManager, id: string, version?: number) {
-  const candidate = await findCandidate(em, id);
+  const candidate = await em.findOneOrFail(Candidate, id);
   if (version !== undefined && candidate.version !== version) throw new StaleVersion("candidate");
   em.remove(candidate);
   await em.flush();
@@ -121,7 +115,7 @@ const toSummary = (c: ICandidate): CandidateSummary => ({
 
 /** The candidate or NotFound. */
 export async function findCandidateSummary(em: EntityManager, id: string): Promise<CandidateSummary> {
-  return toSummary(await findCandidate(em, id));
+  return toSummary(await em.findOneOrFail(Candidate, id));
 }
 
 /**
@@ -129,7 +123,7 @@ export async function findCandidateSummary(em: EntityManager, id: string): Promi
  * follow the status rules; a completed candidate stays completed (a re-assessment); rejected and hired are refused.
  */
 export async function recordAssessmentStarted(em: EntityManager, id: string, at: Date): Promise<CandidateSummary> {
-  const candidate = await findCandidate(em, id);
+  const candidate = await em.findOneOrFail(Candidate, id);
   candidate.assessmentStart = at;
   // Each move is its own saved change (pending → invited, then → in_progress), as if made one after the other.
   if (candidate.status === "pending") {
@@ -143,9 +137,13 @@ export async function recordAssessmentStarted(em: EntityManager, id: string, at:
 
 /** The candidate's assessment completed at `at`: in_progress → completed; any other status stays. */
 export async function recordAssessmentCompleted(em: EntityManager, id: string, at: Date): Promise<CandidateSummary> {
-  const candidate = await findCandidate(em, id);
+  const candidate = await em.findOneOrFail(Candidate, id);
   if (candidate.status === "in_progress") applyStatus(candidate, "completed", at);
   candidate.assessmentEnd = at;
   await em.flush();
   return toSummary(candidate);
+}
+
+export async function getCandidate(em: EntityManager, id: string) {
+  return toCandidateDTO(await em.findOneOrFail(Candidate, id));
 }

@@ -1,7 +1,6 @@
 import { procedureFor, ROLES, router } from "../trpc";
 import { importCandidateRows } from "./candidates-import.service";
 import { candidateStats, listCandidates } from "./candidates-list.service";
-import { toCandidateDTO } from "./mappers";
 import {
   candidateIdInput,
   candidateStatsInput,
@@ -11,7 +10,7 @@ import {
   listCandidatesInput,
   updateCandidateInput,
 } from "./schemas";
-import { createCandidate, deleteCandidate, findCandidate, updateCandidate } from "./candidates.service";
+import { createCandidate, deleteCandidate, getCandidate, updateCandidate } from "./candidates.service";
 
 const candidates = router({
   list: procedureFor(ROLES.any)
@@ -22,7 +21,7 @@ const candidates = router({
     .query(({ ctx, input }) => candidateStats(ctx.em, input)),
   get: procedureFor(ROLES.any)
     .input(candidateIdInput)
-    .query(async ({ ctx, input }) => toCandidateDTO(await findCandidate(ctx.em, input.id))),
+    .query(({ ctx, input }) => getCandidate(ctx.em, input.id)),
   create: procedureFor(ROLES.writers)
     .input(createCandidateInput)
     .mutation(({ ctx, input }) => createCandidate(ctx.em, input)),

@@ -1,6 +1,6 @@
 import { CANDIDATE_STATUSES } from "@shortlist/db/constants";
 import { z } from "zod";
-import { multiLineText, singleLineText } from "../text";
+import { multiLineText, singleLineText } from "../shared/text";
 
 /** The status rules travel with the schemas: the SPA offers only the moves the server allows. */
 export { allowedNextStatuses, canMove } from "./logic/status";

@@ -1,5 +1,4 @@
 import { ApiToken, User, type EntityManager } from "@shortlist/db";
-import { NotFound } from "../errors";
 import { API_TOKEN_PREFIX, hashToken, newSecretToken } from "./tokens";
 import { toApiTokenDTO } from "./mappers";
 
@@ -26,9 +25,10 @@ export async function listApiTokens(em: EntityManager, scope: { userId: string }
 }
 
 export async function revokeApiToken(em: EntityManager, id: string, actor: { id: string; role: string }) {
-  const token = await em.findOne(ApiToken, { id }, { populate: ["user"] });
   // Someone else's token is reported as missing to anyone but an admin.
-  if (!token || (token.user.id !== actor.id && actor.role !== "admin")) throw new NotFound("API token", id);
+  const token = await em.findOneOrFail(ApiToken, actor.role === "admin" ? { id } : { id, user: actor.id }, {
+    populate: ["user"],
+  });
   token.revokedAt ??= new Date();
   await em.flush();
   return toApiTokenDTO(token);

@@ -1,6 +1,6 @@
 import { User, type EntityManager, type IUser } from "@shortlist/db";
 import type { AuthState } from "../context";
-import { Conflict, InvalidInput, NotFound, StaleVersion } from "../errors";
+import { Conflict, InvalidInput, StaleVersion } from "../errors";
 import { revokeTokensOf } from "./api-tokens.service";
 import { toUserDTO } from "./mappers";
 import { hashPassword } from "./passwords";
@@ -26,12 +26,6 @@ export async function createUser(em: EntityManager, input: CreateUserInput) {
   return toUserDTO(user);
 }
 
-async function findUser(em: EntityManager, id: string): Promise<IUser> {
-  const user = await em.findOne(User, { id });
-  if (!user) throw new NotFound("User", id);
-  return user;
-}
-
 /**
  * Every change of a user's role or disabled state takes this lock first, so the
  * last-admin check below and the change are one step: two admins demoted at once
@@ -49,7 +43,7 @@ async function assertAnotherActiveAdmin(em: EntityManager, user: IUser) {
 
 export async function updateUser(em: EntityManager, input: UpdateUserInput, actor?: AuthState) {
   if (input.role !== undefined || input.disabled !== undefined) await lockAdmins(em);
-  const user = await findUser(em, input.id);
+  const user = await em.findOneOrFail(User, input.id);
   if (user.version !== input.version) throw new StaleVersion("user");
   const losesAdmin =
     user.role === "admin" && !user.disabledAt && ((input.role && input.role !== "admin") || input.disabled === true);
@@ -73,7 +67,7 @@ const ownSession = (actor: AuthState | undefined, user: IUser) =>
 
 /** An admin sets a new password for someone (who then signs in with it); their sessions end. */
 export async function resetPassword(em: EntityManager, input: ResetPasswordInput, actor: AuthState) {
-  const user = await findUser(em, input.id);
+  const user = await em.findOneOrFail(User, input.id);
   user.passwordHash = await hashPassword(input.password);
   await em.flush();
   await endSessions(em, user.id, ownSession(actor, user));
@@ -82,7 +76,7 @@ export async function resetPassword(em: EntityManager, input: ResetPasswordInput
 
 /** An admin lifts every sign-in lock and count on an account (from every address); its sessions end. */
 export async function unlockUser(em: EntityManager, id: string, actor: AuthState) {
-  const user = await findUser(em, id);
+  const user = await em.findOneOrFail(User, id);
   await lockThrottleKeys(em, [accountKey(user.email)]);
   const cleared = await clearAccount(em, user.email);
   await endSessions(em, user.id, ownSession(actor, user));

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { LockMode } from "@mikro-orm/core";
 import { Assessment, AssessmentQuestion, AssessmentSession, type EntityManager, type IAssessment } from "@shortlist/db";
-import { InvalidInput, NotFound } from "../errors";
+import { InvalidInput } from "../errors";
 import { parseRecords, planImport, rejectionMessage, type ImportPlan, type LabelledRecord } from "./activity/validate";
 import type { QuestionRecord, RecordSessionInput, SessionRecord } from "./schemas";
 import { scoreQuestions, type QuestionScore } from "./scoring/sophistication";
@@ -26,9 +26,7 @@ export interface StoredActivity extends Activity {
 
 /** Loads an assessment, locking its row for the rest of the transaction when asked (serialises writers). */
 export async function findAssessment(em: EntityManager, id: string, { lock = false } = {}): Promise<IAssessment> {
-  const assessment = await em.findOne(Assessment, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
-  if (!assessment) throw new NotFound("Assessment", id);
-  return assessment;
+  return em.findOneOrFail(Assessment, id, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
 }
 
 /** Every session and question of an assessment, in order of arrival. */

@@ -1,6 +1,5 @@
 /** Role benchmarks: percentiles of completed assessments in SQL, bands an admin entered, and the choice between them. */
 import { Benchmark, MIN_BENCHMARK_SAMPLE, type EntityManager, type IAssessment, type IBenchmark } from "@shortlist/db";
-import { NotFound } from "../errors";
 import { isThin, toBenchmarkDTO, type BenchmarkDTO } from "./mappers";
 import type { ListBenchmarksInput, UpsertEnteredBenchmarkInput } from "./schemas";
 
@@ -21,11 +20,8 @@ const BAND_COLUMNS = METRIC_COLUMNS.flatMap(([band]) => PERCENTILES.map(([p]) =>
 const CONFLICT_TARGET = "(lower(role), lower(coalesce(company, '')), source)";
 const UPDATE_BANDS = BAND_COLUMNS.map((c) => `${c} = excluded.${c}`).join(", ");
 
-async function byId(em: EntityManager, id: string): Promise<IBenchmark> {
-  const found = await em.findOne(Benchmark, { id }, { refresh: true });
-  if (!found) throw new NotFound("Benchmark", id);
-  return found;
-}
+/** Read again from the database: an upsert by SQL may have changed the row the identity map holds. */
+const byId = (em: EntityManager, id: string) => em.findOneOrFail(Benchmark, id, { refresh: true });
 
 /**
  * Recomputes the computed benchmark of a role (narrowed to one company when given) from its

@@ -1,9 +1,9 @@
 /** vetting: assessments and their activity, scoring, benchmarks, reports. The only entry point for other modules and the server. */
+import { fileRoutes } from "./files";
 import { routes } from "./router";
 
-export const vettingModule = { name: "vetting", routes } as const;
+export const vettingModule = { name: "vetting", routes, fileRoutes } as const;
 
 export type { ActivityQuestionDTO, ActivitySessionDTO, ImportActivityResult } from "./activity.service";
 export { DEMO_COMPANY, DEMO_ROLE, seedDemo } from "./cli/demo-seed";
 export type { AssessmentDTO, AssessmentMetricsDTO, BenchmarkDTO, ReportDTO } from "./mappers";
-export { reportPdfFile } from "./reports.service";

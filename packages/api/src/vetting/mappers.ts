@@ -8,6 +8,7 @@ import {
   type IReport,
 } from "@shortlist/db";
 import type { ReportContent } from "./reports/types";
+import { reportPdfPath } from "./schemas";
 import type { AssessmentMetrics } from "./scoring/types";
 
 export interface AssessmentMetricsDTO extends AssessmentMetrics {
@@ -159,7 +160,7 @@ export interface ReportDTO extends ReportContent {
   pdf: { available: boolean; downloadPath: string };
 }
 
-export const reportPdfDownloadPath = (id: string) => `/api/reports/${id}/pdf`;
+export const reportPdfDownloadPath = (id: string) => reportPdfPath.build({ id });
 
 export const toReportDTO = (r: IReport): ReportDTO => ({
   id: r.id,

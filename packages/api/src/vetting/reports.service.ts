@@ -5,7 +5,7 @@ import { relative, resolve } from "node:path";
 import type { Config } from "@shortlist/config";
 import { Report, type EntityManager, type IAssessment, type IReport } from "@shortlist/db";
 import { findCandidateSummary, type CandidateSummary } from "../candidates";
-import { InvalidInput, NotFound } from "../errors";
+import { InvalidInput } from "../errors";
 import { findAssessment, loadActivity } from "./activity.service";
 import { resolveBenchmark, rolePercentile } from "./benchmarks.service";
 import {
@@ -25,11 +25,8 @@ import { scoreQuestions } from "./scoring/sophistication";
 
 type DataDir = Pick<Config, "dataDir">;
 
-async function findReport(em: EntityManager, id: string): Promise<IReport> {
-  const report = await em.findOne(Report, { id }, { populate: ["candidate", "assessment"] });
-  if (!report) throw new NotFound("Report", id);
-  return report;
-}
+const findReport = (em: EntityManager, id: string) =>
+  em.findOneOrFail(Report, id, { populate: ["candidate", "assessment"] });
 
 /** Per domain, the text of its least sophisticated question (the earliest among equals). */
 async function weakestQuestions(em: EntityManager, assessment: IAssessment) {
@@ -180,13 +177,11 @@ export async function reportPdfInfo(em: EntityManager, config: DataDir, id: stri
 }
 
 /**
- * The report's PDF file for a download: rendered again from the stored report when the file
- * is missing (e.g. a fresh data folder), so a download never fails for a report that exists.
- * Null when there is no such report.
+ * The report's PDF file for a download, the report loaded once: rendered again from the stored report
+ * when the file is missing (e.g. a fresh data folder), so a download never fails for a report that exists.
  */
 export async function reportPdfFile(em: EntityManager, config: DataDir, id: string) {
-  const report = await em.findOne(Report, { id }, { populate: ["candidate", "assessment"] });
-  if (!report) return null;
+  const report = await findReport(em, id);
   const file = pdfAbsolutePath(config, report);
   if (!existsSync(file)) {
     await renderReportPdf(pdfData(report, report.assessment, report.candidate), file);

@@ -4,7 +4,8 @@
  */
 import { BENCHMARK_SOURCES } from "@shortlist/db/constants";
 import { z } from "zod";
-import { multiLineText, singleLineText, type TextMessages } from "../text";
+import { pathPattern } from "../shared/paths";
+import { multiLineText, singleLineText, type TextMessages } from "../shared/text";
 
 /** Most activity records one call takes; a bigger file goes in several calls (each all-or-nothing). */
 export const MAX_IMPORT_RECORDS = 2000;
@@ -151,3 +152,6 @@ export type UpsertEnteredBenchmarkInput = z.output<typeof upsertEnteredBenchmark
 export type BenchmarkScopeInput = z.output<typeof benchmarkScopeInput>;
 export type ListBenchmarksInput = z.output<typeof listBenchmarksInput>;
 export type RecentListInput = z.output<typeof recentListInput>;
+
+/** GET a report's PDF (session cookie or Bearer token): `reportPdfPath.build({ id })`, for the SPA and the CLI alike. */
+export const reportPdfPath = pathPattern("/api/reports/:id/pdf");

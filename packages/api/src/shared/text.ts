@@ -1,7 +1,6 @@
 /**
- * The text rules every schema shares. Safe for the browser. Kept apart from ./schemas.ts
- * (which re-exports them) because the module schemas import them and ./schemas.ts re-exports
- * the module schemas: importing ./schemas.ts from them would be an import cycle.
+ * The text rules every schema shares. Safe for the browser. Module schemas import this file, never
+ * ../schemas.ts (which re-exports them and the module schemas: that would be an import cycle).
  */
 import { z } from "zod";
 

@@ -1,0 +1,77 @@
+import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  authorize,
+  createHttpContextFactory,
+  fileRouteFailure,
+  type ContextDeps,
+  type FileResult,
+  type FileRoute,
+  type UploadedFile,
+} from "@shortlist/api";
+import express, { type Response, type Router } from "express";
+import { receiveUpload } from "./upload";
+
+/**
+ * Mounts file routes (downloads and uploads) in the order procedures run: the role check (the same
+ * auth and rules: UNAUTHORIZED / FORBIDDEN), then the input (path parameters and query) validated, then
+ * an upload received within its limits, then an EntityManager fork (a transaction for uploads), the
+ * handler, and any failure answered in the one error shape.
+ */
+export function fileRoutesRouter(deps: ContextDeps, routes: readonly FileRoute[]): Router {
+  const router = express.Router();
+  const contextFor = createHttpContextFactory(deps);
+  const uploadDir = join(deps.config.dataDir, "tmp", "uploads");
+
+  for (const route of routes) {
+    const method = route.method.toLowerCase() as "get" | "post" | "put";
+    router[method](route.path.pattern, async (req, res) => {
+      const ctx = contextFor({ req, res });
+      let file: UploadedFile | null = null;
+      try {
+        const auth = route.access === "public" ? null : await authorize(ctx, route.access);
+        const input = await route.input.parseAsync({ ...req.query, ...req.params });
+        if (route.upload) {
+          await mkdir(uploadDir, { recursive: true, mode: 0o700 });
+          file = await receiveUpload(req, route.upload, { dir: uploadDir, timeoutMs: deps.config.bodyTimeoutMs });
+        }
+        const em = deps.orm.em.fork();
+        const run = (tx: typeof em) => route.handler({ ctx: { ...ctx, em: tx, auth }, input, file });
+        const result = route.method === "GET" ? await run(em) : await em.transactional(run);
+        await send(res, result);
+      } catch (error) {
+        if (res.headersSent) {
+          ctx.log.error({ err: error, requestId: ctx.requestId }, "file route failed while answering");
+          res.destroy();
+          return;
+        }
+        const failure = fileRouteFailure(error, { requestId: ctx.requestId, path: route.path.pattern });
+        if (failure.logged) ctx.log.error({ err: error, requestId: ctx.requestId }, "file route failed");
+        // An upload refused part-way: answer, then close rather than read the rest of its body.
+        if (route.upload && !req.complete) {
+          res.set("Connection", "close");
+          res.on("finish", () => req.socket.destroy());
+        }
+        res.status(failure.status).json(failure.body);
+      } finally {
+        if (file) await rm(file.path, { force: true });
+      }
+    });
+  }
+  return router;
+}
+
+function send(res: Response, result: FileResult): Promise<void> {
+  if (result.kind === "json") {
+    res.status(result.status ?? 200).json(result.body);
+    return Promise.resolve();
+  }
+  res.set("Cache-Control", "private, no-store");
+  res.attachment(result.fileName);
+  res.type(result.type);
+  if (result.kind === "bytes") {
+    res.send(Buffer.from(result.body));
+    return Promise.resolve();
+  }
+  return new Promise((resolve, reject) => res.sendFile(result.path, (error) => (error ? reject(error) : resolve())));
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { uploadRefusals, type UploadedFile, type UploadRule } from "@shortlist/api";
+import busboy from "busboy";
+import type { Request } from "express";
+
+/** Leading bytes of the types we can recognise; any other type is judged by its declared type alone. */
+const SIGNATURES: Record<string, readonly number[][]> = {
+  "application/pdf": [[0x25, 0x50, 0x44, 0x46, 0x2d]],
+  "image/png": [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  "image/jpeg": [[0xff, 0xd8, 0xff]],
+  "image/gif": [
+    [0x47, 0x49, 0x46, 0x38, 0x37, 0x61],
+    [0x47, 0x49, 0x46, 0x38, 0x39, 0x61],
+  ],
+};
+const SNIFF_BYTES = 8;
+
+const startsWith = (head: Buffer, signature: readonly number[]) => signature.every((byte, i) => head[i] === byte);
+
+/**
+ * Streams the one file of a multipart request to a temporary file, checking the rule as it goes: the
+ * field, the declared type (before a byte is stored), the first bytes where the type has a known
+ * signature, and the size (refused the moment it is passed). On any refusal the partial file is removed
+ * and the error thrown; on success the caller removes the file once the handler is done with it.
+ */
+export function receiveUpload(
+  req: Request,
+  rule: UploadRule,
+  { dir, timeoutMs }: { dir: string; timeoutMs: number },
+): Promise<UploadedFile> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  // Multipart framing adds little; a body declared far past the limit is refused before a byte is read.
+  if (declared > rule.maxBytes + 64 * 1024) return Promise.reject(uploadRefusals.tooLarge(rule.maxBytes));
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: req.headers,
+      limits: { files: 1, fileSize: rule.maxBytes, fields: 0, parts: 1 },
+    });
+  } catch {
+    return Promise.reject(uploadRefusals.notMultipart(rule.field));
+  }
+
+  return new Promise<UploadedFile>((resolve, reject) => {
+    const path = join(dir, `${randomUUID()}.part`);
+    let received: UploadedFile | null = null;
+    let writing: Promise<void> | null = null;
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.unpipe(parser);
+      req.pause();
+      void (writing ?? Promise.resolve())
+        .catch(() => {})
+        .finally(() => rm(path, { force: true }).finally(() => reject(error)));
+    };
+    const timer = setTimeout(() => fail(uploadRefusals.timeout(timeoutMs)), timeoutMs);
+
+    parser.on("file", (name, stream, info) => {
+      if (name !== rule.field) {
+        stream.resume();
+        return fail(uploadRefusals.unexpected(name, rule.field));
+      }
+      const type = info.mimeType.toLowerCase();
+      if (!rule.types.includes(type)) {
+        stream.resume();
+        return fail(uploadRefusals.wrongType(rule.field, type, rule.types));
+      }
+      const out = createWriteStream(path, { mode: 0o600 });
+      writing = new Promise((done, broke) => out.on("close", done).on("error", broke));
+      const signatures = SIGNATURES[type];
+      let head = Buffer.alloc(0);
+      let size = 0;
+      stream.on("data", (chunk: Buffer) => {
+        if (settled) return;
+        size += chunk.length;
+        if (signatures && head.length < SNIFF_BYTES) {
+          head = Buffer.concat([head, chunk]);
+          const known = signatures.some((s) => startsWith(head, s.slice(0, Math.min(s.length, head.length))));
+          if (!known) {
+            out.destroy();
+            return fail(uploadRefusals.notWhatItSays(rule.field, type));
+          }
+        }
+        out.write(chunk);
+      });
+      stream.on("limit", () => {
+        out.destroy();
+        fail(uploadRefusals.tooLarge(rule.maxBytes));
+      });
+      stream.on("end", () => {
+        if (settled) return;
+        if (signatures && !signatures.some((s) => head.length >= s.length && startsWith(head, s))) {
+          out.destroy();
+          return fail(uploadRefusals.notWhatItSays(rule.field, type));
+        }
+        out.end();
+        received = { path, fileName: info.filename ?? rule.field, type, size };
+      });
+    });
+    parser.on("field", (name) => fail(uploadRefusals.unexpected(name, rule.field)));
+    parser.on("partsLimit", () => fail(uploadRefusals.malformed("send one file and nothing else")));
+    parser.on("filesLimit", () => fail(uploadRefusals.malformed("send one file and nothing else")));
+    parser.on("fieldsLimit", () => fail(uploadRefusals.malformed("send one file and nothing else")));
+    parser.on("error", (error: Error) => fail(uploadRefusals.malformed(error.message)));
+    parser.on("close", () => {
+      if (settled) return;
+      if (!received) return fail(uploadRefusals.missing(rule.field));
+      const file = received;
+      void writing!.then(
+        () => {
+          settled = true;
+          clearTimeout(timer);
+          resolve(file);
+        },
+        (error: Error) => fail(error),
+      );
+    });
+    req.on("aborted", () => fail(uploadRefusals.malformed("the client went away")));
+    req.pipe(parser);
+  });
+}
