@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { CANDIDATE_STATUSES } from "@shortlist/api/schemas";
 import { IconDownload, IconFileAnalytics, IconHourglass, IconUserSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
@@ -8,7 +8,7 @@ import { Empty } from "../ui/Empty";
 import { ErrorState } from "../ui/ErrorState";
 import { STATUS_COLOR, STATUS_LABEL } from "../candidates";
 import { count as formatCount, formatDate, formatDateTime, percent, plural } from "../lib/format";
-import { QueryContent } from "../ui/QueryContent";
+import { DataTable } from "../ui/DataTable";
 import { Section } from "../ui/Section";
 import { RecommendationBadge } from "../vetting";
 
@@ -139,10 +139,15 @@ function InProgress() {
   const list = useQuery(trpc.assessments.listInProgress.queryOptions({ limit: LIST_LIMIT }));
   return (
     <Section title="Assessments in progress" data-testid="home-in-progress">
-      <QueryContent
-        query={list}
-        loading={<ListSkeleton />}
+      <DataTable
+        minWidth={420}
+        tableProps={{ verticalSpacing: "xs", highlightOnHover: true }}
+        rows={list.data}
+        rowKey={(a) => a.id}
+        error={list.error}
         errorTitle="Could not load the assessments"
+        onRetry={() => void list.refetch()}
+        retrying={list.isFetching}
         empty={
           <Empty
             title="No assessment in progress"
@@ -150,45 +155,40 @@ function InProgress() {
             icon={<IconHourglass aria-hidden />}
           />
         }
-      >
-        {(assessments) => (
-          <Table.ScrollContainer minWidth={420}>
-            <Table verticalSpacing="xs" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Candidate</Table.Th>
-                  <Table.Th scope="col">Role</Table.Th>
-                  <Table.Th scope="col">Started</Table.Th>
-                  <Table.Th scope="col">Recorded</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {assessments.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/candidates/${a.candidateId}`} size="sm" fw={500}>
-                        {a.candidateName}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{a.role}</Text>
-                      <Text size="xs" c="dimmed">
-                        {a.company}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{formatDate(a.startedAt)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {plural(a.recorded.sessions, "session")}, {plural(a.recorded.questions, "question")}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </QueryContent>
+        columns={[
+          {
+            key: "candidate",
+            header: "Candidate",
+            cell: (a) => (
+              <Anchor component={Link} to={`/candidates/${a.candidateId}`} size="sm" fw={500}>
+                {a.candidateName}
+              </Anchor>
+            ),
+          },
+          {
+            key: "role",
+            header: "Role",
+            cell: (a) => (
+              <>
+                <Text size="sm">{a.role}</Text>
+                <Text size="xs" c="dimmed">
+                  {a.company}
+                </Text>
+              </>
+            ),
+          },
+          { key: "started", header: "Started", cell: (a) => formatDate(a.startedAt) },
+          {
+            key: "recorded",
+            header: "Recorded",
+            cell: (a) => (
+              <Text size="sm">
+                {plural(a.recorded.sessions, "session")}, {plural(a.recorded.questions, "question")}
+              </Text>
+            ),
+          },
+        ]}
+      />
     </Section>
   );
 }
@@ -198,10 +198,15 @@ function LatestReports() {
   const list = useQuery(trpc.reports.listLatest.queryOptions({ limit: LIST_LIMIT }));
   return (
     <Section title="Latest reports" data-testid="home-latest-reports">
-      <QueryContent
-        query={list}
-        loading={<ListSkeleton />}
+      <DataTable
+        minWidth={480}
+        tableProps={{ verticalSpacing: "xs", highlightOnHover: true }}
+        rows={list.data}
+        rowKey={(r) => r.id}
+        error={list.error}
         errorTitle="Could not load the reports"
+        onRetry={() => void list.refetch()}
+        retrying={list.isFetching}
         empty={
           <Empty
             title="No reports yet"
@@ -209,60 +214,57 @@ function LatestReports() {
             icon={<IconFileAnalytics aria-hidden />}
           />
         }
-      >
-        {(reports) => (
-          <Table.ScrollContainer minWidth={480}>
-            <Table verticalSpacing="xs" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Candidate</Table.Th>
-                  <Table.Th scope="col">Recommendation</Table.Th>
-                  <Table.Th scope="col">Generated</Table.Th>
-                  <Table.Th scope="col">PDF</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {reports.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/candidates/${r.candidateId}`} size="sm" fw={500}>
-                        {r.candidateName}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {r.role}, {r.company}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <RecommendationBadge recommendation={r.recommendation} size="sm" />
-                        <Text size="xs" c="dimmed">
-                          {percent(r.confidence)}
-                        </Text>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDateTime(r.generatedAt)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        component="a"
-                        href={r.pdf.downloadPath}
-                        download
-                        size="compact-xs"
-                        variant="subtle"
-                        leftSection={<IconDownload size={12} aria-hidden />}
-                        aria-label={`Download the PDF report on ${r.candidateName}`}
-                      >
-                        PDF
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </QueryContent>
+        columns={[
+          {
+            key: "candidate",
+            header: "Candidate",
+            cell: (r) => (
+              <>
+                <Anchor component={Link} to={`/candidates/${r.candidateId}`} size="sm" fw={500}>
+                  {r.candidateName}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {r.role}, {r.company}
+                </Text>
+              </>
+            ),
+          },
+          {
+            key: "recommendation",
+            header: "Recommendation",
+            cell: (r) => (
+              <Group gap={6} wrap="nowrap">
+                <RecommendationBadge recommendation={r.recommendation} size="sm" />
+                <Text size="xs" c="dimmed">
+                  {percent(r.confidence)}
+                </Text>
+              </Group>
+            ),
+          },
+          {
+            key: "generated",
+            header: "Generated",
+            cell: (r) => <Text size="sm">{formatDateTime(r.generatedAt)}</Text>,
+          },
+          {
+            key: "pdf",
+            header: "PDF",
+            cell: (r) => (
+              <Button
+                component="a"
+                href={r.pdf.downloadPath}
+                download
+                size="compact-xs"
+                variant="subtle"
+                leftSection={<IconDownload size={12} aria-hidden />}
+                aria-label={`Download the PDF report on ${r.candidateName}`}
+              >
+                PDF
+              </Button>
+            ),
+          },
+        ]}
+      />
     </Section>
   );
 }

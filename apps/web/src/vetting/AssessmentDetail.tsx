@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  Group,
-  Progress,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Badge, Button, Code, Group, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { AssessmentDTO, AssessmentMetricsDTO, BenchmarkDTO, CandidateDTO } from "@shortlist/api";
 import { MIN_BENCHMARK_SAMPLE } from "@shortlist/api/schemas";
@@ -19,6 +6,7 @@ import { IconChecks, IconFileAnalytics } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { useTRPC } from "../lib/trpc";
+import { DataTable } from "../ui/DataTable";
 import { ErrorState } from "../ui/ErrorState";
 import { errorMessage } from "../lib/errors";
 import { invalidateAfterAssessment, invalidateReports } from "./cache";
@@ -255,49 +243,53 @@ function DomainScores({ metrics }: { metrics: AssessmentMetricsDTO }) {
       <Title order={3} size="h5" mb="xs">
         Domain scores
       </Title>
-      <Table.ScrollContainer minWidth={480}>
-        <Table data-testid="domain-scores" verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Domain</Table.Th>
-              <Table.Th scope="col">Questions</Table.Th>
-              <Table.Th scope="col">Mean sophistication</Table.Th>
-              <Table.Th scope="col" w="40%">
-                Score (0–100)
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {metrics.domainScores.map((d) => (
-              <Table.Tr key={d.domain}>
-                <Table.Td>
-                  {d.domain}{" "}
-                  {!d.assigned && (
-                    <Badge size="xs" variant="light" color="gray">
-                      explored
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{d.questions}</Table.Td>
-                <Table.Td>{d.avgSophistication === null ? "—" : fixed(d.avgSophistication, 2)}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Progress
-                      value={d.score}
-                      color={d.score >= 60 ? "teal" : d.score < 30 ? "orange" : "indigo"}
-                      flex={1}
-                      aria-label={`${d.domain} score`}
-                    />
-                    <Text size="sm" ff="monospace" w={40} ta="right">
-                      {fixed(d.score, 0)}
-                    </Text>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        data-testid="domain-scores"
+        minWidth={480}
+        tableProps={{ verticalSpacing: 6 }}
+        rows={metrics.domainScores}
+        rowKey={(d) => d.domain}
+        columns={[
+          {
+            key: "domain",
+            header: "Domain",
+            cell: (d) => (
+              <>
+                {d.domain}{" "}
+                {!d.assigned && (
+                  <Badge size="xs" variant="light" color="gray">
+                    explored
+                  </Badge>
+                )}
+              </>
+            ),
+          },
+          { key: "questions", header: "Questions", cell: (d) => d.questions },
+          {
+            key: "sophistication",
+            header: "Mean sophistication",
+            cell: (d) => (d.avgSophistication === null ? "—" : fixed(d.avgSophistication, 2)),
+          },
+          {
+            key: "score",
+            header: "Score (0–100)",
+            th: { w: "40%" },
+            cell: (d) => (
+              <Group gap="xs" wrap="nowrap">
+                <Progress
+                  value={d.score}
+                  color={d.score >= 60 ? "teal" : d.score < 30 ? "orange" : "indigo"}
+                  flex={1}
+                  aria-label={`${d.domain} score`}
+                />
+                <Text size="sm" ff="monospace" w={40} ta="right">
+                  {fixed(d.score, 0)}
+                </Text>
+              </Group>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

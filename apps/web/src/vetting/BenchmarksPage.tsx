@@ -1,14 +1,19 @@
-import { Badge, Button, Group, Modal, SegmentedControl, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Modal, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { BenchmarkDTO } from "@shortlist/api";
-import { BENCHMARK_METRICS, MIN_BENCHMARK_SAMPLE, type BenchmarkSource } from "@shortlist/api/schemas";
+import {
+  BENCHMARK_METRICS,
+  MIN_BENCHMARK_SAMPLE,
+  type BenchmarkMetric,
+  type BenchmarkSource,
+} from "@shortlist/api/schemas";
 import { IconChartBar, IconPencil, IconPlus, IconRefresh } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { useHasRole } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
-import { ErrorState } from "../ui/ErrorState";
+import { DataTable, type DataTableProps } from "../ui/DataTable";
 import { errorMessage } from "../lib/errors";
 import { formatDate, formatDateTime, plural } from "../lib/format";
 import { PageLoader } from "../ui/PageLoader";
@@ -63,38 +68,28 @@ export default function BenchmarksPage() {
         w="fit-content"
       />
 
-      {list.isPending ? (
-        <Stack gap="xs" aria-busy>
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} h={28} />
-          ))}
-        </Stack>
-      ) : list.isError && !list.data ? (
-        <ErrorState
-          error={list.error}
-          title="Could not load the benchmarks"
-          onRetry={() => void list.refetch()}
-          retrying={list.isFetching}
-        />
-      ) : list.data.length === 0 ? (
-        <Empty
-          title={source === "all" ? "No benchmarks yet" : `No ${source} benchmarks`}
-          description={
-            admin
-              ? "They are computed when assessments complete; use “Enter bands” for a role with no history."
-              : "They are computed when assessments complete; admins can enter bands for a role with no history."
-          }
-          icon={<IconChartBar aria-hidden />}
-        />
-      ) : (
-        <BenchmarksTable
-          benchmarks={list.data}
-          stale={list.isPlaceholderData}
-          canWrite={canWrite}
-          admin={admin}
-          onEdit={setEditing}
-        />
-      )}
+      <BenchmarksTable
+        rows={list.data}
+        stale={list.isPlaceholderData}
+        error={list.error}
+        errorTitle="Could not load the benchmarks"
+        onRetry={() => void list.refetch()}
+        retrying={list.isFetching}
+        empty={
+          <Empty
+            title={source === "all" ? "No benchmarks yet" : `No ${source} benchmarks`}
+            description={
+              admin
+                ? "They are computed when assessments complete; use “Enter bands” for a role with no history."
+                : "They are computed when assessments complete; admins can enter bands for a role with no history."
+            }
+            icon={<IconChartBar aria-hidden />}
+          />
+        }
+        canWrite={canWrite}
+        admin={admin}
+        onEdit={setEditing}
+      />
 
       {admin && (
         <Modal
@@ -114,107 +109,114 @@ export default function BenchmarksPage() {
   );
 }
 
-interface TableProps {
-  benchmarks: BenchmarkDTO[];
-  stale: boolean;
+interface TableProps extends Omit<DataTableProps<BenchmarkDTO>, "columns" | "rowKey" | "minWidth"> {
   canWrite: boolean;
   admin: boolean;
   onEdit: (b: BenchmarkDTO) => void;
 }
 
-function BenchmarksTable({ benchmarks, stale, canWrite, admin, onEdit }: TableProps) {
+function BenchmarksTable({ canWrite, admin, onEdit, ...props }: TableProps) {
+  const bands = (b: BenchmarkDTO, m: BenchmarkMetric) =>
+    `${formatMetric(m, b.bands[m].p50)} / ${formatMetric(m, b.bands[m].p75)} / ${formatMetric(m, b.bands[m].p90)}`;
   return (
-    <Table.ScrollContainer minWidth={960}>
-      <Table
-        style={{ whiteSpace: "nowrap", opacity: stale ? 0.6 : 1 }}
-        data-testid="benchmarks-table"
-        striped
-        highlightOnHover
-        bg="white"
-        verticalSpacing="sm"
-        horizontalSpacing="xs"
-        aria-busy={stale || undefined}
-      >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Role and company</Table.Th>
-            <Table.Th scope="col">Source, updated</Table.Th>
-            <Table.Th scope="col">Sample</Table.Th>
-            {BENCHMARK_METRICS.map((m) => (
-              <Table.Th key={m} scope="col">
-                {METRIC_LABEL[m]}
-                <Text size="xs" c="dimmed" fw={400}>
-                  p50 / p75 / p90
-                </Text>
-              </Table.Th>
-            ))}
-            {canWrite && <Table.Th scope="col">Actions</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {benchmarks.map((b) => (
-            <Table.Tr key={b.id}>
-              <Table.Td style={{ whiteSpace: "normal" }}>
-                <Text size="sm" fw={500}>
-                  {b.role}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {b.company ?? "All companies"}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={b.source === "computed" ? "indigo" : "grape"} miw="max-content">
-                  {b.source}
+    <DataTable
+      data-testid="benchmarks-table"
+      minWidth={960}
+      skeletonRows={4}
+      tableProps={{
+        style: { whiteSpace: "nowrap" },
+        striped: true,
+        highlightOnHover: true,
+        bg: "white",
+        horizontalSpacing: "xs",
+      }}
+      rowKey={(b) => b.id}
+      columns={[
+        {
+          key: "scope",
+          header: "Role and company",
+          td: { style: { whiteSpace: "normal" } },
+          skeletonWidth: 140,
+          cell: (b) => (
+            <>
+              <Text size="sm" fw={500}>
+                {b.role}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {b.company ?? "All companies"}
+              </Text>
+            </>
+          ),
+        },
+        {
+          key: "source",
+          header: "Source, updated",
+          cell: (b) => (
+            <>
+              <Badge variant="light" color={b.source === "computed" ? "indigo" : "grape"} miw="max-content">
+                {b.source}
+              </Badge>
+              <Text size="xs" c="dimmed" mt={2} title={formatDateTime(b.updatedAt)}>
+                {formatDate(b.updatedAt)}
+              </Text>
+            </>
+          ),
+        },
+        {
+          key: "sample",
+          header: "Sample",
+          cell: (b) => (
+            <Group gap={6} wrap="nowrap">
+              <Text size="sm">{b.sampleSize}</Text>
+              {b.thin && (
+                <Badge
+                  size="sm"
+                  color="gray"
+                  variant="outline"
+                  miw="max-content"
+                  title={`fewer than ${MIN_BENCHMARK_SAMPLE} completed assessments`}
+                >
+                  thin
                 </Badge>
-                <Text size="xs" c="dimmed" mt={2} title={formatDateTime(b.updatedAt)}>
-                  {formatDate(b.updatedAt)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  <Text size="sm">{b.sampleSize}</Text>
-                  {b.thin && (
-                    <Badge
-                      size="sm"
-                      color="gray"
-                      variant="outline"
-                      miw="max-content"
-                      title={`fewer than ${MIN_BENCHMARK_SAMPLE} completed assessments`}
-                    >
-                      thin
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              {BENCHMARK_METRICS.map((m) => (
-                <Table.Td key={m} ff="monospace" fz="xs">
-                  {formatMetric(m, b.bands[m].p50)} / {formatMetric(m, b.bands[m].p75)} /{" "}
-                  {formatMetric(m, b.bands[m].p90)}
-                </Table.Td>
-              ))}
-              {canWrite && (
-                <Table.Td>
-                  {b.source === "computed" ? (
-                    <RecomputeButton benchmark={b} />
-                  ) : admin ? (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      leftSection={<IconPencil size={12} aria-hidden />}
-                      miw="max-content"
-                      onClick={() => onEdit(b)}
-                      aria-label={`Edit the entered bands of ${scopeOf(b)}`}
-                    >
-                      Edit
-                    </Button>
-                  ) : null}
-                </Table.Td>
               )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+            </Group>
+          ),
+        },
+        ...BENCHMARK_METRICS.map((m) => ({
+          key: m,
+          header: (
+            <>
+              {METRIC_LABEL[m]}
+              <Text size="xs" c="dimmed" fw={400}>
+                p50 / p75 / p90
+              </Text>
+            </>
+          ),
+          td: { ff: "monospace", fz: "xs" },
+          cell: (b: BenchmarkDTO) => bands(b, m),
+        })),
+        canWrite && {
+          key: "actions",
+          header: "Actions",
+          cell: (b) =>
+            b.source === "computed" ? (
+              <RecomputeButton benchmark={b} />
+            ) : admin ? (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                leftSection={<IconPencil size={12} aria-hidden />}
+                miw="max-content"
+                onClick={() => onEdit(b)}
+                aria-label={`Edit the entered bands of ${scopeOf(b)}`}
+              >
+                Edit
+              </Button>
+            ) : null,
+        },
+      ]}
+      {...props}
+    />
   );
 }
 

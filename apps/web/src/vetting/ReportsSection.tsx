@@ -1,9 +1,10 @@
-import { Button, Modal, Skeleton, Stack, Table, Title } from "@mantine/core";
+import { Button, Modal, Skeleton, Stack, Title } from "@mantine/core";
 import type { CandidateDTO, ReportDTO } from "@shortlist/api";
 import { IconFileAnalytics } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../lib/trpc";
+import { DataTable } from "../ui/DataTable";
 import { Empty } from "../ui/Empty";
 import { ErrorState } from "../ui/ErrorState";
 import { formatDateTime, percent } from "../lib/format";
@@ -48,37 +49,37 @@ export function ReportsSection({ candidate }: { candidate: CandidateDTO }) {
               <Title order={3} size="h6" mb="xs">
                 Earlier reports ({earlier.length})
               </Title>
-              <Table data-testid="earlier-reports" verticalSpacing={6}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Generated</Table.Th>
-                    <Table.Th scope="col">Recommendation</Table.Th>
-                    <Table.Th scope="col">Confidence</Table.Th>
-                    <Table.Th scope="col" />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {earlier.map((r) => (
-                    <Table.Tr key={r.id}>
-                      <Table.Td>{formatDateTime(r.generatedAt)}</Table.Td>
-                      <Table.Td>
-                        <RecommendationBadge recommendation={r.recommendation} size="sm" />
-                      </Table.Td>
-                      <Table.Td>{percent(r.confidence)}</Table.Td>
-                      <Table.Td ta="right">
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          onClick={() => setOpened(r)}
-                          aria-label={`Open the report of ${formatDateTime(r.generatedAt)}`}
-                        >
-                          Open
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <DataTable
+                data-testid="earlier-reports"
+                minWidth={480}
+                tableProps={{ verticalSpacing: 6 }}
+                rows={earlier}
+                rowKey={(r) => r.id}
+                columns={[
+                  { key: "generated", header: "Generated", cell: (r) => formatDateTime(r.generatedAt) },
+                  {
+                    key: "recommendation",
+                    header: "Recommendation",
+                    cell: (r) => <RecommendationBadge recommendation={r.recommendation} size="sm" />,
+                  },
+                  { key: "confidence", header: "Confidence", cell: (r) => percent(r.confidence) },
+                  {
+                    key: "open",
+                    header: "",
+                    td: { ta: "right" },
+                    cell: (r) => (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setOpened(r)}
+                        aria-label={`Open the report of ${formatDateTime(r.generatedAt)}`}
+                      >
+                        Open
+                      </Button>
+                    ),
+                  },
+                ]}
+              />
             </section>
           )}
         </Stack>
