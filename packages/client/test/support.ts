@@ -16,7 +16,7 @@ import { expect } from "vitest";
 import { appRouter, createCallerFactory, createRequestContext, hashPassword, type ContextDeps } from "@shortlist/api";
 import { databaseEnv, loadConfig } from "@shortlist/config";
 import { User, type UserRole } from "@shortlist/db";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { useTestDatabase, type TestDatabase } from "@shortlist/db/testing";
 import { createApp, createLogger } from "@shortlist/server";
 
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -62,16 +62,16 @@ export interface CliServer {
 }
 
 /**
- * The server a CLI test file runs against: `start()` in beforeAll, `stop()` in afterAll (which
- * cleans up whatever a failed start left behind). `label` names the user agent, the tokens and
- * the temporary folders.
+ * The server a CLI test file runs against. Call it at load time (the database comes from
+ * useTestDatabase, which registers its own hooks), then `start()` in beforeAll and `stop()` in
+ * afterAll (which cleans up whatever a failed start left behind). `label` names the user agent,
+ * the tokens and the temporary folders.
  */
 export function cliServer({ label, withDataDir = false }: { label: string; withDataDir?: boolean }) {
-  const state: Partial<CliServer> = {};
+  const db = useTestDatabase();
+  const state: Partial<CliServer> = { db };
   return {
     async start(): Promise<CliServer> {
-      state.db = await createTestDatabase();
-      const { db } = state;
       if (withDataDir) state.dataDir = await mkdtemp(join(tmpdir(), `shortlist-${label}-data-`));
       const config = loadConfig(
         {
@@ -94,7 +94,6 @@ export function cliServer({ label, withDataDir = false }: { label: string; withD
       const { server } = state;
       server?.closeAllConnections();
       await new Promise((done) => (server ? server.close(done) : done(undefined)));
-      await state.db?.dropDatabase();
       for (const path of [state.dir, state.dataDir]) if (path) await rm(path, { recursive: true, force: true });
     },
   };
