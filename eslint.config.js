@@ -43,6 +43,64 @@ const browserSafe = (relative, where) => ({
   ],
 });
 
+/**
+ * apps/web/src module folders: every folder with an index.ts(x) but the shell, lib/ and ui/ (docs/modules.md).
+ * Read from disk, like the API's modules.
+ */
+const webSrc = new URL("./apps/web/src/", import.meta.url);
+const webModules = readdirSync(webSrc, { withFileTypes: true })
+  .filter(
+    (entry) =>
+      entry.isDirectory() &&
+      !["shell", "lib", "ui"].includes(entry.name) &&
+      ["index.ts", "index.tsx"].some((file) => existsSync(new URL(`${entry.name}/${file}`, webSrc))),
+  )
+  .map((entry) => entry.name);
+const webModuleNames = webModules.join("|");
+
+/** The SPA's import rules; `extra` adds the folder's own limits (ui/ and lib/ import no module, no shell). */
+const webImports = (extra = []) => ({
+  "@typescript-eslint/no-restricted-imports": [
+    "error",
+    {
+      paths: [
+        {
+          name: "@shortlist/api",
+          allowTypeImports: true,
+          message: "The SPA imports only types from @shortlist/api; values come from @shortlist/api/schemas.",
+        },
+      ],
+      patterns: [
+        {
+          regex: "^@shortlist/(?!api(?:/schemas)?$)",
+          message: "The SPA imports only @shortlist/api/schemas (and types from @shortlist/api).",
+        },
+        {
+          regex: String.raw`^(?:\.\./)+(?:${webModuleNames})/.`,
+          message: 'Import another SPA module only through its index ("../candidates"), never one of its files.',
+        },
+        {
+          regex: String.raw`^(?:\.\./)+(?:packages|apps)/`,
+          message: "The SPA imports nothing outside apps/web/src but through packages' names.",
+        },
+        ...extra,
+      ],
+    },
+  ],
+});
+const notShell = {
+  regex: String.raw`^(?:\.\./)+shell(?:/|$)`,
+  message: "Only main.tsx imports the app shell; modules, lib/ and ui/ never do.",
+};
+const notModules = {
+  regex: String.raw`^(?:\.\./)+(?:${webModuleNames})(?:/|$)`,
+  message: "ui/ and lib/ are shared building blocks: they import no module folder.",
+};
+const notUi = {
+  regex: String.raw`^(?:\.\./)+ui(?:/|$)`,
+  message: "lib/ holds no components: it imports nothing from ui/.",
+};
+
 export default defineConfig([
   globalIgnores([
     "**/node_modules/",
@@ -110,6 +168,12 @@ export default defineConfig([
     files: ["packages/api/src/*/logic/**/*.ts"],
     rules: browserSafe(String.raw`\./[\w./-]+|(?:\.\./)+shared/[\w.-]+|\.\./schemas`, "A module's logic/ folder"),
   },
+
+  // The SPA's shape (docs/modules.md): shell apart from ui/, modules through their index, the API through schemas.
+  { files: ["apps/web/src/**/*.{ts,tsx}"], rules: webImports() },
+  { files: [`apps/web/src/{${webModules.join(",")}}/**/*.{ts,tsx}`], rules: webImports([notShell]) },
+  { files: ["apps/web/src/ui/**/*.{ts,tsx}"], rules: webImports([notShell, notModules]) },
+  { files: ["apps/web/src/lib/**/*.{ts,tsx}"], rules: webImports([notShell, notModules, notUi]) },
 
   // Layout is Prettier's (`npm run format`); ESLint keeps to correctness.
   prettierOff,
