@@ -28,6 +28,7 @@ export function fileRoutesRouter(deps: ContextDeps, routes: readonly FileRoute[]
     router[method](route.path.pattern, async (req, res) => {
       const ctx = contextFor({ req, res });
       let file: UploadedFile | null = null;
+      let result: FileResult;
       try {
         const auth = route.access === "public" ? null : await authorize(ctx, route.access);
         const input = await route.input.parseAsync({ ...req.query, ...req.params });
@@ -37,14 +38,8 @@ export function fileRoutesRouter(deps: ContextDeps, routes: readonly FileRoute[]
         }
         const em = deps.orm.em.fork();
         const run = (tx: typeof em) => route.handler({ ctx: { ...ctx, em: tx, auth }, input, file });
-        const result = route.method === "GET" ? await run(em) : await em.transactional(run);
-        await send(res, result);
+        result = route.method === "GET" ? await run(em) : await em.transactional(run);
       } catch (error) {
-        if (res.headersSent) {
-          ctx.log.error({ err: error, requestId: ctx.requestId }, "file route failed while answering");
-          res.destroy();
-          return;
-        }
         const failure = fileRouteFailure(error, { requestId: ctx.requestId, path: route.path.pattern });
         if (failure.logged) ctx.log.error({ err: error, requestId: ctx.requestId }, "file route failed");
         // An upload refused part-way: answer, then close rather than read the rest of its body.
@@ -53,9 +48,15 @@ export function fileRoutesRouter(deps: ContextDeps, routes: readonly FileRoute[]
           res.on("finish", () => req.socket.destroy());
         }
         res.status(failure.status).json(failure.body);
+        return;
       } finally {
+        // Removed before the answer: the handler has moved whatever it keeps.
         if (file) await rm(file.path, { force: true });
       }
+      await send(res, result).catch((error: unknown) => {
+        ctx.log.error({ err: error, requestId: ctx.requestId }, "file route failed while answering");
+        res.destroy();
+      });
     });
   }
   return router;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, type WriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { uploadRefusals, type UploadedFile, type UploadRule } from "@shortlist/api";
@@ -38,7 +38,8 @@ export function receiveUpload(
   try {
     parser = busboy({
       headers: req.headers,
-      limits: { files: 1, fileSize: rule.maxBytes, fields: 0, parts: 1 },
+      // One byte over the limit is what tells a file of exactly the limit from a larger one.
+      limits: { files: 1, fileSize: rule.maxBytes + 1, fields: 0, parts: 2 },
     });
   } catch {
     return Promise.reject(uploadRefusals.notMultipart(rule.field));
@@ -71,35 +72,47 @@ export function receiveUpload(
         stream.resume();
         return fail(uploadRefusals.wrongType(rule.field, type, rule.types));
       }
-      const out = createWriteStream(path, { mode: 0o600 });
-      writing = new Promise((done, broke) => out.on("close", done).on("error", broke));
       const signatures = SIGNATURES[type];
+      let out: WriteStream | null = null;
       let head = Buffer.alloc(0);
       let size = 0;
+      const open = () => {
+        out = createWriteStream(path, { mode: 0o600 });
+        writing = new Promise((done, broke) => out!.on("close", done).on("error", broke));
+        return out;
+      };
+      const stop = (error: Error) => {
+        out?.destroy();
+        stream.resume();
+        fail(error);
+      };
+      // The first bytes are held until they show the content is what its type says; only then is a file made.
+      // Until the end, a head shorter than a signature need only match as far as it goes.
+      const matches = (final: boolean) =>
+        !signatures ||
+        signatures.some((s) =>
+          final ? head.length >= s.length && startsWith(head, s) : startsWith(head, s.slice(0, head.length)),
+        );
       stream.on("data", (chunk: Buffer) => {
         if (settled) return;
         size += chunk.length;
-        if (signatures && head.length < SNIFF_BYTES) {
-          head = Buffer.concat([head, chunk]);
-          const known = signatures.some((s) => startsWith(head, s.slice(0, Math.min(s.length, head.length))));
-          if (!known) {
-            out.destroy();
-            return fail(uploadRefusals.notWhatItSays(rule.field, type));
-          }
+        if (size > rule.maxBytes) return stop(uploadRefusals.tooLarge(rule.maxBytes));
+        if (out) {
+          out.write(chunk);
+          return;
         }
-        out.write(chunk);
+        head = Buffer.concat([head, chunk]);
+        if (!matches(false)) return stop(uploadRefusals.notWhatItSays(rule.field, type));
+        if (!signatures || head.length >= SNIFF_BYTES) open().write(head);
       });
-      stream.on("limit", () => {
-        out.destroy();
-        fail(uploadRefusals.tooLarge(rule.maxBytes));
-      });
+      stream.on("limit", () => stop(uploadRefusals.tooLarge(rule.maxBytes)));
       stream.on("end", () => {
         if (settled) return;
-        if (signatures && !signatures.some((s) => head.length >= s.length && startsWith(head, s))) {
-          out.destroy();
-          return fail(uploadRefusals.notWhatItSays(rule.field, type));
+        if (!out) {
+          if (!matches(true)) return stop(uploadRefusals.notWhatItSays(rule.field, type));
+          open().write(head);
         }
-        out.end();
+        out!.end();
         received = { path, fileName: info.filename ?? rule.field, type, size };
       });
     });
