@@ -1,11 +1,13 @@
 /**
  * Walks the whole router, so a procedure added later is checked without touching this file:
  * every procedure declares its access, the anonymous are refused, roles outside the list are
- * refused, and a viewer can change nothing.
+ * refused, and a viewer can change nothing. File routes (downloads, uploads) are walked the same way over HTTP.
  */
 import { TRPCError, type AnyProcedure } from "@trpc/server";
+import request from "supertest";
 import { expect, test } from "vitest";
-import { appRouter, type Meta } from "@shortlist/api";
+import { appRouter, fileRoutes, SESSION_COOKIE, type Meta } from "@shortlist/api";
+import { createApp } from "@shortlist/server";
 import { USER_ROLES, type UserRole } from "@shortlist/db/constants";
 import { callerFor, callPath, rowCounts, signedIn, useTestApi, type Caller } from "./helpers";
 
@@ -156,4 +158,46 @@ test("a viewer can write nothing: every non-public mutation is FORBIDDEN and no 
   expect(me.user.role).toBe("viewer");
   const [adminToken] = await admin.caller.apiTokens.list({ all: false });
   expect(adminToken).toMatchObject({ id: token.id, revokedAt: null });
+});
+
+/** A URL of a file route with every path parameter filled in (a well-formed id that names nothing). */
+const sampleUrl = (pattern: string) => pattern.replace(/:[A-Za-z0-9_]+/g, "00000000-0000-4000-8000-000000000000");
+
+test("every file route declares its access, and the walk sees the report PDF", () => {
+  expect(fileRoutes.map((r) => `${r.method} ${r.path.pattern}`)).toContain("GET /api/reports/:id/pdf");
+  const undeclared = fileRoutes.filter(
+    ({ access }) =>
+      access !== "public" &&
+      !(Array.isArray(access) && access.length > 0 && access.every((role) => USER_ROLES.includes(role))),
+  );
+  expect(undeclared).toEqual([]);
+});
+
+test("every guarded file route refuses the anonymous (401) and each role outside its list (403)", async () => {
+  const app = createApp(deps);
+  const guardedRoutes = fileRoutes.filter((r) => r.access !== "public");
+  const statusOf = async (method: string, url: string, cookie?: string) => {
+    const req = method === "GET" ? request(app).get(url) : request(app)[method === "PUT" ? "put" : "post"](url);
+    return (await (cookie ? req.set("Cookie", cookie) : req)).status;
+  };
+  for (const route of guardedRoutes) {
+    expect({ route: route.path.pattern, status: await statusOf(route.method, sampleUrl(route.path.pattern)) }).toEqual({
+      route: route.path.pattern,
+      status: 401,
+    });
+  }
+  for (const role of USER_ROLES) {
+    const cookie = `${SESSION_COOKIE}=${(await signedIn(deps, role)).sessionToken}`;
+    for (const route of guardedRoutes.filter((r) => !(r.access as readonly UserRole[]).includes(role))) {
+      expect({
+        role,
+        route: route.path.pattern,
+        status: await statusOf(route.method, sampleUrl(route.path.pattern), cookie),
+      }).toEqual({
+        role,
+        route: route.path.pattern,
+        status: 403,
+      });
+    }
+  }
 });
