@@ -89,7 +89,7 @@ test("cursor pagination walks every row exactly once, newest first, even when ro
       data: row(company, `Batch ${i}`, `b${i}@example.com`),
     })),
   });
-  expect(imported.created).toHaveLength(27);
+  expect(imported.created).toBe(27);
   const sameStamp = await db.orm.em
     .fork()
     .execute<{ n: string }[]>(
@@ -158,11 +158,24 @@ test("importBatch creates valid rows, rejects invalid ones with line and reason,
     ],
   };
   const result = await recruiter.candidates.importBatch(batch);
-  expect(result.created).toEqual([2, 4]);
-  expect(result.skipped).toEqual([5, 7]);
-  expect(result.rejected.map((r) => r.line)).toEqual([3, 6, 8]);
-  expect(result.rejected[0]!.reason).toBe("email: Enter a valid email address");
-  expect(result.rejected[1]!.reason).toMatch(/^name: /);
+  const lines = (r: typeof result, outcome: string) =>
+    r.results.filter((x) => x.outcome === outcome).map((x) => x.line);
+  // One result per row, in the order sent, each with its line; created rows carry their new id.
+  expect(result.results.map((r) => [r.line, r.outcome])).toEqual([
+    [2, "created"],
+    [3, "rejected"],
+    [4, "created"],
+    [5, "skipped"],
+    [6, "rejected"],
+    [7, "skipped"],
+    [8, "rejected"],
+  ]);
+  expect([result.created, result.skipped, result.rejected]).toEqual([2, 2, 3]);
+  expect(lines(result, "created")).toEqual([2, 4]);
+  expect(lines(result, "skipped")).toEqual([5, 7]);
+  expect(result.results[1]!.problems).toEqual([{ line: 3, path: "email", message: "Enter a valid email address" }]);
+  expect(result.results[4]!.problems).toEqual([{ line: 6, path: "name", message: expect.any(String) }]);
+  expect(result.results[6]!.problems).toEqual([{ line: 8, path: "(input)", message: expect.any(String) }]);
 
   const stored = (await recruiter.candidates.list({ company })).items;
   expect(stored.map((c) => c.name).sort()).toEqual(["Already Here", "Ivy Import", "Jon Import"]);
@@ -175,9 +188,14 @@ test("importBatch creates valid rows, rejects invalid ones with line and reason,
     version: 1,
   });
   expect(ivy.consentTimestamp).toBeInstanceOf(Date);
+  expect(result.results[0]!.id).toBe(ivy.id);
   expect(stored.find((c) => c.id === existing.id)).toEqual(existing);
 
   const rerun = await recruiter.candidates.importBatch(batch);
-  expect(rerun).toEqual({ created: [], skipped: [2, 4, 5, 7], rejected: result.rejected });
+  expect([rerun.created, rerun.skipped, rerun.rejected]).toEqual([0, 4, 3]);
+  expect(lines(rerun, "skipped")).toEqual([2, 4, 5, 7]);
+  expect(rerun.results.filter((r) => r.outcome === "rejected")).toEqual(
+    result.results.filter((r) => r.outcome === "rejected"),
+  );
   expect((await recruiter.candidates.stats({ company })).total).toBe(3);
 });

@@ -69,8 +69,12 @@ describe("single-line candidate fields refuse control characters, naming the fie
         { line: 3, data: { ...person(company), email: "grace@example.com", name: "Grace Hopper" } },
       ],
     });
-    expect(result.created).toHaveLength(1);
-    expect(result.rejected).toEqual([{ line: 2, reason: expect.stringMatching(/name: .*control characters/) }]);
+    expect(result.created).toBe(1);
+    expect(result.results[0]).toEqual({
+      line: 2,
+      outcome: "rejected",
+      problems: [{ line: 2, path: "name", message: expect.stringMatching(/control characters/) }],
+    });
   });
 });
 

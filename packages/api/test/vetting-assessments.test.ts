@@ -1,6 +1,6 @@
 /** Assessments through tRPC on a real database: start, record, import (good and bad), complete. */
 import { describe, expect, test } from "vitest";
-import { rejection } from "./helpers";
+import { errorShape, rejection } from "./helpers";
 import { assessmentWithSample, count, newCandidate, sampleLines, useVettingContext } from "./vetting-fixtures";
 
 const t = useVettingContext();
@@ -64,9 +64,15 @@ describe("activity", () => {
     const assessment = await t.recruiter.assessments.start({ candidateId: candidate.id });
     const result = await t.recruiter.assessments.importActivity({
       assessmentId: assessment.id,
-      records: sampleLines(),
+      rows: sampleLines(),
     });
-    expect(result).toEqual({
+    // The batch-import contract: every row created, with its line and the new record's id.
+    expect(result.results.map((r) => [r.line, r.outcome])).toEqual(sampleLines().map((r) => [r.line, "created"]));
+    for (const r of result.results) expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(result).toMatchObject({
+      created: 12,
+      skipped: 0,
+      rejected: 0,
       assessmentId: assessment.id,
       sessions: 3,
       questions: 9,
@@ -92,28 +98,40 @@ describe("activity", () => {
   test("a bad import is rejected naming each bad row, and nothing of it is written", async () => {
     const candidate = await newCandidate(t.recruiter);
     const assessment = await t.recruiter.assessments.start({ candidateId: candidate.id });
-    const lines = sampleLines() as Record<string, unknown>[];
+    const lines = sampleLines();
     const bad = lines.map((r) => ({ ...r }));
-    bad[4] = { ...bad[4], end: "2026-01-06T08:00:00Z" }; // s2 ends before it starts
-    bad[7] = { ...bad[7], followUpOf: "q99" }; // no such question
-    bad[10] = { ...bad[10], domain: "" }; // unknown domain
+    bad[4] = { ...bad[4]!, end: "2026-01-06T08:00:00Z" }; // s2 ends before it starts
+    bad[7] = { ...bad[7]!, followUpOf: "q99" }; // no such question
+    bad[10] = { ...bad[10]!, domain: "" }; // unknown domain
     const before = [await count(t.db.orm, "assessment_sessions"), await count(t.db.orm, "assessment_questions")];
 
-    const error = await rejection(
-      t.recruiter.assessments.importActivity({ assessmentId: assessment.id, records: bad }),
-    );
+    const error = await rejection(t.recruiter.assessments.importActivity({ assessmentId: assessment.id, rows: bad }));
     expect(error.code).toBe("BAD_REQUEST");
+    expect(errorShape(error).data).toMatchObject({
+      reason: "invalid_rows",
+      problems: [{ line: 11, ref: "q8", path: "domain", message: "must not be empty (unknown domain)" }],
+    });
     expect(error.message).toBe(
-      "Activity rejected, nothing was written (1 problem): line 11 (question q8): domain: must not be empty (unknown domain)",
+      "Activity rejected, nothing was written (1 problem): line 11 (q8): domain: must not be empty (unknown domain)",
     );
     bad[10] = lines[10]!;
-    const error2 = await rejection(
-      t.recruiter.assessments.importActivity({ assessmentId: assessment.id, records: bad }),
-    );
+    const error2 = await rejection(t.recruiter.assessments.importActivity({ assessmentId: assessment.id, rows: bad }));
+    expect(errorShape(error2).data).toMatchObject({
+      reason: "invalid_rows",
+      problems: [
+        {
+          line: 5,
+          ref: "s2",
+          path: "end",
+          message: "2026-01-06T08:00:00.000Z is before start 2026-01-06T09:00:00.000Z",
+        },
+        { line: 8, ref: "q6", path: "followUpOf", message: '"q99" does not exist (no question with that ref)' },
+      ],
+    });
     expect(error2.message).toBe(
       "Activity rejected, nothing was written (2 problems): " +
-        "line 5 (session s2): end 2026-01-06T08:00:00.000Z is before start 2026-01-06T09:00:00.000Z; " +
-        'line 8 (question q6): followUpOf "q99" does not exist (no question with that ref)',
+        "line 5 (s2): end: 2026-01-06T08:00:00.000Z is before start 2026-01-06T09:00:00.000Z; " +
+        'line 8 (q6): followUpOf: "q99" does not exist (no question with that ref)',
     );
     expect([await count(t.db.orm, "assessment_sessions"), await count(t.db.orm, "assessment_questions")]).toEqual(
       before,
@@ -151,15 +169,18 @@ describe("activity", () => {
         questions: [],
       }),
     );
+    expect(errorShape(clash).data.problems).toEqual([
+      { ref: "s1", path: "session.ref", message: '"s1" is already used by a session (already recorded)' },
+    ]);
     expect(clash.message).toBe(
-      'Activity rejected, nothing was written (1 problem): session s1: session ref "s1" is already used (already recorded)',
+      'Activity rejected, nothing was written (1 problem): (s1): session.ref: "s1" is already used by a session (already recorded)',
     );
   });
 
   test("viewers cannot record activity", async () => {
     const { assessment } = await assessmentWithSample(t.recruiter);
     const error = await rejection(
-      t.viewer.assessments.importActivity({ assessmentId: assessment.id, records: sampleLines() }),
+      t.viewer.assessments.importActivity({ assessmentId: assessment.id, rows: sampleLines() }),
     );
     expect(error.code).toBe("FORBIDDEN");
   });
@@ -215,7 +236,7 @@ describe("complete", () => {
       ),
     );
     const late = await rejection(
-      t.recruiter.assessments.importActivity({ assessmentId: assessment.id, records: sampleLines() }),
+      t.recruiter.assessments.importActivity({ assessmentId: assessment.id, rows: sampleLines() }),
     );
     expect(late.message).toBe(
       `Assessment ${assessment.id} is completed; its activity can no longer change (start a new assessment instead)`,
@@ -236,7 +257,7 @@ describe("complete", () => {
     await t.recruiter.assessments.complete({ assessmentId: first.id });
     const second = await t.recruiter.assessments.start({ candidateId: candidate.id });
     expect((await t.viewer.candidates.get({ id: candidate.id })).status).toBe("completed");
-    await t.recruiter.assessments.importActivity({ assessmentId: second.id, records: sampleLines() });
+    await t.recruiter.assessments.importActivity({ assessmentId: second.id, rows: sampleLines() });
     await t.recruiter.assessments.complete({ assessmentId: second.id });
     const list = await t.viewer.assessments.listForCandidate({ candidateId: candidate.id });
     expect(list.map((a) => [a.id, a.status])).toEqual([

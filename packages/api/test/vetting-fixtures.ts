@@ -88,7 +88,7 @@ export async function newCandidate(
 export async function assessmentWithSample(caller: Caller, over: Parameters<typeof newCandidate>[1] = {}) {
   const candidate = await newCandidate(caller, over);
   const assessment = await caller.assessments.start({ candidateId: candidate.id });
-  await caller.assessments.importActivity({ assessmentId: assessment.id, records: sampleLines() });
+  await caller.assessments.importActivity({ assessmentId: assessment.id, rows: sampleLines() });
   return { candidate, assessment };
 }
 

@@ -10,10 +10,13 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@shortlist/api";
+import { errorDataOf, type ErrorReason, type Problem } from "@shortlist/api/contract";
 import superjson from "superjson";
 
 export type { AppRouter, ApiTokenDTO, CandidateDTO, FieldError, ImportRowResult, UserDTO } from "@shortlist/api";
 export type { CandidateStatus, UserRole } from "@shortlist/api/schemas";
+export type { BatchResult, ErrorData, ErrorReason, Problem, RowResult } from "@shortlist/api/contract";
+export { describeProblem, errorDataOf, rowReason } from "@shortlist/api/contract";
 
 /** What each procedure accepts, e.g. `RouterInputs["candidates"]["create"]`. */
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -64,6 +67,16 @@ export function isShortlistClientError(error: unknown): error is ShortlistClient
 export function errorCodeOf(error: unknown): string | null {
   if (!isShortlistClientError(error)) return null;
   return error.data?.code ?? null;
+}
+
+/** Why the call failed (`duplicate`, `stale_version`, `invalid_rows`, …), or null when the server gave no answer. */
+export function errorReasonOf(error: unknown): ErrorReason | null {
+  return errorDataOf(error)?.reason ?? null;
+}
+
+/** The problems of a refused batch (each with its line), empty when there are none. */
+export function problemsOf(error: unknown): Problem[] {
+  return errorDataOf(error)?.problems ?? [];
 }
 
 /** The HTTP status of the failed response, when there was one. */

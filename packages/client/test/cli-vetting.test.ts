@@ -9,8 +9,8 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MAX_IMPORT_RECORDS } from "@shortlist/api/schemas";
 import { pdfText } from "../../api/src/vetting/reports/pdf-text.fixture";
-import { createShortlistClient, type ShortlistClient } from "../src/index";
-import { activityProblems, MAX_ACTIVITY_RECORDS } from "../src/cli/import/activity";
+import { createShortlistClient, errorReasonOf, problemsOf, type ShortlistClient } from "../src/index";
+import { MAX_ACTIVITY_RECORDS } from "../src/cli/import/activity";
 import { cliServer, jsonl, repoRoot, runCli, writeIn, type Run } from "./support";
 
 const SAMPLE = resolve(repoRoot, "examples/activity.sample.jsonl");
@@ -123,9 +123,9 @@ describe("assessments import, then reports pdf", () => {
     const run = await shortlist(["assessments", "import", assessment.id, path]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      "rejected line 5 (session s2): end 2026-01-06T08:00:00.000Z is before start 2026-01-06T09:00:00.000Z",
+      "rejected line 5 (s2): end: 2026-01-06T08:00:00.000Z is before start 2026-01-06T09:00:00.000Z",
     );
-    expect(run.stdout).toContain('rejected line 8 (question q6): followUpOf "q99" does not exist');
+    expect(run.stdout).toContain('rejected line 8 (q6): followUpOf: "q99" does not exist');
     expect(rejectedLines(run.stdout)).toContain(5);
     expect(rejectedLines(run.stdout)).toContain(8);
     expect(run.stderr).toContain("The import stopped at lines 1-12:");
@@ -166,7 +166,7 @@ describe("assessments import, then reports pdf", () => {
     await writeFile(path, sample.join("\n") + "\n");
     const again = await shortlist(["assessments", "import", assessment.id, path, "--batch-size", "4"]);
     expect(again.code).toBe(1);
-    expect(again.stdout).toContain('rejected line 1 (session s1): session ref "s1" is already used (already recorded)');
+    expect(again.stdout).toContain('rejected line 1 (s1): ref: "s1" is already used by a session (already recorded)');
     expect(await recorded(assessment.id)).toEqual({ sessions: 2, questions: 6 });
 
     const rest = await shortlist([
@@ -192,10 +192,10 @@ describe("assessments import, then reports pdf", () => {
     const { assessment } = await startedAssessment();
     await client.assessments.importActivity.mutate({
       assessmentId: assessment.id,
-      records: (await readFile(SAMPLE, "utf8"))
+      rows: (await readFile(SAMPLE, "utf8"))
         .trimEnd()
         .split("\n")
-        .map((l) => JSON.parse(l) as unknown),
+        .map((l, i) => ({ ...(JSON.parse(l) as Record<string, unknown>), line: i + 1 })),
     });
     await client.assessments.complete.mutate({ assessmentId: assessment.id });
     const completed = await shortlist(["assessments", "import", assessment.id, SAMPLE]);
@@ -239,22 +239,23 @@ describe("assessments import, then reports pdf", () => {
   });
 });
 
-describe("activityProblems", () => {
-  test("one entry per line of the file; a problem with several fields stays whole", () => {
-    expect(
-      activityProblems(
-        'Activity rejected, nothing was written (2 problems): line 7 (question q5): text: must not be empty; askedAt: must be a timestamp; line 8 (record): must be "session" or "question"',
-      ),
-    ).toEqual([
-      { line: 7, text: "line 7 (question q5): text: must not be empty; askedAt: must be a timestamp" },
-      { line: 8, text: 'line 8 (record): must be "session" or "question"' },
+describe("a refused batch through the typed client", () => {
+  test("error.data carries reason invalid_rows and every problem with its line; nothing is written", async () => {
+    const { assessment } = await startedAssessment();
+    const rows = [
+      { line: 7, type: "question", ref: "q5", session: "s1", domain: "Python", text: " ", askedAt: "later" },
+      { line: 8, type: "note" },
+    ];
+    const error = await client.assessments.importActivity.mutate({ assessmentId: assessment.id, rows }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(errorReasonOf(error)).toBe("invalid_rows");
+    expect(problemsOf(error)).toEqual([
+      { line: 7, ref: "q5", path: "text", message: "must not be empty" },
+      { line: 7, ref: "q5", path: "askedAt", message: expect.stringMatching(/ISO 8601/) },
+      { line: 8, path: "type", message: 'must be "session" or "question"' },
     ]);
-    expect(
-      activityProblems("Activity rejected, nothing was written (26 problems): line 1 (record): x; and 1 more"),
-    ).toEqual([
-      { line: 1, text: "line 1 (record): x" },
-      { line: null, text: "and 1 more" },
-    ]);
-    expect(activityProblems("Something else")).toBeNull();
+    expect(await recorded(assessment.id)).toEqual({ sessions: 0, questions: 0 });
   });
 });

@@ -1,13 +1,10 @@
 import type { EntityManager } from "@shortlist/db";
-import { fieldErrorsOf } from "../trpc";
+import { batchResult, type BatchResult, type RowResult } from "../shared/batch";
+import { fieldErrorsOf } from "../shared/errors";
 import { createCandidateInput, type CreateCandidateInput } from "./schemas";
 
-export interface ImportRowResult {
-  created: number[];
-  /** Already present (same email at the same company): re-running an import creates no duplicates. */
-  skipped: number[];
-  rejected: { line: number; reason: string }[];
-}
+/** Per row: created (with its id), skipped (already present: re-running an import creates no duplicates) or rejected. */
+export type ImportRowResult = BatchResult;
 
 const keyOf = (company: string, email: string) => `${company.toLowerCase()}\u0000${email.toLowerCase()}`;
 
@@ -19,20 +16,20 @@ export async function importCandidateRows(
   em: EntityManager,
   rows: { line: number; data: unknown }[],
 ): Promise<ImportRowResult> {
-  const result: ImportRowResult = { created: [], skipped: [], rejected: [] };
+  const results = new Map<number, RowResult>();
   const valid: { line: number; row: CreateCandidateInput }[] = [];
-  for (const { line, data } of rows) {
+  rows.forEach(({ line, data }, index) => {
     const parsed = createCandidateInput.safeParse(data);
     if (parsed.success) valid.push({ line, row: parsed.data });
     else
-      result.rejected.push({
+      results.set(index, {
         line,
-        reason: fieldErrorsOf(parsed.error)
-          .map((f) => `${f.path}: ${f.message}`)
-          .join("; "),
+        outcome: "rejected",
+        problems: fieldErrorsOf(parsed.error).map((f) => ({ line, ...f })),
       });
-  }
-  if (!valid.length) return result;
+  });
+  const inOrder = () => batchResult(rows.map((_, index) => results.get(index)!));
+  if (!valid.length) return inOrder();
 
   const payload = valid.map(({ row }) => ({
     name: row.name,
@@ -44,7 +41,7 @@ export async function importCandidateRows(
     resume_url: row.resumeUrl ?? null,
     consent: row.consentGiven,
   }));
-  const inserted = await em.execute<{ company: string; email: string }[]>(
+  const inserted = await em.execute<{ id: string; company: string; email: string }[]>(
     `insert into candidates (name, email, role, company, assessment_domains, recruiter_notes, resume_url, consent_given, consent_timestamp)
      select r.name, r.email, r.role, r.company,
             array(select jsonb_array_elements_text(r.domains)), r.notes, r.resume_url, r.consent,
@@ -52,14 +49,17 @@ export async function importCandidateRows(
        from jsonb_to_recordset(?::jsonb) as r(name text, email text, role text, company text, domains jsonb,
                                               notes text, resume_url text, consent boolean)
      on conflict do nothing
-     returning company, email`,
+     returning id, company, email`,
     [JSON.stringify(payload)],
   );
-  const insertedKeys = new Set(inserted.map((r) => keyOf(r.company, r.email)));
-  for (const { line, row } of valid) {
+  const insertedIds = new Map(inserted.map((r) => [keyOf(r.company, r.email), r.id]));
+  const validIndexes = rows.flatMap((_, index) => (results.has(index) ? [] : [index]));
+  valid.forEach(({ line, row }, i) => {
     const key = keyOf(row.company, row.email);
-    if (insertedKeys.delete(key)) result.created.push(line);
-    else result.skipped.push(line);
-  }
-  return result;
+    const id = insertedIds.get(key);
+    // A key is created once: a second row with the same email at the same company is skipped.
+    insertedIds.delete(key);
+    results.set(validIndexes[i]!, id ? { line, outcome: "created", id } : { line, outcome: "skipped" });
+  });
+  return inOrder();
 }

@@ -44,7 +44,9 @@ function decodeCursor(cursor: string): [Date, string] {
     if (!ISO_INSTANT.test(at) || Number.isNaN(createdAt.getTime()) || !UUID.test(id)) throw new Error("bad cursor");
     return [createdAt, id];
   } catch {
-    throw new InvalidInput("cursor: not a cursor returned by candidates.list; start again without one");
+    throw new InvalidInput("cursor: not a cursor returned by candidates.list; start again without one", {
+      fieldErrors: [{ path: "cursor", message: "not a cursor returned by candidates.list; start again without one" }],
+    });
   }
 }
 

@@ -1,9 +1,11 @@
 import { Candidate, type EntityManager, type ICandidate } from "@shortlist/db";
 import type { CandidateStatus } from "@shortlist/db/constants";
-import { Conflict, IllegalTransition, StaleVersion } from "../errors";
+import { Duplicate, IllegalTransition, StaleVersion } from "../errors";
 import { toCandidateDTO, type CandidateRow } from "./mappers";
 import type { CreateCandidateInput, UpdateCandidateInput } from "./schemas";
 import { allowedNextStatuses, canMove } from "./logic/status";
+
+const EMAIL_KEY = ["company", "email"];
 
 /** Email is unique per company, case-insensitively; say who holds it. */
 async function assertEmailFree(em: EntityManager, company: string, email: string, exceptId?: string) {
@@ -11,7 +13,10 @@ async function assertEmailFree(em: EntityManager, company: string, email: string
     "select id, name from candidates where lower(company) = lower(?) and lower(email) = lower(?) and id <> ? limit 1",
     [company, email, exceptId ?? "00000000-0000-0000-0000-000000000000"],
   );
-  if (holder) throw new Conflict(`${holder.name} (candidate ${holder.id}) already uses ${email} at ${company}`);
+  if (holder)
+    throw new Duplicate(`${holder.name} (candidate ${holder.id}) already uses ${email} at ${company}`, EMAIL_KEY, {
+      id: holder.id,
+    });
 }
 
 function applyStatus(candidate: ICandidate, to: CandidateStatus, now: Date) {
@@ -53,7 +58,7 @@ export async function createCandidate(em: EntityManager, input: CreateCandidateI
   );
   if (!row) {
     await assertEmailFree(em, input.company, input.email);
-    throw new Conflict(`Another candidate already uses ${input.email} at ${input.company}`);
+    throw new Duplicate(`Another candidate already uses ${input.email} at ${input.company}`, EMAIL_KEY);
   }
   return toCandidateDTO(em.getDriver().mapResult(row, em.getMetadata().get(Candidate)) as CandidateRow);
 }

@@ -1,5 +1,6 @@
 import { CANDIDATE_STATUSES } from "@shortlist/db/constants";
 import { z } from "zod";
+import { batchRows, sourceLine } from "../shared/batch";
 import { multiLineText, singleLineText } from "../shared/text";
 
 /** The status rules travel with the schemas: the SPA offers only the moves the server allows. */
@@ -84,11 +85,9 @@ export const listCandidatesInput = candidateFiltersSchema.extend({
 
 export const candidateStatsInput = candidateFiltersSchema.omit({ status: true }).default({});
 
+/** Import rows (the batch-import contract, shared/batch.ts): each row's candidate in `data`, with its file line. */
 export const importRowsInput = z.strictObject({
-  rows: z
-    .array(z.strictObject({ line: z.int().positive(), data: z.unknown() }))
-    .min(1)
-    .max(1000, "Send at most 1000 rows per batch"),
+  rows: batchRows(z.strictObject({ line: sourceLine, data: z.unknown() }), 1000),
 });
 
 export type CreateCandidateInput = z.infer<typeof createCandidateInput>;

@@ -2,8 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { ApiToken, Session, User, type EntityManager, type IUser } from "@shortlist/db";
 import type { Config } from "@shortlist/config";
 import type { AuthState, ProcedureContext } from "../context";
-import { Conflict, keepingWrites, TooManyAttempts } from "../errors";
-import { fieldError } from "./logic/field-error";
+import { Conflict, InvalidInput, keepingWrites, TooManyAttempts } from "../errors";
 import { hashPassword, verifyPassword } from "./passwords";
 import type { ChangePasswordInput, LoginInput, SetupInput } from "./schemas";
 import { endSessions } from "./sessions.service";
@@ -141,7 +140,7 @@ export async function changePassword(ctx: AuthedContext, input: ChangePasswordIn
       message: "Change your password from a signed-in session, not with an API token",
     });
   const user = await checkPassword(ctx, ctx.auth.user.email, input.currentPassword, () =>
-    fieldError("currentPassword", "The current password is wrong"),
+    InvalidInput.field("currentPassword", "The current password is wrong"),
   );
   user.passwordHash = await hashPassword(input.newPassword);
   await ctx.em.flush();
@@ -165,7 +164,8 @@ export async function needsSetup(em: EntityManager) {
 
 export async function setup(ctx: ProcedureContext, input: SetupInput) {
   await lockSetup(ctx.em);
-  if (!(await needsSetup(ctx.em))) throw new Conflict("Shortlist is already set up; sign in instead");
+  if (!(await needsSetup(ctx.em)))
+    throw new Conflict("Shortlist is already set up; sign in instead", "precondition_failed");
   const admin = ctx.em.create(User, {
     email: input.email,
     name: input.name,

@@ -1,6 +1,6 @@
 import { User, type EntityManager, type IUser } from "@shortlist/db";
 import type { AuthState } from "../context";
-import { Conflict, InvalidInput, StaleVersion } from "../errors";
+import { Duplicate, InvalidInput, StaleVersion } from "../errors";
 import { revokeTokensOf } from "./api-tokens.service";
 import { toUserDTO } from "./mappers";
 import { hashPassword } from "./passwords";
@@ -15,7 +15,7 @@ export async function listUsers(em: EntityManager) {
 
 export async function createUser(em: EntityManager, input: CreateUserInput) {
   if (await em.count(User, { email: input.email }))
-    throw new Conflict(`A user with the email ${input.email} already exists`);
+    throw new Duplicate(`A user with the email ${input.email} already exists`, ["email"]);
   const user = em.create(User, {
     email: input.email,
     name: input.name,
@@ -38,7 +38,10 @@ export async function lockAdmins(em: EntityManager) {
 /** An admin may not demote or disable the last active admin: nobody could administer Shortlist. */
 async function assertAnotherActiveAdmin(em: EntityManager, user: IUser) {
   const others = await em.count(User, { role: "admin", disabledAt: null, id: { $ne: user.id } });
-  if (others === 0) throw new InvalidInput("This is the last active admin; make another admin first");
+  if (others === 0)
+    throw new InvalidInput("This is the last active admin; make another admin first", {
+      reason: "precondition_failed",
+    });
 }
 
 export async function updateUser(em: EntityManager, input: UpdateUserInput, actor?: AuthState) {

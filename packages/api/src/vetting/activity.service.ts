@@ -2,7 +2,9 @@
 import { randomUUID } from "node:crypto";
 import { LockMode } from "@mikro-orm/core";
 import { Assessment, AssessmentQuestion, AssessmentSession, type EntityManager, type IAssessment } from "@shortlist/db";
-import { InvalidInput } from "../errors";
+import { InvalidInput, InvalidRows } from "../errors";
+import { batchResult } from "../shared/batch";
+import type { Problem } from "../shared/errors";
 import { parseRecords, planImport, rejectionMessage, type ImportPlan, type LabelledRecord } from "./activity/validate";
 import type { QuestionRecord, RecordSessionInput, SessionRecord } from "./schemas";
 import { scoreQuestions, type QuestionScore } from "./scoring/sophistication";
@@ -97,28 +99,32 @@ async function openAssessment(em: EntityManager, id: string) {
   if (assessment.status !== "in_progress") {
     throw new InvalidInput(
       `Assessment ${id} is completed; its activity can no longer change (start a new assessment instead)`,
+      { reason: "precondition_failed", details: { id, status: assessment.status } },
     );
   }
   return assessment;
 }
 
+/** Creates the planned rows; returns the new ids by `session:<ref>` and `question:<ref>`. */
 function write(em: EntityManager, assessment: IAssessment, existing: StoredActivity, plan: ImportPlan) {
+  const created = new Map<string, string>();
   const sessionIds = new Map(existing.sessions.map((s) => [s.ref, s.id]));
   for (const s of plan.sessions) {
-    const created = em.create(AssessmentSession, {
+    const session = em.create(AssessmentSession, {
       assessment,
       ref: s.ref,
       seq: s.seq,
       startedAt: s.start,
       endedAt: s.end,
     });
-    sessionIds.set(s.ref, created.id);
+    sessionIds.set(s.ref, session.id);
+    created.set(`session:${s.ref}`, session.id);
   }
   const questionIds = new Map(existing.questions.map((q) => [q.ref, q.id]));
   // Chronological, so a follow-up's parent is always inserted before it.
   const ordered = [...plan.questions].sort((a, b) => a.askedAt.getTime() - b.askedAt.getTime() || a.seq - b.seq);
   for (const q of ordered) {
-    const created = em.create(AssessmentQuestion, {
+    const question = em.create(AssessmentQuestion, {
       assessment,
       session: em.getReference(AssessmentSession, sessionIds.get(q.session)!),
       ref: q.ref,
@@ -128,24 +134,27 @@ function write(em: EntityManager, assessment: IAssessment, existing: StoredActiv
       askedAt: q.askedAt,
       followUpOf: q.followUpOf ? em.getReference(AssessmentQuestion, questionIds.get(q.followUpOf)!) : null,
     });
-    questionIds.set(q.ref, created.id);
+    questionIds.set(q.ref, question.id);
+    created.set(`question:${q.ref}`, question.id);
   }
+  return created;
 }
 
 async function applyRecords(
   em: EntityManager,
   assessmentId: string,
   records: LabelledRecord<SessionRecord | QuestionRecord>[],
-  problems: string[] = [],
+  problems: Problem[] = [],
 ) {
   const assessment = await openAssessment(em, assessmentId);
   const existing = await loadActivity(em, assessment);
-  if (problems.length) throw new InvalidInput(rejectionMessage(problems));
+  if (problems.length) throw new InvalidRows(rejectionMessage(problems), problems);
   const result = planImport(existing, records, assessment.domains);
-  if (!result.ok) throw new InvalidInput(rejectionMessage(result.problems));
-  write(em, assessment, existing, result.plan);
+  if (!result.ok) throw new InvalidRows(rejectionMessage(result.problems), result.problems);
+  const ids = write(em, assessment, existing, result.plan);
   await em.flush();
   return {
+    ids,
     assessmentId,
     sessions: result.plan.sessions.length,
     questions: result.plan.questions.length,
@@ -156,26 +165,35 @@ async function applyRecords(
   };
 }
 
-export type ImportActivityResult = Awaited<ReturnType<typeof applyRecords>>;
-
-/** A batch of JSONL records: all written, or (any bad row) none, with every problem named by line and ref. */
-export async function importActivity(em: EntityManager, assessmentId: string, raw: readonly unknown[]) {
-  const { records, problems } = parseRecords(raw);
-  return applyRecords(em, assessmentId, records, problems);
+/**
+ * A batch of JSONL rows (the batch-import contract): all written, every row `created` with its id, or (any bad
+ * row) none, refused as `invalid_rows` with every problem named by line and ref.
+ */
+export async function importActivity(em: EntityManager, assessmentId: string, rows: readonly { line: number }[]) {
+  const { records, problems } = parseRecords(rows);
+  const { ids, ...result } = await applyRecords(em, assessmentId, records, problems);
+  const rowResults = records.map(({ at, record }) => ({
+    line: at.line!,
+    outcome: "created" as const,
+    id: ids.get(`${record.type}:${record.ref}`)!,
+  }));
+  return { ...batchResult(rowResults), ...result };
 }
+
+export type ImportActivityResult = Awaited<ReturnType<typeof importActivity>>;
 
 /** One session with its questions; refs default to generated ones. */
 export async function recordSession(em: EntityManager, input: RecordSessionInput) {
   const sessionRef = input.session.ref ?? `session-${randomUUID().slice(0, 8)}`;
   const records: LabelledRecord<SessionRecord | QuestionRecord>[] = [
     {
-      label: `session ${sessionRef}`,
+      at: { ref: sessionRef, path: "session" },
       record: { type: "session", ref: sessionRef, start: input.session.start, end: input.session.end },
     },
     ...input.questions.map((q, i) => {
       const ref = q.ref ?? `${sessionRef}-q${i + 1}`;
       return {
-        label: `questions[${i}] (${ref})`,
+        at: { ref, path: `questions.${i}` },
         record: {
           type: "question" as const,
           ref,
@@ -188,7 +206,7 @@ export async function recordSession(em: EntityManager, input: RecordSessionInput
       };
     }),
   ];
-  const result = await applyRecords(em, input.assessmentId, records);
+  const { ids: _ids, ...result } = await applyRecords(em, input.assessmentId, records);
   return { ...result, sessionRef, questionRefs: records.slice(1).map((r) => r.record.ref) };
 }
 
@@ -220,17 +238,15 @@ export async function activityOf(em: EntityManager, assessmentId: string) {
     .map((q, i) => ({ q, score: scores[i]! }))
     .sort((a, b) => a.q.askedAt.getTime() - b.q.askedAt.getTime() || a.q.seq - b.q.seq)
     .forEach(({ q, score: { ref: _ref, ...score } }) =>
-      bySession
-        .get(q.session)
-        ?.push({
-          id: q.id,
-          ref: q.ref,
-          domain: q.domain,
-          text: q.text,
-          askedAt: q.askedAt,
-          followUpOf: q.followUpOf,
-          score,
-        }),
+      bySession.get(q.session)?.push({
+        id: q.id,
+        ref: q.ref,
+        domain: q.domain,
+        text: q.text,
+        askedAt: q.askedAt,
+        followUpOf: q.followUpOf,
+        score,
+      }),
     );
   const sessions: ActivitySessionDTO[] = [...activity.sessions]
     .sort((a, b) => a.start.getTime() - b.start.getTime() || a.seq - b.seq)

@@ -24,16 +24,22 @@ export async function startAssessment(em: EntityManager, candidateId: string): P
   if (!candidate.consentGiven) {
     throw new InvalidInput(
       `${candidate.name} has not given consent: record their consent before starting an assessment`,
+      { reason: "precondition_failed" },
     );
   }
   if (!candidate.assessmentDomains.length) {
     throw new InvalidInput(
       `${candidate.name} has no assessment domains: add at least one before starting an assessment`,
+      { reason: "precondition_failed" },
     );
   }
   const open = await em.findOne(Assessment, { candidate: candidate.id, status: "in_progress" });
   if (open)
-    throw new Conflict(`${candidate.name} already has an assessment in progress (${open.id}); complete it first`);
+    throw new Conflict(
+      `${candidate.name} already has an assessment in progress (${open.id}); complete it first`,
+      "precondition_failed",
+      { assessmentId: open.id },
+    );
 
   const now = new Date();
   await recordAssessmentStarted(em, candidate.id, now);
@@ -58,6 +64,7 @@ export async function completeAssessment(em: EntityManager, assessmentId: string
   if (assessment.status === "completed") {
     throw new InvalidInput(
       `Assessment ${assessmentId} is already completed (at ${assessment.completedAt?.toISOString()}); start a new assessment to assess again`,
+      { reason: "precondition_failed", details: { id: assessmentId, status: assessment.status } },
     );
   }
   const activity = await loadActivity(em, assessment);
@@ -65,6 +72,7 @@ export async function completeAssessment(em: EntityManager, assessmentId: string
     throw new InvalidInput(
       `Assessment ${assessmentId} has no recorded activity (${activity.sessions.length} sessions, 0 questions): ` +
         "record a session with questions or import activity before completing it",
+      { reason: "precondition_failed" },
     );
   }
   const s = scoreActivity(activity);

@@ -74,7 +74,10 @@ function pdfData(report: IReport, assessment: IAssessment, candidate: CandidateS
 export async function generateReport(em: EntityManager, config: DataDir, assessmentId: string): Promise<ReportDTO> {
   const assessment = await findAssessment(em, assessmentId);
   if (assessment.status !== "completed") {
-    throw new InvalidInput(`Assessment ${assessmentId} is still in progress: complete it before generating a report`);
+    throw new InvalidInput(`Assessment ${assessmentId} is still in progress: complete it before generating a report`, {
+      reason: "precondition_failed",
+      details: { id: assessmentId, status: assessment.status },
+    });
   }
   const candidate = await findCandidateSummary(em, assessment.candidate.id);
   const resolved = await resolveBenchmark(em, assessment.role, assessment.company);

@@ -47,7 +47,7 @@ const assessments = router({
   /** Parsed JSONL records (docs/scoring.md §1); any bad row rejects the call, naming the row, and nothing is written. */
   importActivity: procedureFor(ROLES.writers)
     .input(importActivityInput)
-    .mutation(({ ctx, input }) => importActivity(ctx.em, input.assessmentId, input.records)),
+    .mutation(({ ctx, input }) => importActivity(ctx.em, input.assessmentId, input.rows)),
   /** Scores the activity, stores the metrics and percentile, completes the candidate, recomputes the role's benchmarks. */
   complete: procedureFor(ROLES.writers)
     .input(assessmentIdInput)

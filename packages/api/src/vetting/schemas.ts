@@ -4,6 +4,7 @@
  */
 import { BENCHMARK_SOURCES } from "@shortlist/db/constants";
 import { z } from "zod";
+import { batchRows, lineRow } from "../shared/batch";
 import { pathPattern } from "../shared/paths";
 import { multiLineText, singleLineText, type TextMessages } from "../shared/text";
 
@@ -101,11 +102,11 @@ export const recordSessionInput = z.strictObject({
 
 export const importActivityInput = z.strictObject({
   assessmentId: z.uuid(),
-  /** Parsed JSONL lines; each is checked on the server, and any bad one rejects the whole call. */
-  records: z
-    .array(z.unknown())
-    .min(1, "Send at least one record")
-    .max(MAX_IMPORT_RECORDS, `Send at most ${MAX_IMPORT_RECORDS} records per call`),
+  /**
+   * Parsed JSONL lines, each with its file `line` (the batch-import contract, shared/batch.ts); each is checked
+   * on the server, and any bad one rejects the whole call with every problem by line.
+   */
+  rows: batchRows(lineRow, MAX_IMPORT_RECORDS),
 });
 
 const roleName = text(255).pipe(z.string().min(1, "Enter the role"));

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { sampleLines } from "../scoring/worked-example.fixture";
+import { describeProblem } from "../../shared/errors";
 import { parseRecords, planImport, rejectionMessage } from "./validate";
 
 const none = { sessions: [], questions: [] };
@@ -10,7 +11,7 @@ const plan = (raw: unknown[], existing: Parameters<typeof planImport>[0] = none,
 };
 const problemsOf = (raw: unknown[], existing?: Parameters<typeof planImport>[0]) => {
   const r = plan(raw, existing);
-  return r.ok ? [] : r.problems;
+  return r.ok ? [] : r.problems.map(describeProblem);
 };
 
 const S = (ref: string, start = "2026-01-05T09:00:00Z", end = "2026-01-05T10:00:00Z") => ({
@@ -53,9 +54,9 @@ describe("rows are rejected with their line and ref", () => {
         Q("q2", { askedAt: "yesterday" }),
       ]),
     ).toEqual([
-      'line 2 (record n1): type: must be "session" or "question"',
-      "line 7 (question q1): text: must not be empty",
-      "line 4 (question q2): askedAt: must be an ISO 8601 timestamp with a time zone, e.g. 2026-01-05T09:00:00Z",
+      'line 2 (n1): type: must be "session" or "question"',
+      "line 7 (q1): text: must not be empty",
+      "line 4 (q2): askedAt: must be an ISO 8601 timestamp with a time zone, e.g. 2026-01-05T09:00:00Z",
     ]);
   });
 
@@ -68,13 +69,13 @@ describe("rows are rejected with their line and ref", () => {
         Q("q3", { domain: "Basket weaving" }),
       ]),
     ).toEqual([
-      "line 2 (question q1): domain: must not be empty (unknown domain)",
-      "line 3 (question q2): domain: must not contain control characters (unknown domain)",
+      "line 2 (q1): domain: must not be empty (unknown domain)",
+      "line 3 (q2): domain: must not contain control characters (unknown domain)",
     ]);
   });
 
   test("unknown fields are refused (a typo must not silently drop a follow-up link)", () => {
-    expect(problemsOf([S("s1"), Q("q1", { followupOf: "q0" })])[0]).toMatch(/^line 2 \(question q1\): .*followupOf/);
+    expect(problemsOf([S("s1"), Q("q1", { followupOf: "q0" })])[0]).toMatch(/^line 2 \(q1\): .*followupOf/);
   });
 
   test("end before start; a question outside its session; a session that does not exist", () => {
@@ -86,9 +87,9 @@ describe("rows are rejected with their line and ref", () => {
         Q("q2", { session: "s9" }),
       ]),
     ).toEqual([
-      "line 1 (session s1): end 2026-01-05T09:00:00.000Z is before start 2026-01-05T10:00:00.000Z",
-      'line 3 (question q1): askedAt 2026-01-05T11:00:00.000Z is outside session "s2" (2026-01-05T09:00:00.000Z to 2026-01-05T10:00:00.000Z)',
-      'line 4 (question q2): session "s9" does not exist (unknown session: not in this file nor already recorded)',
+      "line 1 (s1): end: 2026-01-05T09:00:00.000Z is before start 2026-01-05T10:00:00.000Z",
+      'line 3 (q1): askedAt: 2026-01-05T11:00:00.000Z is outside session "s2" (2026-01-05T09:00:00.000Z to 2026-01-05T10:00:00.000Z)',
+      'line 4 (q2): session: "s9" does not exist (unknown session: not in this file nor already recorded)',
     ]);
   });
 
@@ -102,16 +103,16 @@ describe("rows are rejected with their line and ref", () => {
         Q("q4", { followUpOf: "q4" }),
       ]),
     ).toEqual([
-      'line 2 (question q1): followUpOf "q0" does not exist (no question with that ref)',
-      'line 3 (question q2): followUpOf "q3" points at a later question (asked 2026-01-05T09:30:00.000Z, line 4 (question q3))',
-      "line 5 (question q4): followUpOf points at the question itself",
+      'line 2 (q1): followUpOf: "q0" does not exist (no question with that ref)',
+      'line 3 (q2): followUpOf: "q3" points at a later question (asked 2026-01-05T09:30:00.000Z, line 4)',
+      "line 5 (q4): followUpOf: points at the question itself",
     ]);
   });
 
   test("identical times: a follow-up may point at an earlier line, not a later one", () => {
     expect(problemsOf([S("s1"), Q("q1"), Q("q2", { followUpOf: "q1" })])).toEqual([]);
     expect(problemsOf([S("s1"), Q("q1", { followUpOf: "q2" }), Q("q2")])).toEqual([
-      'line 2 (question q1): followUpOf "q2" points at a later question (asked 2026-01-05T09:10:00.000Z, line 3 (question q2))',
+      'line 2 (q1): followUpOf: "q2" points at a later question (asked 2026-01-05T09:10:00.000Z, line 3)',
     ]);
   });
 
@@ -121,9 +122,9 @@ describe("rows are rejected with their line and ref", () => {
       questions: [{ ref: "q1", askedAt: new Date("2026-01-05T09:10:00Z"), seq: 1 }],
     };
     expect(problemsOf([S("s1"), Q("q1"), Q("q2"), Q("q2")], existing)).toEqual([
-      'line 1 (session s1): session ref "s1" is already used (already recorded)',
-      'line 2 (question q1): question ref "q1" is already used (already recorded)',
-      'line 4 (question q2): question ref "q2" is already used (line 3 (question q2))',
+      'line 1 (s1): ref: "s1" is already used by a session (already recorded)',
+      'line 2 (q1): ref: "q1" is already used by a question (already recorded)',
+      'line 4 (q2): ref: "q2" is already used by a question (line 3)',
     ]);
   });
 
@@ -143,10 +144,11 @@ describe("rows are rejected with their line and ref", () => {
 });
 
 test("the rejection message counts and lists the problems", () => {
-  expect(rejectionMessage(["line 1: a", "line 2: b"])).toBe(
+  const p = (message: string, line?: number) => ({ ...(line ? { line } : {}), path: "(input)", message });
+  expect(rejectionMessage([p("a", 1), p("b", 2)])).toBe(
     "Activity rejected, nothing was written (2 problems): line 1: a; line 2: b",
   );
-  expect(rejectionMessage(["x", "y", "z"], 2)).toBe(
+  expect(rejectionMessage([p("x"), p("y"), p("z")], 2)).toBe(
     "Activity rejected, nothing was written (3 problems): x; y; and 1 more",
   );
 });

@@ -81,7 +81,11 @@ async function seedOne(em: EntityManager, n: number) {
       })
     ).id;
   const assessment = await startAssessment(em, candidateId);
-  await importActivity(em, assessment.id, demoActivity(n));
+  await importActivity(
+    em,
+    assessment.id,
+    demoActivity(n).map((record, i) => ({ ...record, line: i + 1 })),
+  );
   if (n <= DEMO_COMPLETED) await completeAssessment(em, assessment.id);
   return true;
 }

@@ -1,12 +1,13 @@
 /** Test fixture: the worked example of docs/scoring.md, read from examples/activity.sample.jsonl. */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { describeProblem } from "../../shared/errors";
 import { parseRecords } from "../activity/validate";
 import type { Activity, ActivityQuestion, ActivitySession } from "./types";
 
 export const SAMPLE_FILE = fileURLToPath(new URL("../../../../../examples/activity.sample.jsonl", import.meta.url));
 
-export const sampleLines = (): unknown[] =>
+export const sampleLines = (): ({ line: number } & Record<string, unknown>)[] =>
   readFileSync(SAMPLE_FILE, "utf8")
     .split("\n")
     .map((line, i) => ({ line, n: i + 1 }))
@@ -15,7 +16,7 @@ export const sampleLines = (): unknown[] =>
 
 export function workedExample(): Activity {
   const { records, problems } = parseRecords(sampleLines());
-  if (problems.length) throw new Error(problems.join("; "));
+  if (problems.length) throw new Error(problems.map(describeProblem).join("; "));
   const sessions: ActivitySession[] = [];
   const questions: ActivityQuestion[] = [];
   for (const { record: r } of records) {

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { errorCodeOf } from "../../index";
-import { activityBatches, activityProblems, MAX_ACTIVITY_RECORDS } from "../import/activity";
+import { describeProblem, errorCodeOf, errorReasonOf, problemsOf } from "../../index";
+import { activityBatches, MAX_ACTIVITY_RECORDS } from "../import/activity";
 import { readJsonl } from "../import/read-jsonl";
 import { CliError, EXIT, explainError, plural, terminalSafe, writeLine } from "../output";
 import { connect, fileSize, intIn } from "./shared";
@@ -122,7 +122,7 @@ async function importActivity(assessmentId: string, file: string, options: Impor
       startLine ||= batch.firstLine;
       let result;
       try {
-        result = await client.assessments.importActivity.mutate({ assessmentId, records: batch.records });
+        result = await client.assessments.importActivity.mutate({ assessmentId, rows: batch.rows });
       } catch (error) {
         await stopped(error, batch, { totals, through, startLine, file, assessmentId, url, report });
         return;
@@ -160,11 +160,12 @@ async function stopped(
 ) {
   const explained = explainError(error, ctx.url);
   const code = errorCodeOf(error);
-  const problems = code === "BAD_REQUEST" ? activityProblems((error as Error).message) : null;
+  // The server names each problem of a refused batch in the error's data, with its line.
+  const problems = errorReasonOf(error) === "invalid_rows" ? problemsOf(error) : null;
   if (problems) {
     for (const p of problems) {
-      const text = terminalSafe(p.text);
-      await ctx.report(p.line === null ? `rejected: ${text}` : `rejected ${text}`);
+      const text = terminalSafe(describeProblem(p));
+      await ctx.report(p.line === undefined ? `rejected: ${text}` : `rejected ${text}`);
     }
   }
   const lines = `lines ${batch.firstLine}-${batch.lastLine}`;

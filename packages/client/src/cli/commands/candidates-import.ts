@@ -1,6 +1,6 @@
 import { extname } from "node:path";
 import { Option, type Command } from "commander";
-import { errorCodeOf, httpStatusOf, isUnreachable } from "../../index";
+import { errorReasonOf, httpStatusOf, isUnreachable } from "../../index";
 import { importInBatches, resilientSend, type ImportSource, type ImportTotals } from "../import/batches";
 import { createProgress } from "../import/progress";
 import { CSV_COLUMNS, readCsv } from "../import/read-csv";
@@ -65,7 +65,7 @@ function formatOf(file: string, explicit?: Format): Format {
   return format;
 }
 
-const TRANSIENT_CODES = new Set(["SERVICE_UNAVAILABLE", "TOO_MANY_REQUESTS"]);
+const TRANSIENT_REASONS = new Set(["unavailable", "too_many_attempts"]);
 const TRANSIENT_STATUSES = new Set([502, 503, 504]);
 
 const rate = (rows: number, ms: number) => Math.round(rows / Math.max(ms / 1000, 0.001)).toLocaleString("en-US");
@@ -108,9 +108,10 @@ async function importCandidates(file: string, options: ImportOptions) {
       // Unreachable from the very start is a wrong URL or a stopped server: say so at once instead of retrying.
       isTransient: (error) =>
         (reachedServer && isUnreachable(error)) ||
-        TRANSIENT_CODES.has(errorCodeOf(error) ?? "") ||
+        TRANSIENT_REASONS.has(errorReasonOf(error) ?? "") ||
         TRANSIENT_STATUSES.has(httpStatusOf(error) ?? 0),
-      isTooLarge: (error) => httpStatusOf(error) === 413 || errorCodeOf(error) === "PAYLOAD_TOO_LARGE",
+      // A proxy in front may answer 413 without the server's error data.
+      isTooLarge: (error) => errorReasonOf(error) === "payload_too_large" || httpStatusOf(error) === 413,
       onRetry: (error, attempt, delay) =>
         progress.notice(
           `retrying (${attempt}/${options.retries}) in ${(delay / 1000).toFixed(1)} s: ${terminalSafe(explainError(error, url).message)}`,

@@ -7,29 +7,9 @@ import type { SourceRow } from "./batches";
  */
 export const MAX_ACTIVITY_RECORDS = 2000;
 
-export interface ActivityProblem {
-  /** The file line the server named, when it named one. */
-  line: number | null;
-  text: string;
-}
-
-/**
- * The problems of a rejected batch, from the server's message:
- * "Activity rejected, nothing was written (2 problems): line 5 (session s2): …; line 8 (question q6): …".
- * Null for any other message.
- */
-export function activityProblems(message: string): ActivityProblem[] | null {
-  const match = /^Activity rejected, nothing was written \(\d+ problems?\): ([\s\S]*)$/.exec(message);
-  if (!match) return null;
-  // A problem may itself hold "; " (several fields of one line): split only where the next line's problem starts.
-  return match[1]!.split(/; (?=line \d+ \(|and \d+ more$)/).map((text) => {
-    const line = /^line (\d+) /.exec(text)?.[1];
-    return { line: line ? Number(line) : null, text };
-  });
-}
-
 export interface ActivityBatch {
-  records: Record<string, unknown>[];
+  /** The rows of one `assessments.importActivity` call, each with its file `line`. */
+  rows: ({ line: number } & Record<string, unknown>)[];
   firstLine: number;
   lastLine: number;
 }
@@ -49,13 +29,13 @@ export async function* activityBatches(
     // The first pass has checked every line: an unreadable one here means the file changed meanwhile.
     if (row.kind !== "row")
       throw new Error(`line ${row.line} is no longer readable (${row.reason}): did the file change?`);
-    if (batch && (batch.records.length >= maxRecords || bytes + row.size > maxBytes)) {
+    if (batch && (batch.rows.length >= maxRecords || bytes + row.size > maxBytes)) {
       yield batch;
       batch = null;
       bytes = 0;
     }
-    batch ??= { records: [], firstLine: row.line, lastLine: row.line };
-    batch.records.push({ ...(row.data as Record<string, unknown>), line: row.line });
+    batch ??= { rows: [], firstLine: row.line, lastLine: row.line };
+    batch.rows.push({ ...(row.data as Record<string, unknown>), line: row.line });
     batch.lastLine = row.line;
     bytes += row.size;
   }

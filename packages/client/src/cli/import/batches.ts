@@ -1,4 +1,4 @@
-import type { ImportRowResult } from "../../index";
+import { batchResult, mergeBatchResults, rowReason, type BatchResult } from "@shortlist/api/contract";
 
 /** One row of an import file: the candidate object to send, or why the row could not even be read. */
 export type SourceRow =
@@ -19,7 +19,7 @@ export interface ImportSource {
   bytesRead(): number;
 }
 
-export type SendBatch = (rows: { line: number; data: unknown }[]) => Promise<ImportRowResult>;
+export type SendBatch = (rows: { line: number; data: unknown }[]) => Promise<BatchResult>;
 
 export interface Rejection {
   line: number;
@@ -86,20 +86,23 @@ export async function importInBatches(source: ImportSource, options: BatchOption
   let batch = emptyBatch();
 
   const settle = async (pending: PendingBatch) => {
-    let result: ImportRowResult;
+    let result: BatchResult;
     try {
-      result = pending.rows.length ? await options.send(pending.rows) : { created: [], skipped: [], rejected: [] };
+      result = pending.rows.length ? await options.send(pending.rows) : batchResult([]);
     } catch (error) {
       state.fatal = { error, stage: "send", lines: [pending.firstLine, pending.lastLine] };
       return;
     }
-    const rejected = [...pending.unreadable, ...result.rejected].sort((a, b) => a.line - b.line);
+    const refused = result.results
+      .filter((r) => r.outcome === "rejected")
+      .map((r) => ({ line: r.line, reason: rowReason(r) }));
+    const rejected = [...pending.unreadable, ...refused].sort((a, b) => a.line - b.line);
     totals.rows += pending.rows.length + pending.unreadable.length;
-    totals.created += result.created.length;
-    totals.skipped += result.skipped.length;
+    totals.created += result.created;
+    totals.skipped += result.skipped;
     totals.rejected += rejected.length;
     await options.onBatch(
-      { created: result.created.length, skipped: result.skipped.length, rejected, bytesRead: source.bytesRead() },
+      { created: result.created, skipped: result.skipped, rejected, bytesRead: source.bytesRead() },
       { ...totals },
     );
   };
@@ -184,20 +187,19 @@ export function resilientSend(send: SendBatch, options: ResilienceOptions): Send
     } catch (error) {
       if (!options.isTooLarge(error)) throw error;
       if (rows.length === 1) {
-        return {
-          created: [],
-          skipped: [],
-          rejected: [{ line: rows[0]!.line, reason: "the row is larger than the server accepts in one request" }],
-        };
+        const line = rows[0]!.line;
+        return batchResult([
+          {
+            line,
+            outcome: "rejected",
+            problems: [{ line, path: "(input)", message: "the row is larger than the server accepts in one request" }],
+          },
+        ]);
       }
       const half = Math.ceil(rows.length / 2);
       const first = await split(rows.slice(0, half));
       const second = await split(rows.slice(half));
-      return {
-        created: [...first.created, ...second.created],
-        skipped: [...first.skipped, ...second.skipped],
-        rejected: [...first.rejected, ...second.rejected],
-      };
+      return mergeBatchResults(first, second);
     }
   };
   return split;
