@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { databaseEnv } from "@shortlist/config";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { useTestDatabase, type TestDatabase } from "@shortlist/db/testing";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { buildWeb, freePort, ServerProcess } from "./server-process";
 
@@ -25,7 +25,8 @@ export interface E2eEnvironment {
 }
 
 /**
- * `start()` in beforeAll, `stop()` in afterAll (which cleans up whatever a failed start left).
+ * Call it at load time (the database comes from useTestDatabase, which registers its own hooks),
+ * then `start()` in beforeAll and `stop()` in afterAll (which cleans up whatever a failed start left).
  * `admin` is the account the server creates on first start; `dataDirPrefix` gives the server a
  * temporary data folder; `pageOptions` go to the browser's new page.
  */
@@ -38,11 +39,10 @@ export function e2eHarness({
   dataDirPrefix?: string;
   pageOptions?: Parameters<Browser["newPage"]>[0];
 }) {
-  const state: Partial<E2eEnvironment> = {};
+  const db = useTestDatabase();
+  const state: Partial<E2eEnvironment> = { db };
   return {
     async start(): Promise<E2eEnvironment> {
-      state.db = await createTestDatabase();
-      const { db } = state;
       await db.close();
       if (dataDirPrefix) state.dataDir = await mkdtemp(join(tmpdir(), dataDirPrefix));
       await buildWeb();
@@ -73,7 +73,6 @@ export function e2eHarness({
     async stop(): Promise<void> {
       await state.browser?.close();
       await state.server?.stop();
-      await state.db?.dropDatabase();
       if (state.dataDir) await rm(state.dataDir, { recursive: true, force: true });
     },
   };
