@@ -4,20 +4,14 @@
  * CONFLICT; the row ends up as the winner wrote it, whole (no field from a
  * loser, no lost or half-applied update).
  */
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { ContextDeps } from "@shortlist/api";
-import { createTestDatabase, type TestDatabase } from "@shortlist/db/testing";
-import { signedIn, testDeps, type Caller } from "./helpers";
+import { beforeAll, expect, test } from "vitest";
+import { signedIn, useTestApi, type Caller } from "./helpers";
 
-let db: TestDatabase;
-let deps: ContextDeps;
+const { db, deps } = useTestApi();
 let writer: Caller;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  deps = testDeps(db);
   writer = (await signedIn(deps, "recruiter")).caller;
 });
-afterAll(() => db?.dropDatabase());
 
 const codeOf = (r: PromiseSettledResult<unknown>) =>
   r.status === "fulfilled" ? "ok" : String((r.reason as { code?: string }).code);
@@ -57,20 +51,16 @@ test("100 concurrent updates of one candidate from the same version: one wins wh
   expect(winner).toMatchObject({ ...expected, version: 2 });
 
   // What is stored is exactly the winner's write, read back through a fresh connection.
-  const [row] = await db.orm.em
-    .fork()
-    .execute<
-      {
-        name: string;
-        role: string;
-        recruiter_notes: string;
-        assessment_domains: string[];
-        consent_given: boolean;
-        version: number;
-      }[]
-    >("select name, role, recruiter_notes, assessment_domains, consent_given, version from candidates where id = ?", [
-      c.id,
-    ]);
+  const [row] = await db.orm.em.fork().execute<
+    {
+      name: string;
+      role: string;
+      recruiter_notes: string;
+      assessment_domains: string[];
+      consent_given: boolean;
+      version: number;
+    }[]
+  >("select name, role, recruiter_notes, assessment_domains, consent_given, version from candidates where id = ?", [c.id]);
   expect(row).toEqual({
     name: expected.name,
     role: expected.role,
