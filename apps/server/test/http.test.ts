@@ -236,3 +236,30 @@ test("an unknown procedure is a 404 and a query input is validated like a body",
   expect(bad.status).toBe(400);
   expect(bad.body.error.json.data.fieldErrors).toEqual([{ path: "limit", message: expect.any(String) }]);
 });
+
+test("over HTTP an error's data carries its reason and details: a duplicate, then a stale save, in one batch", async () => {
+  const { cookie } = await login();
+  const candidate = { name: "Reason Check", email: "reason@example.com", role: "Engineer", company: "ReasonCo" };
+  const created = await request(app).post("/trpc/candidates.create").set("Cookie", cookie).send(json(candidate));
+  const { id, version } = created.body.result.data.json as { id: string; version: number };
+  await request(app)
+    .post("/trpc/candidates.update")
+    .set("Cookie", cookie)
+    .send(json({ id, version, name: "Reason Checked" }));
+
+  const res = await request(app)
+    .post("/trpc/candidates.create,candidates.update?batch=1")
+    .set("Cookie", cookie)
+    .send({ 0: json({ ...candidate, email: "REASON@example.com" }), 1: json({ id, version, name: "Too Late" }) });
+  const [duplicate, stale] = (res.body as { error: { json: { data: Record<string, unknown> } } }[]).map(
+    (r) => r.error.json.data,
+  );
+  expect(duplicate).toMatchObject({
+    code: "CONFLICT",
+    path: "candidates.create",
+    reason: "duplicate",
+    details: { fields: ["company", "email"], id },
+    problems: null,
+  });
+  expect(stale).toMatchObject({ code: "CONFLICT", reason: "stale_version", details: { kind: "candidate" } });
+});
