@@ -9,6 +9,8 @@ export * from "./vetting/schemas";
 export * from "./shared/format";
 export { hasControlCharacters, multiLineText, singleLineText, type TextMessages } from "./shared/text";
 export { pathPattern, type PathPattern } from "./shared/paths";
+export { EMAIL_MAX, email } from "./shared/email";
+export { idInput, idVersionInput, recordVersion, uuid, type IdInput, type IdVersionInput } from "./shared/ids";
 export { hasRole, ROLES, type RoleSet } from "./shared/roles";
 export * from "./shared/errors";
 export * from "./shared/batch";

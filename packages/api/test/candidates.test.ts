@@ -124,9 +124,9 @@ test("an email is unique per company, case-insensitively; the conflict names who
   expect(taken.code).toBe("CONFLICT");
   expect(taken.message).toContain(john.id);
   expect(await viewer.candidates.get({ id: jane.id })).toEqual(jane);
-  // Changing only the case of one's own email is no conflict.
+  // Changing only the case of one's own email is no conflict (and, lower-cased by the one email rule, no change).
   expect((await recruiter.candidates.update({ id: jane.id, version: 1, email: "Jane@Example.com" })).email).toBe(
-    "Jane@Example.com",
+    "jane@example.com",
   );
 });
 

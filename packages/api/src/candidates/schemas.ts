@@ -1,6 +1,8 @@
 import { CANDIDATE_STATUSES } from "@shortlist/db/constants";
 import { z } from "zod";
 import { batchRows, sourceLine } from "../shared/batch";
+import { email } from "../shared/email";
+import { idInput, recordVersion, uuid } from "../shared/ids";
 import { multiLineText, singleLineText } from "../shared/text";
 
 /** The status rules travel with the schemas: the SPA offers only the moves the server allows. */
@@ -25,7 +27,8 @@ const optionalUrl = singleLineText(500)
 
 export const candidateFields = {
   name: requiredText("name"),
-  email: z.string().trim().pipe(z.email("Enter a valid email address").max(255)),
+  // The one email rule, within the 255 characters the candidates table holds.
+  email: email.pipe(z.string().max(255, "Use at most 255 characters")),
   role: requiredText("role applied for"),
   company: requiredText("company"),
   assessmentDomains: assessmentDomainsSchema,
@@ -48,9 +51,9 @@ export const createCandidateInput = z.strictObject({
 });
 
 export const updateCandidateInput = z.strictObject({
-  id: z.uuid(),
+  id: uuid,
   /** The version the caller last saw; a save over a newer one is refused. */
-  version: z.int().positive(),
+  version: recordVersion,
   name: candidateFields.name.optional(),
   email: candidateFields.email.optional(),
   role: candidateFields.role.optional(),
@@ -63,9 +66,9 @@ export const updateCandidateInput = z.strictObject({
   status: candidateStatusSchema.optional(),
 });
 
-export const candidateIdInput = z.strictObject({ id: z.uuid() });
+export const candidateIdInput = idInput;
 
-export const deleteCandidateInput = z.strictObject({ id: z.uuid(), version: z.int().positive().optional() });
+export const deleteCandidateInput = z.strictObject({ id: uuid, version: recordVersion.optional() });
 
 export const candidateFiltersSchema = z.strictObject({
   status: candidateStatusSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idInput } from "../shared/ids";
 import { procedureFor, publicProcedure, ROLES, router } from "../trpc";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.service";
 import { changePassword, login, logout, needsSetup, setup } from "./auth.service";
@@ -6,7 +7,6 @@ import {
   changePasswordInput,
   createApiTokenInput,
   createUserInput,
-  idInput,
   loginInput,
   resetPasswordInput,
   setupInput,
@@ -56,7 +56,7 @@ const apiTokens = router({
     .mutation(({ ctx, input }) => createApiToken(ctx.em, ctx.auth.user.id, input.name)),
   /** Your own tokens; an admin may ask for everyone's. */
   list: procedureFor(ROLES.any)
-    .input(z.object({ all: z.boolean().default(false) }).default({ all: false }))
+    .input(z.strictObject({ all: z.boolean().default(false) }).default({ all: false }))
     .query(({ ctx, input }) =>
       listApiTokens(ctx.em, input.all && ctx.auth.user.role === "admin" ? "all" : { userId: ctx.auth.user.id }),
     ),

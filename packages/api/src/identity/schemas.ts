@@ -1,25 +1,30 @@
+/** Identity inputs (browser-safe). Every object is strict: an unknown field is refused, never silently dropped. */
 import { USER_ROLES } from "@shortlist/db/constants";
 import { z } from "zod";
+import { email } from "../shared/email";
+import { recordVersion, uuid } from "../shared/ids";
+import { singleLineText } from "../shared/text";
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(320));
+/** The one email rule (shared/email.ts): trimmed, lower-cased, at most 320 characters. */
+export const emailSchema = email;
 
 export const passwordSchema = z.string().min(12, "Use at least 12 characters").max(256, "Use at most 256 characters");
 
-/** Text Postgres can store: no NUL bytes (they broke the statement, read as a lost connection), no lone surrogates. */
-const storable = (schema: z.ZodString) =>
-  schema
-    .refine((s) => !s.includes("\u0000"), "Must not contain NUL characters")
-    .refine((s) => s.isWellFormed(), "Must be valid Unicode text");
+/** One line of storable text (shared/text.ts), trimmed, not empty. */
+const requiredLine = (max: number, empty: string) =>
+  singleLineText(max)
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, empty));
 
-export const personNameSchema = storable(z.string().trim().min(1, "Enter a name").max(200));
+export const personNameSchema = requiredLine(200, "Enter a name");
 
-export const loginInput = z.object({
+export const loginInput = z.strictObject({
   email: emailSchema,
   // Never tell a caller which rule an old password breaks: only that sign-in failed.
   password: z.string().min(1, "Enter your password").max(256),
 });
 
-export const setupInput = z.object({
+export const setupInput = z.strictObject({
   email: emailSchema,
   name: personNameSchema,
   password: passwordSchema,
@@ -27,26 +32,24 @@ export const setupInput = z.object({
 
 export const userRoleSchema = z.enum(USER_ROLES);
 
-export const createUserInput = z.object({
+export const createUserInput = z.strictObject({
   email: emailSchema,
   name: personNameSchema,
   role: userRoleSchema,
   password: passwordSchema,
 });
 
-export const updateUserInput = z.object({
-  id: z.uuid(),
-  version: z.int().positive(),
+export const updateUserInput = z.strictObject({
+  id: uuid,
+  version: recordVersion,
   name: personNameSchema.optional(),
   role: userRoleSchema.optional(),
   disabled: z.boolean().optional(),
   password: passwordSchema.optional(),
 });
 
-export const idInput = z.object({ id: z.uuid() });
-
 export const changePasswordInput = z
-  .object({
+  .strictObject({
     currentPassword: z.string().min(1, "Enter your current password").max(256),
     newPassword: passwordSchema,
   })
@@ -55,10 +58,10 @@ export const changePasswordInput = z
     message: "Choose a password different from the current one",
   });
 
-export const resetPasswordInput = z.object({ id: z.uuid(), password: passwordSchema });
+export const resetPasswordInput = z.strictObject({ id: uuid, password: passwordSchema });
 
-export const createApiTokenInput = z.object({
-  name: storable(z.string().trim().min(1, "Name the token after the script that will use it").max(100)),
+export const createApiTokenInput = z.strictObject({
+  name: requiredLine(100, "Name the token after the script that will use it"),
 });
 
 export type LoginInput = z.infer<typeof loginInput>;

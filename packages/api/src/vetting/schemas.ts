@@ -5,6 +5,7 @@
 import { BENCHMARK_SOURCES } from "@shortlist/db/constants";
 import { z } from "zod";
 import { batchRows, lineRow } from "../shared/batch";
+import { idInput, uuid } from "../shared/ids";
 import { pathPattern } from "../shared/paths";
 import { multiLineText, singleLineText, type TextMessages } from "../shared/text";
 
@@ -79,13 +80,13 @@ export type QuestionRecord = z.output<typeof questionRecordSchema>;
 export type ActivityRecord = z.output<typeof activityRecordSchema>;
 export type ActivityRecordInput = z.input<typeof activityRecordSchema>;
 
-export const assessmentIdInput = z.strictObject({ assessmentId: z.uuid() });
-export const startAssessmentInput = z.strictObject({ candidateId: z.uuid() });
-export const candidateIdOnlyInput = z.strictObject({ candidateId: z.uuid() });
-export const vettingIdInput = z.strictObject({ id: z.uuid() });
+export const assessmentIdInput = z.strictObject({ assessmentId: uuid });
+export const startAssessmentInput = z.strictObject({ candidateId: uuid });
+export const candidateIdOnlyInput = z.strictObject({ candidateId: uuid });
+export const vettingIdInput = idInput;
 
 export const recordSessionInput = z.strictObject({
-  assessmentId: z.uuid(),
+  assessmentId: uuid,
   session: z.strictObject({ ref: activityRef.optional(), start: activityTimestamp, end: activityTimestamp }),
   questions: z
     .array(
@@ -101,7 +102,7 @@ export const recordSessionInput = z.strictObject({
 });
 
 export const importActivityInput = z.strictObject({
-  assessmentId: z.uuid(),
+  assessmentId: uuid,
   /**
    * Parsed JSONL lines, each with its file `line` (the batch-import contract, shared/batch.ts); each is checked
    * on the server, and any bad one rejects the whole call with every problem by line.
