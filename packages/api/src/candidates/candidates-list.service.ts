@@ -1,7 +1,7 @@
-import { Candidate, type EntityManager } from "@shortlist/db";
+import type { EntityManager } from "@shortlist/db";
 import { CANDIDATE_STATUSES, type CandidateStatus } from "@shortlist/db/constants";
 import { InvalidInput } from "../errors";
-import { toCandidateDTO, type CandidateRow } from "./mappers";
+import { candidateFromRow, toCandidateDTO } from "./mappers";
 import type { CandidateFilters, ListCandidatesInput } from "./schemas";
 
 type Condition = [sql: string, params: unknown[]];
@@ -65,9 +65,7 @@ export async function listCandidates(em: EntityManager, input: ListCandidatesInp
     `select c.* from candidates c ${where.sql} order by c.created_at desc, c.id desc limit ?`,
     [...where.params, input.limit + 1],
   );
-  const meta = em.getMetadata().get(Candidate);
-  const driver = em.getDriver();
-  const rows = raw.map((row) => driver.mapResult(row, meta) as CandidateRow);
+  const rows = raw.map(candidateFromRow);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {

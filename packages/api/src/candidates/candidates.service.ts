@@ -1,7 +1,7 @@
 import { Candidate, type EntityManager, type ICandidate } from "@shortlist/db";
 import type { CandidateStatus } from "@shortlist/db/constants";
 import { Duplicate, IllegalTransition, StaleVersion } from "../errors";
-import { toCandidateDTO, type CandidateRow } from "./mappers";
+import { candidateFromRow, toCandidateDTO } from "./mappers";
 import type { CreateCandidateInput, UpdateCandidateInput } from "./schemas";
 import { allowedNextStatuses, canMove } from "./logic/status";
 
@@ -60,7 +60,7 @@ export async function createCandidate(em: EntityManager, input: CreateCandidateI
     await assertEmailFree(em, input.company, input.email);
     throw new Duplicate(`Another candidate already uses ${input.email} at ${input.company}`, EMAIL_KEY);
   }
-  return toCandidateDTO(em.getDriver().mapResult(row, em.getMetadata().get(Candidate)) as CandidateRow);
+  return toCandidateDTO(candidateFromRow(row));
 }
 
 export async function updateCandidate(em: EntityManager, input: UpdateCandidateInput) {

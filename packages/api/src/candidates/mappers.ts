@@ -1,5 +1,6 @@
 import type { ICandidate } from "@shortlist/db";
 import type { CandidateStatus } from "@shortlist/db/constants";
+import { dbRow } from "../db-rows";
 
 export interface CandidateDTO {
   id: string;
@@ -22,6 +23,12 @@ export interface CandidateDTO {
 
 /** What the mapper reads: a managed entity or a plain row mapped to property names. */
 export type CandidateRow = Pick<ICandidate, keyof CandidateDTO>;
+
+/** A raw `candidates` row (`select *`, `returning *`) as a CandidateRow, through the one raw-row mapper. */
+export const candidateFromRow = (row: Record<string, unknown>) =>
+  dbRow<CandidateRow>(row, {
+    dates: ["createdAt", "updatedAt", "consentTimestamp", "assessmentStart", "assessmentEnd"],
+  });
 
 export const toCandidateDTO = (c: CandidateRow): CandidateDTO => ({
   id: c.id,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Config } from "@shortlist/config";
 import type { EntityManager } from "@shortlist/db";
+import { dbRows } from "../db-rows";
 
 /**
  * Failed sign-in counting, after OWASP's guidance, in three keys:
@@ -65,20 +66,22 @@ export function refusalMs(kind: ThrottleKind, failures: number, limits: Limits):
 /** Counts one failure on every key; call with the keys locked (lockThrottleKeys). */
 export async function recordFailure(em: EntityManager, keys: ThrottleKey[], limits: Limits, now: Date) {
   const windowStart = new Date(now.getTime() - limits.lockoutMs);
-  const rows = await em.execute<{ key: string; failures: number; window_started_at: string | Date }[]>(
-    "select key, failures, window_started_at from login_throttles where key in (?)",
-    [keys.map((k) => k.key)],
+  const rows = dbRows<{ key: string; failures: number; windowStartedAt: Date }>(
+    await em.execute("select key, failures, window_started_at from login_throttles where key in (?)", [
+      keys.map((k) => k.key),
+    ]),
+    { dates: ["windowStartedAt"] },
   );
   for (const { key, kind } of keys) {
     const row = rows.find((r) => r.key === key);
-    const fresh = !row || new Date(row.window_started_at) < windowStart;
+    const fresh = !row || row.windowStartedAt < windowStart;
     const failures = fresh ? 1 : row.failures + 1;
     const wait = refusalMs(kind, failures, limits);
     await em.execute(
       `insert into login_throttles (key, failures, window_started_at, locked_until) values (?, ?, ?, ?)
        on conflict (key) do update set failures = excluded.failures,
          window_started_at = excluded.window_started_at, locked_until = excluded.locked_until`,
-      [key, failures, fresh ? now : new Date(row.window_started_at), wait ? new Date(now.getTime() + wait) : null],
+      [key, failures, fresh ? now : row.windowStartedAt, wait ? new Date(now.getTime() + wait) : null],
     );
   }
 }

@@ -4,6 +4,7 @@ import { LockMode } from "@mikro-orm/core";
 import { Assessment, AssessmentQuestion, AssessmentSession, type EntityManager, type IAssessment } from "@shortlist/db";
 import { InvalidInput, InvalidRows } from "../errors";
 import { batchResult } from "../shared/batch";
+import { dbRows } from "../db-rows";
 import type { Problem } from "../shared/errors";
 import { parseRecords, planImport, rejectionMessage, type ImportPlan, type LabelledRecord } from "./activity/validate";
 import type { QuestionRecord, RecordSessionInput, SessionRecord } from "./schemas";
@@ -33,22 +34,14 @@ export async function findAssessment(em: EntityManager, id: string, { lock = fal
 
 /** Every session and question of an assessment, in order of arrival. */
 export async function loadActivity(em: EntityManager, assessment: IAssessment): Promise<StoredActivity> {
-  const sessions = await em.execute<{ id: string; ref: string; seq: number; started_at: Date; ended_at: Date }[]>(
-    "select id, ref, seq, started_at, ended_at from assessment_sessions where assessment_id = ? order by seq",
-    [assessment.id],
+  const sessions = dbRows<StoredActivity["sessions"][number]>(
+    await em.execute(
+      `select id, ref, seq, started_at as "start", ended_at as "end" from assessment_sessions where assessment_id = ? order by seq`,
+      [assessment.id],
+    ),
+    { dates: ["start", "end"] },
   );
-  const questions = await em.execute<
-    {
-      id: string;
-      ref: string;
-      seq: number;
-      session: string;
-      domain: string;
-      text: string;
-      asked_at: Date;
-      follow_up_of: string | null;
-    }[]
-  >(
+  const questions = await em.execute(
     `select q.id, q.ref, q.seq, s.ref as session, q.domain, q.text, q.asked_at, p.ref as follow_up_of
        from assessment_questions q
        join assessment_sessions s on s.id = q.session_id
@@ -59,23 +52,8 @@ export async function loadActivity(em: EntityManager, assessment: IAssessment): 
   );
   return {
     domains: assessment.domains,
-    sessions: sessions.map((s) => ({
-      id: s.id,
-      ref: s.ref,
-      seq: s.seq,
-      start: new Date(s.started_at),
-      end: new Date(s.ended_at),
-    })),
-    questions: questions.map((q) => ({
-      id: q.id,
-      ref: q.ref,
-      seq: q.seq,
-      session: q.session,
-      domain: q.domain,
-      text: q.text,
-      askedAt: new Date(q.asked_at),
-      followUpOf: q.follow_up_of,
-    })),
+    sessions,
+    questions: dbRows<StoredActivity["questions"][number]>(questions, { dates: ["askedAt"] }),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Role benchmarks: percentiles of completed assessments in SQL, bands an admin entered, and the choice between them. */
 import { Benchmark, MIN_BENCHMARK_SAMPLE, type EntityManager, type IAssessment, type IBenchmark } from "@shortlist/db";
+import { dbRows } from "../db-rows";
 import { isThin, toBenchmarkDTO, type BenchmarkDTO } from "./mappers";
 import type { ListBenchmarksInput, UpsertEnteredBenchmarkInput } from "./schemas";
 
@@ -159,13 +160,16 @@ export async function resolveBenchmark(em: EntityManager, role: string, company:
 
 /** percent_rank (0–100) of an assessment's tao index among the role's completed assessments, and how many there are. */
 export async function rolePercentile(em: EntityManager, assessment: Pick<IAssessment, "id" | "role">) {
-  const [row] = await em.execute<{ percentile: number; sample_size: number }[]>(
-    `select percentile, sample_size from (
+  const [row] = dbRows<{ percentile: number; sampleSize: number }>(
+    await em.execute(
+      `select percentile, sample_size from (
        select id, 100 * percent_rank() over (order by tao_index) as percentile, count(*) over ()::int as sample_size
          from assessments
         where status = 'completed' and lower(role) = lower(?)
      ) ranked where id = ?`,
-    [assessment.role, assessment.id],
+      [assessment.role, assessment.id],
+    ),
+    { numbers: ["percentile"] },
   );
-  return row ? { percentile: Number(row.percentile), sampleSize: row.sample_size } : null;
+  return row ?? null;
 }

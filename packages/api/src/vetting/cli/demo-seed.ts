@@ -5,6 +5,7 @@
  */
 import { Assessment, Candidate, type EntityManager } from "@shortlist/db";
 import { createCandidate } from "../../candidates";
+import { dbRows } from "../../db-rows";
 import { importActivity } from "../activity.service";
 import { completeAssessment, startAssessment } from "../assessments.service";
 import { resolveBenchmark } from "../benchmarks.service";
@@ -101,22 +102,26 @@ export async function seedDemo(em: EntityManager): Promise<DemoSummary> {
     em.clear();
   }
 
-  const rows = await em.execute<{ name: string; tao_index: number }[]>(
-    `select c.name, a.tao_index from assessments a join candidates c on c.id = a.candidate_id
+  const completed = dbRows<{ name: string; taoIndex: number }>(
+    await em.execute(
+      `select c.name, a.tao_index from assessments a join candidates c on c.id = a.candidate_id
       where a.status = 'completed' and c.company = ? and c.email like 'demo-%@acme.example' order by a.tao_index`,
-    [DEMO_COMPANY],
+      [DEMO_COMPANY],
+    ),
   );
-  const [open] = await em.execute<{ candidate_id: string; assessment_id: string; name: string }[]>(
-    `select c.id as candidate_id, a.id as assessment_id, c.name from assessments a join candidates c on c.id = a.candidate_id
+  const [pending] = dbRows<{ candidateId: string; assessmentId: string; name: string }>(
+    await em.execute(
+      `select c.id as candidate_id, a.id as assessment_id, c.name from assessments a join candidates c on c.id = a.candidate_id
       where a.status = 'in_progress' and c.company = ? and c.email = ?`,
-    [DEMO_COMPANY, demoEmail(DEMO_COMPLETED + 1)],
+      [DEMO_COMPANY, demoEmail(DEMO_COMPLETED + 1)],
+    ),
   );
   const { effective } = await resolveBenchmark(em, DEMO_ROLE, DEMO_COMPANY);
   return {
     created,
     skipped: DEMO_COMPLETED + 1 - created,
-    completed: rows.map((r) => ({ name: r.name, taoIndex: r.tao_index })),
-    pending: open ? { candidateId: open.candidate_id, assessmentId: open.assessment_id, name: open.name } : null,
+    completed,
+    pending: pending ?? null,
     benchmark: effective,
   };
 }
