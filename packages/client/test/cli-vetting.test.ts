@@ -230,6 +230,9 @@ describe("assessments import, then reports pdf", () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/NOT_FOUND: Report .* not found/i);
     expect(existsSync(join(dir, "unknown.pdf"))).toBe(false);
+    const malformed = await shortlist(["reports", "pdf", "not-a-report-id", "-o", join(dir, "malformed.pdf")]);
+    expect([malformed.code, malformed.stderr]).toEqual([1, expect.stringContaining("BAD_REQUEST: Invalid input: id")]);
+    expect(existsSync(join(dir, "malformed.pdf"))).toBe(false);
 
     const refused = await shortlist(["reports", "pdf", randomUUID()], {
       env: { SHORTLIST_TOKEN: "sl_not-a-real-token" },

@@ -1,8 +1,9 @@
 import { createWriteStream } from "node:fs";
 import { rename, rm, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { reportPdfPath, type ErrorData } from "@shortlist/api/schemas";
 import type { Command } from "commander";
 import { CliError, EXIT, explainError, writeLine } from "../output";
 import { connect } from "./shared";
@@ -37,16 +38,22 @@ async function isDirectory(path: string) {
   }
 }
 
-/** The server's JSON error ({ error: { code, message } }), or the status line. */
+/**
+ * The server's refusal, read as tRPC's error envelope (`{ error: { json: { message, data } } }`, the same shape
+ * as any procedure's error): what happened is its data.reason; the message is for the person reading.
+ */
 async function failure(response: Response): Promise<CliError> {
   let message = `${response.status} ${response.statusText}`;
+  let reason: ErrorData["reason"] | null = null;
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
-    if (body.error?.message) message = `${body.error.code ?? response.status}: ${body.error.message}`;
+    const body = (await response.json()) as { error?: { json?: { message?: string; data?: Partial<ErrorData> } } };
+    const error = body.error?.json;
+    if (error?.message) message = `${error.data?.code ?? response.status}: ${error.message}`;
+    reason = error?.data?.reason ?? null;
   } catch {
     // not JSON: keep the status line
   }
-  if (response.status === 401) {
+  if (reason === "unauthenticated" || (reason === null && response.status === 401)) {
     return new CliError(
       `${message}\nThe server did not accept SHORTLIST_TOKEN: it may be mistyped or revoked.`,
       EXIT.fatal,
@@ -54,26 +61,38 @@ async function failure(response: Response): Promise<CliError> {
   }
   return new CliError(
     `Could not download the PDF: ${message}`,
-    response.status === 404 || response.status === 400 ? EXIT.rejected : EXIT.fatal,
+    reason === "not_found" || reason === "invalid_input" ? EXIT.rejected : EXIT.fatal,
   );
 }
 
-async function downloadPdf(reportId: string, options: PdfOptions) {
-  const { client, url, token } = connect();
-  let info;
+/** The file name the server gives (Content-Disposition), reduced to a plain name: never a path. */
+function attachmentName(response: Response, reportId: string): string {
+  const header = response.headers.get("content-disposition") ?? "";
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(header)?.[1];
+  let name = plain ?? "";
   try {
-    info = await client.reports.pdfInfo.query({ id: reportId });
-  } catch (error) {
-    throw explainError(error, url);
+    if (encoded) name = decodeURIComponent(encoded);
+  } catch {
+    // a malformed encoding: keep the plain name
   }
+  name = basename(name.replace(/\\/g, "/"));
+  return name && name !== "." && name !== ".." ? name : `shortlist-report-${reportId}.pdf`;
+}
 
+async function downloadPdf(reportId: string, options: PdfOptions) {
+  const { url, token } = connect();
+  // One request, the URL built as the server and the SPA build it: the server loads the report once.
   let response: Response;
   try {
-    response = await fetch(new URL(info.downloadPath, url), { headers: { Authorization: `Bearer ${token}` } });
+    response = await fetch(new URL(reportPdfPath.build({ id: reportId }), url), {
+      headers: { Authorization: `Bearer ${token}` },
+    });
   } catch (error) {
     throw explainError(error, url);
   }
   if (!response.ok || !response.body) throw await failure(response);
+  const fileName = attachmentName(response, reportId);
   const body = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>);
 
   if (options.output === "-") {
@@ -82,9 +101,9 @@ async function downloadPdf(reportId: string, options: PdfOptions) {
   }
   const target = resolve(
     options.output === undefined
-      ? info.fileName
+      ? fileName
       : (await isDirectory(options.output))
-        ? join(options.output, info.fileName)
+        ? join(options.output, fileName)
         : options.output,
   );
   // Written beside the target and renamed when complete: an interrupted download leaves no half PDF under the name.
