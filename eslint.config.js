@@ -158,6 +158,7 @@ export default defineConfig([
   // Browser-safe parts of the API: these blocks replace the one above for their files.
   {
     files: ["packages/api/src/shared/**/*.ts"],
+    ignores: ["**/*.unit.test.ts"],
     rules: browserSafe(String.raw`\./[\w.-]+`, "packages/api/src/shared/"),
   },
   {
@@ -166,6 +167,7 @@ export default defineConfig([
   },
   {
     files: ["packages/api/src/*/logic/**/*.ts"],
+    ignores: ["**/*.unit.test.ts"],
     rules: browserSafe(String.raw`\./[\w./-]+|(?:\.\./)+shared/[\w.-]+|\.\./schemas`, "A module's logic/ folder"),
   },
 
