@@ -92,7 +92,9 @@ test("a 10 MB JSON body, sent whole, is refused with 413 and nothing is stored",
     body,
   });
   expect(res.status).toBe(413);
-  expect((await res.json()) as object).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
+  expect((await res.json()) as object).toMatchObject({
+    error: { json: { data: { code: "PAYLOAD_TOO_LARGE", reason: "payload_too_large" } } },
+  });
   expect(await counts()).toEqual(before);
 });
 
