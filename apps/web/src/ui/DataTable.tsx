@@ -6,7 +6,7 @@ import {
   type TableThProps,
   type TableTrProps,
 } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { ErrorState } from "./ErrorState";
 
 export interface Column<T> {
@@ -37,6 +37,8 @@ export interface DataTableProps<T> {
   stale?: boolean;
   onRowClick?: (row: T) => void;
   rowProps?: (row: T) => TableTrProps;
+  /** Shown in a full-width row below `row` when it returns something (an expanded row's details). */
+  expandedRow?: (row: T) => ReactNode;
   /** Below the table, e.g. "Load more". */
   footer?: ReactNode;
   skeletonRows?: number;
@@ -59,6 +61,7 @@ export function DataTable<T>({
   stale,
   onRowClick,
   rowProps,
+  expandedRow,
   footer,
   skeletonRows = 3,
   minWidth,
@@ -90,20 +93,30 @@ export function DataTable<T>({
           </Table.Thead>
           <Table.Tbody>
             {rows
-              ? rows.map((row) => (
-                  <Table.Tr
-                    key={rowKey(row)}
-                    onClick={onRowClick && (() => onRowClick(row))}
-                    style={onRowClick ? { cursor: "pointer" } : undefined}
-                    {...rowProps?.(row)}
-                  >
-                    {columns.map((c) => (
-                      <Table.Td key={c.key} {...(typeof c.td === "function" ? c.td(row) : c.td)}>
-                        {c.cell(row)}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))
+              ? rows.map((row) => {
+                  const key = rowKey(row);
+                  const expanded = expandedRow?.(row);
+                  return (
+                    <Fragment key={key}>
+                      <Table.Tr
+                        onClick={onRowClick && (() => onRowClick(row))}
+                        style={onRowClick ? { cursor: "pointer" } : undefined}
+                        {...rowProps?.(row)}
+                      >
+                        {columns.map((c) => (
+                          <Table.Td key={c.key} {...(typeof c.td === "function" ? c.td(row) : c.td)}>
+                            {c.cell(row)}
+                          </Table.Td>
+                        ))}
+                      </Table.Tr>
+                      {expanded != null && expanded !== false && (
+                        <Table.Tr>
+                          <Table.Td colSpan={columns.length}>{expanded}</Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Fragment>
+                  );
+                })
               : Array.from({ length: skeletonRows }, (_, i) => (
                   <Table.Tr key={i}>
                     {columns.map((c) => (
