@@ -1,0 +1,115 @@
+/**
+ * The audit chain: each event's hash is SHA-256 over the RFC 8785 canonical JSON of its fields and
+ * the previous event's hash (docs/audit.md). Appending happens inside the caller's transaction, so a
+ * rolled-back change leaves no event and no gap in the sequence.
+ */
+import { createHash } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import canonicalize from "canonicalize";
+import type { AuditEventInput, ChainEvent, Checkpoint } from "./types";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+/** RFC 8785 canonical JSON; refuses what JSON cannot carry (undefined at the top, NaN, lone surrogates). */
+export function canonicalJson(value: unknown): string {
+  const json = canonicalize(value);
+  if (json === undefined) throw new Error("canonicalJson: the value has no JSON form");
+  return json;
+}
+
+/** What an event's hash covers, exactly (docs/audit.md lists it). */
+export function hashInput(event: HashedFields) {
+  return {
+    seq: event.seq,
+    at: typeof event.at === "string" ? event.at : event.at.toISOString(),
+    actor: { type: event.actor.type, id: event.actor.id, label: event.actor.label },
+    action: event.action,
+    entity: { kind: event.entity.kind, id: event.entity.id },
+    subjectId: event.subjectId,
+    requestId: event.requestId,
+    ip: event.ip,
+    change: event.change,
+    prevHash: event.prevHash,
+  };
+}
+
+/** An event's hashed fields; `at` as a Date or its ISO 8601 string (UTC, milliseconds). */
+export type HashedFields = Omit<ChainEvent, "hash" | "at"> & { at: Date | string };
+
+export function eventHash(event: HashedFields): string {
+  return createHash("sha256")
+    .update(canonicalJson(hashInput(event)))
+    .digest("hex");
+}
+
+/** The bytes a checkpoint's signature covers: the canonical JSON of `{ seq, hash, at }`. */
+export function checkpointPayload(checkpoint: Pick<Checkpoint, "seq" | "hash" | "at">): Uint8Array {
+  return Buffer.from(canonicalJson({ seq: checkpoint.seq, hash: checkpoint.hash, at: checkpoint.at }), "utf8");
+}
+
+/** `change` exactly as jsonb will give it back (Dates as ISO strings, undefined members dropped). */
+export function plainChange(change: AuditEventInput["change"]): AuditEventInput["change"] {
+  return JSON.parse(JSON.stringify({ before: change.before ?? null, after: change.after ?? null })) as {
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  };
+}
+
+const COLUMNS =
+  "seq, at, actor_type, actor_id, actor_label, action, entity_kind, entity_id, subject_id, request_id, ip, change, prev_hash, hash";
+const ROW = "(?, ?::timestamptz, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+
+/**
+ * Appends the events to the chain inside `em`'s open transaction. The head row's lock (FOR UPDATE,
+ * re-read at its latest version under READ COMMITTED) serialises appenders until the transaction ends,
+ * so sequence numbers have no gaps and each event links to the one committed before it.
+ */
+export async function appendEvents(em: EntityManager, events: readonly AuditEventInput[]): Promise<ChainEvent[]> {
+  if (events.length === 0) return [];
+  const changes = events.map((e) => plainChange(e.change));
+  const [head] = await em.execute<{ seq: string; hash: string }[]>(
+    "select seq, hash from audit_head where id = 1 for update",
+  );
+  if (!head) throw new Error("audit_head has no row: the audit migration did not run");
+  let seq = Number(head.seq);
+  let prevHash = head.hash;
+  const at = new Date();
+  const written: ChainEvent[] = [];
+  const params: unknown[] = [];
+  events.forEach((input, i) => {
+    const event = { ...input, change: changes[i]!, seq: ++seq, at, prevHash };
+    const hash = eventHash(event);
+    written.push({ ...event, hash });
+    prevHash = hash;
+    params.push(
+      event.seq,
+      at.toISOString(),
+      event.actor.type,
+      event.actor.id,
+      event.actor.label,
+      event.action,
+      event.entity.kind,
+      event.entity.id,
+      event.subjectId,
+      event.requestId,
+      event.ip,
+      JSON.stringify(event.change),
+      event.prevHash,
+      hash,
+    );
+  });
+  params.push(seq, prevHash);
+  await em.execute(
+    `with inserted as (insert into audit_events (${COLUMNS}) values ${events.map(() => ROW).join(", ")} returning 1)
+     update audit_head set seq = ?, hash = ? where id = 1`,
+    params,
+  );
+  return written;
+}
+
+/** The head as committed: the last sequence number and its hash (0 and the genesis hash when empty). */
+export async function chainHead(em: EntityManager): Promise<{ seq: number; hash: string }> {
+  const [head] = await em.execute<{ seq: string; hash: string }[]>("select seq, hash from audit_head where id = 1");
+  if (!head) throw new Error("audit_head has no row: the audit migration did not run");
+  return { seq: Number(head.seq), hash: head.hash };
+}

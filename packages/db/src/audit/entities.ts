@@ -1,0 +1,50 @@
+import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
+import { AUDIT_ACTOR_TYPES } from "./types";
+
+/**
+ * One audited change. Rows are only ever inserted, by `appendEvents` (chain.ts); a trigger refuses
+ * UPDATE, DELETE and TRUNCATE for every role (migration Migration*_audit).
+ */
+export const AuditEvent = defineEntity({
+  name: "AuditEvent",
+  tableName: "audit_events",
+  properties: {
+    seq: p.bigint("number").primary().autoincrement(false),
+    at: p.datetime(3),
+    actorType: p.enum(AUDIT_ACTOR_TYPES).nativeEnumName("audit_actor_type"),
+    actorId: p.string().length(255).nullable(),
+    actorLabel: p.string().length(255).nullable(),
+    action: p.string().length(255),
+    entityKind: p.string().length(100),
+    entityId: p.string().length(255).nullable(),
+    subjectId: p.uuid().nullable(),
+    requestId: p.string().length(255).nullable(),
+    ip: p.string().length(100).nullable(),
+    change: p.json<Record<string, unknown>>(),
+    prevHash: p.string().length(64),
+    hash: p.string().length(64),
+  },
+  indexes: [
+    { name: "audit_events_actor_idx", properties: ["actorId", "seq"] },
+    { name: "audit_events_action_idx", properties: ["action", "seq"] },
+    { name: "audit_events_entity_idx", properties: ["entityKind", "entityId", "seq"] },
+    { name: "audit_events_subject_idx", properties: ["subjectId", "seq"] },
+    { name: "audit_events_at_idx", properties: ["at", "seq"] },
+  ],
+});
+export type IAuditEvent = InferEntity<typeof AuditEvent>;
+
+/** The chain's head: one row (id 1), written only by `appendEvents` in the appending transaction. */
+export const AuditHead = defineEntity({
+  name: "AuditHead",
+  tableName: "audit_head",
+  properties: {
+    id: p.integer().primary().autoincrement(false),
+    seq: p.bigint("number"),
+    hash: p.string().length(64),
+  },
+});
+export type IAuditHead = InferEntity<typeof AuditHead>;
+
+/** The audit module's tables, for the ORM's list in ../entities.ts. */
+export const auditEntities = [AuditEvent, AuditHead];

@@ -1,0 +1,149 @@
+/**
+ * Streaming chain verification: reads the events in keyset pages (memory flat in their number),
+ * recomputes every hash and names the first break and its kind (docs/audit.md, "What verify reports").
+ */
+import { createPublicKey, verify as verifySignature } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { chainHead, checkpointPayload, eventHash, GENESIS_HASH, type HashedFields } from "./chain";
+import type { AuditActorType, Checkpoint, VerifyBreak, VerifyResult } from "./types";
+
+export interface VerifyOptions {
+  /** Start here, trusting the stored hash of the event before it (default 1: the whole chain). */
+  fromSeq?: number;
+  /** A head signed earlier: the chain must still hold exactly this hash at this sequence number. */
+  checkpoint?: Pick<Checkpoint, "seq" | "hash">;
+  /** Events read per query. */
+  pageSize?: number;
+}
+
+interface Row {
+  seq: string;
+  at: string;
+  actor_type: AuditActorType;
+  actor_id: string | null;
+  actor_label: string | null;
+  action: string;
+  entity_kind: string;
+  entity_id: string | null;
+  subject_id: string | null;
+  request_id: string | null;
+  ip: string | null;
+  change: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+const SELECT = `select seq, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, actor_type, actor_id,
+  actor_label, action, entity_kind, entity_id, subject_id, request_id, ip, change, prev_hash, hash from audit_events`;
+
+function fields(row: Row, seq = Number(row.seq)): HashedFields {
+  return {
+    seq,
+    at: row.at,
+    actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label },
+    action: row.action,
+    entity: { kind: row.entity_kind, id: row.entity_id },
+    subjectId: row.subject_id,
+    requestId: row.request_id,
+    ip: row.ip,
+    change: (typeof row.change === "string" ? JSON.parse(row.change) : row.change) as HashedFields["change"],
+    prevHash: row.prev_hash,
+  };
+}
+
+const hashedAs = (row: Row, seq: number) => eventHash(fields(row, seq)) === row.hash;
+
+async function* rowsFrom(em: EntityManager, fromSeq: number, pageSize: number): AsyncGenerator<Row> {
+  let after = fromSeq - 1;
+  for (;;) {
+    const page = await em.execute<Row[]>(`${SELECT} where seq > ? order by seq limit ?`, [after, pageSize]);
+    yield* page;
+    if (page.length < pageSize) return;
+    after = Number(page[page.length - 1]!.seq);
+  }
+}
+
+/**
+ * Recomputes the chain from `fromSeq` to the end. Run it in one REPEATABLE READ transaction (the
+ * audit module does) so the head and the rows come from the same snapshot.
+ */
+export async function verifyChain(em: EntityManager, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const fromSeq = options.fromSeq ?? 1;
+  const { checkpoint } = options;
+  const head = await chainHead(em);
+  let count = 0;
+  const broken = (brokenAt: number, why: VerifyBreak, detail: string): VerifyResult => ({
+    ok: false,
+    brokenAt,
+    why,
+    detail,
+    count,
+  });
+
+  let lastHash = GENESIS_HASH;
+  if (fromSeq > 1) {
+    const [previous] = await em.execute<{ hash: string }[]>("select hash from audit_events where seq = ?", [
+      fromSeq - 1,
+    ]);
+    if (!previous) return broken(fromSeq - 1, "missing", `There is no event ${fromSeq - 1} to start after`);
+    lastHash = previous.hash;
+  }
+
+  let expected = fromSeq;
+  const rows = rowsFrom(em, fromSeq, options.pageSize ?? 2000);
+  let next = await rows.next();
+  while (!next.done) {
+    const row = next.value;
+    next = await rows.next();
+    const seq = Number(row.seq);
+    if (seq > head.seq) return broken(seq, "inserted", `Event ${seq} lies past the head (${head.seq})`);
+    if (seq > expected) return broken(expected, "missing", `Event ${expected} is gone (the next one is ${seq})`);
+    if (!hashedAs(row, seq)) {
+      if (hashedAs(row, seq - 1)) {
+        return broken(seq - 1, "inserted", `Event ${seq} was written as ${seq - 1}: one was inserted before it`);
+      }
+      if (hashedAs(row, seq + 1)) {
+        if (!next.done && hashedAs(next.value, seq)) {
+          return broken(seq, "reordered", `Events ${seq} and ${seq + 1} were swapped`);
+        }
+        return broken(seq, "missing", `Event ${seq + 1} was written as ${seq + 1} but sits at ${seq}: ${seq} is gone`);
+      }
+      return broken(seq, "edited", `Event ${seq} no longer matches its hash`);
+    }
+    if (row.prev_hash !== lastHash) {
+      return broken(seq - 1, "edited", `Event ${seq} links to a different event ${seq - 1} than the one stored`);
+    }
+    if (checkpoint && seq === checkpoint.seq && row.hash !== checkpoint.hash) {
+      return broken(
+        seq,
+        "edited",
+        `The chain's hash at ${seq} differs from the signed checkpoint: history up to ${seq} was rewritten`,
+      );
+    }
+    lastHash = row.hash;
+    expected = seq + 1;
+    count++;
+  }
+  const lastSeq = expected - 1;
+  if (lastSeq < head.seq)
+    return broken(expected, "missing", `The head is ${head.seq} but the last event is ${lastSeq}`);
+  if (lastHash !== head.hash) return broken(head.seq, "edited", `The head's hash differs from event ${head.seq}'s`);
+  if (checkpoint && checkpoint.seq > lastSeq) {
+    return broken(
+      lastSeq + 1,
+      "missing",
+      `The signed checkpoint names event ${checkpoint.seq}; the chain ends at ${lastSeq}`,
+    );
+  }
+  return { ok: true, lastSeq, lastHash, count };
+}
+
+/** Whether `checkpoint.signature` is the Ed25519 signature of its `{ seq, hash, at }` under the public key (PEM). */
+export function checkpointSignatureValid(checkpoint: Checkpoint, publicKeyPem: string): boolean {
+  try {
+    const key = createPublicKey(publicKeyPem);
+    return verifySignature(null, checkpointPayload(checkpoint), key, Buffer.from(checkpoint.signature, "base64"));
+  } catch {
+    return false;
+  }
+}
