@@ -1,6 +1,7 @@
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { databaseEnv, loadConfig, type DatabaseConfig } from "@shortlist/config";
-import { initOrm } from "@shortlist/db";
+import { createKeyring, initOrm } from "@shortlist/db";
 import { createApp, createLogger } from "@shortlist/server";
 import { listenOnLoopback as listen } from "@shortlist/db/net";
 
@@ -22,7 +23,10 @@ export async function startShortlistServer(db: DatabaseConfig) {
   );
   const orm = await initOrm(config.database);
   const log = createLogger(config);
-  const server = createServer(createApp({ orm, config, log }));
+  const keyring = createKeyring(randomBytes(32), generateKeyPairSync("ed25519").privateKey, {
+    masterKeySource: "bench",
+  });
+  const server = createServer(createApp({ orm, config, log, keyring }));
   const { url, close } = await listen(server);
   return {
     url,

@@ -12,9 +12,10 @@ import { bodyLimit, jsonBodiesOnly, noStore, readWholeBody, requestIdOf, sameOri
 
 /** `fileRoutes` defaults to every module's; a test may mount its own (e.g. an upload route made for the test). */
 export function createApp(
-  { orm, config, log }: ContextDeps,
+  deps: ContextDeps,
   { fileRoutes: routes = fileRoutes }: { fileRoutes?: readonly FileRoute[] } = {},
 ) {
+  const { config, log } = deps;
   const app = express();
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", true);
@@ -38,8 +39,8 @@ export function createApp(
   );
 
   app.use(["/api", "/trpc"], noStore(), sameOriginOnly(config.allowedOrigins));
-  app.use("/api", healthRouter({ orm, config, log }));
-  app.use(fileRoutesRouter({ orm, config, log }, routes));
+  app.use("/api", healthRouter(deps));
+  app.use(fileRoutesRouter(deps, routes));
   app.use(
     "/trpc",
     jsonBodiesOnly(),
@@ -48,7 +49,7 @@ export function createApp(
     readWholeBody({ maxBytes: config.maxBodyBytes, timeoutMs: config.bodyTimeoutMs }),
     trpcExpress.createExpressMiddleware({
       router: appRouter,
-      createContext: createHttpContextFactory({ orm, config, log }),
+      createContext: createHttpContextFactory(deps),
       maxBodySize: config.maxBodyBytes,
     }),
   );

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { ensureBootstrapAdmin } from "@shortlist/api";
 import { ConfigError, loadConfig, type Config } from "@shortlist/config";
-import { openDatabase, type Database } from "@shortlist/db";
+import { openDatabase, openKeyring, type Database } from "@shortlist/db";
 import type { Logger } from "pino";
 import { createHttpServer } from "./app";
 import { startPeriodicCleanup, type PeriodicCleanup } from "./cleanup";
@@ -33,11 +33,19 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     "database ready, migrations applied",
   );
 
+  let keyring;
+  try {
+    keyring = await openKeyring({ dataDir: config.dataDir, masterKeyBase64: config.keys.masterKey, log }, database.orm);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
   const bootstrap = await ensureBootstrapAdmin(database.orm.em.fork(), config);
   if (bootstrap === "created")
     log.info({ email: config.bootstrapAdmin?.email }, "created the first admin from SHORTLIST_ADMIN_EMAIL");
 
-  const server = createHttpServer({ orm: database.orm, config, log });
+  const server = createHttpServer({ orm: database.orm, config, log, keyring });
   server.listen(config.port, config.host);
   try {
     await once(server, "listening");

@@ -11,7 +11,7 @@ import pino from "pino";
 import request from "supertest";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { initOrm, type MikroORM } from "@shortlist/db";
-import { createTestDatabase, useTestDatabase } from "@shortlist/db/testing";
+import { createTestDatabase, testKeyring, useTestDatabase } from "@shortlist/db/testing";
 import { createUser, PASSWORD, testConfig } from "../../../packages/api/test/helpers";
 import { createApp } from "../src/app";
 
@@ -59,7 +59,7 @@ beforeAll(async () => {
   const viaRelay = { ...db.config, host: "127.0.0.1", port: relay.port, connectTimeoutMs: 2_000 };
   orm = await initOrm(viaRelay);
   const config = testConfig(viaRelay);
-  app = createApp({ orm, config, log: pino({ level: "silent" }) });
+  app = createApp({ orm, config, log: pino({ level: "silent" }), keyring: testKeyring() });
 
   const user = await createUser(db.orm, "recruiter");
   const res = await request(app)
@@ -121,7 +121,12 @@ test("an app whose database never answered reports 503 on /api/health/db and for
   const down = { ...db.config, host: "127.0.0.1", port: closed.port, connectTimeoutMs: 2_000 };
   const downOrm = await initOrm(down);
   try {
-    const downApp = createApp({ orm: downOrm, config: testConfig(down), log: pino({ level: "silent" }) });
+    const downApp = createApp({
+      orm: downOrm,
+      config: testConfig(down),
+      log: pino({ level: "silent" }),
+      keyring: testKeyring(),
+    });
     const health = await request(downApp).get("/api/health/db");
     expect(health.status).toBe(503);
     expect(health.body.reason).toMatch(/did not answer/);
@@ -157,7 +162,12 @@ test("a database dropped from under the app (backends ended, then renamed) is SE
   await admin.connect();
   const name = victim.config.dbName;
   try {
-    const victimApp = createApp({ orm: victim.orm, config: testConfig(victim.config), log: pino({ level: "silent" }) });
+    const victimApp = createApp({
+      orm: victim.orm,
+      config: testConfig(victim.config),
+      log: pino({ level: "silent" }),
+      keyring: testKeyring(),
+    });
     const user = await createUser(victim.orm, "recruiter");
     const login = await request(victimApp)
       .post("/trpc/auth.login")

@@ -6,7 +6,7 @@ import pino from "pino";
 import request from "supertest";
 import { beforeAll, expect, test } from "vitest";
 import type { Config } from "@shortlist/config";
-import { useTestDatabase } from "@shortlist/db/testing";
+import { testKeyring, useTestDatabase } from "@shortlist/db/testing";
 import { createUser, PASSWORD, testConfig } from "../../../packages/api/test/helpers";
 import { createApp } from "../src/app";
 
@@ -17,7 +17,7 @@ let config: Config;
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   config = testConfig(db.config, { SHORTLIST_MAX_BODY_BYTES: String(MAX_BODY_BYTES) });
-  app = createApp({ orm: db.orm, config, log: pino({ level: "silent" }) });
+  app = createApp({ orm: db.orm, config, log: pino({ level: "silent" }), keyring: testKeyring() });
 });
 
 const json = (input: unknown) => ({ json: input });
@@ -121,6 +121,7 @@ test("with COOKIE_SECURE the session cookie is Secure", async () => {
     orm: db.orm,
     config: testConfig(db.config, { COOKIE_SECURE: "true" }),
     log: pino({ level: "silent" }),
+    keyring: testKeyring(),
   });
   const { setCookie } = await login(secureApp);
   expect(setCookie.split(";").map((a) => a.trim().toLowerCase())).toContain("secure");

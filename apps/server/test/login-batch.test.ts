@@ -2,7 +2,7 @@
 import pino from "pino";
 import request from "supertest";
 import { beforeAll, expect, test } from "vitest";
-import { useTestDatabase } from "@shortlist/db/testing";
+import { testKeyring, useTestDatabase } from "@shortlist/db/testing";
 import { createUser, PASSWORD, testConfig } from "../../../packages/api/test/helpers";
 import { createApp } from "../src/app";
 
@@ -12,7 +12,7 @@ const db = useTestDatabase();
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   const config = testConfig(db.config, { LOGIN_MAX_FAILURES_PER_ACCOUNT: String(LIMIT) });
-  app = createApp({ orm: db.orm, config, log: pino({ level: "silent" }) });
+  app = createApp({ orm: db.orm, config, log: pino({ level: "silent" }), keyring: testKeyring() });
 });
 
 test("12 wrong passwords and the right one in one batch: at most the limit is checked, the right one is refused", async () => {

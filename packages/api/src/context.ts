@@ -1,5 +1,5 @@
 import type { Config } from "@shortlist/config";
-import type { EntityManager, MikroORM, UserRole } from "@shortlist/db";
+import type { EntityManager, Keyring, MikroORM, UserRole } from "@shortlist/db";
 import type { Logger } from "pino";
 
 export interface AuthUser {
@@ -26,6 +26,8 @@ export interface ContextDeps {
   orm: MikroORM;
   config: Config;
   log: Logger;
+  /** Seals personal data per subject and signs audit checkpoints (`@shortlist/db`'s privacy keyring). */
+  keyring: Keyring;
 }
 
 export interface RequestContext extends ContextDeps {

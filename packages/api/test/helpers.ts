@@ -12,7 +12,7 @@ import pino from "pino";
 import { afterAll, beforeAll } from "vitest";
 import { databaseEnv, loadConfig, type Config, type DatabaseConfig } from "@shortlist/config";
 import { User, type MikroORM, type UserRole } from "@shortlist/db";
-import { useTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { testKeyring, useTestDatabase, type TestDatabase } from "@shortlist/db/testing";
 import { appRouter, createCallerFactory, createRequestContext, hashPassword, type ContextDeps } from "@shortlist/api";
 
 export const PASSWORD = "correct horse battery staple";
@@ -30,7 +30,7 @@ export function testConfig(db: DatabaseConfig, env: Record<string, string> = {})
 }
 
 export function testDeps(db: { orm: MikroORM; config: DatabaseConfig }, env: Record<string, string> = {}): ContextDeps {
-  return { orm: db.orm, config: testConfig(db.config, env), log: pino({ level: "silent" }) };
+  return { orm: db.orm, config: testConfig(db.config, env), log: pino({ level: "silent" }), keyring: testKeyring() };
 }
 
 export interface TestApiOptions {
@@ -81,6 +81,9 @@ export function useTestApi(options: TestApiOptions = {}): TestApi {
     },
     get log() {
       return ready().log;
+    },
+    get keyring() {
+      return ready().keyring;
     },
   };
   return {

@@ -7,7 +7,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import pino from "pino";
 import { expect, test } from "vitest";
 import { appRouter, createRequestContext } from "@shortlist/api";
-import { useTestDatabase } from "@shortlist/db/testing";
+import { testKeyring, useTestDatabase } from "@shortlist/db/testing";
 import { testConfig } from "./helpers";
 
 const db = useTestDatabase({ env: { DB_POOL_MAX: "1", DB_CONNECT_TIMEOUT_MS: "2000" } });
@@ -39,7 +39,7 @@ test("a mutation whose body stalls holds no connection while tRPC waits for the 
     } as RequestInit),
     createContext: () =>
       createRequestContext(
-        { orm: db.orm, config, log: pino({ level: "silent" }) },
+        { orm: db.orm, config, log: pino({ level: "silent" }), keyring: testKeyring() },
         { sessionToken: null, bearerToken: null },
         {
           requestId: randomUUID(),

@@ -16,7 +16,7 @@ import { expect } from "vitest";
 import { appRouter, createCallerFactory, createRequestContext, hashPassword, type ContextDeps } from "@shortlist/api";
 import { databaseEnv, loadConfig } from "@shortlist/config";
 import { User, type UserRole } from "@shortlist/db";
-import { useTestDatabase, type TestDatabase } from "@shortlist/db/testing";
+import { testKeyring, useTestDatabase, type TestDatabase } from "@shortlist/db/testing";
 import { createApp, createLogger } from "@shortlist/server";
 
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -81,7 +81,7 @@ export function cliServer({ label, withDataDir = false }: { label: string; withD
         },
         { readFiles: false },
       );
-      const deps: ContextDeps = { orm: db.orm, config, log: createLogger(config) };
+      const deps: ContextDeps = { orm: db.orm, config, log: createLogger(config), keyring: testKeyring() };
       state.server = createApp(deps).listen(0, "127.0.0.1");
       await once(state.server, "listening");
       state.url = `http://127.0.0.1:${(state.server.address() as AddressInfo).port}`;

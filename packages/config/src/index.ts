@@ -19,6 +19,10 @@ const booleanFlag = z
   .transform((v) => (v === "" ? undefined : ["true", "1", "yes"].includes(v)))
   .optional();
 
+const masterKey = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64 (44 characters, e.g. from `openssl rand -base64 32`)");
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().default("0.0.0.0"),
@@ -46,6 +50,8 @@ const envSchema = z.object({
       return origins.map((o) => o.replace(/\/$/, ""));
     }),
   SHORTLIST_CLEANUP_INTERVAL_MS: positiveInt.default(15 * 60_000),
+  SHORTLIST_MASTER_KEY: optionalText.pipe(masterKey.optional()),
+  SHORTLIST_NEW_MASTER_KEY: optionalText.pipe(masterKey.optional()),
 
   DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   DATABASE_APP_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
@@ -169,6 +175,12 @@ function buildConfig(env: z.output<typeof envSchema>) {
     /** Origins besides the request's own (its Host) allowed to send state-changing requests. */
     allowedOrigins: env.SHORTLIST_ALLOWED_ORIGINS,
     cleanupIntervalMs: env.SHORTLIST_CLEANUP_INTERVAL_MS,
+    keys: {
+      /** Unset: `<dataDir>/keys/master.key`, generated on first start. */
+      masterKey: env.SHORTLIST_MASTER_KEY,
+      /** Only `npm run keys:rotate` reads it: the key to re-wrap every data key under. */
+      newMasterKey: env.SHORTLIST_NEW_MASTER_KEY,
+    },
     database: {
       ...owner,
       app: appTarget(env, owner),

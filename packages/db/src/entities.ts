@@ -1,7 +1,14 @@
 import { auditEntities } from "./audit/entities";
 import { candidatesEntities } from "./candidates/entities";
 import { identityEntities } from "./identity/entities";
+import { privacyEntities } from "./privacy/entities";
 import { vettingEntities } from "./vetting/entities";
 
 /** Every entity the ORM knows: one line per module (see docs/modules.md). */
-export const entities = [...identityEntities, ...candidatesEntities, ...vettingEntities, ...auditEntities];
+export const entities = [
+  ...identityEntities,
+  ...candidatesEntities,
+  ...vettingEntities,
+  ...privacyEntities,
+  ...auditEntities,
+];

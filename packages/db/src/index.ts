@@ -2,6 +2,7 @@ export * from "./constants";
 export * from "./candidates/entities";
 export * from "./identity/entities";
 export * from "./vetting/entities";
+export * from "./privacy";
 export * from "./audit";
 export { entities } from "./entities";
 export { initOrm, ormOptions, migrationsPath } from "./orm";

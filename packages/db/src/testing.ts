@@ -10,6 +10,8 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { databaseEnv, loadConfig, type DatabaseConfig } from "@shortlist/config";
 import { initOrm, type MikroORM } from "./orm";
 
+export { testKeyring, TEST_MASTER_KEY } from "./privacy/test-keyring";
+
 /** The server the global setup prepared, handed to test files through `provide`/`inject`. */
 export interface TestDatabaseServer {
   host: string;

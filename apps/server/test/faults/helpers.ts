@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@shortlist/db";
 import pino from "pino";
 import { databaseEnv, type Config } from "@shortlist/config";
-import type { TestDatabase } from "@shortlist/db/testing";
+import { testKeyring, type TestDatabase } from "@shortlist/db/testing";
 import { freePort, listenOnLoopback } from "@shortlist/db/net";
 import { testConfig } from "../../../../packages/api/test/helpers";
 import { createHttpServer } from "../../src/app";
@@ -18,7 +18,9 @@ export { freePort };
 
 /** The real app on the test's database, listening on a free loopback port. */
 export function serveApp(db: TestDatabase, config: Config = testConfig(db.config)) {
-  return listenOnLoopback(createHttpServer({ orm: db.orm, config, log: pino({ level: "silent" }) }));
+  return listenOnLoopback(
+    createHttpServer({ orm: db.orm, config, log: pino({ level: "silent" }), keyring: testKeyring() }),
+  );
 }
 
 /** An embedded cluster in a temp dir on a free port, which `stop()` and `start()` take down and bring back on the same dir and port. */

@@ -1,0 +1,266 @@
+/**
+ * The keyring: envelope encryption of personal data (a data key per data subject, wrapped by the master
+ * key, AES-256-GCM) and the Ed25519 key that signs audit checkpoints. Every module seals through it.
+ */
+import { createPublicKey, randomBytes, randomUUID, sign as signWith, type KeyObject } from "node:crypto";
+import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
+import { decrypt, encrypt, Lru, masterKeyIdOf, packBox, unpackBox } from "./envelope";
+import { KeyringError, loadMasterKey, loadSigningKey, type KeyringLogger } from "./key-files";
+
+export { KeyringError, type KeyringLogger } from "./key-files";
+
+/** A value sealed with one subject's data key. Every binary field is base64. */
+export interface Sealed {
+  v: 1;
+  /** The data key's id. */
+  kid: string;
+  /** The data key's version. */
+  kv: number;
+  iv: string;
+  tag: string;
+  ct: string;
+}
+
+export interface Keyring {
+  readonly masterKeyId: string;
+  /** Seals a JSON value with the subject's data key, creating that key on first use (in `em`'s transaction). */
+  seal(em: EntityManager, subjectId: string, value: unknown): Promise<Sealed>;
+  /** The value, or "erased" once the subject's key is destroyed. A tampered or malformed value throws. */
+  open(em: EntityManager, sealed: Sealed): Promise<{ ok: true; value: unknown } | { ok: false; reason: "erased" }>;
+  /** Crypto-shredding: wipes the subject's data key, so nothing sealed for them opens again. */
+  destroySubject(em: EntityManager, subjectId: string): Promise<void>;
+  /** Ed25519 signature, base64. */
+  sign(payload: Uint8Array): string;
+  /** The signing key's public half, PEM (SPKI). */
+  publicKeyPem(): string;
+}
+
+/** pg_advisory_xact_lock key: shared by data key creation, exclusive for rotation. */
+export const KEYRING_LOCK = 0x5348_4b52; // "SHKR"
+const CHECK_AAD = "shortlist keyring check v1";
+const CHECK_PLAINTEXT = Buffer.from("shortlist keyring check v1", "utf8");
+const CACHE_SIZE = 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+interface KeyRow {
+  id: string;
+  subject_id: string;
+  wrapped_key: Buffer | null;
+  master_key_id: string;
+  version: number;
+  destroyed_at: Date | null;
+}
+
+export const dataKeyAad = (row: { id: string; subject_id: string; version: number }) =>
+  `shortlist data key v1:${row.id}:${row.subject_id}:${row.version}`;
+const sealedAad = (kid: string, kv: number) => `shortlist sealed v1:${kid}:${kv}`;
+
+export function wrapCheck(masterKey: Buffer): Buffer {
+  return packBox(encrypt(masterKey, CHECK_PLAINTEXT, CHECK_AAD));
+}
+
+export function checkOpens(masterKey: Buffer, check: Buffer): boolean {
+  return decrypt(masterKey, unpackBox(check), CHECK_AAD)?.equals(CHECK_PLAINTEXT) ?? false;
+}
+
+export interface KeyringSource {
+  /** Names where the master key came from, for error messages (SHORTLIST_MASTER_KEY or the file). */
+  masterKeySource: string;
+}
+
+class EnvelopeKeyring implements Keyring {
+  readonly masterKeyId: string;
+  private readonly cache = new Lru<string, { key: Buffer; subjectId: string }>(CACHE_SIZE);
+  private readonly publicPem: string;
+
+  constructor(
+    private readonly masterKey: Buffer,
+    private readonly signingKey: KeyObject,
+    private readonly source: KeyringSource,
+  ) {
+    this.masterKeyId = masterKeyIdOf(masterKey);
+    this.publicPem = createPublicKey(signingKey).export({ type: "spki", format: "pem" }).toString();
+  }
+
+  /**
+   * Proves this master key is the database's: opens the check row, writing it on a fresh database
+   * (inside `em`'s transaction). Throws a KeyringError naming the key's source otherwise.
+   */
+  async verifyMasterKey(em: EntityManager): Promise<void> {
+    let rows = await em.execute<{ master_key_id: string; check: Buffer }[]>(
+      'select master_key_id, "check" from keyring_meta where id = 1',
+    );
+    if (!rows.length) {
+      const existing = await em.execute<KeyRow[]>(
+        "select * from data_keys where wrapped_key is not null order by created_at limit 1",
+      );
+      if (existing.length && !this.unwrapRow(existing[0]!)) throw this.wrongKey(existing[0]!.master_key_id);
+      await em.execute(
+        'insert into keyring_meta (id, master_key_id, "check") values (1, ?, ?) on conflict (id) do nothing',
+        [this.masterKeyId, wrapCheck(this.masterKey)],
+      );
+      rows = await em.execute('select master_key_id, "check" from keyring_meta where id = 1');
+    }
+    const meta = rows[0]!;
+    if (meta.master_key_id !== this.masterKeyId || !checkOpens(this.masterKey, meta.check))
+      throw this.wrongKey(meta.master_key_id);
+  }
+
+  private wrongKey(storedId: string): KeyringError {
+    return new KeyringError(
+      `The master key from ${this.source.masterKeySource} (id ${this.masterKeyId}) is not the one this database's ` +
+        `data keys are wrapped with (id ${storedId}). Set SHORTLIST_MASTER_KEY to that key, or restore ` +
+        `keys/master.key in the data folder from the backup taken with this database. Nothing was written.`,
+    );
+  }
+
+  private unwrapRow(row: KeyRow): Buffer | null {
+    if (!row.wrapped_key || row.master_key_id !== this.masterKeyId) return null;
+    return decrypt(this.masterKey, unpackBox(row.wrapped_key), dataKeyAad(row));
+  }
+
+  private keyOf(row: KeyRow): Buffer {
+    const cached = this.cache.get(`${row.id}:${row.version}`);
+    if (cached) return cached.key;
+    if (row.master_key_id !== this.masterKeyId)
+      throw new KeyringError(
+        `Data key ${row.id} is wrapped with master key ${row.master_key_id}, not this server's ${this.masterKeyId} ` +
+          `(were the keys rotated while it ran? Restart it with the new key).`,
+      );
+    const key = this.unwrapRow(row);
+    if (!key) throw new KeyringError(`Data key ${row.id} does not unwrap with the master key: it was altered.`);
+    this.cache.set(`${row.id}:${row.version}`, { key, subjectId: row.subject_id });
+    return key;
+  }
+
+  private async createKey(em: EntityManager, subjectId: string): Promise<void> {
+    // Shared with other creators, exclusive with keys:rotate: a key is never wrapped by a retired master key.
+    await em.execute("select pg_advisory_xact_lock_shared(?)", [KEYRING_LOCK]);
+    await this.verifyMasterKey(em);
+    const row = { id: randomUUID(), subject_id: subjectId, version: 1 };
+    const wrapped = packBox(encrypt(this.masterKey, randomBytes(32), dataKeyAad(row)));
+    await em.execute(
+      "insert into data_keys (id, subject_id, wrapped_key, master_key_id, version) values (?, ?, ?, ?, ?) " +
+        "on conflict (subject_id) do nothing",
+      [row.id, subjectId, wrapped, this.masterKeyId, row.version],
+    );
+  }
+
+  private async rowForSubject(em: EntityManager, subjectId: string): Promise<KeyRow | undefined> {
+    const rows = await em.execute<KeyRow[]>("select * from data_keys where subject_id = ?", [subjectId]);
+    return rows[0];
+  }
+
+  async seal(em: EntityManager, subjectId: string, value: unknown): Promise<Sealed> {
+    if (typeof subjectId !== "string" || !UUID.test(subjectId))
+      throw new KeyringError(`subjectId: expected a UUID, got ${JSON.stringify(subjectId)}`);
+    const json = JSON.stringify(value);
+    if (json === undefined) throw new KeyringError("value: undefined (or a function) cannot be sealed");
+    let row = await this.rowForSubject(em, subjectId);
+    if (!row) {
+      await this.createKey(em, subjectId);
+      row = await this.rowForSubject(em, subjectId);
+      if (!row) throw new KeyringError(`The data key of subject ${subjectId} vanished while being created.`);
+    }
+    if (row.destroyed_at || !row.wrapped_key)
+      throw new KeyringError(`Subject ${subjectId} was erased: nothing can be sealed for them any more.`);
+    const box = encrypt(this.keyOf(row), Buffer.from(json, "utf8"), sealedAad(row.id, row.version));
+    return {
+      v: 1,
+      kid: row.id,
+      kv: row.version,
+      iv: box.iv.toString("base64"),
+      tag: box.tag.toString("base64"),
+      ct: box.ct.toString("base64"),
+    };
+  }
+
+  async open(
+    em: EntityManager,
+    sealed: Sealed,
+  ): Promise<{ ok: true; value: unknown } | { ok: false; reason: "erased" }> {
+    assertSealed(sealed);
+    const rows = await em.execute<KeyRow[]>("select * from data_keys where id = ?", [sealed.kid]);
+    const row = rows[0];
+    // A key that is gone (destroyed, or never kept, e.g. sealed in a transaction that rolled back) opens nothing.
+    if (!row || row.destroyed_at || !row.wrapped_key) return { ok: false, reason: "erased" };
+    if (row.version !== sealed.kv)
+      throw new KeyringError(
+        `Sealed value names version ${sealed.kv} of data key ${row.id}, which is at ${row.version}.`,
+      );
+    const plain = decrypt(
+      this.keyOf(row),
+      {
+        iv: Buffer.from(sealed.iv, "base64"),
+        tag: Buffer.from(sealed.tag, "base64"),
+        ct: Buffer.from(sealed.ct, "base64"),
+      },
+      sealedAad(row.id, row.version),
+    );
+    if (!plain) throw new KeyringError(`Sealed value under data key ${row.id} failed authentication: it was altered.`);
+    return { ok: true, value: JSON.parse(plain.toString("utf8")) as unknown };
+  }
+
+  async destroySubject(em: EntityManager, subjectId: string): Promise<void> {
+    if (typeof subjectId !== "string" || !UUID.test(subjectId))
+      throw new KeyringError(`subjectId: expected a UUID, got ${JSON.stringify(subjectId)}`);
+    // A subject with no key yet gets a destroyed row too, so nothing can be sealed for them afterwards.
+    const rows = await em.execute<{ id: string; version: number }[]>(
+      "insert into data_keys (id, subject_id, wrapped_key, master_key_id, version, destroyed_at) " +
+        "values (?, ?, null, ?, 1, now()) on conflict (subject_id) do update " +
+        "set wrapped_key = null, destroyed_at = coalesce(data_keys.destroyed_at, excluded.destroyed_at) " +
+        "returning id, version",
+      [randomUUID(), subjectId, this.masterKeyId],
+    );
+    for (const row of rows) this.cache.delete(`${row.id}:${row.version}`);
+  }
+
+  sign(payload: Uint8Array): string {
+    return signWith(null, payload, this.signingKey).toString("base64");
+  }
+
+  publicKeyPem(): string {
+    return this.publicPem;
+  }
+}
+
+function assertSealed(sealed: Sealed): void {
+  const s = sealed as Partial<Record<keyof Sealed, unknown>> | null;
+  const problem =
+    !s || typeof s !== "object"
+      ? "not an object"
+      : s.v !== 1
+        ? "v: expected 1"
+        : typeof s.kid !== "string" || !UUID.test(s.kid)
+          ? "kid: expected a UUID"
+          : !Number.isInteger(s.kv)
+            ? "kv: expected an integer"
+            : (["iv", "tag", "ct"] as const).find((f) => typeof s[f] !== "string" || !BASE64.test(s[f]))
+              ? "iv, tag and ct: expected base64"
+              : null;
+  if (problem) throw new KeyringError(`Not a sealed value (${problem}).`);
+}
+
+/** A keyring over keys already in hand (tests, scripts); nothing touches the database until first use. */
+export function createKeyring(masterKey: Buffer, signingKey: KeyObject, source: KeyringSource): Keyring {
+  return new EnvelopeKeyring(masterKey, signingKey, source);
+}
+
+/**
+ * Loads (or, on a fresh install, generates) the master and signing keys under `<dataDir>/keys/`, then
+ * proves the master key opens this database's data keys. A wrong or missing key throws a KeyringError
+ * saying what to set; nothing is written then.
+ */
+export async function openKeyring(
+  options: { dataDir: string; masterKeyBase64?: string; log?: KeyringLogger },
+  orm: MikroORM,
+): Promise<Keyring> {
+  const em = orm.em.fork();
+  const stored = await em.execute<{ master_key_id: string }[]>("select master_key_id from keyring_meta where id = 1");
+  const master = loadMasterKey({ ...options, expectedId: stored[0]?.master_key_id });
+  const signingKey = loadSigningKey(options);
+  const keyring = new EnvelopeKeyring(master.key, signingKey, { masterKeySource: master.source });
+  await orm.em.fork().transactional((tx) => keyring.verifyMasterKey(tx));
+  return keyring;
+}
