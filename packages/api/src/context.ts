@@ -1,6 +1,7 @@
 import type { Config } from "@shortlist/config";
 import type { EntityManager, Keyring, MikroORM, UserRole } from "@shortlist/db";
 import type { Logger } from "pino";
+import type { AuditRecorder } from "./audit-trail";
 
 export interface AuthUser {
   id: string;
@@ -28,6 +29,8 @@ export interface ContextDeps {
   log: Logger;
   /** Seals personal data per subject and signs audit checkpoints (`@shortlist/db`'s privacy keyring). */
   keyring: Keyring;
+  /** Bench and tests only: mutations write no audit events (the bench's baseline). Never a user-facing setting. */
+  auditOff?: boolean;
 }
 
 export interface RequestContext extends ContextDeps {
@@ -44,4 +47,6 @@ export interface RequestContext extends ContextDeps {
 /** After the procedure middleware: a fresh EntityManager fork for this one call. */
 export interface ProcedureContext extends RequestContext {
   em: EntityManager;
+  /** Records this call's audit events; a mutation's are written in its transaction (audit-trail.ts). */
+  audit: AuditRecorder;
 }

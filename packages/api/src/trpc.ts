@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { UserRole } from "@shortlist/db";
 import { ZodError } from "zod";
+import { AuditBuffer, auditEnforcement, queryRecorder, writeAudit } from "./audit-trail";
 import type { AuthState, RequestContext } from "./context";
 import { DomainError, keepsWrites, reasonOfCode, toTRPCError } from "./errors";
 import { fieldErrorsOf, type ErrorData } from "./shared/errors";
@@ -9,7 +10,10 @@ import { transformer } from "./transformer";
 /** Who may call a procedure: everyone, or the listed roles. Every procedure declares it. */
 export type Access = "public" | readonly UserRole[];
 export interface Meta {
-  access: Access;
+  /** Set by `procedureFor` / `publicProcedure` on every procedure (optional here only so `.meta({ audit })` may add to it). */
+  access?: Access;
+  /** A mutation that writes no audit event says why (the unit of work refuses one that records nothing otherwise). */
+  audit?: { skip: string };
 }
 
 export { fieldErrorsOf, type FieldError } from "./shared/errors";
@@ -57,20 +61,29 @@ export const createCallerFactory = t.createCallerFactory;
  * and every failure mapped through the one error table.
  */
 // Named: the procedure-order test finds it among each procedure's middlewares.
-const unitOfWork = t.middleware(async function unitOfWork({ ctx, type, next, getRawInput }) {
+const unitOfWork = t.middleware(async function unitOfWork({ ctx, type, path, meta, next, getRawInput }) {
   try {
     // tRPC reads the body lazily: read all of it before taking a connection, so a body that is
     // cut off or trickles in never holds a connection (or a transaction) open while it waits.
     await getRawInput();
     const em = ctx.orm.em.fork();
     if (type !== "mutation") {
-      const result = await next({ ctx: { em } });
+      const result = await next({ ctx: { em, audit: queryRecorder } });
       if (!result.ok) throw result.error;
       return result;
     }
+    const audit = new AuditBuffer();
     const result = await em.transactional(async (tx) => {
-      const result = await next({ ctx: { em: tx } });
-      if (!result.ok && !keepsWrites(result.error)) throw result.error;
+      const result = await next({ ctx: { em: tx, audit } });
+      // tRPC wraps a thrown domain error in a TRPCError: the mark may sit on its cause.
+      if (!result.ok && !keepsWrites(result.error) && !keepsWrites(result.error.cause)) throw result.error;
+      if (result.ok && audit.records.length === 0 && !meta?.audit?.skip && !ctx.auditOff) {
+        const message = `${path} changed data without recording an audit event or declaring meta.audit.skip`;
+        if (auditEnforcement.throws) throw new Error(message);
+        ctx.log.warn({ requestId: ctx.requestId }, message);
+      }
+      // Appended last in the transaction: a rollback leaves no event, a commit always has its events.
+      if (!ctx.auditOff) await writeAudit(ctx, tx, path, audit.records);
       return result;
     });
     if (!result.ok) throw result.error;
@@ -117,19 +130,27 @@ type InputParser = Parameters<typeof t.procedure.input>[0];
  * its parser where it is called, so the unit of work is appended after `.input()`, never before:
  * an invalid input is refused without taking a connection.
  */
+const publicBase = t.procedure.meta({ access: "public" });
+const publicBuilders = (base: typeof publicBase) => ({
+  input: <P extends InputParser>(schema: P) => base.input(schema).use(unitOfWork),
+  query: base.use(unitOfWork).query,
+  mutation: base.use(unitOfWork).mutation,
+});
+
+/** `.meta({ audit: { skip } })` comes before `.input()` / `.mutation()` (after `.input()`, tRPC's own `.meta()` does the same). */
 export const publicProcedure = {
-  input: <P extends InputParser>(schema: P) => t.procedure.meta({ access: "public" }).input(schema).use(unitOfWork),
-  query: t.procedure.meta({ access: "public" }).use(unitOfWork).query,
-  mutation: t.procedure.meta({ access: "public" }).use(unitOfWork).mutation,
+  ...publicBuilders(publicBase),
+  meta: (meta: Omit<Meta, "access">) => publicBuilders(publicBase.meta(meta)),
 };
 
 export function procedureFor(roles: readonly UserRole[]) {
   const base = t.procedure.meta({ access: roles }).use(requireRoles(roles));
-  return {
-    input: <P extends InputParser>(schema: P) => base.input(schema).use(unitOfWork),
-    query: base.use(unitOfWork).query,
-    mutation: base.use(unitOfWork).mutation,
-  };
+  const builders = (b: typeof base) => ({
+    input: <P extends InputParser>(schema: P) => b.input(schema).use(unitOfWork),
+    query: b.use(unitOfWork).query,
+    mutation: b.use(unitOfWork).mutation,
+  });
+  return { ...builders(base), meta: (meta: Omit<Meta, "access">) => builders(base.meta(meta)) };
 }
 
 export type { AuthState };

@@ -1,0 +1,105 @@
+/**
+ * The kernel's side of the audit trail: `ctx.audit.record(...)` buffers a call's events, and the unit of
+ * work (trpc.ts) appends them to the chain in the call's transaction right before it commits. Personal
+ * fields are sealed here with the subject's data key; actor, action, request id and address come from the context.
+ */
+import {
+  appendEvents,
+  type AuditActor,
+  type AuditEventInput,
+  type AuditRecord,
+  type EntityManager,
+} from "@shortlist/db";
+import type { RequestContext } from "./context";
+
+export type { AuditActor, AuditRecord } from "@shortlist/db";
+
+export interface AuditRecorder {
+  /** Adds an event to this call's buffer; written with the call's changes, or not at all. */
+  record(record: AuditRecord): void;
+}
+
+/**
+ * Whether a mutation that recorded nothing and declares no `audit.skip` fails (as internal, rolled back)
+ * or is only logged. Switched to failing once every module records its mutations.
+ */
+export const auditEnforcement = { throws: false };
+
+export class AuditBuffer implements AuditRecorder {
+  readonly records: AuditRecord[] = [];
+
+  record(record: AuditRecord): void {
+    if (!record?.entity?.kind) throw new Error("ctx.audit.record: entity.kind is required");
+    const personal = record.personal ?? [];
+    if (personal.length > 0 && !record.subjectId) {
+      throw new Error(
+        `ctx.audit.record(${record.entity.kind}): personal fields need the subjectId whose key seals them`,
+      );
+    }
+    this.records.push(record);
+  }
+}
+
+/** The recorder a query gets: nothing a query records could be written, so recording there is a bug. */
+export const queryRecorder: AuditRecorder = {
+  record() {
+    throw new Error("ctx.audit.record in a query: only mutations write events; make the procedure a mutation");
+  },
+};
+
+/** Who is acting, as the event names them. */
+export async function actorOf(ctx: Pick<RequestContext, "getAuth">): Promise<AuditActor> {
+  const auth = await ctx.getAuth();
+  if (!auth) return { type: "anonymous", id: null, label: null };
+  if (auth.via === "token") {
+    return { type: "token", id: auth.user.id, label: `${auth.user.email} (API token ${auth.tokenId ?? "?"})` };
+  }
+  return { type: "user", id: auth.user.id, label: auth.user.email };
+}
+
+async function sealSide(
+  ctx: Pick<RequestContext, "keyring">,
+  em: EntityManager,
+  side: Record<string, unknown> | null | undefined,
+  personal: readonly string[],
+  subjectId: string | null | undefined,
+): Promise<Record<string, unknown> | null> {
+  if (!side) return null;
+  const out: Record<string, unknown> = { ...side };
+  for (const field of personal) {
+    const value = out[field];
+    if (value === undefined || value === null) continue;
+    out[field] = await ctx.keyring.seal(em, subjectId!, value);
+  }
+  return out;
+}
+
+/** Seals the buffered records' personal fields and appends them to the chain in `em`'s transaction. */
+export async function writeAudit(
+  ctx: Pick<RequestContext, "getAuth" | "keyring" | "requestId" | "ip">,
+  em: EntityManager,
+  action: string,
+  records: readonly AuditRecord[],
+): Promise<void> {
+  if (records.length === 0) return;
+  const caller = records.some((r) => !r.actor) ? await actorOf(ctx) : null;
+  const events: AuditEventInput[] = [];
+  for (const r of records) {
+    const personal = r.personal ?? [];
+    events.push({
+      actor: r.actor ?? caller!,
+      action: r.action ?? action,
+      entity: { kind: r.entity.kind, id: r.entity.id ?? null },
+      subjectId: r.subjectId ?? null,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+      change: {
+        before: await sealSide(ctx, em, r.before, personal, r.subjectId),
+        after: await sealSide(ctx, em, r.after, personal, r.subjectId),
+      },
+    });
+  }
+  // Entity changes first, so the chain's head is locked only for the append itself.
+  await em.flush();
+  await appendEvents(em, events);
+}
