@@ -2,6 +2,7 @@
 import { candidatesModule } from "./candidates";
 import type { FileRoute } from "./files";
 import { identityModule } from "./identity";
+import { registerPersonalDataHolders, type PersonalDataHolder } from "./personal-data";
 import { vettingModule } from "./vetting";
 
 export const modules = [identityModule, candidatesModule, vettingModule] as const;
@@ -9,4 +10,11 @@ export const modules = [identityModule, candidatesModule, vettingModule] as cons
 /** Every module's file routes (downloads, uploads): the server mounts them and the access test walks them. */
 export const fileRoutes: readonly FileRoute[] = modules.flatMap((module) =>
   "fileRoutes" in module ? (module.fileRoutes as readonly FileRoute[]) : [],
+);
+
+/** Every module holding personal data about a data subject declares `personalData` in its port (personal-data.ts). */
+registerPersonalDataHolders(
+  modules.flatMap((module) =>
+    "personalData" in module ? [{ module: module.name, holder: module.personalData as PersonalDataHolder }] : [],
+  ),
 );

@@ -13,7 +13,7 @@ function percentileCont(sorted: number[], f: number) {
 }
 
 test("seeds 31 candidates once; completing the 31st ranks it as a hand computation does", async () => {
-  const first = await t.db.orm.em.fork().transactional((em) => seedDemo(em));
+  const first = await t.db.orm.em.fork().transactional((em) => seedDemo(em, t.deps.keyring));
   expect(first).toMatchObject({ created: 31, skipped: 0 });
   expect(first.completed).toHaveLength(30);
   expect(first.benchmark).toMatchObject({
@@ -34,7 +34,7 @@ test("seeds 31 candidates once; completing the 31st ranks it as a hand computati
     expect(first.benchmark!.bands.taoIndex[key]).toBeCloseTo(percentileCont(taos, f), 9);
   }
 
-  const again = await t.db.orm.em.fork().transactional((em) => seedDemo(em));
+  const again = await t.db.orm.em.fork().transactional((em) => seedDemo(em, t.deps.keyring));
   expect(again).toMatchObject({ created: 0, skipped: 31, pending: first.pending });
   expect(again.completed).toEqual(first.completed);
   expect(await count(t.db.orm, "candidates", "email like 'demo-%@acme.example'")).toBe(31);

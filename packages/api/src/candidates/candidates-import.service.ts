@@ -1,6 +1,7 @@
-import type { EntityManager } from "@shortlist/db";
 import { batchResult, type BatchResult, type RowResult } from "../shared/batch";
 import { fieldErrorsOf } from "../shared/errors";
+import { recordCandidate, snapshot, type Tx } from "./audit";
+import { candidateFromRow } from "./mappers";
 import { createCandidateInput, type CreateCandidateInput } from "./schemas";
 
 /** Per row: created (with its id), skipped (already present: re-running an import creates no duplicates) or rejected. */
@@ -11,11 +12,11 @@ const keyOf = (company: string, email: string) => `${company.toLowerCase()}\u000
 /**
  * Validates every row, then inserts the valid ones in one statement that skips
  * rows whose email the company already has. A rejected row writes nothing.
+ * One audit event per created candidate: each is sealed with that candidate's own key, so it stays
+ * readable (and erasable) on its own, and the candidate's history starts with its creation. One more event
+ * sums the batch up (counts and created ids), also when it created nothing.
  */
-export async function importCandidateRows(
-  em: EntityManager,
-  rows: { line: number; data: unknown }[],
-): Promise<ImportRowResult> {
+export async function importCandidateRows(ctx: Tx, rows: { line: number; data: unknown }[]): Promise<ImportRowResult> {
   const results = new Map<number, RowResult>();
   const valid: { line: number; row: CreateCandidateInput }[] = [];
   rows.forEach(({ line, data }, index) => {
@@ -28,7 +29,19 @@ export async function importCandidateRows(
         problems: fieldErrorsOf(parsed.error).map((f) => ({ line, ...f })),
       });
   });
-  const inOrder = () => batchResult(rows.map((_, index) => results.get(index)!));
+  const inOrder = () => {
+    const result = batchResult(rows.map((_, index) => results.get(index)!));
+    ctx.audit.record({
+      entity: { kind: "candidate-import", id: null },
+      after: {
+        created: result.created,
+        skipped: result.skipped,
+        rejected: result.rejected,
+        createdIds: result.results.flatMap((r) => (r.outcome === "created" ? [r.id] : [])),
+      },
+    });
+    return result;
+  };
   if (!valid.length) return inOrder();
 
   const payload = valid.map(({ row }) => ({
@@ -41,7 +54,7 @@ export async function importCandidateRows(
     resume_url: row.resumeUrl ?? null,
     consent: row.consentGiven,
   }));
-  const inserted = await em.execute<{ id: string; company: string; email: string }[]>(
+  const inserted = await ctx.em.execute<Record<string, unknown>[]>(
     `insert into candidates (name, email, role, company, assessment_domains, recruiter_notes, resume_url, consent_given, consent_timestamp)
      select r.name, r.email, r.role, r.company,
             array(select jsonb_array_elements_text(r.domains)), r.notes, r.resume_url, r.consent,
@@ -49,10 +62,12 @@ export async function importCandidateRows(
        from jsonb_to_recordset(?::jsonb) as r(name text, email text, role text, company text, domains jsonb,
                                               notes text, resume_url text, consent boolean)
      on conflict do nothing
-     returning id, company, email`,
+     returning *`,
     [JSON.stringify(payload)],
   );
-  const insertedIds = new Map(inserted.map((r) => [keyOf(r.company, r.email), r.id]));
+  const created = inserted.map(candidateFromRow);
+  for (const candidate of created) recordCandidate(ctx, candidate.id, null, snapshot(candidate));
+  const insertedIds = new Map(created.map((r) => [keyOf(r.company, r.email), r.id]));
   const validIndexes = rows.flatMap((_, index) => (results.has(index) ? [] : [index]));
   valid.forEach(({ line, row }, i) => {
     const key = keyOf(row.company, row.email);

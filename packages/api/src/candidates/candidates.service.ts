@@ -1,6 +1,7 @@
 import { Candidate, type EntityManager, type ICandidate } from "@shortlist/db";
 import type { CandidateStatus } from "@shortlist/db/constants";
-import { Duplicate, IllegalTransition, StaleVersion } from "../errors";
+import { Conflict, Duplicate, IllegalTransition, StaleVersion } from "../errors";
+import { recordCandidate, changed, snapshot, type Tx } from "./audit";
 import { candidateFromRow, toCandidateDTO } from "./mappers";
 import type { CreateCandidateInput, UpdateCandidateInput } from "./schemas";
 import { allowedNextStatuses, canMove } from "./logic/status";
@@ -38,7 +39,8 @@ function applyConsent(candidate: ICandidate, given: boolean, now: Date) {
  * back as stored; only when it clashes is the holder looked up, to name them. (Checking first and then
  * flushing an entity cost a round trip and the unit of work's bookkeeping on every create: see BENCHMARKS.md.)
  */
-export async function createCandidate(em: EntityManager, input: CreateCandidateInput) {
+export async function createCandidate(ctx: Tx, input: CreateCandidateInput) {
+  const { em } = ctx;
   const [row] = await em.execute<Record<string, unknown>[]>(
     `insert into candidates (name, email, role, company, assessment_domains, recruiter_notes, resume_url, consent_given, consent_timestamp)
      values (?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?, case when ? then now() end)
@@ -60,12 +62,31 @@ export async function createCandidate(em: EntityManager, input: CreateCandidateI
     await assertEmailFree(em, input.company, input.email);
     throw new Duplicate(`Another candidate already uses ${input.email} at ${input.company}`, EMAIL_KEY);
   }
-  return toCandidateDTO(candidateFromRow(row));
+  const created = candidateFromRow(row);
+  recordCandidate(ctx, created.id, null, snapshot(created));
+  return toCandidateDTO(created);
 }
 
-export async function updateCandidate(em: EntityManager, input: UpdateCandidateInput) {
+/** Whether the candidate was erased (candidates.erase): their data key is destroyed and the row is a placeholder. */
+export async function isErased(em: EntityManager, id: string) {
+  const rows = await em.execute("select 1 from data_keys where subject_id = ? and destroyed_at is not null", [id]);
+  return rows.length > 0;
+}
+
+export async function assertNotErased(em: EntityManager, id: string) {
+  if (await isErased(em, id))
+    throw new Conflict(`Candidate ${id} was erased; an erased candidate can no longer change`, "precondition_failed", {
+      id,
+      erased: true,
+    });
+}
+
+export async function updateCandidate(ctx: Tx, input: UpdateCandidateInput) {
+  const { em } = ctx;
   const candidate = await em.findOneOrFail(Candidate, input.id);
   if (candidate.version !== input.version) throw new StaleVersion("candidate");
+  await assertNotErased(em, candidate.id);
+  const before = snapshot(candidate);
   const { id: _id, version: _version, status, consentGiven, ...fields } = input;
   const now = new Date();
 
@@ -84,12 +105,18 @@ export async function updateCandidate(em: EntityManager, input: UpdateCandidateI
   if (consentGiven !== undefined) applyConsent(candidate, consentGiven, now);
   // The version check at flush catches a save that raced past the check above.
   await em.flush();
+  const change = changed(before, snapshot(candidate));
+  recordCandidate(ctx, candidate.id, change.before, change.after);
   return toCandidateDTO(candidate);
 }
 
-export async function deleteCandidate(em: EntityManager, id: string, version?: number) {
+export async function deleteCandidate(ctx: Tx, id: string, version?: number) {
+  const { em } = ctx;
   const candidate = await em.findOneOrFail(Candidate, id);
   if (version !== undefined && candidate.version !== version) throw new StaleVersion("candidate");
+  const before = snapshot(candidate);
+  // An erased candidate's placeholder holds nothing personal, and its data key is gone.
+  recordCandidate(ctx, id, before, null, undefined, { personal: !(await isErased(em, id)) });
   em.remove(candidate);
   await em.flush();
   return { id, deleted: true as const };
@@ -127,8 +154,11 @@ export async function findCandidateSummary(em: EntityManager, id: string): Promi
  * An assessment of the candidate started at `at`: pending → invited → in_progress and invited → in_progress
  * follow the status rules; a completed candidate stays completed (a re-assessment); rejected and hired are refused.
  */
-export async function recordAssessmentStarted(em: EntityManager, id: string, at: Date): Promise<CandidateSummary> {
+export async function recordAssessmentStarted(ctx: Tx, id: string, at: Date): Promise<CandidateSummary> {
+  const { em } = ctx;
   const candidate = await em.findOneOrFail(Candidate, id);
+  await assertNotErased(em, id);
+  const before = snapshot(candidate);
   candidate.assessmentStart = at;
   // Each move is its own saved change (pending → invited, then → in_progress), as if made one after the other.
   if (candidate.status === "pending") {
@@ -137,15 +167,22 @@ export async function recordAssessmentStarted(em: EntityManager, id: string, at:
   }
   if (candidate.status !== "in_progress" && candidate.status !== "completed") applyStatus(candidate, "in_progress", at);
   await em.flush();
+  const change = changed(before, snapshot(candidate));
+  recordCandidate(ctx, id, change.before, change.after);
   return toSummary(candidate);
 }
 
 /** The candidate's assessment completed at `at`: in_progress → completed; any other status stays. */
-export async function recordAssessmentCompleted(em: EntityManager, id: string, at: Date): Promise<CandidateSummary> {
+export async function recordAssessmentCompleted(ctx: Tx, id: string, at: Date): Promise<CandidateSummary> {
+  const { em } = ctx;
   const candidate = await em.findOneOrFail(Candidate, id);
+  await assertNotErased(em, id);
+  const before = snapshot(candidate);
   if (candidate.status === "in_progress") applyStatus(candidate, "completed", at);
   candidate.assessmentEnd = at;
   await em.flush();
+  const change = changed(before, snapshot(candidate));
+  recordCandidate(ctx, id, change.before, change.after);
   return toSummary(candidate);
 }
 

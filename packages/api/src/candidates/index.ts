@@ -1,9 +1,11 @@
 /** candidates: the candidate records, their status and consent, list and import. The only entry point for other modules. */
+import { candidatesPersonalData } from "./personal-data.service";
 import { routes } from "./router";
 
-export const candidatesModule = { name: "candidates", routes } as const;
+export const candidatesModule = { name: "candidates", routes, personalData: candidatesPersonalData } as const;
 
 export {
+  assertNotErased,
   createCandidate,
   findCandidateSummary,
   recordAssessmentCompleted,

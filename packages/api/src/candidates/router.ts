@@ -11,6 +11,7 @@ import {
   updateCandidateInput,
 } from "./schemas";
 import { createCandidate, deleteCandidate, getCandidate, updateCandidate } from "./candidates.service";
+import { eraseCandidate, exportPersonalData } from "./personal-data.service";
 
 const candidates = router({
   list: procedureFor(ROLES.any)
@@ -24,18 +25,30 @@ const candidates = router({
     .query(({ ctx, input }) => getCandidate(ctx.em, input.id)),
   create: procedureFor(ROLES.writers)
     .input(createCandidateInput)
-    .mutation(({ ctx, input }) => createCandidate(ctx.em, input)),
+    .mutation(({ ctx, input }) => createCandidate(ctx, input)),
   /** Edit fields, move the status, record or withdraw consent; carries the version last seen. */
   update: procedureFor(ROLES.writers)
     .input(updateCandidateInput)
-    .mutation(({ ctx, input }) => updateCandidate(ctx.em, input)),
+    .mutation(({ ctx, input }) => updateCandidate(ctx, input)),
   delete: procedureFor(ROLES.writers)
     .input(deleteCandidateInput)
-    .mutation(({ ctx, input }) => deleteCandidate(ctx.em, input.id, input.version)),
+    .mutation(({ ctx, input }) => deleteCandidate(ctx, input.id, input.version)),
   /** Up to 1000 rows from an import file; each row is created, skipped as a duplicate, or rejected with a reason. */
   importBatch: procedureFor(ROLES.writers)
     .input(importRowsInput)
-    .mutation(({ ctx, input }) => importCandidateRows(ctx.em, input.rows)),
+    .mutation(({ ctx, input }) => importCandidateRows(ctx, input.rows)),
+  /** GDPR: one JSON document with everything Shortlist holds about the candidate; a mutation, as it is audited. */
+  exportPersonalData: procedureFor(ROLES.writers)
+    .input(candidateIdInput)
+    .mutation(({ ctx, input }) => exportPersonalData(ctx, input.id)),
+  /**
+   * GDPR erasure: the person's activity, reports and PDFs deleted, the record kept as an anonymous placeholder
+   * (counts and benchmarks stay right) and their data key destroyed, so the audit trail's sealed values about them
+   * read "[erased]" while the chain still verifies.
+   */
+  erase: procedureFor(ROLES.admin)
+    .input(candidateIdInput)
+    .mutation(({ ctx, input }) => eraseCandidate(ctx, input.id)),
 });
 
 /** Keyed by top-level API namespace: procedure paths stay candidates.*. */

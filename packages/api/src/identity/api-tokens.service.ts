@@ -1,8 +1,12 @@
 import { ApiToken, User, type EntityManager } from "@shortlist/db";
+import type { ProcedureContext } from "../context";
 import { API_TOKEN_PREFIX, hashToken, newSecretToken } from "./tokens";
 import { toApiTokenDTO } from "./mappers";
 
-export async function createApiToken(em: EntityManager, userId: string, name: string) {
+type Tx = Pick<ProcedureContext, "em" | "audit">;
+
+export async function createApiToken(ctx: Tx, userId: string, name: string) {
+  const { em } = ctx;
   const secret = newSecretToken(API_TOKEN_PREFIX);
   const token = em.create(ApiToken, {
     name,
@@ -12,6 +16,8 @@ export async function createApiToken(em: EntityManager, userId: string, name: st
   });
   await em.flush();
   await em.populate(token, ["user"]);
+  // The secret and its hash never go into the trail.
+  ctx.audit.record({ entity: { kind: "apiToken", id: token.id }, after: { name, userId } });
   // The only time the secret leaves the server.
   return { token: toApiTokenDTO(token), secret };
 }
@@ -24,13 +30,20 @@ export async function listApiTokens(em: EntityManager, scope: { userId: string }
   return tokens.map(toApiTokenDTO);
 }
 
-export async function revokeApiToken(em: EntityManager, id: string, actor: { id: string; role: string }) {
+export async function revokeApiToken(ctx: Tx, id: string, actor: { id: string; role: string }) {
+  const { em } = ctx;
   // Someone else's token is reported as missing to anyone but an admin.
   const token = await em.findOneOrFail(ApiToken, actor.role === "admin" ? { id } : { id, user: actor.id }, {
     populate: ["user"],
   });
+  const before = { revokedAt: token.revokedAt?.toISOString() ?? null };
   token.revokedAt ??= new Date();
   await em.flush();
+  ctx.audit.record({
+    entity: { kind: "apiToken", id: token.id },
+    before,
+    after: { revokedAt: token.revokedAt.toISOString(), userId: token.user.id },
+  });
   return toApiTokenDTO(token);
 }
 

@@ -116,6 +116,15 @@ async function checkPassword(ctx: ProcedureContext, email: string, password: str
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !passwordOk || user.disabledAt) {
     await recordFailure(ctx.em, keys, ctx.config.auth, now);
+    // Committed with the failure count; the trail says why, the caller learns nothing.
+    ctx.audit.record({
+      entity: { kind: "user", id: user?.id ?? null },
+      after: {
+        outcome: "failure",
+        email,
+        why: !user ? "unknown_email" : user.disabledAt ? "disabled" : "wrong_password",
+      },
+    });
     throw keepingWrites(wrong());
   }
   await clearFailures(ctx.em, keys);
@@ -129,7 +138,13 @@ export async function login(ctx: ProcedureContext, input: LoginInput) {
     input.password,
     () => new TRPCError({ code: "UNAUTHORIZED", message: WRONG_CREDENTIALS }),
   );
-  return startSession(ctx, user);
+  const signedIn = await startSession(ctx, user);
+  ctx.audit.record({
+    entity: { kind: "user", id: user.id },
+    actor: { type: "user", id: user.id, label: user.email },
+    after: { outcome: "success", email: user.email },
+  });
+  return signedIn;
 }
 
 /** A signed-in user's own new password; their other sessions end, this one stays. */
@@ -145,11 +160,27 @@ export async function changePassword(ctx: AuthedContext, input: ChangePasswordIn
   user.passwordHash = await hashPassword(input.newPassword);
   await ctx.em.flush();
   await endSessions(ctx.em, user.id, ctx.auth.sessionId);
+  ctx.audit.record({
+    entity: { kind: "user", id: user.id },
+    after: { passwordChanged: true, otherSessionsEnded: true },
+  });
   return { changed: true };
 }
 
 export async function logout(ctx: ProcedureContext) {
-  if (ctx.sessionToken) await ctx.em.nativeDelete(Session, { tokenHash: hashToken(ctx.sessionToken) });
+  if (ctx.sessionToken) {
+    const ended = await ctx.em.execute<{ id: string; user_id: string; email: string }[]>(
+      "delete from sessions s using users u where s.token_hash = ? and u.id = s.user_id returning s.id, s.user_id, u.email",
+      [hashToken(ctx.sessionToken)],
+    );
+    // The session is gone before the event is written, so the actor is named here rather than looked up then.
+    for (const session of ended)
+      ctx.audit.record({
+        entity: { kind: "user", id: session.user_id },
+        actor: { type: "user", id: session.user_id, label: session.email },
+        after: { signedOut: true, sessionId: session.id },
+      });
+  }
   ctx.cookies.clearSession();
 }
 
@@ -172,7 +203,12 @@ export async function setup(ctx: ProcedureContext, input: SetupInput) {
     role: "admin",
     passwordHash: await hashPassword(input.password),
   });
-  return startSession(ctx, admin);
+  const signedIn = await startSession(ctx, admin);
+  ctx.audit.record({
+    entity: { kind: "user", id: admin.id },
+    after: { email: admin.email, name: admin.name, role: admin.role, firstAdmin: true },
+  });
+  return signedIn;
 }
 
 /** At start: when no user exists and SHORTLIST_ADMIN_EMAIL/PASSWORD are set, create that admin. */

@@ -19,10 +19,13 @@ const auth = router({
   setupStatus: publicProcedure.query(async ({ ctx }) => ({ needsSetup: await needsSetup(ctx.em) })),
   setup: publicProcedure.input(setupInput).mutation(({ ctx, input }) => setup(ctx, input)),
   login: publicProcedure.input(loginInput).mutation(({ ctx, input }) => login(ctx, input)),
-  logout: publicProcedure.mutation(async ({ ctx }) => {
-    await logout(ctx);
-    return { signedOut: true };
-  }),
+  /** Records the sign-out of a live session; one without a session changes nothing and records nothing. */
+  logout: publicProcedure
+    .meta({ audit: { skip: "signing out with no live session changes nothing" } })
+    .mutation(async ({ ctx }) => {
+      await logout(ctx);
+      return { signedOut: true };
+    }),
   /** Your own new password (signed in with a session); your other sessions end. */
   changePassword: procedureFor(ROLES.any)
     .input(changePasswordInput)
@@ -34,26 +37,26 @@ const users = router({
   list: procedureFor(ROLES.admin).query(({ ctx }) => listUsers(ctx.em)),
   create: procedureFor(ROLES.admin)
     .input(createUserInput)
-    .mutation(({ ctx, input }) => createUser(ctx.em, input)),
+    .mutation(({ ctx, input }) => createUser(ctx, input)),
   /** Rename, re-role, disable / enable, or set a new password. */
   update: procedureFor(ROLES.admin)
     .input(updateUserInput)
-    .mutation(({ ctx, input }) => updateUser(ctx.em, input, ctx.auth)),
+    .mutation(({ ctx, input }) => updateUser(ctx, input, ctx.auth)),
   /** A new password chosen by an admin; the user's sessions end. */
   resetPassword: procedureFor(ROLES.admin)
     .input(resetPasswordInput)
-    .mutation(({ ctx, input }) => resetPassword(ctx.em, input, ctx.auth)),
+    .mutation(({ ctx, input }) => resetPassword(ctx, input, ctx.auth)),
   /** Lifts the account's sign-in locks from every address; the user's sessions end. */
   unlock: procedureFor(ROLES.admin)
     .input(idInput)
-    .mutation(({ ctx, input }) => unlockUser(ctx.em, input.id, ctx.auth)),
+    .mutation(({ ctx, input }) => unlockUser(ctx, input.id, ctx.auth)),
 });
 
 const apiTokens = router({
   /** Returns the secret once; only its hash is kept. */
   create: procedureFor(ROLES.members)
     .input(createApiTokenInput)
-    .mutation(({ ctx, input }) => createApiToken(ctx.em, ctx.auth.user.id, input.name)),
+    .mutation(({ ctx, input }) => createApiToken(ctx, ctx.auth.user.id, input.name)),
   /** Your own tokens; an admin may ask for everyone's. */
   list: procedureFor(ROLES.any)
     .input(z.strictObject({ all: z.boolean().default(false) }).default({ all: false }))
@@ -62,7 +65,7 @@ const apiTokens = router({
     ),
   revoke: procedureFor(ROLES.members)
     .input(idInput)
-    .mutation(({ ctx, input }) => revokeApiToken(ctx.em, input.id, ctx.auth.user)),
+    .mutation(({ ctx, input }) => revokeApiToken(ctx, input.id, ctx.auth.user)),
 });
 
 /** Keyed by top-level API namespace: procedure paths stay auth.*, users.*, apiTokens.*. */

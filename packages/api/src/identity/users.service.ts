@@ -1,5 +1,5 @@
 import { User, type EntityManager, type IUser } from "@shortlist/db";
-import type { AuthState } from "../context";
+import type { AuthState, ProcedureContext } from "../context";
 import { Duplicate, InvalidInput, StaleVersion } from "../errors";
 import { revokeTokensOf } from "./api-tokens.service";
 import { toUserDTO } from "./mappers";
@@ -13,7 +13,13 @@ export async function listUsers(em: EntityManager) {
   return users.map(toUserDTO);
 }
 
-export async function createUser(em: EntityManager, input: CreateUserInput) {
+type Tx = Pick<ProcedureContext, "em" | "audit">;
+
+const recordUser = (ctx: Tx, id: string, before: Record<string, unknown> | null, after: Record<string, unknown>) =>
+  ctx.audit.record({ entity: { kind: "user", id }, before, after });
+
+export async function createUser(ctx: Tx, input: CreateUserInput) {
+  const { em } = ctx;
   if (await em.count(User, { email: input.email }))
     throw new Duplicate(`A user with the email ${input.email} already exists`, ["email"]);
   const user = em.create(User, {
@@ -23,6 +29,7 @@ export async function createUser(em: EntityManager, input: CreateUserInput) {
     passwordHash: await hashPassword(input.password),
   });
   await em.flush();
+  recordUser(ctx, user.id, null, { email: user.email, name: user.name, role: user.role });
   return toUserDTO(user);
 }
 
@@ -44,13 +51,20 @@ async function assertAnotherActiveAdmin(em: EntityManager, user: IUser) {
     });
 }
 
-export async function updateUser(em: EntityManager, input: UpdateUserInput, actor?: AuthState) {
+export async function updateUser(ctx: Tx, input: UpdateUserInput, actor?: AuthState) {
+  const { em } = ctx;
   if (input.role !== undefined || input.disabled !== undefined) await lockAdmins(em);
   const user = await em.findOneOrFail(User, input.id);
   if (user.version !== input.version) throw new StaleVersion("user");
   const losesAdmin =
     user.role === "admin" && !user.disabledAt && ((input.role && input.role !== "admin") || input.disabled === true);
   if (losesAdmin) await assertAnotherActiveAdmin(em, user);
+  const seen = () => ({
+    name: user.name,
+    role: user.role,
+    disabled: user.disabledAt !== null && user.disabledAt !== undefined,
+  });
+  const before = seen();
 
   if (input.name !== undefined) user.name = input.name;
   if (input.role !== undefined) user.role = input.role;
@@ -61,6 +75,13 @@ export async function updateUser(em: EntityManager, input: UpdateUserInput, acto
   // their API tokens for good, so enabling the user again does not bring old tokens back.
   if (input.disabled === true || input.password !== undefined) await endSessions(em, user.id, ownSession(actor, user));
   if (input.disabled === true) await revokeTokensOf(em, user.id);
+  const after = seen();
+  const keys = (Object.keys(after) as (keyof typeof after)[]).filter((key) => before[key] !== after[key]);
+  recordUser(ctx, user.id, Object.fromEntries(keys.map((key) => [key, before[key]])), {
+    ...Object.fromEntries(keys.map((key) => [key, after[key]])),
+    // Never the password itself, nor its hash: only that it changed.
+    ...(input.password !== undefined ? { passwordChanged: true } : {}),
+  });
   return toUserDTO(user);
 }
 
@@ -69,19 +90,23 @@ const ownSession = (actor: AuthState | undefined, user: IUser) =>
   actor?.user.id === user.id ? actor.sessionId : undefined;
 
 /** An admin sets a new password for someone (who then signs in with it); their sessions end. */
-export async function resetPassword(em: EntityManager, input: ResetPasswordInput, actor: AuthState) {
+export async function resetPassword(ctx: Tx, input: ResetPasswordInput, actor: AuthState) {
+  const { em } = ctx;
   const user = await em.findOneOrFail(User, input.id);
   user.passwordHash = await hashPassword(input.password);
   await em.flush();
   await endSessions(em, user.id, ownSession(actor, user));
+  recordUser(ctx, user.id, null, { passwordReset: true, sessionsEnded: true });
   return toUserDTO(user);
 }
 
 /** An admin lifts every sign-in lock and count on an account (from every address); its sessions end. */
-export async function unlockUser(em: EntityManager, id: string, actor: AuthState) {
+export async function unlockUser(ctx: Tx, id: string, actor: AuthState) {
+  const { em } = ctx;
   const user = await em.findOneOrFail(User, id);
   await lockThrottleKeys(em, [accountKey(user.email)]);
   const cleared = await clearAccount(em, user.email);
   await endSessions(em, user.id, ownSession(actor, user));
+  recordUser(ctx, user.id, null, { unlocked: true, clearedLocks: cleared, sessionsEnded: true });
   return { user: toUserDTO(user), clearedLocks: cleared };
 }

@@ -2,10 +2,12 @@
 import { randomUUID } from "node:crypto";
 import { LockMode } from "@mikro-orm/core";
 import { Assessment, AssessmentQuestion, AssessmentSession, type EntityManager, type IAssessment } from "@shortlist/db";
+import { assertNotErased } from "../candidates";
 import { InvalidInput, InvalidRows } from "../errors";
 import { batchResult } from "../shared/batch";
 import { dbRows } from "../db-rows";
 import type { Problem } from "../shared/errors";
+import { recordActivity, type Tx } from "./audit";
 import { parseRecords, planImport, rejectionMessage, type ImportPlan, type LabelledRecord } from "./activity/validate";
 import type { QuestionRecord, RecordSessionInput, SessionRecord } from "./schemas";
 import { scoreQuestions, type QuestionScore } from "./scoring/sophistication";
@@ -83,9 +85,12 @@ async function openAssessment(em: EntityManager, id: string) {
   return assessment;
 }
 
-/** Creates the planned rows; returns the new ids by `session:<ref>` and `question:<ref>`. */
-function write(em: EntityManager, assessment: IAssessment, existing: StoredActivity, plan: ImportPlan) {
+/** Creates the planned rows (and their audit event); returns the new ids by `session:<ref>` and `question:<ref>`. */
+function write(ctx: Tx, assessment: IAssessment, existing: StoredActivity, plan: ImportPlan) {
+  const { em } = ctx;
   const created = new Map<string, string>();
+  const sessions = [];
+  const questions = [];
   const sessionIds = new Map(existing.sessions.map((s) => [s.ref, s.id]));
   for (const s of plan.sessions) {
     const session = em.create(AssessmentSession, {
@@ -97,6 +102,7 @@ function write(em: EntityManager, assessment: IAssessment, existing: StoredActiv
     });
     sessionIds.set(s.ref, session.id);
     created.set(`session:${s.ref}`, session.id);
+    sessions.push(session);
   }
   const questionIds = new Map(existing.questions.map((q) => [q.ref, q.id]));
   // Chronological, so a follow-up's parent is always inserted before it.
@@ -114,22 +120,26 @@ function write(em: EntityManager, assessment: IAssessment, existing: StoredActiv
     });
     questionIds.set(q.ref, question.id);
     created.set(`question:${q.ref}`, question.id);
+    questions.push(question);
   }
+  recordActivity(ctx, assessment, sessions, questions);
   return created;
 }
 
 async function applyRecords(
-  em: EntityManager,
+  ctx: Tx,
   assessmentId: string,
   records: LabelledRecord<SessionRecord | QuestionRecord>[],
   problems: Problem[] = [],
 ) {
+  const { em } = ctx;
   const assessment = await openAssessment(em, assessmentId);
+  await assertNotErased(em, assessment.candidate.id);
   const existing = await loadActivity(em, assessment);
   if (problems.length) throw new InvalidRows(rejectionMessage(problems), problems);
   const result = planImport(existing, records, assessment.domains);
   if (!result.ok) throw new InvalidRows(rejectionMessage(result.problems), result.problems);
-  const ids = write(em, assessment, existing, result.plan);
+  const ids = write(ctx, assessment, existing, result.plan);
   await em.flush();
   return {
     ids,
@@ -147,9 +157,9 @@ async function applyRecords(
  * A batch of JSONL rows (the batch-import contract): all written, every row `created` with its id, or (any bad
  * row) none, refused as `invalid_rows` with every problem named by line and ref.
  */
-export async function importActivity(em: EntityManager, assessmentId: string, rows: readonly { line: number }[]) {
+export async function importActivity(ctx: Tx, assessmentId: string, rows: readonly { line: number }[]) {
   const { records, problems } = parseRecords(rows);
-  const { ids, ...result } = await applyRecords(em, assessmentId, records, problems);
+  const { ids, ...result } = await applyRecords(ctx, assessmentId, records, problems);
   const rowResults = records.map(({ at, record }) => ({
     line: at.line!,
     outcome: "created" as const,
@@ -161,7 +171,7 @@ export async function importActivity(em: EntityManager, assessmentId: string, ro
 export type ImportActivityResult = Awaited<ReturnType<typeof importActivity>>;
 
 /** One session with its questions; refs default to generated ones. */
-export async function recordSession(em: EntityManager, input: RecordSessionInput) {
+export async function recordSession(ctx: Tx, input: RecordSessionInput) {
   const sessionRef = input.session.ref ?? `session-${randomUUID().slice(0, 8)}`;
   const records: LabelledRecord<SessionRecord | QuestionRecord>[] = [
     {
@@ -184,7 +194,7 @@ export async function recordSession(em: EntityManager, input: RecordSessionInput
       };
     }),
   ];
-  const { ids: _ids, ...result } = await applyRecords(em, input.assessmentId, records);
+  const { ids: _ids, ...result } = await applyRecords(ctx, input.assessmentId, records);
   return { ...result, sessionRef, questionRefs: records.slice(1).map((r) => r.record.ref) };
 }
 

@@ -3,6 +3,7 @@ import { Assessment, type EntityManager } from "@shortlist/db";
 import { findCandidateSummary, recordAssessmentCompleted, recordAssessmentStarted } from "../candidates";
 import { Conflict, InvalidInput } from "../errors";
 import { findAssessment, loadActivity, recordedCounts } from "./activity.service";
+import { iso, recordAssessment, type Tx } from "./audit";
 import { lockRole, recomputeForAssessment, rolePercentile } from "./benchmarks.service";
 import { toAssessmentDTO, type AssessmentDTO, type AssessmentListItemDTO } from "./mappers";
 import { scoreActivity } from "./scoring";
@@ -19,7 +20,8 @@ export async function assessmentDTO(em: EntityManager, id: string): Promise<Asse
  * and invited → in_progress go through the candidate service; a completed candidate stays completed
  * (a re-assessment); rejected and hired candidates cannot start one.
  */
-export async function startAssessment(em: EntityManager, candidateId: string): Promise<AssessmentDTO> {
+export async function startAssessment(ctx: Tx, candidateId: string): Promise<AssessmentDTO> {
+  const { em } = ctx;
   const candidate = await findCandidateSummary(em, candidateId);
   if (!candidate.consentGiven) {
     throw new InvalidInput(
@@ -42,7 +44,7 @@ export async function startAssessment(em: EntityManager, candidateId: string): P
     );
 
   const now = new Date();
-  await recordAssessmentStarted(em, candidate.id, now);
+  await recordAssessmentStarted(ctx, candidate.id, now);
 
   const assessment = em.create(Assessment, {
     candidate: candidate.id,
@@ -52,6 +54,14 @@ export async function startAssessment(em: EntityManager, candidateId: string): P
     startedAt: now,
   });
   await em.flush();
+  recordAssessment(ctx, assessment, null, {
+    candidateId: candidate.id,
+    status: assessment.status,
+    role: assessment.role,
+    company: assessment.company,
+    domains: [...assessment.domains],
+    startedAt: iso(assessment.startedAt),
+  });
   return toAssessmentDTO(assessment, { sessions: 0, questions: 0 });
 }
 
@@ -59,7 +69,8 @@ export async function startAssessment(em: EntityManager, candidateId: string): P
  * Scores the recorded activity, stores every metric and the percentile, moves the candidate to
  * completed (when in progress), stamps assessment_end and recomputes the role's benchmarks.
  */
-export async function completeAssessment(em: EntityManager, assessmentId: string): Promise<AssessmentDTO> {
+export async function completeAssessment(ctx: Tx, assessmentId: string): Promise<AssessmentDTO> {
+  const { em } = ctx;
   const assessment = await findAssessment(em, assessmentId, { lock: true });
   if (assessment.status === "completed") {
     throw new InvalidInput(
@@ -77,6 +88,7 @@ export async function completeAssessment(em: EntityManager, assessmentId: string
   }
   const s = scoreActivity(activity);
   await lockRole(em, assessment.role);
+  const before = { status: assessment.status };
   const now = new Date();
   Object.assign(assessment, {
     status: "completed",
@@ -100,8 +112,15 @@ export async function completeAssessment(em: EntityManager, assessmentId: string
   assessment.percentile = rank?.percentile ?? 0;
   assessment.percentileSampleSize = rank?.sampleSize ?? 1;
 
-  await recordAssessmentCompleted(em, assessment.candidate.id, now);
-  await recomputeForAssessment(em, assessment);
+  recordAssessment(ctx, assessment, before, {
+    status: assessment.status,
+    completedAt: iso(assessment.completedAt),
+    taoIndex: assessment.taoIndex,
+    percentile: assessment.percentile,
+    percentileSampleSize: assessment.percentileSampleSize,
+  });
+  await recordAssessmentCompleted(ctx, assessment.candidate.id, now);
+  await recomputeForAssessment(ctx, assessment);
   return toAssessmentDTO(assessment, { sessions: activity.sessions.length, questions: activity.questions.length });
 }
 

@@ -1,6 +1,7 @@
 /** Role benchmarks: percentiles of completed assessments in SQL, bands an admin entered, and the choice between them. */
 import { Benchmark, MIN_BENCHMARK_SAMPLE, type EntityManager, type IAssessment, type IBenchmark } from "@shortlist/db";
 import { dbRows } from "../db-rows";
+import type { Tx } from "./audit";
 import { isThin, toBenchmarkDTO, type BenchmarkDTO } from "./mappers";
 import type { ListBenchmarksInput, UpsertEnteredBenchmarkInput } from "./schemas";
 
@@ -36,7 +37,8 @@ export async function lockRole(em: EntityManager, role: string) {
   await em.execute("select pg_advisory_xact_lock(hashtext('shortlist.benchmark:' || lower(?)))", [role]);
 }
 
-export async function recomputeBenchmark(em: EntityManager, role: string, company: string | null) {
+export async function recomputeBenchmark(ctx: Tx, role: string, company: string | null) {
+  const { em } = ctx;
   await lockRole(em, role);
   const filter = company === null ? "" : "and lower(company) = lower(?)";
   const params = company === null ? [role] : [role, company];
@@ -64,26 +66,33 @@ export async function recomputeBenchmark(em: EntityManager, role: string, compan
   );
   const row = rows[0];
   if (!row) {
-    await em.execute(
-      `delete from benchmarks where source = 'computed' and lower(role) = lower(?) and lower(coalesce(company, '')) = lower(?)`,
+    const removed = await em.execute<{ id: string }[]>(
+      `delete from benchmarks where source = 'computed' and lower(role) = lower(?) and lower(coalesce(company, '')) = lower(?)
+       returning id`,
       [role, company ?? ""],
     );
+    ctx.audit.record({
+      entity: { kind: "benchmark", id: removed[0]?.id ?? null },
+      after: { role, company, source: "computed", sampleSize: 0, removed: removed.length > 0 },
+    });
     return { benchmark: null, sampleSize: 0, thin: true };
   }
   const benchmark = toBenchmarkDTO(await byId(em, row.id));
+  ctx.audit.record({
+    entity: { kind: "benchmark", id: row.id },
+    after: { role: benchmark.role, company: benchmark.company, source: "computed", sampleSize: row.sample_size },
+  });
   return { benchmark, sampleSize: row.sample_size, thin: benchmark.thin };
 }
 
 /** After an assessment completes: the role's benchmark across companies and the one for its company. */
-export async function recomputeForAssessment(em: EntityManager, assessment: IAssessment) {
-  await recomputeBenchmark(em, assessment.role, null);
-  await recomputeBenchmark(em, assessment.role, assessment.company);
+export async function recomputeForAssessment(ctx: Tx, assessment: IAssessment) {
+  await recomputeBenchmark(ctx, assessment.role, null);
+  await recomputeBenchmark(ctx, assessment.role, assessment.company);
 }
 
-export async function upsertEnteredBenchmark(
-  em: EntityManager,
-  input: UpsertEnteredBenchmarkInput,
-): Promise<BenchmarkDTO> {
+export async function upsertEnteredBenchmark(ctx: Tx, input: UpsertEnteredBenchmarkInput): Promise<BenchmarkDTO> {
+  const { em } = ctx;
   const { bands } = input;
   const values = [bands.learningVelocity, bands.sophistication, bands.chainDepth, bands.taoIndex].flatMap((b) => [
     b.p50,
@@ -99,7 +108,12 @@ export async function upsertEnteredBenchmark(
      returning id`,
     [input.role, input.company, input.sampleSize, ...values],
   );
-  return toBenchmarkDTO(await byId(em, row!.id));
+  const benchmark = toBenchmarkDTO(await byId(em, row!.id));
+  ctx.audit.record({
+    entity: { kind: "benchmark", id: benchmark.id },
+    after: { role: input.role, company: input.company, source: "entered", sampleSize: input.sampleSize, bands },
+  });
+  return benchmark;
 }
 
 export async function getBenchmark(em: EntityManager, id: string) {

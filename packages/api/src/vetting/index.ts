@@ -1,8 +1,9 @@
 /** vetting: assessments and their activity, scoring, benchmarks, reports. The only entry point for other modules and the server. */
 import { fileRoutes } from "./files";
+import { vettingPersonalData } from "./personal-data.service";
 import { routes } from "./router";
 
-export const vettingModule = { name: "vetting", routes, fileRoutes } as const;
+export const vettingModule = { name: "vetting", routes, fileRoutes, personalData: vettingPersonalData } as const;
 
 export type { ActivityQuestionDTO, ActivitySessionDTO, ImportActivityResult } from "./activity.service";
 export { DEMO_COMPANY, DEMO_ROLE, seedDemo } from "./cli/demo-seed";

@@ -4,9 +4,10 @@ import { stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import type { Config } from "@shortlist/config";
 import { Report, type EntityManager, type IAssessment, type IReport } from "@shortlist/db";
-import { findCandidateSummary, type CandidateSummary } from "../candidates";
+import { assertNotErased, findCandidateSummary, type CandidateSummary } from "../candidates";
 import { InvalidInput } from "../errors";
 import { findAssessment, loadActivity } from "./activity.service";
+import type { Tx } from "./audit";
 import { resolveBenchmark, rolePercentile } from "./benchmarks.service";
 import {
   assessmentMetrics,
@@ -51,7 +52,7 @@ async function weakestQuestions(em: EntityManager, assessment: IAssessment) {
 const pdfRelativePath = (reportId: string) => `reports/${reportId}.pdf`;
 
 /** The PDF's absolute path, refusing anything outside the data folder. */
-function pdfAbsolutePath(config: DataDir, report: Pick<IReport, "id" | "pdfPath">) {
+export function pdfAbsolutePath(config: DataDir, report: Pick<IReport, "id" | "pdfPath">) {
   const root = resolve(config.dataDir);
   const file = resolve(root, report.pdfPath ?? pdfRelativePath(report.id));
   if (relative(root, file).startsWith(".."))
@@ -71,7 +72,8 @@ function pdfData(report: IReport, assessment: IAssessment, candidate: CandidateS
 }
 
 /** A new report (older ones are kept) from the assessment and the role's benchmark now, with its PDF. */
-export async function generateReport(em: EntityManager, config: DataDir, assessmentId: string): Promise<ReportDTO> {
+export async function generateReport(ctx: Tx, config: DataDir, assessmentId: string): Promise<ReportDTO> {
+  const { em } = ctx;
   const assessment = await findAssessment(em, assessmentId);
   if (assessment.status !== "completed") {
     throw new InvalidInput(`Assessment ${assessmentId} is still in progress: complete it before generating a report`, {
@@ -79,6 +81,7 @@ export async function generateReport(em: EntityManager, config: DataDir, assessm
       details: { id: assessmentId, status: assessment.status },
     });
   }
+  await assertNotErased(em, assessment.candidate.id);
   const candidate = await findCandidateSummary(em, assessment.candidate.id);
   const resolved = await resolveBenchmark(em, assessment.role, assessment.company);
   const rank = await rolePercentile(em, assessment);
@@ -102,6 +105,16 @@ export async function generateReport(em: EntityManager, config: DataDir, assessm
   await renderReportPdf(pdfData(report, assessment, candidate), pdfAbsolutePath(config, report));
   report.pdfPath = pdfRelativePath(report.id);
   await em.flush();
+  ctx.audit.record({
+    entity: { kind: "report", id: report.id },
+    subjectId: candidate.id,
+    after: {
+      assessmentId: assessment.id,
+      recommendation: report.recommendation,
+      confidence: report.confidence,
+      pdfPath: report.pdfPath,
+    },
+  });
   return toReportDTO(report);
 }
 

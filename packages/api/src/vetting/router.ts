@@ -39,19 +39,19 @@ const assessments = router({
   /** Creates an in-progress assessment; the candidate moves to in_progress (docs/scoring.md §0). */
   start: procedureFor(ROLES.writers)
     .input(startAssessmentInput)
-    .mutation(({ ctx, input }) => startAssessment(ctx.em, input.candidateId)),
+    .mutation(({ ctx, input }) => startAssessment(ctx, input.candidateId)),
   /** One session and its questions. */
   recordSession: procedureFor(ROLES.writers)
     .input(recordSessionInput)
-    .mutation(({ ctx, input }) => recordSession(ctx.em, input)),
+    .mutation(({ ctx, input }) => recordSession(ctx, input)),
   /** Parsed JSONL records (docs/scoring.md §1); any bad row rejects the call, naming the row, and nothing is written. */
   importActivity: procedureFor(ROLES.writers)
     .input(importActivityInput)
-    .mutation(({ ctx, input }) => importActivity(ctx.em, input.assessmentId, input.rows)),
+    .mutation(({ ctx, input }) => importActivity(ctx, input.assessmentId, input.rows)),
   /** Scores the activity, stores the metrics and percentile, completes the candidate, recomputes the role's benchmarks. */
   complete: procedureFor(ROLES.writers)
     .input(assessmentIdInput)
-    .mutation(({ ctx, input }) => completeAssessment(ctx.em, input.assessmentId)),
+    .mutation(({ ctx, input }) => completeAssessment(ctx, input.assessmentId)),
   get: procedureFor(ROLES.any)
     .input(assessmentIdInput)
     .query(({ ctx, input }) => assessmentDTO(ctx.em, input.assessmentId)),
@@ -85,18 +85,18 @@ const benchmarks = router({
   /** Recomputes the computed bands of a role (or role and company) from its completed assessments, with percentile_cont. */
   recompute: procedureFor(ROLES.writers)
     .input(benchmarkScopeInput)
-    .mutation(({ ctx, input }) => recomputeBenchmark(ctx.em, input.role, input.company)),
+    .mutation(({ ctx, input }) => recomputeBenchmark(ctx, input.role, input.company)),
   /** Bands for a role with no history; kept apart from computed ones (source: entered). */
   upsertEntered: procedureFor(ROLES.admin)
     .input(upsertEnteredBenchmarkInput)
-    .mutation(({ ctx, input }) => upsertEnteredBenchmark(ctx.em, input)),
+    .mutation(({ ctx, input }) => upsertEnteredBenchmark(ctx, input)),
 });
 
 const reports = router({
   /** A new report from a completed assessment (older ones are kept), with its PDF rendered on the server. */
   generate: procedureFor(ROLES.writers)
     .input(assessmentIdInput)
-    .mutation(({ ctx, input }) => generateReport(ctx.em, ctx.config, input.assessmentId)),
+    .mutation(({ ctx, input }) => generateReport(ctx, ctx.config, input.assessmentId)),
   get: procedureFor(ROLES.any)
     .input(vettingIdInput)
     .query(({ ctx, input }) => getReport(ctx.em, input.id)),

@@ -3,6 +3,7 @@ import packageJson from "../../package.json" with { type: "json" };
 import { registerAssessmentsImport } from "./commands/assessments-import";
 import { registerAdd } from "./commands/candidates-add";
 import { registerExport } from "./commands/candidates-export";
+import { registerGdprExport } from "./commands/candidates-gdpr-export";
 import { registerImport } from "./commands/candidates-import";
 import { registerList } from "./commands/candidates-list";
 import { registerReportsPdf } from "./commands/reports-pdf";
@@ -26,11 +27,12 @@ Exit codes: 0 done; 1 the server refused input (invalid fields, rejected import 
 2 could not go on (usage, configuration, token refused, server unreachable).`,
     );
 
-  const candidates = program.command("candidates").description("candidates: list, add, import, export");
+  const candidates = program.command("candidates").description("candidates: list, add, import, export, gdpr-export");
   registerList(candidates);
   registerAdd(candidates);
   registerImport(candidates);
   registerExport(candidates);
+  registerGdprExport(candidates);
 
   const assessments = program.command("assessments").description("assessments: import activity");
   registerAssessmentsImport(assessments);

@@ -1,9 +1,11 @@
 /**
  * Demo data (`npm run db:seed -- --demo`): 30 "Backend Engineer" candidates at Acme with completed
  * assessments and a 31st with an assessment in progress, its activity recorded and ready to complete.
- * Everything goes through the services, as the API would; re-running adds nothing.
+ * Everything goes through the services, as the API would, audited as the system; re-running adds nothing.
  */
-import { Assessment, Candidate, type EntityManager } from "@shortlist/db";
+import { randomUUID } from "node:crypto";
+import { Assessment, Candidate, type EntityManager, type Keyring } from "@shortlist/db";
+import { AuditBuffer, writeAudit } from "../../audit-trail";
 import { createCandidate } from "../../candidates";
 import { dbRows } from "../../db-rows";
 import { importActivity } from "../activity.service";
@@ -64,14 +66,35 @@ export interface DemoSummary {
   benchmark: Awaited<ReturnType<typeof resolveBenchmark>>["effective"];
 }
 
-async function seedOne(em: EntityManager, n: number) {
+const SYSTEM = { type: "system", id: null, label: "demo seed" } as const;
+
+/** The services record into a buffer, as in a procedure; the events are appended at the end, in the seed's transaction. */
+function systemAudit(em: EntityManager) {
+  const buffer = new AuditBuffer();
+  return {
+    ctx: {
+      em,
+      audit: { record: (r: Parameters<AuditBuffer["record"]>[0]) => buffer.record({ ...r, actor: SYSTEM }) },
+    },
+    write: (keyring: Keyring) =>
+      writeAudit(
+        { getAuth: async () => null, keyring, requestId: randomUUID(), ip: null },
+        em,
+        "demo.seed",
+        buffer.records,
+      ),
+  };
+}
+
+async function seedOne(em: EntityManager, keyring: Keyring, n: number) {
+  const { ctx, write } = systemAudit(em);
   const email = demoEmail(n);
   const existing = await em.findOne(Candidate, { company: DEMO_COMPANY, email });
   if (existing && (await em.count(Assessment, { candidate: existing.id })) > 0) return false;
   const candidateId =
     existing?.id ??
     (
-      await createCandidate(em, {
+      await createCandidate(ctx, {
         name: demoName(n),
         email,
         role: DEMO_ROLE,
@@ -81,23 +104,24 @@ async function seedOne(em: EntityManager, n: number) {
         recruiterNotes: "Demo candidate: activity generated from a fixed seed (npm run db:seed -- --demo).",
       })
     ).id;
-  const assessment = await startAssessment(em, candidateId);
+  const assessment = await startAssessment(ctx, candidateId);
   await importActivity(
-    em,
+    ctx,
     assessment.id,
     demoActivity(n).map((record, i) => ({ ...record, line: i + 1 })),
   );
-  if (n <= DEMO_COMPLETED) await completeAssessment(em, assessment.id);
+  if (n <= DEMO_COMPLETED) await completeAssessment(ctx, assessment.id);
+  await write(keyring);
   return true;
 }
 
-/** Run inside a transaction: everything or nothing. */
-export async function seedDemo(em: EntityManager): Promise<DemoSummary> {
+/** Run inside a transaction: everything or nothing. `keyring` seals the candidates' personal fields in the trail. */
+export async function seedDemo(em: EntityManager, keyring: Keyring): Promise<DemoSummary> {
   // One seeder at a time.
   await em.execute("select pg_advisory_xact_lock(hashtext('shortlist.demo-seed'))");
   let created = 0;
   for (let n = 1; n <= DEMO_COMPLETED + 1; n++) {
-    if (await seedOne(em, n)) created++;
+    if (await seedOne(em, keyring, n)) created++;
     // Keep the unit of work small: each flush inspects every entity it manages.
     em.clear();
   }

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "@shortlist/config";
-import { openDatabase } from "@shortlist/db";
+import { openDatabase, openKeyring } from "@shortlist/db";
 import { DEMO_COMPANY, DEMO_ROLE, seedDemo } from "./demo-seed";
 
 const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } } });
@@ -27,7 +27,8 @@ const db = await openDatabase(config, { log: (line) => postgresLog.push(line) })
   process.exit(1);
 });
 try {
-  const summary = await db.orm.em.fork().transactional((em) => seedDemo(em));
+  const keyring = await openKeyring({ dataDir: config.dataDir, masterKeyBase64: config.keys.masterKey }, db.orm);
+  const summary = await db.orm.em.fork().transactional((em) => seedDemo(em, keyring));
   console.log(
     `Demo data for ${DEMO_ROLE} at ${DEMO_COMPANY}: ${summary.created} candidates seeded, ${summary.skipped} already there.`,
   );

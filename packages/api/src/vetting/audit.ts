@@ -1,0 +1,59 @@
+/** What vetting writes to the audit trail. Question texts are personal: sealed with the candidate's key. */
+import type { ProcedureContext } from "../context";
+
+/** The work of one call: its EntityManager and its audit buffer. */
+export type Tx = Pick<ProcedureContext, "em" | "audit">;
+
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+export function recordAssessment(
+  ctx: Tx,
+  assessment: { id: string; candidate: { id: string } },
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  personal: readonly string[] = [],
+) {
+  ctx.audit.record({
+    entity: { kind: "assessment", id: assessment.id },
+    subjectId: assessment.candidate.id,
+    before,
+    after,
+    personal,
+  });
+}
+
+interface WrittenSession {
+  id: string;
+  ref: string;
+  startedAt: Date;
+  endedAt: Date;
+}
+interface WrittenQuestion {
+  id: string;
+  ref: string;
+  domain: string;
+  text: string;
+  askedAt: Date;
+}
+
+/** Recorded activity: what was added, the question texts apart (sealed), the rest readable. */
+export function recordActivity(
+  ctx: Tx,
+  assessment: { id: string; candidate: { id: string } },
+  sessions: readonly WrittenSession[],
+  questions: readonly WrittenQuestion[],
+) {
+  recordAssessment(
+    ctx,
+    assessment,
+    null,
+    {
+      sessions: sessions.map((s) => ({ id: s.id, ref: s.ref, startedAt: iso(s.startedAt), endedAt: iso(s.endedAt) })),
+      questions: questions.map((q) => ({ id: q.id, ref: q.ref, domain: q.domain, askedAt: iso(q.askedAt) })),
+      questionTexts: Object.fromEntries(questions.map((q) => [q.ref, q.text])),
+    },
+    ["questionTexts"],
+  );
+}
+
+export { iso };
