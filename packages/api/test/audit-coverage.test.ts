@@ -1,0 +1,108 @@
+/**
+ * Walks the router: every mutation either declares why it records nothing (`meta.audit.skip`) or, driven through
+ * its happy path here, wrote at least one audit event under its own path; and the unit of work refuses a mutation
+ * that records nothing without saying why. A mutation added later fails this test until it does one or the other.
+ */
+import type { AnyProcedure } from "@trpc/server";
+import { expect, test } from "vitest";
+import { appRouter, type Meta } from "@shortlist/api";
+import { auditEnforcement } from "../src/audit-trail";
+import { callerFor, PASSWORD, rejection, useTestApi, type CookieJar } from "./helpers";
+import { sampleLines } from "./vetting-fixtures";
+
+const api = useTestApi({ dataDir: "shortlist-audit-coverage-" });
+
+const flat = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+const mutations = Object.entries(flat)
+  .filter(([, procedure]) => procedure._def.type === "mutation")
+  .map(([path, procedure]) => ({ path, skip: (procedure._def.meta as Meta | undefined)?.audit?.skip }));
+
+const BANDS = {
+  learningVelocity: { p50: 0.1, p75: 0.2, p90: 0.3 },
+  sophistication: { p50: 2, p75: 3, p90: 4 },
+  chainDepth: { p50: 1, p75: 2, p90: 3 },
+  taoIndex: { p50: 40, p75: 55, p90: 70 },
+};
+
+/** Every mutation through its happy path, as a new installation would see them. */
+async function driveEveryMutation() {
+  const jar: CookieJar = { session: null, expiresAt: null };
+  const email = "first-admin@example.com";
+  await callerFor(api.deps, { jar }).auth.setup({ email, name: "First Admin", password: PASSWORD });
+  const admin = callerFor(api.deps, { sessionToken: jar.session });
+
+  await rejection(callerFor(api.deps).auth.login({ email, password: "not the password" }));
+  const second: CookieJar = { session: null, expiresAt: null };
+  await callerFor(api.deps, { jar: second }).auth.login({ email, password: PASSWORD });
+  const adminAgain = callerFor(api.deps, { sessionToken: second.session });
+
+  const user = await admin.users.create({
+    email: "rita@example.com",
+    name: "Rita Recruiter",
+    role: "recruiter",
+    password: PASSWORD,
+  });
+  await admin.users.update({ id: user.id, version: user.version, name: "Rita R." });
+  await admin.users.resetPassword({ id: user.id, password: `${PASSWORD} 3` });
+  await admin.users.unlock({ id: user.id });
+  const token = await admin.apiTokens.create({ name: "nightly import" });
+  await admin.apiTokens.revoke({ id: token.token.id });
+
+  const candidate = await admin.candidates.create({
+    name: "Ada Lovelace",
+    email: "ada@example.com",
+    role: "Backend Engineer",
+    company: "Acme",
+    assessmentDomains: ["Python", "PostgreSQL"],
+  });
+  const updated = await admin.candidates.update({ id: candidate.id, version: candidate.version, consentGiven: true });
+  const imported = await admin.candidates.importBatch({
+    rows: [
+      { line: 2, data: { name: "Alan Turing", email: "alan@example.com", role: "Backend Engineer", company: "Acme" } },
+    ],
+  });
+  await admin.candidates.delete({ id: imported.results[0]!.id! });
+
+  const assessment = await admin.assessments.start({ candidateId: updated.id });
+  await admin.assessments.importActivity({ assessmentId: assessment.id, rows: sampleLines() });
+  await admin.assessments.recordSession({
+    assessmentId: assessment.id,
+    session: { start: "2030-01-01T09:00:00Z", end: "2030-01-01T10:00:00Z" },
+    questions: [{ domain: "Python", text: "How do generators save memory?", askedAt: "2030-01-01T09:05:00Z" }],
+  });
+  await admin.assessments.complete({ assessmentId: assessment.id });
+  await admin.benchmarks.recompute({ role: "Backend Engineer", company: "Acme" });
+  await admin.benchmarks.upsertEntered({ role: "Data Engineer", company: null, bands: BANDS });
+  await admin.reports.generate({ assessmentId: assessment.id });
+
+  await admin.candidates.exportPersonalData({ id: candidate.id });
+  await admin.candidates.erase({ id: candidate.id });
+  // Last: a new password ends the admin's other sessions.
+  await adminAgain.auth.changePassword({ currentPassword: PASSWORD, newPassword: `${PASSWORD} 2` });
+  await adminAgain.auth.logout();
+}
+
+test("every mutation records at least one event under its path, or declares why not", async () => {
+  await driveEveryMutation();
+  const rows = await api.db.orm.em
+    .fork()
+    .execute<{ action: string; n: string }[]>("select action, count(*) as n from audit_events group by action");
+  const recorded = new Map(rows.map((r) => [r.action, Number(r.n)]));
+  const silent = mutations.filter((m) => !m.skip && !recorded.get(m.path)).map((m) => m.path);
+  expect(silent).toEqual([]);
+  // A skip states a reason a reader can judge.
+  for (const m of mutations.filter((m) => m.skip)) expect(m.skip!.length, m.path).toBeGreaterThan(10);
+});
+
+test("the unit of work refuses (rolls back) a mutation that records nothing and declares no skip", () => {
+  expect(auditEnforcement.throws).toBe(true);
+});
+
+test("no event holds a secret: no password, hash or token appears in any change", async () => {
+  const rows = await api.db.orm.em
+    .fork()
+    .execute<{ change: string }[]>("select change::text as change from audit_events");
+  const text = rows.map((r) => r.change).join("\n");
+  expect(text).not.toContain(PASSWORD);
+  expect(text).not.toMatch(/passwordHash|tokenHash|\$argon2|sl_[A-Za-z0-9]{20,}/);
+});
