@@ -1,6 +1,6 @@
 /** The key files under `<data dir>/keys/`: master.key (base64, 32 bytes) and signing.pem (Ed25519, PKCS#8). */
 import { createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { decodeKey, masterKeyIdOf } from "./envelope";
 
@@ -30,7 +30,8 @@ export function ensureKeysFolder(dataDir: string, log?: KeyringLogger): string {
   const folder = keysFolder(dataDir);
   if (!existsSync(folder)) {
     mkdirSync(dataDir, { recursive: true });
-    mkdirSync(folder, { mode: 0o700 });
+    // recursive: another process starting on the same folder may make it first.
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
     chmodSync(folder, 0o700);
   } else if (statSync(folder).mode & 0o077) {
     log?.warn({ folder }, "the keys folder is readable by other users; chmod 700 it");
@@ -42,6 +43,22 @@ export function ensureKeysFolder(dataDir: string, log?: KeyringLogger): string {
 export function writeSecretFile(file: string, content: string): void {
   writeFileSync(file, content, { mode: 0o600, flag: "wx" });
   chmodSync(file, 0o600);
+}
+
+/** Writes a new secret file, or, when another process wrote it first, keeps theirs. True when written here. */
+function createSecretFile(file: string, content: string): boolean {
+  // Written whole beside it, then linked into place: a reader never sees half a key.
+  const staged = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  writeSecretFile(staged, content);
+  try {
+    linkSync(staged, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    unlinkSync(staged);
+  }
 }
 
 export function decodeMasterKey(text: string, where: string): Buffer {
@@ -84,7 +101,8 @@ export function loadMasterKey(options: {
   } else {
     ensureKeysFolder(dataDir, log);
     const key = randomBytes(32);
-    writeSecretFile(file, `${key.toString("base64")}\n`);
+    if (!createSecretFile(file, `${key.toString("base64")}\n`))
+      return { key: decodeMasterKey(readFileSync(file, "utf8"), file), source: file };
     log?.info(
       { file },
       `generated the master key at ${file}: back it up together with the database (npm run db:backup copies it); ` +
@@ -128,7 +146,8 @@ export function loadSigningKey(options: { dataDir: string; log?: KeyringLogger }
   }
   ensureKeysFolder(options.dataDir, options.log);
   const { privateKey } = generateKeyPairSync("ed25519");
-  writeSecretFile(file, privateKey.export({ type: "pkcs8", format: "pem" }).toString());
+  if (!createSecretFile(file, privateKey.export({ type: "pkcs8", format: "pem" }).toString()))
+    return loadSigningKey(options);
   options.log?.info({ file }, `generated the checkpoint signing key at ${file}`);
   return privateKey;
 }

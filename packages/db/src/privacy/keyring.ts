@@ -49,7 +49,8 @@ interface KeyRow {
   wrapped_key: Buffer | null;
   master_key_id: string;
   version: number;
-  destroyed_at: Date | null;
+  /** Raw rows: a timestamp string. */
+  destroyed_at: string | null;
 }
 
 export const dataKeyAad = (row: { id: string; subject_id: string; version: number }) =>
@@ -69,6 +70,42 @@ export interface KeyringSource {
   masterKeySource: string;
 }
 
+function wrongKey(masterKeyId: string, source: KeyringSource, storedId: string): KeyringError {
+  return new KeyringError(
+    `The master key from ${source.masterKeySource} (id ${masterKeyId}) is not the one this database's ` +
+      `data keys are wrapped with (id ${storedId}). Set SHORTLIST_MASTER_KEY to that key, or restore ` +
+      `keys/master.key in the data folder from the backup taken with this database. Nothing was written.`,
+  );
+}
+
+/**
+ * Proves `masterKey` is the database's: opens the check row, writing it on a fresh database (inside
+ * `em`'s transaction). Throws a KeyringError naming the key's source otherwise.
+ */
+async function verifyMasterKey(em: EntityManager, masterKey: Buffer, source: KeyringSource): Promise<void> {
+  const id = masterKeyIdOf(masterKey);
+  let rows = await em.execute<{ master_key_id: string; check: Buffer }[]>(
+    'select master_key_id, "check" from keyring_meta where id = 1',
+  );
+  if (!rows.length) {
+    const [existing] = await em.execute<KeyRow[]>(
+      "select * from data_keys where wrapped_key is not null order by created_at limit 1",
+    );
+    if (
+      existing &&
+      !(existing.master_key_id === id && decrypt(masterKey, unpackBox(existing.wrapped_key!), dataKeyAad(existing)))
+    )
+      throw wrongKey(id, source, existing.master_key_id);
+    await em.execute(
+      'insert into keyring_meta (id, master_key_id, "check") values (1, ?, ?) on conflict (id) do nothing',
+      [id, wrapCheck(masterKey)],
+    );
+    rows = await em.execute('select master_key_id, "check" from keyring_meta where id = 1');
+  }
+  const meta = rows[0]!;
+  if (meta.master_key_id !== id || !checkOpens(masterKey, meta.check)) throw wrongKey(id, source, meta.master_key_id);
+}
+
 class EnvelopeKeyring implements Keyring {
   readonly masterKeyId: string;
   private readonly cache = new Lru<string, { key: Buffer; subjectId: string }>(CACHE_SIZE);
@@ -81,38 +118,6 @@ class EnvelopeKeyring implements Keyring {
   ) {
     this.masterKeyId = masterKeyIdOf(masterKey);
     this.publicPem = createPublicKey(signingKey).export({ type: "spki", format: "pem" }).toString();
-  }
-
-  /**
-   * Proves this master key is the database's: opens the check row, writing it on a fresh database
-   * (inside `em`'s transaction). Throws a KeyringError naming the key's source otherwise.
-   */
-  async verifyMasterKey(em: EntityManager): Promise<void> {
-    let rows = await em.execute<{ master_key_id: string; check: Buffer }[]>(
-      'select master_key_id, "check" from keyring_meta where id = 1',
-    );
-    if (!rows.length) {
-      const existing = await em.execute<KeyRow[]>(
-        "select * from data_keys where wrapped_key is not null order by created_at limit 1",
-      );
-      if (existing.length && !this.unwrapRow(existing[0]!)) throw this.wrongKey(existing[0]!.master_key_id);
-      await em.execute(
-        'insert into keyring_meta (id, master_key_id, "check") values (1, ?, ?) on conflict (id) do nothing',
-        [this.masterKeyId, wrapCheck(this.masterKey)],
-      );
-      rows = await em.execute('select master_key_id, "check" from keyring_meta where id = 1');
-    }
-    const meta = rows[0]!;
-    if (meta.master_key_id !== this.masterKeyId || !checkOpens(this.masterKey, meta.check))
-      throw this.wrongKey(meta.master_key_id);
-  }
-
-  private wrongKey(storedId: string): KeyringError {
-    return new KeyringError(
-      `The master key from ${this.source.masterKeySource} (id ${this.masterKeyId}) is not the one this database's ` +
-        `data keys are wrapped with (id ${storedId}). Set SHORTLIST_MASTER_KEY to that key, or restore ` +
-        `keys/master.key in the data folder from the backup taken with this database. Nothing was written.`,
-    );
   }
 
   private unwrapRow(row: KeyRow): Buffer | null {
@@ -137,7 +142,7 @@ class EnvelopeKeyring implements Keyring {
   private async createKey(em: EntityManager, subjectId: string): Promise<void> {
     // Shared with other creators, exclusive with keys:rotate: a key is never wrapped by a retired master key.
     await em.execute("select pg_advisory_xact_lock_shared(?)", [KEYRING_LOCK]);
-    await this.verifyMasterKey(em);
+    await verifyMasterKey(em, this.masterKey, this.source);
     const row = { id: randomUUID(), subject_id: subjectId, version: 1 };
     const wrapped = packBox(encrypt(this.masterKey, randomBytes(32), dataKeyAad(row)));
     await em.execute(
@@ -259,8 +264,8 @@ export async function openKeyring(
   const em = orm.em.fork();
   const stored = await em.execute<{ master_key_id: string }[]>("select master_key_id from keyring_meta where id = 1");
   const master = loadMasterKey({ ...options, expectedId: stored[0]?.master_key_id });
-  const signingKey = loadSigningKey(options);
-  const keyring = new EnvelopeKeyring(master.key, signingKey, { masterKeySource: master.source });
-  await orm.em.fork().transactional((tx) => keyring.verifyMasterKey(tx));
-  return keyring;
+  const source = { masterKeySource: master.source };
+  // The check comes first: a refused key leaves no new file behind (the signing key is made only after it).
+  await orm.em.fork().transactional((tx) => verifyMasterKey(tx, master.key, source));
+  return new EnvelopeKeyring(master.key, loadSigningKey(options), source);
 }
