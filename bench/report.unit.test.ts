@@ -67,6 +67,23 @@ describe("BENCHMARKS.md", () => {
     expect(md).toContain("--rows 20000 --import-rows 20000 --rounds 3");
   });
 
+  it("reports audit verification against the raw read, its target decided by the median round", () => {
+    const side = (seconds: number) => ({ seconds, perSec: 20_000 / seconds, cpuMsPerThousand: 40 * seconds });
+    const verifyResult = {
+      events: 20_000,
+      seedSeconds: 3,
+      rounds: [1.5, 2.4, 1.8].map((ratio) => ({ verify: side(ratio), raw: side(1), ratio })),
+    };
+    const md = renderReport(report([], { verifyResult }), NOTES);
+    expect(md).toContain("## Audit verification");
+    expect(md).toContain("The audit chain holding 20,000 events");
+    expect(md).toContain("| raw `pg` read + SHA-256 of each row | 1.00 (1.00–1.00) | 20,000 | 40.0 |");
+    expect(md).toContain("per round: 1.50×, 2.40×, 1.80×.");
+    expect(md).toMatch(/\| audit verify time over raw read \+ hash \| ≤ 2× \| 1\.80× \| 1\.50–2\.40× \| met \|/);
+    expect(md.indexOf("## Audit verification")).toBeLessThan(md.indexOf("## Targets"));
+    expect(renderReport(report([]), NOTES)).not.toContain("## Audit verification");
+  });
+
   it("puts fixed text only under dated headings of notes written by people, after every computed section", () => {
     const md = renderReport(
       report([{ scenario: "create", rounds: rounds(0.45, 0.49, 0.48), target: { op: ">=", value: 0.5 } }]),

@@ -17,10 +17,12 @@ import { startShortlistServer } from "./lib/shortlist";
 import { evaluateTargets } from "./lib/stats";
 import { writeReport, type Report } from "./report";
 import type { Row, ScenarioContext } from "./scenarios/context";
+import { auditedCreateScenario } from "./scenarios/audit";
 import { createScenario } from "./scenarios/create";
 import { importScenario, type ImportResult } from "./scenarios/import";
 import { listScenario } from "./scenarios/list";
 import { statsScenario } from "./scenarios/stats";
+import { verifyScenario, type VerifyResult } from "./scenarios/verify";
 import { seedAdminToken, seedCandidates } from "./seed";
 
 const options = parseBenchArgs();
@@ -49,6 +51,9 @@ try {
 
   const shortlist = await startShortlistServer(db.config);
   cleanups.push(() => shortlist.close());
+  // The same build with auditing switched off: what the audited create is held against.
+  const unaudited = await startShortlistServer(db.config, { auditOff: true });
+  cleanups.push(() => unaudited.close());
   const baseline = await startBaselineServer({ ...pgClientConfig(db.config), max: options.pool });
   cleanups.push(() => baseline.close());
   log(`Shortlist on ${shortlist.url}, baseline on ${baseline.url}`);
@@ -77,6 +82,8 @@ try {
   http.push(...(await statsScenario(ctx)));
   log("candidates.create");
   http.push(...(await createScenario(ctx)));
+  log("candidates.create, audited vs not");
+  http.push(...(await auditedCreateScenario(ctx, unaudited)));
 
   let importResult: ImportResult | undefined;
   if (!options.skipImport) {
@@ -86,6 +93,9 @@ try {
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     importResult = await importScenario(ctx, dir, options.importRows, options.rounds);
   }
+
+  log(`audit verification of ${options.auditEvents.toLocaleString("en")} events`);
+  const verifyResult: VerifyResult = await verifyScenario(ctx, shortlist.orm, options.auditEvents, options.rounds);
 
   const report: Report = {
     options,
@@ -100,6 +110,7 @@ try {
     },
     http,
     importResult,
+    verifyResult,
     startedAt,
     seconds: (Date.now() - startedAt.getTime()) / 1000,
     loadAverageAtEnd: loadavg()
@@ -110,7 +121,7 @@ try {
   const figures = join(tmpdir(), "shortlist-bench-figures.json");
   await writeFile(figures, JSON.stringify(report, null, 2));
   log(`wrote ${options.out} (figures in ${figures}; \`tsx bench/report.ts ${figures}\` renders them again)`);
-  const missed = evaluateTargets(http, importResult)
+  const missed = evaluateTargets(http, importResult, verifyResult)
     .filter((t) => !t.met)
     .map((t) => t.name);
   log(missed.length ? `targets missed: ${missed.join(", ")}` : "all targets met");

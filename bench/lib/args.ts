@@ -7,6 +7,8 @@ export interface BenchOptions {
   rows: number;
   /** Rows in the import file (JSONL for the CLI, COPY text for the baseline). */
   importRows: number;
+  /** Events in the audit chain that verification is measured on. */
+  auditEvents: number;
   /** Times every ratio is measured in this one run; the report gives their median and spread. */
   rounds: number;
   /** Seconds autocannon runs each measured scenario, per side and round. */
@@ -29,6 +31,7 @@ const HELP = `npm run bench -- [options]
 
   --rows N          rows seeded into candidates (default 1000000; quick: 20000)
   --import-rows N   rows in the import file (default: --rows)
+  --audit-events N  events in the audit chain verified (default 1000000; quick: 20000)
   --rounds N        times each ratio is measured; the report gives the median
                     and min–max of them (default 3, at least 3)
   --duration S      measured seconds per scenario, side and round (default 10; quick: 2)
@@ -76,6 +79,7 @@ export function parseBenchArgs(argv = process.argv.slice(2), env: NodeJS.Process
     options: {
       rows: { type: "string" },
       "import-rows": { type: "string" },
+      "audit-events": { type: "string" },
       rounds: { type: "string" },
       duration: { type: "string" },
       warmup: { type: "string" },
@@ -102,6 +106,7 @@ export function parseBenchArgs(argv = process.argv.slice(2), env: NodeJS.Process
   return {
     rows,
     importRows: whole("import-rows", rows),
+    auditEvents: whole("audit-events", quick ? QUICK.rows : 1_000_000),
     rounds: whole("rounds", 3, 3),
     duration: number("duration", get("duration"), quick ? QUICK.duration : 10, 0.1),
     warmup: number("warmup", get("warmup"), quick ? QUICK.warmup : 2, 0),

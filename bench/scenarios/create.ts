@@ -2,7 +2,7 @@
 import { auth, type Row, type ScenarioContext } from "./context";
 import { fetchJson, measureBoth } from "./http";
 
-const body = (who: string) =>
+export const createBody = (who: string) =>
   JSON.stringify({
     json: {
       name: "Bench Person",
@@ -20,17 +20,18 @@ export async function createScenario(ctx: ScenarioContext): Promise<Row[]> {
     await fetchJson(`${ctx[side].url}/trpc/candidates.create`, ctx.token, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: body(`check-${side}`).replace("[<id>]", "0"),
+      body: createBody(`check-${side}`).replace("[<id>]", "0"),
     });
   }
   const request = (who: string) => ({
     method: "POST" as const,
     path: "/trpc/candidates.create",
-    body: body(who),
+    body: createBody(who),
     uniqueIds: true,
     headers: auth(ctx.token),
   });
   const name = "create";
   const rounds = await measureBoth(ctx, name, request("shortlist"), request("baseline"));
-  return [{ scenario: name, rounds, target: { op: ">=", value: 0.5 } }];
+  // Issue #9: with every create now audited in its transaction, create against raw pg is held to 0.45× (was 0.5×).
+  return [{ scenario: name, rounds, target: { op: ">=", value: 0.45 } }];
 }
