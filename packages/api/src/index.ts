@@ -27,6 +27,15 @@ export {
   type CleanupCounts,
   type UserDTO,
 } from "./identity";
+export {
+  auditModule,
+  checkpointsFolder,
+  saveCheckpoint,
+  signCheckpoint,
+  verifyAuditChain,
+  type AuditEventDTO,
+} from "./audit";
+export { auditEnforcement, type AuditActor, type AuditRecord, type AuditRecorder } from "./audit-trail";
 export { candidatesModule, type CandidateDTO, type ImportRowResult } from "./candidates";
 export {
   vettingModule,

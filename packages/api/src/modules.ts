@@ -1,11 +1,12 @@
 /** The one list of API modules: adding a module is one line here (see docs/modules.md). */
+import { auditModule } from "./audit";
 import { candidatesModule } from "./candidates";
 import type { FileRoute } from "./files";
 import { identityModule } from "./identity";
 import { registerPersonalDataHolders, type PersonalDataHolder } from "./personal-data";
 import { vettingModule } from "./vetting";
 
-export const modules = [identityModule, candidatesModule, vettingModule] as const;
+export const modules = [identityModule, candidatesModule, vettingModule, auditModule] as const;
 
 /** Every module's file routes (downloads, uploads): the server mounts them and the access test walks them. */
 export const fileRoutes: readonly FileRoute[] = modules.flatMap((module) =>

@@ -2,6 +2,7 @@
  * Input schemas shared with the SPA's forms and the CLI. Safe for the browser:
  * nothing here imports server code.
  */
+export * from "./audit/schemas";
 export * from "./candidates/schemas";
 export * from "./identity/schemas";
 export { CANDIDATE_STATUSES, USER_ROLES, type CandidateStatus, type UserRole } from "@shortlist/db/constants";

@@ -50,6 +50,8 @@ const envSchema = z.object({
       return origins.map((o) => o.replace(/\/$/, ""));
     }),
   SHORTLIST_CLEANUP_INTERVAL_MS: positiveInt.default(15 * 60_000),
+  SHORTLIST_CHECKPOINT_EVERY_EVENTS: positiveInt.default(1000),
+  SHORTLIST_CHECKPOINT_EVERY_MINUTES: positiveInt.default(60),
   SHORTLIST_MASTER_KEY: optionalText.pipe(masterKey.optional()),
   SHORTLIST_NEW_MASTER_KEY: optionalText.pipe(masterKey.optional()),
 
@@ -175,6 +177,11 @@ function buildConfig(env: z.output<typeof envSchema>) {
     /** Origins besides the request's own (its Host) allowed to send state-changing requests. */
     allowedOrigins: env.SHORTLIST_ALLOWED_ORIGINS,
     cleanupIntervalMs: env.SHORTLIST_CLEANUP_INTERVAL_MS,
+    /** Signed audit checkpoints into `<dataDir>/checkpoints/`: after this many new events, or this often when any arrived. */
+    checkpoints: {
+      everyEvents: env.SHORTLIST_CHECKPOINT_EVERY_EVENTS,
+      everyMs: env.SHORTLIST_CHECKPOINT_EVERY_MINUTES * 60_000,
+    },
     keys: {
       /** Unset: `<dataDir>/keys/master.key`, generated on first start. */
       masterKey: env.SHORTLIST_MASTER_KEY,
