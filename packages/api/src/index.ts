@@ -36,7 +36,7 @@ export {
   type AuditEventDTO,
 } from "./audit";
 export { auditEnforcement, type AuditActor, type AuditRecord, type AuditRecorder } from "./audit-trail";
-export { candidatesModule, type CandidateDTO, type ImportRowResult } from "./candidates";
+export { candidatesModule, type CandidateDTO, type ImportRowResult, type PersonalDataExport } from "./candidates";
 export {
   vettingModule,
   DEMO_COMPANY,

@@ -13,4 +13,5 @@ export {
   type CandidateSummary,
 } from "./candidates.service";
 export type { ImportRowResult } from "./candidates-import.service";
+export type { PersonalDataExport } from "./personal-data.service";
 export type { CandidateDTO } from "./mappers";

@@ -5,16 +5,32 @@
  * trail can no longer be opened while every hash still verifies.
  */
 import { Candidate } from "@shortlist/db";
+import { ERASED, type AuditEventDTO } from "../audit";
 import type { ProcedureContext } from "../context";
 import { eraseFromHolders, exportFromHolders, type PersonalDataHolder } from "../personal-data";
 import { CANDIDATE_PERSONAL, recordCandidate, snapshot } from "./audit";
 import { assertNotErased } from "./candidates.service";
-import { toCandidateDTO } from "./mappers";
+import type { ActivitySessionDTO, AssessmentDTO, ReportDTO } from "../vetting";
+import { toCandidateDTO, type CandidateDTO } from "./mappers";
 
 export const EXPORT_FORMAT = "shortlist.personal-data";
 
-/** What an erased candidate's personal fields read afterwards. */
-export const ERASED = "[erased]";
+/**
+ * The export document: the holders' keys (candidates: `candidate`; vetting: `assessments`, `activity`, `reports`;
+ * audit: `auditEvents`) beside its own header. The registry is walked at run time, so this type is declared here,
+ * and gdpr.test.ts checks that each key is there.
+ */
+export interface PersonalDataExport {
+  format: typeof EXPORT_FORMAT;
+  version: 1;
+  exportedAt: string;
+  subjectId: string;
+  candidate: CandidateDTO;
+  assessments: AssessmentDTO[];
+  activity: { assessmentId: string; domains: string[]; sessions: ActivitySessionDTO[] }[];
+  reports: ReportDTO[];
+  auditEvents: AuditEventDTO[];
+}
 
 /** Unique per company (the email index), and never a deliverable address (.invalid, RFC 2606). */
 const placeholderEmail = (id: string) => `erased-${id}@erased.invalid`;
@@ -39,7 +55,7 @@ export const candidatesPersonalData: PersonalDataHolder = {
   },
 };
 
-export async function exportPersonalData(ctx: ProcedureContext, id: string) {
+export async function exportPersonalData(ctx: ProcedureContext, id: string): Promise<PersonalDataExport> {
   const candidate = await ctx.em.findOneOrFail(Candidate, id);
   const document = {
     format: EXPORT_FORMAT,
@@ -47,7 +63,7 @@ export async function exportPersonalData(ctx: ProcedureContext, id: string) {
     exportedAt: new Date().toISOString(),
     subjectId: candidate.id,
     ...(await exportFromHolders(ctx, candidate.id)),
-  };
+  } as PersonalDataExport;
   ctx.audit.record({
     entity: { kind: "candidate", id: candidate.id },
     subjectId: candidate.id,
