@@ -139,17 +139,30 @@ class EnvelopeKeyring implements Keyring {
     return key;
   }
 
-  private async createKey(em: EntityManager, subjectId: string): Promise<void> {
+  /** The new key's row; undefined when another transaction made the subject's key first (read it then). */
+  private async createKey(em: EntityManager, subjectId: string): Promise<KeyRow | undefined> {
     // Shared with other creators, exclusive with keys:rotate: a key is never wrapped by a retired master key.
+    // (Its own statement: a statement's snapshot is taken before the locks it waits for inside.)
     await em.execute("select pg_advisory_xact_lock_shared(?)", [KEYRING_LOCK]);
-    await verifyMasterKey(em, this.masterKey, this.source);
+    const key = randomBytes(32);
     const row = { id: randomUUID(), subject_id: subjectId, version: 1 };
-    const wrapped = packBox(encrypt(this.masterKey, randomBytes(32), dataKeyAad(row)));
-    await em.execute(
-      "insert into data_keys (id, subject_id, wrapped_key, master_key_id, version) values (?, ?, ?, ?, ?) " +
-        "on conflict (subject_id) do nothing",
-      [row.id, subjectId, wrapped, this.masterKeyId, row.version],
-    );
+    const values = [row.id, subjectId, packBox(encrypt(this.masterKey, key, dataKeyAad(row))), this.masterKeyId, 1];
+    const insert = (guard: string, params: unknown[] = []) =>
+      em.execute<KeyRow[]>(
+        `insert into data_keys (id, subject_id, wrapped_key, master_key_id, version) select ?, ?, ?, ?, ? ${guard} ` +
+          "on conflict (subject_id) do nothing returning *",
+        [...values, ...params],
+      );
+    // Common case in one statement: the check row names this master key (it was proven when written).
+    let [created] = await insert("where exists (select 1 from keyring_meta where id = 1 and master_key_id = ?)", [
+      this.masterKeyId,
+    ]);
+    if (!created) {
+      await verifyMasterKey(em, this.masterKey, this.source);
+      [created] = await insert("");
+    }
+    if (created) this.cache.set(`${created.id}:${created.version}`, { key, subjectId });
+    return created;
   }
 
   private async rowForSubject(em: EntityManager, subjectId: string): Promise<KeyRow | undefined> {
@@ -164,8 +177,7 @@ class EnvelopeKeyring implements Keyring {
     if (json === undefined) throw new KeyringError("value: undefined (or a function) cannot be sealed");
     let row = await this.rowForSubject(em, subjectId);
     if (!row) {
-      await this.createKey(em, subjectId);
-      row = await this.rowForSubject(em, subjectId);
+      row = (await this.createKey(em, subjectId)) ?? (await this.rowForSubject(em, subjectId));
       if (!row) throw new KeyringError(`The data key of subject ${subjectId} vanished while being created.`);
     }
     if (row.destroyed_at || !row.wrapped_key)
