@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from "@shortlist/config";
 import { openDatabase, openKeyring, type Database } from "@shortlist/db";
 import type { Logger } from "pino";
 import { createHttpServer } from "./app";
+import { startCheckpointWriter, type CheckpointWriter } from "./checkpoints";
 import { startPeriodicCleanup, type PeriodicCleanup } from "./cleanup";
 import { createLogger } from "./logger";
 
@@ -15,6 +16,8 @@ export interface RunningServer {
   log: Logger;
   /** Deletes expired sessions and old sign-in throttle rows every SHORTLIST_CLEANUP_INTERVAL_MS. */
   cleanup: PeriodicCleanup;
+  /** Signs the audit chain's head into `<data dir>/checkpoints/` every N events or minutes (and at stop). */
+  checkpoints: CheckpointWriter;
   stop(): Promise<void>;
 }
 
@@ -58,6 +61,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
 
   const cleanup = startPeriodicCleanup({ orm: database.orm, config, log });
   void cleanup.runOnce();
+  const checkpoints = startCheckpointWriter({ orm: database.orm, config, log, keyring });
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -65,9 +69,11 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       await cleanup.stop();
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // After the last request: the final checkpoint covers every event written.
+      await checkpoints.stop();
       await database.close();
     })());
-  return { url, config, database, log, cleanup, stop };
+  return { url, config, database, log, cleanup, checkpoints, stop };
 }
 
 export { ConfigError };
