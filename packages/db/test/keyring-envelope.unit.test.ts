@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "vitest";
+import { ConfigError, loadConfig } from "@shortlist/config";
 import { decodeKey, decrypt, encrypt, Lru, masterKeyIdOf, packBox, unpackBox } from "../src/privacy/envelope";
 
 test("the unwrapped-key cache keeps at most its capacity, evicting the least recently used", () => {
@@ -28,4 +29,13 @@ test("master keys: strict base64 of 32 bytes, and an id that differs per key", (
   expect(decodeKey("not base64 at all, but 44 characters long!!")).toBeNull();
   expect(masterKeyIdOf(key)).toMatch(/^[0-9a-f]{32}$/);
   expect(masterKeyIdOf(key)).not.toBe(masterKeyIdOf(randomBytes(32)));
+});
+
+test("configuration: a malformed SHORTLIST_MASTER_KEY is refused by name before anything starts", () => {
+  const load = (value: string) => () => loadConfig({ SHORTLIST_MASTER_KEY: value }, { readFiles: false });
+  expect(load("abc")).toThrow(ConfigError);
+  expect(load(randomBytes(16).toString("base64"))).toThrow(/SHORTLIST_MASTER_KEY: must be 32 bytes in base64/);
+  const key = randomBytes(32).toString("base64");
+  expect(loadConfig({ SHORTLIST_MASTER_KEY: key }, { readFiles: false }).keys.masterKey).toBe(key);
+  expect(loadConfig({}, { readFiles: false }).keys.masterKey).toBeUndefined();
 });
