@@ -24,6 +24,8 @@ export const auditListInput = z
       .string()
       .regex(/^\d{1,18}$/, "Must be the nextCursor of a previous page")
       .nullish(),
+    /** Sent by tRPC's infinite queries (the SPA's "Load more") beside the cursor; pages only go forward. */
+    direction: z.literal("forward", { error: "Only forward: pages go from newest to oldest" }).optional(),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "Must not be before from" });
 export type AuditListInput = z.input<typeof auditListInput>;
