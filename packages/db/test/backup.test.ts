@@ -79,7 +79,8 @@ async function wipe(): Promise<void> {
   rmSync(join(dataDir, "keys"), { recursive: true });
 }
 
-const files = ["reports/r1.pdf", "keys/master.key", "keys/people/p1.key"];
+// signing.pem: the seed opens the keyring (it seals the demo candidates' personal fields in the audit trail).
+const files = ["reports/r1.pdf", "keys/master.key", "keys/people/p1.key", "keys/signing.pem"];
 const readFiles = () => files.map((f) => readFileSync(join(dataDir, f)).toString("base64"));
 
 test("backup → wipe → restore brings back every row, migration, report PDF and key", async () => {
