@@ -55,6 +55,7 @@ export interface CliServer {
   url: string;
   recruiterToken: string;
   reviewerToken: string;
+  adminToken: string;
   /** Scratch folder for input and output files. */
   dir: string;
   /** SHORTLIST_DATA_DIR of the server, when asked for. */
@@ -87,6 +88,7 @@ export function cliServer({ label, withDataDir = false }: { label: string; withD
       state.url = `http://127.0.0.1:${(state.server.address() as AddressInfo).port}`;
       state.recruiterToken = await userWithToken(deps, "recruiter", label);
       state.reviewerToken = await userWithToken(deps, "reviewer", label);
+      state.adminToken = await userWithToken(deps, "admin", label);
       state.dir = await mkdtemp(join(tmpdir(), `shortlist-${label}-`));
       return state as CliServer;
     },

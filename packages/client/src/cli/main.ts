@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
 import { registerAssessmentsImport } from "./commands/assessments-import";
+import { registerAuditVerify } from "./commands/audit-verify";
 import { registerAdd } from "./commands/candidates-add";
 import { registerExport } from "./commands/candidates-export";
 import { registerGdprExport } from "./commands/candidates-gdpr-export";
@@ -12,7 +13,7 @@ import { CliError, EXIT, exitQuietlyOnClosedPipe, terminalSafe } from "./output"
 
 export function buildProgram(): Command {
   const program = new Command("shortlist")
-    .description("Shortlist from the command line: candidates, assessment activity and report PDFs.")
+    .description("Shortlist from the command line: candidates, assessment activity, report PDFs and the audit trail.")
     .version(packageJson.version)
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
@@ -39,6 +40,9 @@ Exit codes: 0 done; 1 the server refused input (invalid fields, rejected import 
 
   const reports = program.command("reports").description("hiring reports: download the PDF");
   registerReportsPdf(reports);
+
+  const audit = program.command("audit").description("the audit trail: verify the chain (admins)");
+  registerAuditVerify(audit);
   return program;
 }
 
