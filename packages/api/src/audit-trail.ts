@@ -21,9 +21,9 @@ export interface AuditRecorder {
 
 /**
  * Whether a mutation that recorded nothing and declares no `audit.skip` fails (as internal, rolled back)
- * or is only logged. Switched to failing once every module records its mutations.
+ * or is only logged. On: a forgotten record is loud in every test. (A flag, so a test can show both sides.)
  */
-export const auditEnforcement = { throws: false };
+export const auditEnforcement = { throws: true };
 
 export class AuditBuffer implements AuditRecorder {
   readonly records: AuditRecord[] = [];
