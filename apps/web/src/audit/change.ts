@@ -2,6 +2,8 @@
 
 /** What the server answers for a personal value whose subject's key was destroyed. */
 export const ERASED = "[erased]";
+/** A sealed value that does not open (tampered with); verifying the chain names its event. */
+export const UNREADABLE = "[unreadable]";
 
 export interface FieldChange {
   field: string;
@@ -26,11 +28,12 @@ export function fieldChanges(before: Side, after: Side): FieldChange[] {
 }
 
 export const isErased = (value: unknown) => value === ERASED;
+export const isUnreadable = (value: unknown) => value === UNREADABLE;
 
-/** A value as one line of text: strings as they are, dates as ISO, anything else as JSON. */
+/** A value as one line of text: strings as they are, dates as ISO, anything else as JSON; null reads "(empty)". */
 export function displayValue(value: unknown): string {
   if (value === undefined) return "—";
-  if (value === null) return "null";
+  if (value === null) return "(empty)";
   if (typeof value === "string") return value;
   if (value instanceof Date) return value.toISOString();
   return JSON.stringify(value);

@@ -26,11 +26,11 @@ describe("fieldChanges", () => {
 });
 
 describe("displayValue", () => {
-  test("strings as they are, the rest as JSON, missing as a dash", () => {
+  test("strings as they are, the rest as JSON, null as empty, missing as a dash", () => {
     expect(displayValue("Ann")).toBe("Ann");
     expect(displayValue(["a", "b"])).toBe('["a","b"]');
     expect(displayValue(true)).toBe("true");
-    expect(displayValue(null)).toBe("null");
+    expect(displayValue(null)).toBe("(empty)");
     expect(displayValue(undefined)).toBe("—");
     expect(displayValue(new Date("2026-01-02T03:04:05.000Z"))).toBe("2026-01-02T03:04:05.000Z");
   });

@@ -12,11 +12,14 @@ import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
 import { ErrorState } from "../ui/ErrorState";
 import { Section } from "../ui/Section";
+import { CandidateHistory } from "../audit";
 import { CandidateVetting } from "../vetting";
 import { CandidateFields } from "./CandidateFields";
 import { CandidateFormModal } from "./CandidateFormModal";
 import { ConsentSwitch } from "./ConsentSwitch";
 import { DeleteCandidateButton } from "./DeleteCandidateButton";
+import { EraseCandidateButton } from "./EraseCandidateButton";
+import { ExportPersonalDataButton } from "./ExportPersonalDataButton";
 import { StatusBadge } from "./StatusBadge";
 import { StatusControl } from "./StatusControl";
 import { useUpdateCandidate } from "./useUpdateCandidate";
@@ -77,6 +80,7 @@ function BackLink() {
 
 function CandidateDetail({ candidate, reload }: { candidate: CandidateDTO; reload: () => void }) {
   const canWrite = useHasRole("writers");
+  const isAdmin = useHasRole("admin");
   const update = useUpdateCandidate();
   const [editing, edit] = useDisclosure(false);
 
@@ -105,7 +109,9 @@ function CandidateDetail({ candidate, reload }: { candidate: CandidateDTO; reloa
             <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open}>
               Edit
             </Button>
+            <ExportPersonalDataButton candidate={candidate} />
             <DeleteCandidateButton candidate={candidate} onReload={reload} />
+            {isAdmin && <EraseCandidateButton candidate={candidate} />}
           </Group>
         )}
       </Group>
@@ -155,6 +161,12 @@ function CandidateDetail({ candidate, reload }: { candidate: CandidateDTO; reloa
       <Suspense fallback={<Skeleton h={220} aria-label="Loading assessments" />}>
         <CandidateVetting candidate={candidate} />
       </Suspense>
+
+      {isAdmin && (
+        <Suspense fallback={<Skeleton h={160} aria-label="Loading the history" />}>
+          <CandidateHistory candidateId={candidate.id} />
+        </Suspense>
+      )}
 
       {canWrite && <CandidateFormModal opened={editing} onClose={edit.close} candidate={candidate} />}
     </Stack>

@@ -11,6 +11,9 @@ export type Trpc = ReturnType<typeof useTRPC>;
 /** tRPC keys are `[path, { input, type }]`; the session query is the one at ["auth", "me"]. */
 export const ME_KEY = [["auth", "me"]] as const;
 
+/** Every audit.* query (list, verify): tRPC keys start with the procedure's path. */
+const AUDIT_KEY = [["audit"]] as const;
+
 /** Only these may pass with a retry: no answer at all, a database that was away, a server fault. */
 const retryable = (error: unknown) => {
   const reason = errorReason(error);
@@ -28,6 +31,10 @@ export function createQueryClient() {
       },
     }),
     mutationCache: new MutationCache({
+      // Every mutation that succeeds has written to the audit trail: whatever view of it is on screen is stale.
+      onSuccess() {
+        void queryClient.invalidateQueries({ queryKey: AUDIT_KEY });
+      },
       onError(error, _variables, _context, mutation) {
         // A wrong password on auth.login is also `unauthenticated`; that is the sign-in form's business.
         const path = (mutation.options.mutationKey?.[0] as string[] | undefined) ?? [];

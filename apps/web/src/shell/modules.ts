@@ -1,8 +1,9 @@
 import type { SpaModule } from "../lib/module";
 import { adminModule } from "../admin";
+import { auditModule } from "../audit";
 import { candidatesModule } from "../candidates";
 import { homeModule } from "../home";
 import { vettingModule } from "../vetting";
 
 /** The SPA's modules, in navigation order: routes and navigation are derived from this list. */
-export const modules: readonly SpaModule[] = [homeModule, candidatesModule, vettingModule, adminModule];
+export const modules: readonly SpaModule[] = [homeModule, candidatesModule, vettingModule, adminModule, auditModule];
