@@ -18,6 +18,8 @@ const NAME = `Zenobia Quillfeather ${tag}`;
 const EMAIL = `zenobia.q.${tag}@example.org`;
 const NOTES = `Met ${NAME} at the meetup`;
 const ROLE = "Platform Engineer";
+/** A session ref naming the person, as a caller's import might. */
+const REF = `quillfeather-${tag}`;
 
 async function assessedCandidate(name: string, email: string) {
   const candidate = await t.recruiter.candidates.create({
@@ -32,6 +34,11 @@ async function assessedCandidate(name: string, email: string) {
   });
   const started = await t.recruiter.assessments.start({ candidateId: candidate.id });
   await t.recruiter.assessments.importActivity({ assessmentId: started.id, rows: sampleLines() });
+  await t.recruiter.assessments.recordSession({
+    assessmentId: started.id,
+    session: { ref: `${email.split("@")[0]}-${REF}`, start: "2030-01-01T09:00:00Z", end: "2030-01-01T10:00:00Z" },
+    questions: [{ domain: "Python", text: "What does yield from do?", askedAt: "2030-01-01T09:05:00Z" }],
+  });
   const assessment = await t.recruiter.assessments.complete({ assessmentId: started.id });
   const report = await t.recruiter.reports.generate({ assessmentId: assessment.id });
   return { candidate, assessment, report };
@@ -65,8 +72,13 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 const readable = (text: string) => {
   const lower = text.toLowerCase();
-  return { name: lower.includes(NAME.toLowerCase()), email: lower.includes(EMAIL.toLowerCase()) };
+  return {
+    name: lower.includes(NAME.toLowerCase()),
+    email: lower.includes(EMAIL.toLowerCase()),
+    ref: lower.includes(`zenobia.q.${tag}-${REF}`),
+  };
 };
+const NOTHING = { name: false, email: false, ref: false };
 
 let person: Awaited<ReturnType<typeof assessedCandidate>>;
 beforeAll(async () => {
@@ -87,7 +99,10 @@ describe("candidates.exportPersonalData", () => {
       reports: [{ id: person.report.id, candidateId: person.candidate.id }],
     });
     const questions = doc.activity.flatMap((a) => a.sessions.flatMap((s) => s.questions.map((q) => q.text)));
-    const sampleTexts = sampleLines().flatMap((r) => (r.type === "question" ? [r.text] : []));
+    const sampleTexts = [
+      ...sampleLines().flatMap((r) => (r.type === "question" ? [r.text] : [])),
+      "What does yield from do?",
+    ];
     expect(questions.sort()).toEqual([...sampleTexts].sort());
 
     const events = doc.auditEvents;
@@ -96,6 +111,7 @@ describe("candidates.exportPersonalData", () => {
         "candidates.create",
         "assessments.start",
         "assessments.importActivity",
+        "assessments.recordSession",
         "assessments.complete",
         "reports.generate",
       ]),
@@ -104,9 +120,10 @@ describe("candidates.exportPersonalData", () => {
     expect(created.after).toMatchObject({ name: NAME, email: EMAIL, recruiterNotes: NOTES, role: ROLE });
     expect(created.personal).toEqual(expect.arrayContaining(["name", "email", "recruiterNotes", "resumeUrl"]));
     const activity = events.find((e) => e.action === "assessments.importActivity")!;
-    expect(Object.values(activity.after!.questionTexts as Record<string, string>).sort()).toEqual(
-      [...sampleTexts].sort(),
-    );
+    expect(activity.personal).toEqual(expect.arrayContaining(["sessions", "questions"]));
+    const recorded = events.filter((e) => e.action.startsWith("assessments.") && e.after?.questions);
+    const texts = recorded.flatMap((e) => (e.after!.questions as { text: string }[]).map((q) => q.text));
+    expect(texts.sort()).toEqual([...sampleTexts].sort());
   });
 
   test("is audited, for admins and recruiters only", async () => {
@@ -132,25 +149,32 @@ describe("candidates.erase", () => {
     const pdf = join(t.dataDir, `reports/${person.report.id}.pdf`);
     // The checks below would see the person: their PDF names them, and the tables hold them in clear.
     expect(await pdfText(await readFile(pdf))).toContain(NAME);
-    expect(readable(await dumpAllTables())).toEqual({ name: true, email: true });
+    expect(readable(await dumpAllTables())).toEqual({ name: true, email: true, ref: true });
 
     const benchmarks = await t.admin.benchmarks.list({ role: ROLE });
     const stats = await t.admin.candidates.stats({ role: ROLE });
     const completed = await count(t.db.orm, "assessments", "status = 'completed'");
+    const assessmentId = person.assessment.id;
+    const metrics = (await t.admin.assessments.get({ assessmentId })).metrics!;
 
     expect((await rejection(t.recruiter.candidates.erase({ id }))).code).toBe("FORBIDDEN");
     expect(await t.admin.candidates.erase({ id })).toEqual({ id, erased: true });
 
-    expect(readable(await dumpAllTables())).toEqual({ name: false, email: false });
+    expect(readable(await dumpAllTables())).toEqual(NOTHING);
     expect(existsSync(pdf)).toBe(false);
     for (const file of await filesUnder(t.dataDir)) {
-      expect(readable((await readFile(file)).toString("latin1")), file).toEqual({ name: false, email: false });
+      expect(readable((await readFile(file)).toString("latin1")), file).toEqual(NOTHING);
     }
 
     expect(await t.admin.audit.verify()).toMatchObject({ ok: true });
     expect(await t.admin.benchmarks.list({ role: ROLE })).toEqual(benchmarks);
     expect(await t.admin.candidates.stats({ role: ROLE })).toEqual(stats);
     expect(await count(t.db.orm, "assessments", "status = 'completed'")).toBe(completed);
+    // The metrics stay; the session trend's refs (one named the person) are numbered instead.
+    expect((await t.admin.assessments.get({ assessmentId })).metrics).toEqual({
+      ...metrics,
+      sessionTrend: metrics.sessionTrend.map((point, i) => ({ ...point, ref: `erased-${i + 1}` })),
+    });
     expect(await t.admin.candidates.get({ id })).toMatchObject({
       name: "[erased]",
       email: `erased-${id}@erased.invalid`,

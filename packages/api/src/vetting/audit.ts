@@ -36,7 +36,10 @@ interface WrittenQuestion {
   askedAt: Date;
 }
 
-/** Recorded activity: what was added, the question texts apart (sealed), the rest readable. */
+/**
+ * Recorded activity: how much was added, readable; what was added sealed, question texts and the caller's refs
+ * alike (a ref such as `ada-week-1` may name the person).
+ */
 export function recordActivity(
   ctx: Tx,
   assessment: { id: string; candidate: { id: string } },
@@ -48,11 +51,17 @@ export function recordActivity(
     assessment,
     null,
     {
+      added: { sessions: sessions.length, questions: questions.length },
       sessions: sessions.map((s) => ({ id: s.id, ref: s.ref, startedAt: iso(s.startedAt), endedAt: iso(s.endedAt) })),
-      questions: questions.map((q) => ({ id: q.id, ref: q.ref, domain: q.domain, askedAt: iso(q.askedAt) })),
-      questionTexts: Object.fromEntries(questions.map((q) => [q.ref, q.text])),
+      questions: questions.map((q) => ({
+        id: q.id,
+        ref: q.ref,
+        domain: q.domain,
+        askedAt: iso(q.askedAt),
+        text: q.text,
+      })),
     },
-    ["questionTexts"],
+    ["sessions", "questions"],
   );
 }
 

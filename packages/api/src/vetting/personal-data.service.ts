@@ -26,6 +26,14 @@ async function eraseVetting(ctx: ProcedureContext, candidateId: string) {
     "delete from assessment_sessions where assessment_id in (select id from assessments where candidate_id = ?)",
     [candidateId],
   );
+  // The session trend keeps its numbers; the caller's session refs (which may name the person) give way to numbers.
+  await ctx.em.execute(
+    `update assessments a
+        set session_trend = (select jsonb_agg(point || jsonb_build_object('ref', 'erased-' || n) order by n)
+                               from jsonb_array_elements(a.session_trend) with ordinality as t(point, n))
+      where a.candidate_id = ? and jsonb_typeof(a.session_trend) = 'array' and jsonb_array_length(a.session_trend) > 0`,
+    [candidateId],
+  );
   const reports = await ctx.em.execute<{ id: string; pdf_path: string | null }[]>(
     "delete from reports where candidate_id = ? returning id, pdf_path",
     [candidateId],
