@@ -53,13 +53,20 @@ function fields(row: Row, seq = Number(row.seq)): HashedFields {
 
 const hashedAs = (row: Row, seq: number) => eventHash(fields(row, seq)) === row.hash;
 
+/** Keyset pages; the next page is already on its way while the current one is hashed. */
 async function* rowsFrom(em: EntityManager, fromSeq: number, pageSize: number): AsyncGenerator<Row> {
-  let after = fromSeq - 1;
-  for (;;) {
-    const page = await em.execute<Row[]>(`${SELECT} where seq > ? order by seq limit ?`, [after, pageSize]);
-    yield* page;
-    if (page.length < pageSize) return;
-    after = Number(page[page.length - 1]!.seq);
+  const fetchAfter = (after: number) =>
+    em.execute<Row[]>(`${SELECT} where seq > ? order by seq limit ?`, [after, pageSize]);
+  let pending: Promise<Row[]> | null = fetchAfter(fromSeq - 1);
+  try {
+    while (pending) {
+      const page: Row[] = await pending;
+      pending = page.length < pageSize ? null : fetchAfter(Number(page[page.length - 1]!.seq));
+      yield* page;
+    }
+  } finally {
+    // Stopped early (a break was found): let the query in flight settle before the caller's transaction ends.
+    await pending?.catch(() => undefined);
   }
 }
 
@@ -89,53 +96,65 @@ export async function verifyChain(em: EntityManager, options: VerifyOptions = {}
     lastHash = previous.hash;
   }
 
-  let expected = fromSeq;
   const rows = rowsFrom(em, fromSeq, options.pageSize ?? 2000);
-  let next = await rows.next();
-  while (!next.done) {
-    const row = next.value;
-    next = await rows.next();
-    const seq = Number(row.seq);
-    if (seq > head.seq) return broken(seq, "inserted", `Event ${seq} lies past the head (${head.seq})`);
-    if (seq > expected) return broken(expected, "missing", `Event ${expected} is gone (the next one is ${seq})`);
-    if (!hashedAs(row, seq)) {
-      if (hashedAs(row, seq - 1)) {
-        return broken(seq - 1, "inserted", `Event ${seq} was written as ${seq - 1}: one was inserted before it`);
-      }
-      if (hashedAs(row, seq + 1)) {
-        if (!next.done && hashedAs(next.value, seq)) {
-          return broken(seq, "reordered", `Events ${seq} and ${seq + 1} were swapped`);
+  try {
+    return await walk();
+  } finally {
+    await rows.return(undefined);
+  }
+
+  async function walk(): Promise<VerifyResult> {
+    let expected = fromSeq;
+    let next = await rows.next();
+    while (!next.done) {
+      const row = next.value;
+      next = await rows.next();
+      const seq = Number(row.seq);
+      if (seq > head.seq) return broken(seq, "inserted", `Event ${seq} lies past the head (${head.seq})`);
+      if (seq > expected) return broken(expected, "missing", `Event ${expected} is gone (the next one is ${seq})`);
+      if (!hashedAs(row, seq)) {
+        if (hashedAs(row, seq - 1)) {
+          return broken(seq - 1, "inserted", `Event ${seq} was written as ${seq - 1}: one was inserted before it`);
         }
-        return broken(seq, "missing", `Event ${seq + 1} was written as ${seq + 1} but sits at ${seq}: ${seq} is gone`);
+        if (hashedAs(row, seq + 1)) {
+          if (!next.done && hashedAs(next.value, seq)) {
+            return broken(seq, "reordered", `Events ${seq} and ${seq + 1} were swapped`);
+          }
+          return broken(
+            seq,
+            "missing",
+            `Event ${seq + 1} was written as ${seq + 1} but sits at ${seq}: ${seq} is gone`,
+          );
+        }
+        return broken(seq, "edited", `Event ${seq} no longer matches its hash`);
       }
-      return broken(seq, "edited", `Event ${seq} no longer matches its hash`);
+      if (row.prev_hash !== lastHash) {
+        return broken(seq - 1, "edited", `Event ${seq} links to a different event ${seq - 1} than the one stored`);
+      }
+      if (checkpoint && seq === checkpoint.seq && row.hash !== checkpoint.hash) {
+        return broken(
+          seq,
+          "edited",
+          `The chain's hash at ${seq} differs from the signed checkpoint: history up to ${seq} was rewritten`,
+        );
+      }
+      lastHash = row.hash;
+      expected = seq + 1;
+      count++;
     }
-    if (row.prev_hash !== lastHash) {
-      return broken(seq - 1, "edited", `Event ${seq} links to a different event ${seq - 1} than the one stored`);
-    }
-    if (checkpoint && seq === checkpoint.seq && row.hash !== checkpoint.hash) {
+    const lastSeq = expected - 1;
+    if (lastSeq < head.seq)
+      return broken(expected, "missing", `The head is ${head.seq} but the last event is ${lastSeq}`);
+    if (lastHash !== head.hash) return broken(head.seq, "edited", `The head's hash differs from event ${head.seq}'s`);
+    if (checkpoint && checkpoint.seq > lastSeq) {
       return broken(
-        seq,
-        "edited",
-        `The chain's hash at ${seq} differs from the signed checkpoint: history up to ${seq} was rewritten`,
+        lastSeq + 1,
+        "missing",
+        `The signed checkpoint names event ${checkpoint.seq}; the chain ends at ${lastSeq}`,
       );
     }
-    lastHash = row.hash;
-    expected = seq + 1;
-    count++;
+    return { ok: true, lastSeq, lastHash, count };
   }
-  const lastSeq = expected - 1;
-  if (lastSeq < head.seq)
-    return broken(expected, "missing", `The head is ${head.seq} but the last event is ${lastSeq}`);
-  if (lastHash !== head.hash) return broken(head.seq, "edited", `The head's hash differs from event ${head.seq}'s`);
-  if (checkpoint && checkpoint.seq > lastSeq) {
-    return broken(
-      lastSeq + 1,
-      "missing",
-      `The signed checkpoint names event ${checkpoint.seq}; the chain ends at ${lastSeq}`,
-    );
-  }
-  return { ok: true, lastSeq, lastHash, count };
 }
 
 /** Whether `checkpoint.signature` is the Ed25519 signature of its `{ seq, hash, at }` under the public key (PEM). */

@@ -1,0 +1,57 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { canonicalJson, eventCanonicalJson, hashInput, plainCanonicalJson, type HashedFields } from "./chain";
+
+const base: HashedFields = {
+  seq: 7,
+  at: new Date("2026-12-02T07:10:18.123Z"),
+  actor: { type: "user", id: "u-1", label: "ada@example.com" },
+  action: "candidates.update",
+  entity: { kind: "candidate", id: "c-1" },
+  subjectId: "c-1",
+  requestId: "r-1",
+  ip: "203.0.113.9",
+  change: { before: { b: 1, a: [1, "x"], n: null }, after: { é: 'naïve "quoted" \\ \u2028 😀', z: 1e21, y: 0.1 } },
+  prevHash: "0".repeat(64),
+};
+
+describe("eventCanonicalJson", () => {
+  it.each([
+    ["a full event", base],
+    [
+      "nulls everywhere",
+      {
+        ...base,
+        actor: { type: "anonymous", id: null, label: null },
+        entity: { kind: "x", id: null },
+        subjectId: null,
+        requestId: null,
+        ip: null,
+        change: { before: null, after: null },
+      },
+    ],
+    [
+      "odd strings",
+      { ...base, action: 'a\u0000b\u001f"c', actor: { type: "token", id: "\u00e9\u{1F600}", label: "</script>" } },
+    ],
+    ["the time as its ISO string", { ...base, at: "2026-12-02T07:10:18.123Z" }],
+  ] as [string, HashedFields][])("is RFC 8785 canonical JSON of the hash input: %s", (_name, event) => {
+    expect(eventCanonicalJson(event)).toBe(canonicalJson(hashInput(event)));
+  });
+
+  it("refuses what canonical JSON refuses", () => {
+    expect(() => eventCanonicalJson({ ...base, action: "\ud800" })).toThrow(/surrogate/);
+    expect(() => eventCanonicalJson({ ...base, seq: 1.5 })).toThrow(/whole number/);
+  });
+});
+
+describe("plainCanonicalJson", () => {
+  it("gives canonicalize's bytes for any JSON value", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(plainCanonicalJson(value)).toBe(canonicalJson(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
