@@ -167,8 +167,9 @@ function verifySection(r: Report): string[] {
   return [
     "## Audit verification",
     "",
-    `The audit chain holding ${fmt(v.events)} events (seeded in ${fmt(v.seedSeconds, 1)} s through \`appendEvents\`, besides the events`,
-    `the create scenarios wrote), read whole ${v.rounds.length} times by each side, taking turns; medians, with min–max in brackets.`,
+    `The audit chain holding ${fmt(v.events)} events: those the run's writes recorded (creates, imported rows), topped up through`,
+    `\`appendEvents\` to at least ${fmt(r.options.auditEvents)} (${fmt(v.seedSeconds, 1)} s). Read whole ${v.rounds.length} times by each side, taking turns;`,
+    "medians, with min–max in brackets.",
     "",
     "| path | seconds | events/s | CPU ms per 1,000 events |",
     "|---|---:|---:|---:|",

@@ -77,6 +77,7 @@ describe("BENCHMARKS.md", () => {
     const md = renderReport(report([], { verifyResult }), NOTES);
     expect(md).toContain("## Audit verification");
     expect(md).toContain("The audit chain holding 20,000 events");
+    expect(md).toContain("topped up through\n`appendEvents` to at least 1,000,000 (3.0 s)");
     expect(md).toContain("| raw `pg` read + SHA-256 of each row | 1.00 (1.00–1.00) | 20,000 | 40.0 |");
     expect(md).toContain("per round: 1.50×, 2.40×, 1.80×.");
     expect(md).toMatch(/\| audit verify time over raw read \+ hash \| ≤ 2× \| 1\.80× \| 1\.50–2\.40× \| met \|/);
