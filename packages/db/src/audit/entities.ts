@@ -31,6 +31,18 @@ export const AuditEvent = defineEntity({
     { name: "audit_events_subject_idx", properties: ["subjectId", "seq"] },
     { name: "audit_events_at_idx", properties: ["at", "seq"] },
   ],
+  // Made by the audit migration with the function audit_refuse_change(); declared so the schema diff knows them.
+  // Their TRUNCATE twins (audit_events_no_truncate) are invisible to the diff and live in the migration only.
+  triggers: [
+    {
+      name: "audit_events_append_only",
+      timing: "before",
+      events: ["update", "delete"],
+      forEach: "row",
+      expression:
+        'create trigger audit_events_append_only before update or delete on "audit_events" for each row execute function audit_refuse_change();',
+    },
+  ],
 });
 export type IAuditEvent = InferEntity<typeof AuditEvent>;
 
@@ -39,10 +51,20 @@ export const AuditHead = defineEntity({
   name: "AuditHead",
   tableName: "audit_head",
   properties: {
-    id: p.integer().primary().autoincrement(false),
+    id: p.integer().primary().autoincrement(false).check("id = 1"),
     seq: p.bigint("number"),
     hash: p.string().length(64),
   },
+  triggers: [
+    {
+      name: "audit_head_keep",
+      timing: "before",
+      events: ["delete"],
+      forEach: "row",
+      expression:
+        'create trigger audit_head_keep before delete on "audit_head" for each row execute function audit_refuse_change();',
+    },
+  ],
 });
 export type IAuditHead = InferEntity<typeof AuditHead>;
 
