@@ -12,7 +12,9 @@ import { FormError } from "../ui/ErrorState";
  * GDPR erasure (admins): the confirmation names the person and asks for their name typed out, since nothing
  * brings the data back: their rows go and their key is destroyed, so the audit trail can no longer show them.
  */
-export function EraseCandidateButton({ candidate }: { candidate: CandidateDTO }) {
+export function EraseCandidateButton({ candidate: current }: { candidate: CandidateDTO }) {
+  // The person as the dialog opened on: the page reloads the placeholder while the dialog is still closing.
+  const [candidate, setCandidate] = useState(current);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [opened, { open, close }] = useDisclosure(false);
@@ -40,7 +42,15 @@ export function EraseCandidateButton({ candidate }: { candidate: CandidateDTO })
 
   return (
     <>
-      <Button color="red" variant="outline" leftSection={<IconEraser size={16} aria-hidden />} onClick={open}>
+      <Button
+        color="red"
+        variant="outline"
+        leftSection={<IconEraser size={16} aria-hidden />}
+        onClick={() => {
+          setCandidate(current);
+          open();
+        }}
+      >
         Erase
       </Button>
       <Modal opened={opened} onClose={closeDialog} title={`Erase ${candidate.name}?`}>
