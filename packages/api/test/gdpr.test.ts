@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { beforeAll, describe, expect, test } from "vitest";
 import { rejection } from "./helpers";
@@ -213,4 +214,52 @@ describe("candidates.erase", () => {
     expect(doc).toMatchObject({ candidate: { name: "[erased]" }, reports: [] });
     expect(doc.activity.flatMap((a) => a.sessions)).toEqual([]);
   });
+});
+
+test("a write racing an erasure waits for it, then is refused: nothing personal lands after the key is gone", async () => {
+  const candidate = await t.recruiter.candidates.create({
+    name: "Race Condition",
+    email: `race.${tag}@example.org`,
+    role: ROLE,
+    company: "Acme",
+    assessmentDomains: ["Python"],
+    consentGiven: true,
+  });
+  const assessment = await t.recruiter.assessments.start({ candidateId: candidate.id });
+  // An erasure in progress, as candidates.erase runs it: the candidate's row locked, then the key destroyed.
+  const { host, port, user, password, dbName } = t.db.ownerConfig;
+  const eraser = new pg.Client({ host, port, user, password, database: dbName });
+  await eraser.connect();
+  try {
+    await eraser.query("begin");
+    await eraser.query("select id from candidates where id = $1 for update", [candidate.id]);
+    const write = rejection(
+      t.recruiter.assessments.recordSession({
+        assessmentId: assessment.id,
+        session: { start: "2030-01-01T09:00:00Z", end: "2030-01-01T10:00:00Z" },
+        questions: [{ domain: "Python", text: "Written after the erasure?", askedAt: "2030-01-01T09:05:00Z" }],
+      }),
+    );
+    // Until the write has finished or waits on a lock (polled, generously): it must not slip past the erasure.
+    const settled = write.then(
+      () => true,
+      () => true,
+    );
+    for (let i = 0; i < 400; i++) {
+      if (await Promise.race([settled, sleep(25).then(() => false)])) break;
+      const { rows } = await eraser.query<{ n: number }>(
+        "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+      );
+      if (rows[0]!.n > 0) break;
+    }
+    await eraser.query("update data_keys set wrapped_key = null, destroyed_at = now() where subject_id = $1", [
+      candidate.id,
+    ]);
+    await eraser.query("commit");
+    const error = await write;
+    expect((error.cause as { reason?: string }).reason).toBe("precondition_failed");
+  } finally {
+    await eraser.end();
+  }
+  expect(await count(t.db.orm, "assessment_questions", "assessment_id = ?", [assessment.id])).toBe(0);
 });

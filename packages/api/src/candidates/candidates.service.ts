@@ -73,7 +73,13 @@ export async function isErased(em: EntityManager, id: string) {
   return rows.length > 0;
 }
 
+/**
+ * Refuses a write about an erased candidate. The row lock (KEY SHARE: ordinary updates pass, candidates.erase's
+ * FOR UPDATE waits) makes a write and an erasure one after the other: a write that waited reads the destroyed key
+ * and is refused, and an erasure that waited deletes what the write committed.
+ */
 export async function assertNotErased(em: EntityManager, id: string) {
+  await em.execute("select 1 from candidates where id = ? for key share", [id]);
   if (await isErased(em, id))
     throw new Conflict(`Candidate ${id} was erased; an erased candidate can no longer change`, "precondition_failed", {
       id,
