@@ -33,6 +33,17 @@ async function resetAdminCommand(args: string[], extraEnv: Record<string, string
   return { code, stdout, stderr };
 }
 
+/** The trail's events about a user, as `[action, actor type, change]`. */
+const eventsAbout = async (userId: string) =>
+  (
+    await db.orm.em
+      .fork()
+      .execute<{ action: string; actor_type: string; change: unknown }[]>(
+        "select action, actor_type, change from audit_events where entity_id = ? order by seq",
+        [userId],
+      )
+  ).map((e) => [e.action, e.actor_type, e.change]);
+
 const activeAdmins = () =>
   db.orm.em.fork().execute<{ email: string }[]>("select email from users where role = 'admin' and disabled_at is null");
 
@@ -58,6 +69,16 @@ test("with no active admin left, it re-enables and promotes the user, sets SHORT
   expect(run.stdout).not.toContain(newPassword);
 
   expect(await activeAdmins()).toEqual([{ email: target.user.email }]);
+  const events = await eventsAbout(target.user.id);
+  expect(events.at(-1)).toEqual([
+    "users.resetAdmin",
+    "system",
+    {
+      before: { role: "viewer", disabled: true },
+      after: { role: "admin", disabled: false, sessionsEnded: true, passwordReset: true },
+    },
+  ]);
+  expect(JSON.stringify(events)).not.toContain(newPassword);
   expect((await rejection(target.caller.auth.me())).code).toBe("UNAUTHORIZED");
   expect((await rejection(callerFor(deps).auth.login({ email: target.user.email, password: PASSWORD }))).code).toBe(
     "UNAUTHORIZED",
@@ -75,6 +96,19 @@ test("for an unknown email it creates the admin and prints a generated password 
   expect(run.stdout).toContain("Created rescue@example.com as an admin.");
   const password = /Password \(shown only now\): (\S+)/.exec(run.stdout)?.[1];
   expect(password?.length).toBeGreaterThanOrEqual(24);
+  const [rescue] = await db.orm.em
+    .fork()
+    .execute<{ id: string }[]>("select id from users where email = 'rescue@example.com'");
+  expect(await eventsAbout(rescue!.id)).toEqual([
+    [
+      "users.resetAdmin",
+      "system",
+      {
+        before: null,
+        after: { email: "rescue@example.com", name: "Administrator", role: "admin", passwordReset: true },
+      },
+    ],
+  ]);
   await signIn(deps, "rescue@example.com", password!);
 });
 

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { ApiToken, Session, User, type EntityManager, type IUser } from "@shortlist/db";
+import { ApiToken, appendEvents, Session, User, type EntityManager, type IUser } from "@shortlist/db";
 import type { Config } from "@shortlist/config";
 import type { AuthState, ProcedureContext } from "../context";
 import { Conflict, InvalidInput, keepingWrites, TooManyAttempts } from "../errors";
@@ -221,12 +221,24 @@ export async function ensureBootstrapAdmin(
   return em.transactional(async (tx) => {
     await lockSetup(tx);
     if (!(await needsSetup(tx))) return "exists";
-    tx.create(User, {
+    const user = tx.create(User, {
       email: admin.email.toLowerCase(),
       name: "Administrator",
       role: "admin",
       passwordHash: await hashPassword(admin.password),
     });
+    await tx.flush();
+    await appendEvents(tx, [
+      {
+        actor: { type: "system", id: null, label: "server start (SHORTLIST_ADMIN_EMAIL)" },
+        action: "users.bootstrapAdmin",
+        entity: { kind: "user", id: user.id },
+        subjectId: null,
+        requestId: null,
+        ip: null,
+        change: { before: null, after: { email: user.email, name: user.name, role: user.role, firstAdmin: true } },
+      },
+    ]);
     return "created";
   });
 }
