@@ -263,3 +263,12 @@ test("a write racing an erasure waits for it, then is refused: nothing personal 
   }
   expect(await count(t.db.orm, "assessment_questions", "assessment_id = ?", [assessment.id])).toBe(0);
 });
+
+test("candidates.delete takes the report PDFs with the rows, so no file is left naming the person", async () => {
+  const { candidate, report } = await assessedCandidate(`Deleted Person ${tag}`, `deleted.${tag}@example.org`);
+  const pdf = join(t.dataDir, `reports/${report.id}.pdf`);
+  expect(existsSync(pdf)).toBe(true);
+  await t.recruiter.candidates.delete({ id: candidate.id });
+  expect(existsSync(pdf)).toBe(false);
+  expect(await count(t.db.orm, "reports", "candidate_id = ?", [candidate.id])).toBe(0);
+});

@@ -1,6 +1,8 @@
 import { Candidate, type EntityManager, type ICandidate } from "@shortlist/db";
 import type { CandidateStatus } from "@shortlist/db/constants";
+import type { ProcedureContext } from "../context";
 import { Conflict, Duplicate, IllegalTransition, StaleVersion } from "../errors";
+import { personalDataHolders } from "../personal-data";
 import { recordCandidate, changed, snapshot, type Tx } from "./audit";
 import { candidateFromRow, toCandidateDTO } from "./mappers";
 import type { CreateCandidateInput, UpdateCandidateInput } from "./schemas";
@@ -116,13 +118,15 @@ export async function updateCandidate(ctx: Tx, input: UpdateCandidateInput) {
   return toCandidateDTO(candidate);
 }
 
-export async function deleteCandidate(ctx: Tx, id: string, version?: number) {
+export async function deleteCandidate(ctx: ProcedureContext, id: string, version?: number) {
   const { em } = ctx;
   const candidate = await em.findOneOrFail(Candidate, id);
   if (version !== undefined && candidate.version !== version) throw new StaleVersion("candidate");
   const before = snapshot(candidate);
   // An erased candidate's placeholder holds nothing personal, and its data key is gone.
   recordCandidate(ctx, id, before, null, undefined, { personal: !(await isErased(em, id)) });
+  // What the other modules hold goes too: the rows would go by cascade, but not files such as report PDFs.
+  for (const { module, holder } of personalDataHolders()) if (module !== "candidates") await holder.erase(ctx, id);
   em.remove(candidate);
   await em.flush();
   return { id, deleted: true as const };
