@@ -3,7 +3,7 @@
  * the same rows, in keyset pages, each row hashed with SHA-256 in a tight loop. Both run in this process, in turns.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { appendEvents, verifyChain, type AuditEventInput, type MikroORM } from "@shortlist/db";
+import { appendEvents, chainPending, verifyChain, type AuditEventInput, type MikroORM } from "@shortlist/db";
 import type pg from "pg";
 import type { ScenarioContext } from "./context";
 
@@ -70,6 +70,7 @@ export async function seedAuditEvents(orm: MikroORM, client: pg.Client, total: n
     const n = Math.min(SEED_BATCH, total - have);
     const events = Array.from({ length: n }, (_, i) => benchEvent(have + i, subjects, keys));
     await orm.em.fork().transactional((em) => appendEvents(em, events));
+    await chainPending(orm.em.fork(), { batch: SEED_BATCH });
     have += n;
     if (have % 100_000 < SEED_BATCH) log(`  ${have.toLocaleString("en")} events`);
   }

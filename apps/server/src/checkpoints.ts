@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { checkpointsFolder, saveCheckpoint, signCheckpoint } from "@shortlist/api";
 import type { Config } from "@shortlist/config";
-import { chainHead, type Checkpoint, type Keyring, type MikroORM } from "@shortlist/db";
+import { chainHead, chainPending, type Checkpoint, type Keyring, type MikroORM } from "@shortlist/db";
 import type { Logger } from "pino";
 
 export interface CheckpointWriter {
@@ -33,6 +33,8 @@ export function startCheckpointWriter(
   const pass = async (force: boolean): Promise<Checkpoint | null> => {
     last ??= { seq: await lastSavedSeq(config), atMs: Date.now() };
     const em = orm.em.fork();
+    // Also what chains events a crash left unchained (committed, the process gone before chaining them).
+    await chainPending(em);
     const head = await chainHead(em);
     const fresh = head.seq - last.seq;
     const due =

@@ -1,14 +1,17 @@
 /**
- * The kernel's side of the audit trail: `ctx.audit.record(...)` buffers a call's events, and the unit of
- * work (trpc.ts) appends them to the chain in the call's transaction right before it commits. Personal
- * fields are sealed here with the subject's data key; actor, action, request id and address come from the context.
+ * The kernel's side of the audit trail: `ctx.audit.record(...)` buffers a call's events; the unit of work
+ * (trpc.ts) writes them in the call's transaction right before it commits and has them chained right after.
+ * Personal fields are sealed here with the subject's data key; actor, action, request id and address come
+ * from the context.
  */
 import {
   appendEvents,
+  chainPending,
   type AuditActor,
   type AuditEventInput,
   type AuditRecord,
   type EntityManager,
+  type MikroORM,
 } from "@shortlist/db";
 import type { RequestContext } from "./context";
 
@@ -74,7 +77,7 @@ async function sealSide(
   return out;
 }
 
-/** Seals the buffered records' personal fields and appends them to the chain in `em`'s transaction. */
+/** Seals the buffered records' personal fields and writes them in `em`'s transaction (chained after the commit). */
 export async function writeAudit(
   ctx: Pick<RequestContext, "getAuth" | "keyring" | "requestId" | "ip">,
   em: EntityManager,
@@ -99,7 +102,37 @@ export async function writeAudit(
       },
     });
   }
-  // Entity changes first, so the chain's head is locked only for the append itself.
-  await em.flush();
   await appendEvents(em, events);
+}
+
+/** One chainer per ORM: requests made while a run is queued share it, so a burst of commits is chained in one go. */
+class Chainer {
+  private tail: Promise<unknown> = Promise.resolve();
+  private queued: Promise<number> | null = null;
+
+  constructor(private readonly orm: MikroORM) {}
+
+  /** Resolves once a run that started after this call has chained every event committed before it. */
+  request(): Promise<number> {
+    if (this.queued) return this.queued;
+    const run = this.tail.then(() => {
+      this.queued = null;
+      return chainPending(this.orm.em.fork());
+    });
+    this.queued = run;
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}
+
+const chainers = new WeakMap<MikroORM, Chainer>();
+
+/**
+ * Chains the events committed so far (docs/audit.md, "Storage"). The unit of work awaits it after a commit
+ * that wrote events; a failure is logged and the next run (any later write, checkpoint or verify) catches up.
+ */
+export function chainCommitted(orm: MikroORM): Promise<number> {
+  let chainer = chainers.get(orm);
+  if (!chainer) chainers.set(orm, (chainer = new Chainer(orm)));
+  return chainer.request();
 }

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { UserRole } from "@shortlist/db";
 import { ZodError } from "zod";
-import { AuditBuffer, auditEnforcement, queryRecorder, writeAudit } from "./audit-trail";
+import { AuditBuffer, auditEnforcement, chainCommitted, queryRecorder, writeAudit } from "./audit-trail";
 import type { AuthState, RequestContext } from "./context";
 import { DomainError, keepsWrites, reasonOfCode, toTRPCError } from "./errors";
 import { fieldErrorsOf, type ErrorData } from "./shared/errors";
@@ -82,10 +82,18 @@ const unitOfWork = t.middleware(async function unitOfWork({ ctx, type, path, met
         if (auditEnforcement.throws) throw new Error(message);
         ctx.log.warn({ requestId: ctx.requestId }, message);
       }
-      // Appended last in the transaction: a rollback leaves no event, a commit always has its events.
+      // Written last in the transaction: a rollback leaves no event, a commit always has its events.
       if (!ctx.auditOff) await writeAudit(ctx, tx, path, audit.records);
       return result;
     });
+    if (audit.records.length > 0 && !ctx.auditOff) {
+      await chainCommitted(ctx.orm).catch((error: unknown) =>
+        ctx.log.warn(
+          { err: error, requestId: ctx.requestId },
+          "audit events committed, chaining them failed; the next run will",
+        ),
+      );
+    }
     if (!result.ok) throw result.error;
     return result;
   } catch (error) {

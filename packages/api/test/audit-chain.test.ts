@@ -137,6 +137,10 @@ describe("ctx.audit.record", () => {
     await expect(em.execute("delete from audit_events")).rejects.toThrow(/permission denied/);
     await expect(em.execute("truncate audit_events")).rejects.toThrow(/permission denied/);
     await expect(em.execute("delete from audit_head")).rejects.toThrow(/permission denied/);
+    // The three columns chaining fills in, once: a chained event's are refused by the trigger.
+    await expect(em.execute("update audit_events set hash = ? where seq = 1", ["f".repeat(64)])).rejects.toThrow(
+      /append-only/,
+    );
     expect((await verifyChain(em)).ok).toBe(true);
   });
 });

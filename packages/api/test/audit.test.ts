@@ -7,7 +7,7 @@ import { createPublicKey, randomUUID, verify } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appendEvents, canonicalJson, type AuditEventInput } from "@shortlist/db";
+import { appendEvents, canonicalJson, chainPending, type AuditEventInput } from "@shortlist/db";
 import { errorShape, rejection, useTestApi } from "./helpers";
 
 const api = useTestApi({ dataDir: "shortlist-audit-" });
@@ -39,6 +39,7 @@ beforeAll(async () => {
       }),
     ]);
   });
+  await chainPending(api.db.orm.em.fork());
 });
 
 describe("audit.list", () => {

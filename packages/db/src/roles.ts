@@ -104,12 +104,16 @@ export async function ensureAppRole(owner: Connection, role: { name: string; pas
         [schema],
       );
       if (history[0]?.table) await client.query(`revoke insert, update, delete on ${history[0].table} from ${name}`);
-      // The audit trail is append-only (its triggers refuse the rest for everyone); its head is only moved forward.
+      // The audit trail is append-only (its triggers refuse the rest for everyone); its head only moves forward.
       const { rows: audit } = await client.query<{ events: string | null; head: string | null }>(
         "select to_regclass(format('%I.audit_events', $1::text))::text as events, to_regclass(format('%I.audit_head', $1::text))::text as head",
         [schema],
       );
-      if (audit[0]?.events) await client.query(`revoke update, delete, truncate on ${audit[0].events} from ${name}`);
+      if (audit[0]?.events) {
+        await client.query(`revoke update, delete, truncate on ${audit[0].events} from ${name}`);
+        // Chaining a committed event fills in these three, once (the table's guard trigger checks the rest).
+        await client.query(`grant update (seq, prev_hash, hash) on ${audit[0].events} to ${name}`);
+      }
       if (audit[0]?.head) await client.query(`revoke insert, delete, truncate on ${audit[0].head} from ${name}`);
       await client.query("commit");
     } catch (error) {

@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import {
   appendEvents,
   chainHead,
+  chainPending,
   checkpointPayload,
   eventHash,
   verifyChain,
@@ -100,6 +101,7 @@ async function append(count: number, from = 1) {
       Array.from({ length: count }, (_, i) => event(from + i)),
     ),
   );
+  await chainPending(em(), { batch: 4 });
 }
 
 beforeEach(async () => {
@@ -191,11 +193,21 @@ describe("verifyChain", () => {
     expect(await verifyChain(em(), { checkpoint })).toMatchObject({ ok: false, brokenAt: 9, why: "missing" });
   });
 
-  it("the append-only trigger refuses UPDATE, DELETE and TRUNCATE even for the owner", async () => {
+  it("the append-only trigger refuses UPDATE (but chaining), DELETE and TRUNCATE even for the owner", async () => {
     for (const sql of ["update audit_events set action = 'x'", "delete from audit_events", "truncate audit_events"]) {
       await expect(em().execute(sql)).rejects.toThrow(/append-only/);
     }
     await expect(em().execute("delete from audit_head")).rejects.toThrow(/append-only/);
-    expect(await verifyChain(em())).toMatchObject({ ok: true, lastSeq: 10 });
+    // Chaining may fill in seq and the hashes of an unchained event once, and change nothing else.
+    await expect(em().execute("update audit_events set hash = ? where seq = 1", ["f".repeat(64)])).rejects.toThrow(
+      /append-only/,
+    );
+    await em().transactional((tx) => appendEvents(tx, [event(11)]));
+    await expect(em().execute("update audit_events set action = 'x' where seq is null")).rejects.toThrow(/append-only/);
+    await expect(
+      em().execute("update audit_events set seq = 11, prev_hash = 'a', hash = 'b', action = 'x' where seq is null"),
+    ).rejects.toThrow(/append-only/);
+    expect(await chainPending(em())).toBe(1);
+    expect(await verifyChain(em())).toMatchObject({ ok: true, lastSeq: 11 });
   });
 });

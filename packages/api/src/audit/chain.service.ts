@@ -3,6 +3,7 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   chainHead,
+  chainPending,
   checkpointPayload,
   checkpointSignatureValid,
   verifyChain,
@@ -31,6 +32,8 @@ export async function verifyAuditChain(
       "The signature does not match this server's signing key: the checkpoint was altered, or signed elsewhere",
     );
   }
+  // Everything committed so far is part of the run.
+  await chainPending(em);
   const result = await em.transactional(async (tx) => {
     await tx.execute("set transaction isolation level repeatable read, read only");
     return verifyChain(tx, { fromSeq: input.fromSeq, checkpoint });
@@ -38,8 +41,9 @@ export async function verifyAuditChain(
   return { ...result, checkpoint: checkpoint ?? null };
 }
 
-/** Signs the committed head: Ed25519 over the canonical JSON of `{ seq, hash, at }`. */
+/** Chains what is committed, then signs the head: Ed25519 over the canonical JSON of `{ seq, hash, at }`. */
 export async function signCheckpoint(em: EntityManager, keyring: Keyring): Promise<Checkpoint> {
+  await chainPending(em);
   const head = await chainHead(em);
   const at = new Date().toISOString();
   const signature = keyring.sign(checkpointPayload({ seq: head.seq, hash: head.hash, at }));

@@ -91,7 +91,8 @@ export async function listEvents(
   ctx: Pick<ProcedureContext, "em" | "keyring">,
   input: z.output<typeof auditListInput>,
 ): Promise<{ items: AuditEventDTO[]; nextCursor: string | null }> {
-  const where: string[] = [];
+  // Chained events only (an event is chained moments after its commit).
+  const where: string[] = ["seq is not null"];
   const params: unknown[] = [];
   const add = (clause: string, value: unknown) => {
     where.push(clause);

@@ -1,10 +1,8 @@
 /**
- * The audit chain: each event's hash is SHA-256 over the RFC 8785 canonical JSON of its fields and
- * the previous event's hash (docs/audit.md). Appending happens inside the caller's transaction, so a
- * rolled-back change leaves no event and no gap in the sequence.
+ * The audit chain's hashing: each event's hash is SHA-256 over the RFC 8785 canonical JSON of its fields
+ * and the previous event's hash (docs/audit.md). Writing and chaining events: append.ts.
  */
 import { createHash } from "node:crypto";
-import type { EntityManager } from "@mikro-orm/postgresql";
 import canonicalize from "canonicalize";
 import type { AuditEventInput, ChainEvent, Checkpoint } from "./types";
 
@@ -102,63 +100,4 @@ export function plainChange(change: AuditEventInput["change"]): AuditEventInput[
     before: Record<string, unknown> | null;
     after: Record<string, unknown> | null;
   };
-}
-
-const COLUMNS =
-  "seq, at, actor_type, actor_id, actor_label, action, entity_kind, entity_id, subject_id, request_id, ip, change, prev_hash, hash";
-const ROW = "(?, ?::timestamptz, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
-
-/**
- * Appends the events to the chain inside `em`'s open transaction. The head row's lock (FOR UPDATE,
- * re-read at its latest version under READ COMMITTED) serialises appenders until the transaction ends,
- * so sequence numbers have no gaps and each event links to the one committed before it.
- */
-export async function appendEvents(em: EntityManager, events: readonly AuditEventInput[]): Promise<ChainEvent[]> {
-  if (events.length === 0) return [];
-  const changes = events.map((e) => plainChange(e.change));
-  const [head] = await em.execute<{ seq: string; hash: string }[]>(
-    "select seq, hash from audit_head where id = 1 for update",
-  );
-  if (!head) throw new Error("audit_head has no row: the audit migration did not run");
-  let seq = Number(head.seq);
-  let prevHash = head.hash;
-  const at = new Date();
-  const written: ChainEvent[] = [];
-  const params: unknown[] = [];
-  events.forEach((input, i) => {
-    const event = { ...input, change: changes[i]!, seq: ++seq, at, prevHash };
-    const hash = eventHash(event);
-    written.push({ ...event, hash });
-    prevHash = hash;
-    params.push(
-      event.seq,
-      at.toISOString(),
-      event.actor.type,
-      event.actor.id,
-      event.actor.label,
-      event.action,
-      event.entity.kind,
-      event.entity.id,
-      event.subjectId,
-      event.requestId,
-      event.ip,
-      JSON.stringify(event.change),
-      event.prevHash,
-      hash,
-    );
-  });
-  params.push(seq, prevHash);
-  await em.execute(
-    `with inserted as (insert into audit_events (${COLUMNS}) values ${events.map(() => ROW).join(", ")} returning 1)
-     update audit_head set seq = ?, hash = ? where id = 1`,
-    params,
-  );
-  return written;
-}
-
-/** The head as committed: the last sequence number and its hash (0 and the genesis hash when empty). */
-export async function chainHead(em: EntityManager): Promise<{ seq: number; hash: string }> {
-  const [head] = await em.execute<{ seq: string; hash: string }[]>("select seq, hash from audit_head where id = 1");
-  if (!head) throw new Error("audit_head has no row: the audit migration did not run");
-  return { seq: Number(head.seq), hash: head.hash };
 }

@@ -2,14 +2,18 @@ import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import { AUDIT_ACTOR_TYPES } from "./types";
 
 /**
- * One audited change. Rows are only ever inserted, by `appendEvents` (chain.ts); a trigger refuses
- * UPDATE, DELETE and TRUNCATE for every role (migration Migration*_audit).
+ * One audited change, inserted by `appendEvents` in the transaction of the change and chained (seq, prev_hash,
+ * hash set once) by `chainPending` right after it commits (chain.ts). Triggers refuse every other UPDATE, and
+ * every DELETE and TRUNCATE, for every role (migrations *_audit and *_audit_chainer).
  */
 export const AuditEvent = defineEntity({
   name: "AuditEvent",
   tableName: "audit_events",
   properties: {
-    seq: p.bigint("number").primary().autoincrement(false),
+    /** Insertion order; the chain's order is `seq`, given when the event is chained (chain.ts). */
+    id: p.bigint("number").primary(),
+    /** Gap-free position in the chain; null until the committed event is chained, moments after its commit. */
+    seq: p.bigint("number").nullable().unique("audit_events_seq_unique"),
     at: p.datetime(3),
     actorType: p.enum(AUDIT_ACTOR_TYPES).nativeEnumName("audit_actor_type"),
     actorId: p.string().length(255).nullable(),
@@ -21,17 +25,21 @@ export const AuditEvent = defineEntity({
     requestId: p.string().length(255).nullable(),
     ip: p.string().length(100).nullable(),
     change: p.json<Record<string, unknown>>(),
-    prevHash: p.string().length(64),
-    hash: p.string().length(64),
+    prevHash: p.string().length(64).nullable(),
+    hash: p.string().length(64).nullable(),
   },
   indexes: [
+    {
+      name: "audit_events_pending_idx",
+      expression: "create index audit_events_pending_idx on audit_events (id) where seq is null",
+    },
     { name: "audit_events_actor_idx", properties: ["actorId", "seq"] },
     { name: "audit_events_action_idx", properties: ["action", "seq"] },
     { name: "audit_events_entity_idx", properties: ["entityKind", "entityId", "seq"] },
     { name: "audit_events_subject_idx", properties: ["subjectId", "seq"] },
     { name: "audit_events_at_idx", properties: ["at", "seq"] },
   ],
-  // Made by the audit migration with the function audit_refuse_change(); declared so the schema diff knows them.
+  // Made by the audit migrations (function audit_events_guard()); declared so the schema diff knows them.
   // Their TRUNCATE twins (audit_events_no_truncate) are invisible to the diff and live in the migration only.
   triggers: [
     {
@@ -40,7 +48,7 @@ export const AuditEvent = defineEntity({
       events: ["update", "delete"],
       forEach: "row",
       expression:
-        'create trigger audit_events_append_only before update or delete on "audit_events" for each row execute function audit_refuse_change();',
+        'create trigger audit_events_append_only before update or delete on "audit_events" for each row execute function audit_events_guard();',
     },
   ],
 });

@@ -1,4 +1,5 @@
 export * from "./types";
 export { AuditEvent, AuditHead, auditEntities, type IAuditEvent } from "./entities";
-export { appendEvents, canonicalJson, chainHead, checkpointPayload, eventHash, GENESIS_HASH, hashInput } from "./chain";
+export { canonicalJson, checkpointPayload, eventHash, GENESIS_HASH, hashInput } from "./chain";
+export { appendEvents, chainHead, chainPending } from "./append";
 export { verifyChain, checkpointSignatureValid, type VerifyOptions } from "./verify";

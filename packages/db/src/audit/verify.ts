@@ -4,8 +4,10 @@
  */
 import { createPublicKey, verify as verifySignature } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { chainHead, checkpointPayload, eventHash, GENESIS_HASH, type HashedFields } from "./chain";
-import type { AuditActorType, Checkpoint, VerifyBreak, VerifyResult } from "./types";
+import { chainHead } from "./append";
+import { checkpointPayload, eventHash, GENESIS_HASH } from "./chain";
+import { hashedFields, SELECT_EVENT_ROWS, type EventRow } from "./rows";
+import type { Checkpoint, VerifyBreak, VerifyResult } from "./types";
 
 export interface VerifyOptions {
   /** Start here, trusting the stored hash of the event before it (default 1: the whole chain). */
@@ -16,47 +18,15 @@ export interface VerifyOptions {
   pageSize?: number;
 }
 
-interface Row {
-  seq: string;
-  at: string;
-  actor_type: AuditActorType;
-  actor_id: string | null;
-  actor_label: string | null;
-  action: string;
-  entity_kind: string;
-  entity_id: string | null;
-  subject_id: string | null;
-  request_id: string | null;
-  ip: string | null;
-  change: unknown;
-  prev_hash: string;
-  hash: string;
-}
+const hashedAs = (row: Row, seq: number) => eventHash(hashedFields(row, seq, row.prev_hash)) === row.hash;
 
-const SELECT = `select seq, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, actor_type, actor_id,
-  actor_label, action, entity_kind, entity_id, subject_id, request_id, ip, change, prev_hash, hash from audit_events`;
-
-function fields(row: Row, seq = Number(row.seq)): HashedFields {
-  return {
-    seq,
-    at: row.at,
-    actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label },
-    action: row.action,
-    entity: { kind: row.entity_kind, id: row.entity_id },
-    subjectId: row.subject_id,
-    requestId: row.request_id,
-    ip: row.ip,
-    change: (typeof row.change === "string" ? JSON.parse(row.change) : row.change) as HashedFields["change"],
-    prevHash: row.prev_hash,
-  };
-}
-
-const hashedAs = (row: Row, seq: number) => eventHash(fields(row, seq)) === row.hash;
+/** A chained row: seq and hashes set. */
+type Row = EventRow & { seq: string; prev_hash: string; hash: string };
 
 /** Keyset pages; the next page is already on its way while the current one is hashed. */
 async function* rowsFrom(em: EntityManager, fromSeq: number, pageSize: number): AsyncGenerator<Row> {
   const fetchAfter = (after: number) =>
-    em.execute<Row[]>(`${SELECT} where seq > ? order by seq limit ?`, [after, pageSize]);
+    em.execute<Row[]>(`${SELECT_EVENT_ROWS} where seq > ? order by seq limit ?`, [after, pageSize]);
   let pending: Promise<Row[]> | null = fetchAfter(fromSeq - 1);
   try {
     while (pending) {
