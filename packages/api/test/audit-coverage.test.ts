@@ -94,6 +94,18 @@ test("every mutation records at least one event under its path, or declares why 
   for (const m of mutations.filter((m) => m.skip)) expect(m.skip!.length, m.path).toBeGreaterThan(10);
 });
 
+test("a refused sign-in is recorded (committed with its throttle count), saying why, as is the sign-in that follows", async () => {
+  const rows = await api.db.orm.em
+    .fork()
+    .execute<{ actor_type: string; change: { after: Record<string, unknown> } }[]>(
+      "select actor_type, change from audit_events where action = 'auth.login' order by seq",
+    );
+  expect(rows.map((r) => [r.actor_type, r.change.after])).toEqual([
+    ["anonymous", { outcome: "failure", email: "first-admin@example.com", why: "wrong_password" }],
+    ["user", { outcome: "success", email: "first-admin@example.com" }],
+  ]);
+});
+
 test("the unit of work refuses (rolls back) a mutation that records nothing and declares no skip", () => {
   expect(auditEnforcement.throws).toBe(true);
 });
