@@ -136,4 +136,13 @@ describe("bench options", () => {
     expect(() => parseBenchArgs([], { BENCH_ROWS: "many" })).toThrow(/--rows \(or BENCH_ROWS\)/);
     expect(() => parseBenchArgs([], { BENCH_QUICK: "yes" })).toThrow(/BENCH_QUICK must be/);
   });
+
+  it("selects scenarios with --only, all by default, and names an unknown one", () => {
+    expect(parseBenchArgs([], {}).only).toEqual(["list", "stats", "create", "audit", "import", "verify"]);
+    expect(parseBenchArgs(["--only", "audit, create"], {}).only).toEqual(["create", "audit"]);
+    expect(parseBenchArgs([], { BENCH_ONLY: "verify" }).only).toEqual(["verify"]);
+    expect(() => parseBenchArgs(["--only", "audit,creat"], {})).toThrow(
+      /--only \(or BENCH_ONLY\): unknown scenario "creat"/,
+    );
+  });
 });

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { hashPassword } from "@shortlist/api";
 import { startBaselineServer } from "./baseline-server";
-import { parseBenchArgs } from "./lib/args";
+import { parseBenchArgs, type Scenario } from "./lib/args";
 import { openBenchDatabase, pgClientConfig, type BenchDatabase } from "./lib/database";
 import { LoadGenerator } from "./lib/load";
 import { describeMachine } from "./lib/machine";
@@ -76,17 +76,26 @@ try {
     log,
   };
   const http: Row[] = [];
-  log("candidates.list");
-  http.push(...(await listScenario(ctx)));
-  log("candidates.stats");
-  http.push(...(await statsScenario(ctx)));
-  log("candidates.create");
-  http.push(...(await createScenario(ctx)));
-  log("candidates.create, audited vs not");
-  http.push(...(await auditedCreateScenario(ctx, unaudited)));
+  const runs = (scenario: Scenario) => options.only.includes(scenario);
+  if (runs("list")) {
+    log("candidates.list");
+    http.push(...(await listScenario(ctx)));
+  }
+  if (runs("stats")) {
+    log("candidates.stats");
+    http.push(...(await statsScenario(ctx)));
+  }
+  if (runs("create")) {
+    log("candidates.create");
+    http.push(...(await createScenario(ctx)));
+  }
+  if (runs("audit")) {
+    log("candidates.create, audited vs not");
+    http.push(...(await auditedCreateScenario(ctx, unaudited)));
+  }
 
   let importResult: ImportResult | undefined;
-  if (!options.skipImport) {
+  if (!options.skipImport && runs("import")) {
     log(`import of ${options.importRows.toLocaleString("en")} rows`);
     const dir = await mkdtemp(join(tmpdir(), "shortlist-bench-import-"));
     await chmod(dir, 0o755);
@@ -94,8 +103,11 @@ try {
     importResult = await importScenario(ctx, dir, options.importRows, options.rounds);
   }
 
-  log(`audit verification of ${options.auditEvents.toLocaleString("en")} events`);
-  const verifyResult: VerifyResult = await verifyScenario(ctx, shortlist.orm, options.auditEvents, options.rounds);
+  let verifyResult: VerifyResult | undefined;
+  if (runs("verify")) {
+    log(`audit verification of ${options.auditEvents.toLocaleString("en")} events`);
+    verifyResult = await verifyScenario(ctx, shortlist.orm, options.auditEvents, options.rounds);
+  }
 
   const report: Report = {
     options,

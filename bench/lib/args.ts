@@ -2,6 +2,9 @@ import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { repoRoot } from "@shortlist/config";
 
+export const SCENARIOS = ["list", "stats", "create", "audit", "import", "verify"] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
 export interface BenchOptions {
   /** Rows seeded into candidates before the HTTP scenarios. */
   rows: number;
@@ -23,6 +26,8 @@ export interface BenchOptions {
   pool: number;
   out: string;
   skipImport: boolean;
+  /** Scenarios to run (--only); all of them when not given. */
+  only: readonly Scenario[];
   /** Set by --quick / BENCH_QUICK=1: small defaults for checking the bench itself. */
   quick: boolean;
 }
@@ -42,6 +47,8 @@ const HELP = `npm run bench -- [options]
   --pool N          database pool size of both servers (default 10)
   --out FILE        report file (default BENCHMARKS.md at the repository root)
   --skip-import     leave out the import scenario
+  --only A,B        run just these scenarios, of ${SCENARIOS.join(", ")}
+                    (e.g. --only audit; default: all; use with --out)
   --quick           the quick defaults above, for checking the bench itself
   --help
 
@@ -61,6 +68,17 @@ function number(name: string, value: string | undefined, fallback: number, min: 
     throw new Error(`--${name} (or BENCH_${envName(name)}) must be a number of at least ${min}, not "${value}"`);
   }
   return n;
+}
+
+function scenarios(value: string | undefined): readonly Scenario[] {
+  if (value === undefined) return SCENARIOS;
+  const names = value.split(",").map((n) => n.trim());
+  const unknown = names.filter((n) => !(SCENARIOS as readonly string[]).includes(n));
+  if (unknown.length || names.length === 0)
+    throw new Error(
+      `--only (or BENCH_ONLY): unknown scenario "${unknown.join(", ")}"; choose from ${SCENARIOS.join(", ")}`,
+    );
+  return SCENARIOS.filter((n) => names.includes(n));
 }
 
 const envName = (name: string) => name.toUpperCase().replace(/-/g, "_");
@@ -88,6 +106,7 @@ export function parseBenchArgs(argv = process.argv.slice(2), env: NodeJS.Process
       pool: { type: "string" },
       out: { type: "string" },
       "skip-import": { type: "boolean" },
+      only: { type: "string" },
       quick: { type: "boolean" },
       help: { type: "boolean", default: false },
     },
@@ -115,6 +134,7 @@ export function parseBenchArgs(argv = process.argv.slice(2), env: NodeJS.Process
     pool: whole("pool", 10),
     out: resolve(repoRoot, get("out") ?? "BENCHMARKS.md"),
     skipImport: flag("skip-import", values["skip-import"], env),
+    only: scenarios(get("only")),
     quick,
   };
 }
