@@ -60,21 +60,31 @@ export async function actorOf(ctx: Pick<RequestContext, "getAuth">): Promise<Aud
   return { type: "user", id: auth.user.id, label: auth.user.email };
 }
 
-async function sealSide(
+type Side = Record<string, unknown> | null;
+
+/** Seals every personal field of the call's records, one key lookup per subject (replacing them in `sides`). */
+async function sealPersonal(
   ctx: Pick<RequestContext, "keyring">,
   em: EntityManager,
-  side: Record<string, unknown> | null | undefined,
-  personal: readonly string[],
-  subjectId: string | null | undefined,
-): Promise<Record<string, unknown> | null> {
-  if (!side) return null;
-  const out: Record<string, unknown> = { ...side };
-  for (const field of personal) {
-    const value = out[field];
-    if (value === undefined || value === null) continue;
-    out[field] = await ctx.keyring.seal(em, subjectId!, value);
+  items: readonly { side: Side; personal: readonly string[]; subjectId: string | null | undefined }[],
+): Promise<void> {
+  const bySubject = new Map<string, { side: Record<string, unknown>; field: string }[]>();
+  for (const { side, personal, subjectId } of items) {
+    if (!side) continue;
+    for (const field of personal) {
+      if (side[field] === undefined || side[field] === null) continue;
+      const slots = bySubject.get(subjectId!) ?? [];
+      bySubject.set(subjectId!, [...slots, { side, field }]);
+    }
   }
-  return out;
+  for (const [subjectId, slots] of bySubject) {
+    const sealed = await ctx.keyring.sealMany(
+      em,
+      subjectId,
+      slots.map(({ side, field }) => side[field]),
+    );
+    slots.forEach(({ side, field }, i) => (side[field] = sealed[i]));
+  }
 }
 
 /** Seals the buffered records' personal fields and writes them in `em`'s transaction (chained after the commit). */
@@ -87,8 +97,13 @@ export async function writeAudit(
   if (records.length === 0) return;
   const caller = records.some((r) => !r.actor) ? await actorOf(ctx) : null;
   const events: AuditEventInput[] = [];
+  const sides: { side: Side; personal: readonly string[]; subjectId: string | null | undefined }[] = [];
   for (const r of records) {
     const personal = r.personal ?? [];
+    // Copies: the record's own objects stay as the handler made them.
+    const before = r.before ? { ...r.before } : null;
+    const after = r.after ? { ...r.after } : null;
+    sides.push({ side: before, personal, subjectId: r.subjectId }, { side: after, personal, subjectId: r.subjectId });
     events.push({
       actor: r.actor ?? caller!,
       action: r.action ?? action,
@@ -96,12 +111,10 @@ export async function writeAudit(
       subjectId: r.subjectId ?? null,
       requestId: ctx.requestId,
       ip: ctx.ip,
-      change: {
-        before: await sealSide(ctx, em, r.before, personal, r.subjectId),
-        after: await sealSide(ctx, em, r.after, personal, r.subjectId),
-      },
+      change: { before, after },
     });
   }
+  await sealPersonal(ctx, em, sides);
   await appendEvents(em, events);
 }
 

@@ -25,6 +25,8 @@ export interface Keyring {
   readonly masterKeyId: string;
   /** Seals a JSON value with the subject's data key, creating that key on first use (in `em`'s transaction). */
   seal(em: EntityManager, subjectId: string, value: unknown): Promise<Sealed>;
+  /** `seal` for several values of one subject, with one key lookup: the sealed values in the same order. */
+  sealMany(em: EntityManager, subjectId: string, values: readonly unknown[]): Promise<Sealed[]>;
   /** The value, or "erased" once the subject's key is destroyed. A tampered or malformed value throws. */
   open(em: EntityManager, sealed: Sealed): Promise<{ ok: true; value: unknown } | { ok: false; reason: "erased" }>;
   /** Crypto-shredding: wipes the subject's data key, so nothing sealed for them opens again. */
@@ -35,8 +37,6 @@ export interface Keyring {
   publicKeyPem(): string;
 }
 
-/** pg_advisory_xact_lock key: shared by data key creation, exclusive for rotation. */
-export const KEYRING_LOCK = 0x5348_4b52; // "SHKR"
 const CHECK_AAD = "shortlist keyring check v1";
 const CHECK_PLAINTEXT = Buffer.from("shortlist keyring check v1", "utf8");
 const CACHE_SIZE = 1000;
@@ -106,9 +106,20 @@ async function verifyMasterKey(em: EntityManager, masterKey: Buffer, source: Key
   if (meta.master_key_id !== id || !checkOpens(masterKey, meta.check)) throw wrongKey(id, source, meta.master_key_id);
 }
 
+const liveRow = (row: KeyRow) => !row.destroyed_at && !!row.wrapped_key;
+
 class EnvelopeKeyring implements Keyring {
   readonly masterKeyId: string;
   private readonly cache = new Lru<string, { key: Buffer; subjectId: string }>(CACHE_SIZE);
+  /** Committed, live key rows by subject: a known subject seals without a query. */
+  private readonly subjects = new Lru<string, KeyRow>(CACHE_SIZE);
+  /** Subjects destroySubject was called for in this process: always read from the database, never cached. */
+  private readonly erasing = new Lru<string, true>(CACHE_SIZE);
+  /**
+   * Keys this keyring created, per open transaction: usable by that transaction, but not cached for others
+   * until seen committed (a rollback takes the key away, and a value sealed with it would never open).
+   */
+  private readonly created = new WeakMap<object, Map<string, KeyRow>>();
   private readonly publicPem: string;
 
   constructor(
@@ -141,9 +152,6 @@ class EnvelopeKeyring implements Keyring {
 
   /** The new key's row; undefined when another transaction made the subject's key first (read it then). */
   private async createKey(em: EntityManager, subjectId: string): Promise<KeyRow | undefined> {
-    // Shared with other creators, exclusive with keys:rotate: a key is never wrapped by a retired master key.
-    // (Its own statement: a statement's snapshot is taken before the locks it waits for inside.)
-    await em.execute("select pg_advisory_xact_lock_shared(?)", [KEYRING_LOCK]);
     const key = randomBytes(32);
     const row = { id: randomUUID(), subject_id: subjectId, version: 1 };
     const values = [row.id, subjectId, packBox(encrypt(this.masterKey, key, dataKeyAad(row))), this.masterKeyId, 1];
@@ -154,9 +162,13 @@ class EnvelopeKeyring implements Keyring {
         [...values, ...params],
       );
     // Common case in one statement: the check row names this master key (it was proven when written).
-    let [created] = await insert("where exists (select 1 from keyring_meta where id = 1 and master_key_id = ?)", [
-      this.masterKeyId,
-    ]);
+    // FOR SHARE makes it wait for a running keys:rotate (which locks that row first thing), and READ COMMITTED
+    // re-checks the row's new version after the wait: a rotated master key no longer matches and nothing is
+    // inserted. A rotation that starts later waits for this transaction, then re-wraps the new key too.
+    let [created] = await insert(
+      "where exists (select 1 from keyring_meta where id = 1 and master_key_id = ? for share)",
+      [this.masterKeyId],
+    );
     if (!created) {
       await verifyMasterKey(em, this.masterKey, this.source);
       [created] = await insert("");
@@ -170,18 +182,33 @@ class EnvelopeKeyring implements Keyring {
     return rows[0];
   }
 
-  async seal(em: EntityManager, subjectId: string, value: unknown): Promise<Sealed> {
-    if (typeof subjectId !== "string" || !UUID.test(subjectId))
-      throw new KeyringError(`subjectId: expected a UUID, got ${JSON.stringify(subjectId)}`);
-    const json = JSON.stringify(value);
-    if (json === undefined) throw new KeyringError("value: undefined (or a function) cannot be sealed");
+  /** The subject's key row for sealing: from the cache, this transaction's new keys, the database, or made now. */
+  private async sealingRow(em: EntityManager, subjectId: string): Promise<KeyRow> {
+    const cached = this.subjects.get(subjectId);
+    if (cached) return cached;
+    const tx = (em.getTransactionContext() as object | undefined) ?? null;
+    const mine = tx && this.created.get(tx)?.get(subjectId);
+    if (mine) return mine;
     let row = await this.rowForSubject(em, subjectId);
+    let committed = true;
     if (!row) {
-      row = (await this.createKey(em, subjectId)) ?? (await this.rowForSubject(em, subjectId));
+      const created = await this.createKey(em, subjectId);
+      if (created && tx) {
+        const map = this.created.get(tx) ?? new Map<string, KeyRow>();
+        this.created.set(tx, map.set(subjectId, created));
+        committed = false;
+      }
+      row = created ?? (await this.rowForSubject(em, subjectId));
       if (!row) throw new KeyringError(`The data key of subject ${subjectId} vanished while being created.`);
     }
-    if (row.destroyed_at || !row.wrapped_key)
+    if (!liveRow(row))
       throw new KeyringError(`Subject ${subjectId} was erased: nothing can be sealed for them any more.`);
+    // Checked after the read: an erasure begun meanwhile keeps the subject out of the cache.
+    if (committed && !this.erasing.get(subjectId)) this.subjects.set(subjectId, row);
+    return row;
+  }
+
+  private sealWith(row: KeyRow, json: string): Sealed {
     const box = encrypt(this.keyOf(row), Buffer.from(json, "utf8"), sealedAad(row.id, row.version));
     return {
       v: 1,
@@ -191,6 +218,22 @@ class EnvelopeKeyring implements Keyring {
       tag: box.tag.toString("base64"),
       ct: box.ct.toString("base64"),
     };
+  }
+
+  async seal(em: EntityManager, subjectId: string, value: unknown): Promise<Sealed> {
+    const [sealed] = await this.sealMany(em, subjectId, [value]);
+    return sealed!;
+  }
+
+  async sealMany(em: EntityManager, subjectId: string, values: readonly unknown[]): Promise<Sealed[]> {
+    if (typeof subjectId !== "string" || !UUID.test(subjectId))
+      throw new KeyringError(`subjectId: expected a UUID, got ${JSON.stringify(subjectId)}`);
+    if (!Array.isArray(values)) throw new KeyringError("values: expected an array");
+    const jsons = values.map((v) => JSON.stringify(v) as string | undefined);
+    if (jsons.includes(undefined)) throw new KeyringError("value: undefined (or a function) cannot be sealed");
+    if (jsons.length === 0) return [];
+    const row = await this.sealingRow(em, subjectId);
+    return jsons.map((json) => this.sealWith(row, json!));
   }
 
   async open(
@@ -222,6 +265,10 @@ class EnvelopeKeyring implements Keyring {
   async destroySubject(em: EntityManager, subjectId: string): Promise<void> {
     if (typeof subjectId !== "string" || !UUID.test(subjectId))
       throw new KeyringError(`subjectId: expected a UUID, got ${JSON.stringify(subjectId)}`);
+    this.erasing.set(subjectId, true);
+    this.subjects.delete(subjectId);
+    const tx = em.getTransactionContext() as object | undefined;
+    if (tx) this.created.get(tx)?.delete(subjectId);
     // A subject with no key yet gets a destroyed row too, so nothing can be sealed for them afterwards.
     const rows = await em.execute<{ id: string; version: number }[]>(
       "insert into data_keys (id, subject_id, wrapped_key, master_key_id, version, destroyed_at) " +

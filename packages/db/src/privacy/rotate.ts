@@ -18,7 +18,7 @@ import {
   writeSecretFile,
   type KeyringLogger,
 } from "./key-files";
-import { checkOpens, dataKeyAad, KEYRING_LOCK, wrapCheck } from "./keyring";
+import { checkOpens, dataKeyAad, wrapCheck } from "./keyring";
 
 export const NEW_MASTER_KEY_ENV = "SHORTLIST_NEW_MASTER_KEY";
 
@@ -77,7 +77,8 @@ export async function rotateMasterKey(
   let rewrapped = 0;
   try {
     await orm.em.fork().transactional(async (tx) => {
-      await tx.execute("select pg_advisory_xact_lock(?)", [KEYRING_LOCK]);
+      // First thing: the check row's lock. Key creation takes it FOR SHARE, so every key made before is
+      // committed (and read below), and every key made after waits and then sees the new master key's id.
       const [check] = await tx.execute<{ check: Buffer }[]>('select "check" from keyring_meta where id = 1 for update');
       if (!check || !checkOpens(current.key, check.check))
         throw new KeyringError(`The master key from ${current.source} does not open the keyring check row.`);
