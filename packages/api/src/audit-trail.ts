@@ -130,7 +130,7 @@ class Chainer {
     if (this.queued) return this.queued;
     const run = this.tail.then(() => {
       this.queued = null;
-      return chainPending(this.orm.em.fork());
+      return chainPending(this.orm.em.fork(), { surelyPending: true });
     });
     this.queued = run;
     this.tail = run.catch(() => undefined);

@@ -45,12 +45,18 @@ export async function chainHead(em: EntityManager): Promise<{ seq: number; hash:
  * Chains every committed, unchained event (in insertion order), `batch` per transaction; answers how many.
  * Concurrent callers (other requests, other processes) queue on the head row's lock and find the work done.
  */
-export async function chainPending(em: EntityManager, { batch = 1000 }: { batch?: number } = {}): Promise<number> {
-  // Nothing pending (the common case for a verify or a checkpoint): no lock, no commit.
-  const [pending] = await em.execute<{ any: boolean }[]>(
-    "select exists (select 1 from audit_events where seq is null) as any",
-  );
-  if (!pending?.any) return 0;
+export async function chainPending(
+  em: EntityManager,
+  { batch = 1000, surelyPending = false }: { batch?: number; surelyPending?: boolean } = {},
+): Promise<number> {
+  // Nothing pending (the common case for a verify or a checkpoint): no lock, no commit. A writer that has
+  // just committed events (`surelyPending`) skips the question.
+  if (!surelyPending) {
+    const [pending] = await em.execute<{ any: boolean }[]>(
+      "select exists (select 1 from audit_events where seq is null) as any",
+    );
+    if (!pending?.any) return 0;
+  }
   let total = 0;
   for (;;) {
     const chained = await em.fork().transactional(async (tx) => {
@@ -69,13 +75,16 @@ export async function chainPending(em: EntityManager, { batch = 1000 }: { batch?
         params.push(row.id, seq, prevHash, hash);
         prevHash = hash;
       }
+      // One statement: the events and the head.
       await tx.execute(
-        `update audit_events as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-         from (values ${rows.map(() => "(?::bigint, ?::bigint, ?, ?)").join(", ")}) as v(id, seq, prev_hash, hash)
-         where e.id = v.id`,
-        params,
+        `with chained as (
+           update audit_events as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+           from (values ${rows.map(() => "(?::bigint, ?::bigint, ?, ?)").join(", ")}) as v(id, seq, prev_hash, hash)
+           where e.id = v.id
+         )
+         update audit_head set seq = ?, hash = ? where id = 1`,
+        [...params, seq, prevHash],
       );
-      await tx.execute("update audit_head set seq = ?, hash = ? where id = 1", [seq, prevHash]);
       return rows.length;
     });
     total += chained;

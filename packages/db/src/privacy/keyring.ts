@@ -150,29 +150,24 @@ class EnvelopeKeyring implements Keyring {
     return key;
   }
 
-  /** The new key's row; undefined when another transaction made the subject's key first (read it then). */
-  private async createKey(em: EntityManager, subjectId: string): Promise<KeyRow | undefined> {
+  /**
+   * Inserts a new data key for the subject: its row, or undefined when the subject has a key already or
+   * (`guarded`) the check row does not name this master key.
+   */
+  private async insertKey(em: EntityManager, subjectId: string, guarded: boolean): Promise<KeyRow | undefined> {
     const key = randomBytes(32);
     const row = { id: randomUUID(), subject_id: subjectId, version: 1 };
     const values = [row.id, subjectId, packBox(encrypt(this.masterKey, key, dataKeyAad(row))), this.masterKeyId, 1];
-    const insert = (guard: string, params: unknown[] = []) =>
-      em.execute<KeyRow[]>(
-        `insert into data_keys (id, subject_id, wrapped_key, master_key_id, version) select ?, ?, ?, ?, ? ${guard} ` +
-          "on conflict (subject_id) do nothing returning *",
-        [...values, ...params],
-      );
-    // Common case in one statement: the check row names this master key (it was proven when written).
-    // FOR SHARE makes it wait for a running keys:rotate (which locks that row first thing), and READ COMMITTED
-    // re-checks the row's new version after the wait: a rotated master key no longer matches and nothing is
-    // inserted. A rotation that starts later waits for this transaction, then re-wraps the new key too.
-    let [created] = await insert(
-      "where exists (select 1 from keyring_meta where id = 1 and master_key_id = ? for share)",
-      [this.masterKeyId],
+    // The guard: the check row names this master key (it was proven when written). FOR SHARE makes it wait for
+    // a running keys:rotate (which locks that row first thing), and READ COMMITTED re-checks the row's new
+    // version after the wait: a rotated master key no longer matches and nothing is inserted. A rotation that
+    // starts later waits for this transaction, then re-wraps the new key too.
+    const [created] = await em.execute<KeyRow[]>(
+      "insert into data_keys (id, subject_id, wrapped_key, master_key_id, version) select ?, ?, ?, ?, ? " +
+        (guarded ? "where exists (select 1 from keyring_meta where id = 1 and master_key_id = ? for share) " : "") +
+        "on conflict (subject_id) do nothing returning *",
+      guarded ? [...values, this.masterKeyId] : values,
     );
-    if (!created) {
-      await verifyMasterKey(em, this.masterKey, this.source);
-      [created] = await insert("");
-    }
     if (created) this.cache.set(`${created.id}:${created.version}`, { key, subjectId });
     return created;
   }
@@ -189,18 +184,19 @@ class EnvelopeKeyring implements Keyring {
     const tx = (em.getTransactionContext() as object | undefined) ?? null;
     const mine = tx && this.created.get(tx)?.get(subjectId);
     if (mine) return mine;
-    let row = await this.rowForSubject(em, subjectId);
-    let committed = true;
+    // A subject missing from the cache is most often new (a create, an import): its key is made in one
+    // statement; a subject that has one already costs a read after it.
+    let created = await this.insertKey(em, subjectId, true);
+    let row = created ?? (await this.rowForSubject(em, subjectId));
     if (!row) {
-      const created = await this.createKey(em, subjectId);
-      if (created && tx) {
-        const map = this.created.get(tx) ?? new Map<string, KeyRow>();
-        this.created.set(tx, map.set(subjectId, created));
-        committed = false;
-      }
+      // Not made, and not there: the check row is missing or names another master key (which throws).
+      await verifyMasterKey(em, this.masterKey, this.source);
+      created = await this.insertKey(em, subjectId, false);
       row = created ?? (await this.rowForSubject(em, subjectId));
       if (!row) throw new KeyringError(`The data key of subject ${subjectId} vanished while being created.`);
     }
+    const committed = !created || !tx;
+    if (created && tx) this.created.set(tx, (this.created.get(tx) ?? new Map()).set(subjectId, created));
     if (!liveRow(row))
       throw new KeyringError(`Subject ${subjectId} was erased: nothing can be sealed for them any more.`);
     // Checked after the read: an erasure begun meanwhile keeps the subject out of the cache.
