@@ -4,7 +4,7 @@ import type { ProcedureContext } from "../context";
 import { Conflict, Duplicate, IllegalTransition, StaleVersion } from "../errors";
 import { personalDataHolders } from "../personal-data";
 import { recordCandidate, changed, snapshot, type Tx } from "./audit";
-import { candidateFromRow, toCandidateDTO } from "./mappers";
+import { candidateFromRow, toCandidateDTO, toCandidateSummary, type CandidateSummary } from "./mappers";
 import type { CreateCandidateInput, UpdateCandidateInput } from "./schemas";
 import { allowedNextStatuses, canMove } from "./logic/status";
 
@@ -132,32 +132,9 @@ export async function deleteCandidate(ctx: ProcedureContext, id: string, version
   return { id, deleted: true as const };
 }
 
-/** What other modules may read of a candidate (vetting: start and report on an assessment). */
-export interface CandidateSummary {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-  company: string;
-  status: CandidateStatus;
-  consentGiven: boolean;
-  assessmentDomains: string[];
-}
-
-const toSummary = (c: ICandidate): CandidateSummary => ({
-  id: c.id,
-  name: c.name,
-  email: c.email,
-  role: c.role,
-  company: c.company,
-  status: c.status,
-  consentGiven: c.consentGiven,
-  assessmentDomains: [...c.assessmentDomains],
-});
-
 /** The candidate or NotFound. */
 export async function findCandidateSummary(em: EntityManager, id: string): Promise<CandidateSummary> {
-  return toSummary(await em.findOneOrFail(Candidate, id));
+  return toCandidateSummary(await em.findOneOrFail(Candidate, id));
 }
 
 /**
@@ -179,7 +156,7 @@ export async function recordAssessmentStarted(ctx: Tx, id: string, at: Date): Pr
   await em.flush();
   const change = changed(before, snapshot(candidate));
   recordCandidate(ctx, id, change.before, change.after);
-  return toSummary(candidate);
+  return toCandidateSummary(candidate);
 }
 
 /** The candidate's assessment completed at `at`: in_progress → completed; any other status stays. */
@@ -193,7 +170,7 @@ export async function recordAssessmentCompleted(ctx: Tx, id: string, at: Date): 
   await em.flush();
   const change = changed(before, snapshot(candidate));
   recordCandidate(ctx, id, change.before, change.after);
-  return toSummary(candidate);
+  return toCandidateSummary(candidate);
 }
 
 export async function getCandidate(em: EntityManager, id: string) {

@@ -10,8 +10,7 @@ export {
   findCandidateSummary,
   recordAssessmentCompleted,
   recordAssessmentStarted,
-  type CandidateSummary,
 } from "./candidates.service";
 export type { ImportRowResult } from "./candidates-import.service";
 export type { PersonalDataExport } from "./personal-data.service";
-export type { CandidateDTO } from "./mappers";
+export type { CandidateDTO, CandidateSummary } from "./mappers";

@@ -48,3 +48,14 @@ export const toCandidateDTO = (c: CandidateRow): CandidateDTO => ({
   updatedAt: c.updatedAt,
   version: c.version,
 });
+
+/** What other modules may read of a candidate (vetting: start and report on an assessment). */
+export type CandidateSummary = Pick<
+  CandidateDTO,
+  "id" | "name" | "email" | "role" | "company" | "status" | "consentGiven" | "assessmentDomains"
+>;
+
+export const toCandidateSummary = (c: CandidateRow): CandidateSummary => {
+  const { id, name, email, role, company, status, consentGiven, assessmentDomains } = c;
+  return { id, name, email, role, company, status, consentGiven, assessmentDomains: [...assessmentDomains] };
+};
