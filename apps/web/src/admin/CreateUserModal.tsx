@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
+import { Modal, Select, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { createUserInput, USER_ROLES, type UserRole } from "@shortlist/api/schemas";
@@ -8,7 +8,11 @@ import { applyFieldErrors, fieldResolver } from "../lib/form-errors";
 import { ROLE_LABEL } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 import { FormError } from "../ui/ErrorState";
-import { SecretInput } from "../ui/SecretInput";
+import { FormActions } from "../ui/FormActions";
+import { NewPasswordInput } from "../ui/SecretInput";
+
+/** Said under a password an admin chooses for someone. */
+export const USER_MENU_HINT = "they can change it from their user menu";
 
 export const ROLE_OPTIONS = USER_ROLES.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
 
@@ -51,22 +55,11 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
         <TextInput label="Name" required data-autofocus {...form.getInputProps("name")} />
         <TextInput label="Email" type="email" required autoComplete="off" {...form.getInputProps("email")} />
         <Select label="Role" required data={ROLE_OPTIONS} allowDeselect={false} {...form.getInputProps("role")} />
-        <SecretInput
-          label="Password"
-          description="At least 12 characters; they can change it from their user menu"
-          autoComplete="new-password"
-          required
-          {...form.getInputProps("password")}
-        />
+        <NewPasswordInput label="Password" hint={USER_MENU_HINT} {...form.getInputProps("password")} />
         <FormError error={create.error} title="User not created" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create user
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={create.isPending}>
+          Create user
+        </FormActions>
       </Stack>
     </form>
   );

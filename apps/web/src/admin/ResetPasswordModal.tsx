@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Modal, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import type { UserDTO } from "@shortlist/api";
@@ -8,7 +8,9 @@ import { fieldErrors } from "../lib/errors";
 import { applyFieldErrors, fieldResolver } from "../lib/form-errors";
 import { useTRPC } from "../lib/trpc";
 import { FormError } from "../ui/ErrorState";
-import { SecretInput } from "../ui/SecretInput";
+import { FormActions } from "../ui/FormActions";
+import { NewPasswordInput } from "../ui/SecretInput";
+import { USER_MENU_HINT } from "./CreateUserModal";
 
 export function ResetPasswordModal({ user, onClose }: { user: UserDTO | null; onClose: () => void }) {
   return (
@@ -47,23 +49,16 @@ function ResetPasswordForm({ user, onDone }: { user: UserDTO; onDone: () => void
         <Text size="sm" c="dimmed">
           {user.email} will be signed out of every session and sign in with this password.
         </Text>
-        <SecretInput
+        <NewPasswordInput
           label="New password"
-          description="At least 12 characters; they can change it from their user menu"
-          autoComplete="new-password"
-          required
+          hint={USER_MENU_HINT}
           data-autofocus
           {...form.getInputProps("password")}
         />
         <FormError error={otherError} title="Password not reset" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={reset.isPending}>
-            Reset password
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={reset.isPending}>
+          Reset password
+        </FormActions>
       </Stack>
     </form>
   );

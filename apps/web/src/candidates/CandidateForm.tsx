@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { errorMessage, errorReason, fieldErrors } from "../lib/errors";
 import { applyFieldErrors, fieldResolver } from "../lib/form-errors";
 import { useTRPC } from "../lib/trpc";
+import { FormActions } from "../ui/FormActions";
 import { invalidateCandidateLists } from "./cache";
 
 const valuesOf = (c?: CandidateDTO) => ({
@@ -83,14 +84,9 @@ export default function CandidateForm({ candidate, onDone }: { candidate?: Candi
 
         {mutation.isError && <SaveError error={mutation.error} onReload={editing ? reload : undefined} />}
 
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={mutation.isPending} disabled={mutation.isPending}>
-            Save candidate
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={mutation.isPending} disabled={mutation.isPending}>
+          Save candidate
+        </FormActions>
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import type { CandidateDTO } from "@shortlist/api";
@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../lib/trpc";
 import { FormError } from "../ui/ErrorState";
+import { FormActions } from "../ui/FormActions";
 
 /**
  * GDPR erasure (admins): the confirmation names the person and asks for their name typed out, since nothing
@@ -74,14 +75,9 @@ export function EraseCandidateButton({ candidate: current }: { candidate: Candid
               data-autofocus
             />
             <FormError error={erase.error} title="Not erased" />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={closeDialog}>
-                Cancel
-              </Button>
-              <Button type="submit" color="red" disabled={!matches} loading={erase.isPending}>
-                Erase for good
-              </Button>
-            </Group>
+            <FormActions onCancel={closeDialog} color="red" disabled={!matches} loading={erase.isPending}>
+              Erase for good
+            </FormActions>
           </Stack>
         </form>
       </Modal>

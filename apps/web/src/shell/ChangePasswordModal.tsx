@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack } from "@mantine/core";
+import { Modal, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { changePasswordInput } from "@shortlist/api/schemas";
@@ -7,7 +7,8 @@ import { fieldErrors } from "../lib/errors";
 import { applyFieldErrors, fieldResolver } from "../lib/form-errors";
 import { useTRPC } from "../lib/trpc";
 import { FormError } from "../ui/ErrorState";
-import { SecretInput } from "../ui/SecretInput";
+import { FormActions } from "../ui/FormActions";
+import { NewPasswordInput, SecretInput } from "../ui/SecretInput";
 
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
@@ -51,22 +52,11 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
           data-autofocus
           {...form.getInputProps("currentPassword")}
         />
-        <SecretInput
-          label="New password"
-          description="At least 12 characters"
-          autoComplete="new-password"
-          required
-          {...form.getInputProps("newPassword")}
-        />
+        <NewPasswordInput label="New password" {...form.getInputProps("newPassword")} />
         <FormError error={otherError} title="Password not changed" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={change.isPending}>
-            Change password
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={change.isPending}>
+          Change password
+        </FormActions>
       </Stack>
     </form>
   );

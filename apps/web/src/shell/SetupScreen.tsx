@@ -6,7 +6,7 @@ import { zod4Resolver } from "mantine-form-zod-resolver";
 import { errorMessage } from "../lib/errors";
 import { applyFieldErrors } from "../lib/form-errors";
 import { useTRPC } from "../lib/trpc";
-import { SecretInput } from "../ui/SecretInput";
+import { NewPasswordInput } from "../ui/SecretInput";
 import { AuthCard } from "./AuthCard";
 
 /** Shown once, while no user exists: creates the first admin and signs them in. */
@@ -40,13 +40,7 @@ export default function SetupScreen() {
         <Stack>
           <TextInput label="Name" autoComplete="name" required data-autofocus {...form.getInputProps("name")} />
           <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps("email")} />
-          <SecretInput
-            label="Password"
-            description="At least 12 characters"
-            autoComplete="new-password"
-            required
-            {...form.getInputProps("password")}
-          />
+          <NewPasswordInput label="Password" {...form.getInputProps("password")} />
           {setup.isError && (
             <Alert color="red" variant="light" role="alert">
               {errorMessage(setup.error)}

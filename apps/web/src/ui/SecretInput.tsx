@@ -7,3 +7,15 @@ import { PasswordInput, type PasswordInputProps } from "@mantine/core";
 export function SecretInput(props: PasswordInputProps) {
   return <PasswordInput visibilityToggleButtonProps={{ "aria-label": "Show or hide what is typed" }} {...props} />;
 }
+
+/** A required field for a password being chosen; `hint` follows the length rule in its description. */
+export function NewPasswordInput({ hint, ...props }: PasswordInputProps & { hint?: string }) {
+  return (
+    <SecretInput
+      description={hint ? `At least 12 characters; ${hint}` : "At least 12 characters"}
+      autoComplete="new-password"
+      required
+      {...props}
+    />
+  );
+}

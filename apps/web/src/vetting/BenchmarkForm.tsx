@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, NumberInput, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useForm, type FormErrors } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import type { BenchmarkDTO } from "@shortlist/api";
@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { zod4Resolver } from "mantine-form-zod-resolver";
 import { useTRPC } from "../lib/trpc";
 import { errorMessage, fieldErrors } from "../lib/errors";
+import { FormActions } from "../ui/FormActions";
 import { METRIC_LABEL } from "./labels";
 
 const PERCENTILES = ["p50", "p75", "p90"] as const;
@@ -175,14 +176,9 @@ export default function BenchmarkForm({ benchmark, onDone }: { benchmark?: Bench
           </Alert>
         )}
 
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending} disabled={save.isPending}>
-            Save bands
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={save.isPending} disabled={save.isPending}>
+          Save bands
+        </FormActions>
       </Stack>
     </form>
   );
