@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Modal, Paper, Stack, Switch, Text, Title } from "@mantine/core";
+import { Button, Code, Group, Modal, Paper, Stack, Switch, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { ApiTokenDTO } from "@shortlist/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -6,9 +6,11 @@ import { useState } from "react";
 import { formatDateTime } from "../lib/format";
 import { useHasRole } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
-import { DataTable } from "../ui/DataTable";
+import { ActiveBadge } from "../ui/ActiveBadge";
+import { DataTable, queryRows } from "../ui/DataTable";
 import { Empty } from "../ui/Empty";
 import { FormError } from "../ui/ErrorState";
+import { FormActions } from "../ui/FormActions";
 import { Forbidden } from "../ui/Forbidden";
 import { CreateTokenForm } from "./CreateTokenForm";
 
@@ -59,12 +61,9 @@ function ApiTokens() {
         data-testid="api-tokens-table"
         minWidth={760}
         tableProps={{ bg: "white", striped: true }}
-        rows={tokens.data}
+        {...queryRows(tokens)}
         rowKey={(token) => token.id}
-        error={tokens.error}
         errorTitle="Could not load tokens"
-        onRetry={() => void tokens.refetch()}
-        retrying={tokens.isFetching}
         empty={<Empty title="No API tokens yet" description="Create one above for each script that calls Shortlist." />}
         columns={[
           { key: "name", header: "Name", td: { fw: 500 }, cell: (token) => token.name },
@@ -75,11 +74,7 @@ function ApiTokens() {
           {
             key: "status",
             header: "Status",
-            cell: (token) => (
-              <Badge color={token.revokedAt ? "gray" : "green"} variant="light">
-                {token.revokedAt ? "Revoked" : "Active"}
-              </Badge>
-            ),
+            cell: (token) => <ActiveBadge active={!token.revokedAt} inactive="Revoked" />,
           },
           {
             key: "actions",
@@ -113,18 +108,14 @@ function ApiTokens() {
             Scripts using “{revoking?.name}” ({revoking?.prefix}…) will be refused from now on. This cannot be undone.
           </Text>
           <FormError error={revoke.error} title="Not revoked" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRevoking(null)}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={revoke.isPending}
-              onClick={() => revoking && revoke.mutate({ id: revoking.id })}
-            >
-              Revoke token
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={() => setRevoking(null)}
+            color="red"
+            loading={revoke.isPending}
+            onClick={() => revoking && revoke.mutate({ id: revoking.id })}
+          >
+            Revoke token
+          </FormActions>
         </Stack>
       </Modal>
     </Stack>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import type { UserDTO } from "@shortlist/api";
@@ -10,7 +10,8 @@ import { errorMessage, errorReason } from "../lib/errors";
 import { formatDateTime } from "../lib/format";
 import { useHasRole, useSession } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
-import { DataTable } from "../ui/DataTable";
+import { ActiveBadge } from "../ui/ActiveBadge";
+import { DataTable, queryRows } from "../ui/DataTable";
 import { Forbidden } from "../ui/Forbidden";
 import { CreateUserModal, ROLE_OPTIONS } from "./CreateUserModal";
 import { ResetPasswordModal } from "./ResetPasswordModal";
@@ -85,12 +86,9 @@ function Users() {
         data-testid="users-table"
         minWidth={980}
         tableProps={{ bg: "white", striped: true }}
-        rows={users.data}
+        {...queryRows(users)}
         rowKey={(user) => user.id}
-        error={users.error}
         errorTitle="Could not load users"
-        onRetry={() => void users.refetch()}
-        retrying={users.isFetching}
         columns={[
           {
             key: "name",
@@ -128,11 +126,7 @@ function Users() {
           {
             key: "status",
             header: "Status",
-            cell: (user) => (
-              <Badge color={user.disabled ? "gray" : "green"} variant="light">
-                {user.disabled ? "Disabled" : "Active"}
-              </Badge>
-            ),
+            cell: (user) => <ActiveBadge active={!user.disabled} inactive="Disabled" />,
           },
           {
             key: "login",

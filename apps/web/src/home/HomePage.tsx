@@ -8,7 +8,7 @@ import { Empty } from "../ui/Empty";
 import { ErrorState } from "../ui/ErrorState";
 import { STATUS_COLOR, STATUS_LABEL } from "../candidates";
 import { count as formatCount, formatDate, formatDateTime, percent, plural } from "../lib/format";
-import { DataTable } from "../ui/DataTable";
+import { DataTable, queryRows } from "../ui/DataTable";
 import { Section } from "../ui/Section";
 import { RecommendationBadge } from "../vetting";
 
@@ -142,12 +142,9 @@ function InProgress() {
       <DataTable
         minWidth={420}
         tableProps={{ verticalSpacing: "xs", highlightOnHover: true }}
-        rows={list.data}
+        {...queryRows(list)}
         rowKey={(a) => a.id}
-        error={list.error}
         errorTitle="Could not load the assessments"
-        onRetry={() => void list.refetch()}
-        retrying={list.isFetching}
         empty={
           <Empty
             title="No assessment in progress"
@@ -201,12 +198,9 @@ function LatestReports() {
       <DataTable
         minWidth={480}
         tableProps={{ verticalSpacing: "xs", highlightOnHover: true }}
-        rows={list.data}
+        {...queryRows(list)}
         rowKey={(r) => r.id}
-        error={list.error}
         errorTitle="Could not load the reports"
-        onRetry={() => void list.refetch()}
-        retrying={list.isFetching}
         empty={
           <Empty
             title="No reports yet"

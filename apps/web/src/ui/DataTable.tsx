@@ -133,3 +133,13 @@ export function DataTable<T>({
     </>
   );
 }
+
+/** A list query as DataTable props: its rows (undefined while loading), its error and a retry. */
+export function queryRows<T>(query: {
+  data: readonly T[] | undefined;
+  error: unknown;
+  isFetching: boolean;
+  refetch: () => unknown;
+}): Pick<DataTableProps<T>, "rows" | "error" | "onRetry" | "retrying"> {
+  return { rows: query.data, error: query.error, onRetry: () => void query.refetch(), retrying: query.isFetching };
+}
