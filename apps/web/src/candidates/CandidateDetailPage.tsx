@@ -6,11 +6,11 @@ import { IconArrowLeft, IconPencil, IconUserQuestion } from "@tabler/icons-react
 import { useQuery } from "@tanstack/react-query";
 import { Suspense } from "react";
 import { Link, useParams } from "react-router";
-import { errorMessage, errorReason } from "../lib/errors";
+import { errorReason } from "../lib/errors";
 import { useHasRole } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
-import { ErrorState } from "../ui/ErrorState";
+import { ActionError, ErrorState } from "../ui/ErrorState";
 import { Section } from "../ui/Section";
 import { CandidateHistory } from "../audit";
 import { CandidateVetting } from "../vetting";
@@ -127,17 +127,7 @@ function CandidateDetail({ candidate, reload }: { candidate: CandidateDTO; reloa
             </Group>
           </Alert>
         ) : (
-          <Alert
-            color="red"
-            variant="light"
-            title="Not saved"
-            role="alert"
-            withCloseButton
-            closeButtonLabel="Dismiss"
-            onClose={() => update.reset()}
-          >
-            {errorMessage(update.error)}
-          </Alert>
+          <ActionError error={update.error} title="Not saved" onDismiss={() => update.reset()} />
         ))}
 
       <Grid gap="lg">

@@ -41,3 +41,21 @@ export function FormError({ error, title = "Not saved" }: { error: unknown; titl
     </Alert>
   );
 }
+
+/** A failed action outside a form (start, complete, save from a page), until dismissed. */
+export function ActionError({ error, title, onDismiss }: { error: unknown; title: string; onDismiss: () => void }) {
+  if (!error) return null;
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      title={title}
+      role="alert"
+      withCloseButton
+      closeButtonLabel="Dismiss"
+      onClose={onDismiss}
+    >
+      {errorMessage(error)}
+    </Alert>
+  );
+}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, Group, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Code, Group, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { AssessmentDTO, AssessmentMetricsDTO, BenchmarkDTO, CandidateDTO } from "@shortlist/api";
 import { MIN_BENCHMARK_SAMPLE } from "@shortlist/api/schemas";
@@ -7,8 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { useTRPC } from "../lib/trpc";
 import { DataTable } from "../ui/DataTable";
-import { ErrorState } from "../ui/ErrorState";
-import { errorMessage } from "../lib/errors";
+import { ActionError, ErrorState } from "../ui/ErrorState";
 import { invalidateAfterAssessment, invalidateReports } from "./cache";
 import { fixed, percent, plural } from "../lib/format";
 import { ImportActivity } from "./ImportActivity";
@@ -77,19 +76,7 @@ function InProgressActions({ assessment, candidate }: { assessment: AssessmentDT
           Scores the recorded activity; no more activity can be added afterwards.
         </Text>
       </Group>
-      {complete.isError && (
-        <Alert
-          color="red"
-          variant="light"
-          title="Not completed"
-          role="alert"
-          withCloseButton
-          closeButtonLabel="Dismiss"
-          onClose={() => complete.reset()}
-        >
-          {errorMessage(complete.error)}
-        </Alert>
-      )}
+      <ActionError error={complete.error} title="Not completed" onDismiss={() => complete.reset()} />
     </Stack>
   );
 }
@@ -172,19 +159,7 @@ function CompletedMetrics({
               A new report against the benchmark as it is now; earlier reports are kept.
             </Text>
           </Group>
-          {generate.isError && (
-            <Alert
-              color="red"
-              variant="light"
-              title="No report generated"
-              role="alert"
-              withCloseButton
-              closeButtonLabel="Dismiss"
-              onClose={() => generate.reset()}
-            >
-              {errorMessage(generate.error)}
-            </Alert>
-          )}
+          <ActionError error={generate.error} title="No report generated" onDismiss={() => generate.reset()} />
         </Stack>
       )}
     </Stack>

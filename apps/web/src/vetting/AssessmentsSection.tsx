@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Text } from "@mantine/core";
+import { Button, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { AssessmentDTO, CandidateDTO } from "@shortlist/api";
 import { IconPlayerPlay, IconReportAnalytics } from "@tabler/icons-react";
@@ -7,9 +7,9 @@ import { useState } from "react";
 import { useHasRole } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
-import { DataTable, type DataTableProps } from "../ui/DataTable";
-import { errorMessage } from "../lib/errors";
+import { DataTable, queryRows, type DataTableProps } from "../ui/DataTable";
 import { fixed, formatDateTime, ordinal, plural } from "../lib/format";
+import { ActionError } from "../ui/ErrorState";
 import { Section } from "../ui/Section";
 import { AssessmentDetail } from "./AssessmentDetail";
 import { AssessmentStatusBadge, ThinBadge } from "./badges";
@@ -77,25 +77,10 @@ export function AssessmentsSection({ candidate }: { candidate: CandidateDTO }) {
   return (
     <Section title="Assessments" actions={actions} data-testid="assessments-section">
       <Stack gap="md">
-        {start.isError && (
-          <Alert
-            color="red"
-            variant="light"
-            title="Could not start an assessment"
-            role="alert"
-            withCloseButton
-            closeButtonLabel="Dismiss"
-            onClose={() => start.reset()}
-          >
-            {errorMessage(start.error)}
-          </Alert>
-        )}
+        <ActionError error={start.error} title="Could not start an assessment" onDismiss={() => start.reset()} />
         <AssessmentsTable
-          rows={list.data}
-          error={list.error}
+          {...queryRows(list)}
           errorTitle="Could not load the assessments"
-          onRetry={() => void list.refetch()}
-          retrying={list.isFetching}
           empty={
             <Empty
               title="No assessments yet"
