@@ -12,6 +12,13 @@ interface Props {
   resetKey: number;
 }
 
+/** The filters that match a value exactly, after the search. */
+const EXACT_FILTERS = [
+  { name: "company", label: "Filter by company", placeholder: "Exact company", w: 180 },
+  { name: "role", label: "Filter by role", placeholder: "Exact role", w: 180 },
+  { name: "domain", label: "Filter by domain", placeholder: "e.g. react", w: 160 },
+] as const satisfies readonly ({ name: TextFilter } & Omit<DebouncedInputProps, "initial" | "onCommit">)[];
+
 export function FilterBar({ filters, onChange, onClear, resetKey }: Props) {
   return (
     <Group gap="sm" align="flex-end" key={resetKey}>
@@ -24,27 +31,9 @@ export function FilterBar({ filters, onChange, onClear, resetKey }: Props) {
         w={260}
         type="search"
       />
-      <DebouncedInput
-        label="Filter by company"
-        placeholder="Exact company"
-        initial={filters.company}
-        onCommit={(v) => onChange("company", v)}
-        w={180}
-      />
-      <DebouncedInput
-        label="Filter by role"
-        placeholder="Exact role"
-        initial={filters.role}
-        onCommit={(v) => onChange("role", v)}
-        w={180}
-      />
-      <DebouncedInput
-        label="Filter by domain"
-        placeholder="e.g. react"
-        initial={filters.domain}
-        onCommit={(v) => onChange("domain", v)}
-        w={160}
-      />
+      {EXACT_FILTERS.map(({ name, ...input }) => (
+        <DebouncedInput key={name} {...input} initial={filters[name]} onCommit={(v) => onChange(name, v)} />
+      ))}
       {onClear && (
         <Button variant="subtle" leftSection={<IconX size={14} aria-hidden />} onClick={onClear}>
           Clear filters
