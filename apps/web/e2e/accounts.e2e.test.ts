@@ -3,29 +3,21 @@
  * Users screen, and a user changes their own password from the user menu. Field errors show under
  * their inputs; success toasts only after the server confirmed.
  */
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { e2eHarness, signIn } from "./harness";
-import type { ServerProcess } from "./server-process";
+import { expect, test } from "vitest";
+import { signIn, signOut, useE2eEnvironment } from "./harness";
 
 const ADMIN = { email: "admin@example.com", password: "a-long-test-password" };
 const SCREENSHOTS = process.env.SHORTLIST_E2E_SCREENSHOTS;
 
-const harness = e2eHarness({ admin: ADMIN, pageOptions: { viewport: { width: 1280, height: 800 } } });
-let server: ServerProcess;
-let page: Page;
-
-beforeAll(async () => {
-  ({ server, page } = await harness.start());
-});
-afterAll(() => harness.stop());
+const e2e = useE2eEnvironment({ admin: ADMIN, pageOptions: { viewport: { width: 1280, height: 800 } } });
 
 const shot = async (name: string) => {
-  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+  if (SCREENSHOTS) await e2e.page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
 };
-const toast = (title: string) => expect.poll(() => page.getByText(title).first().isVisible()).toBe(true);
+const toast = (title: string) => expect.poll(() => e2e.page.getByText(title).first().isVisible()).toBe(true);
 
 test("an admin resets a user's password and unlocks them; the user changes it again from the user menu", async () => {
+  const { page, server } = e2e;
   await signIn(page, `${server.url}/users`, ADMIN);
   await page.getByRole("button", { name: "Create user" }).click();
   const create = page.getByRole("dialog");
@@ -49,7 +41,7 @@ test("an admin resets a user's password and unlocks them; the user changes it ag
   await toast("Sign-in unlocked");
   await shot("users-screen");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, `${server.url}/`, { email: "rita@example.com", password: "rita's reset password" });
   await page.getByRole("button", { name: "Account menu of Rita Recruiter" }).click();
   await page.getByRole("menuitem", { name: "Change password" }).click();
@@ -64,7 +56,7 @@ test("an admin resets a user's password and unlocks them; the user changes it ag
   await toast("Password changed");
   await expect.poll(() => change.isVisible()).toBe(false);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, `${server.url}/`, { email: "rita@example.com", password: "rita's own new password" });
   await expect.poll(() => page.getByRole("button", { name: "Account menu of Rita Recruiter" }).isVisible()).toBe(true);
 });

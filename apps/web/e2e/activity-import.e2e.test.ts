@@ -2,28 +2,17 @@
  * Browser: a rejected activity file lists its problems by line (read from the error's `problems`,
  * not from its message) and writes nothing; a valid one then records one session and one question.
  */
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { e2eHarness, signIn } from "./harness";
-import type { ServerProcess } from "./server-process";
+import { expect, test } from "vitest";
+import { addCandidate, notified as notifiedOn, signIn, useE2eEnvironment } from "./harness";
 
 const RECRUITER = { email: "recruiter@example.com", password: "a-long-test-password" };
 
-const harness = e2eHarness({
+const e2e = useE2eEnvironment({
   admin: RECRUITER,
   dataDirPrefix: "shortlist-e2e-import-",
   pageOptions: { viewport: { width: 1280, height: 900 } },
 });
-let server: ServerProcess;
-let page: Page;
-
-beforeAll(async () => {
-  ({ server, page } = await harness.start());
-});
-
-afterAll(() => harness.stop());
-
-const notified = (title: string) => () => page.getByRole("alert").filter({ hasText: title }).first().isVisible();
+const notified = (title: string) => notifiedOn(e2e.page, title);
 const file = (name: string, lines: object[]) => ({
   name,
   mimeType: "application/jsonl",
@@ -31,18 +20,9 @@ const file = (name: string, lines: object[]) => ({
 });
 
 test("a rejected activity file lists each problem with its line; a valid one records 1 session, 1 question", async () => {
+  const { page, server } = e2e;
   await signIn(page, `${server.url}/candidates`, RECRUITER);
-  await page.getByRole("button", { name: "Add candidate" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name").fill("Ada Lovelace");
-  await dialog.getByLabel("Email").fill("ada@example.com");
-  await dialog.getByLabel("Role applied for").fill("Backend Engineer");
-  await dialog.getByLabel("Company").fill("Acme");
-  await dialog.getByLabel("Assessment domains").fill("Python");
-  await dialog.getByLabel("Assessment domains").press("Enter");
-  await dialog.getByText("The candidate consents to us processing their data").click();
-  await dialog.getByRole("button", { name: "Save candidate" }).click();
-  await expect.poll(() => dialog.isVisible()).toBe(false);
+  await addCandidate(page, { name: "Ada Lovelace", email: "ada@example.com", domains: ["Python"], consent: true });
 
   await page.getByTestId("candidates-table").getByRole("link", { name: "Ada Lovelace" }).click();
   const assessments = page.getByTestId("assessments-section");

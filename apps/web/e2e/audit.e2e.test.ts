@@ -5,57 +5,40 @@
  */
 import { readFile } from "node:fs/promises";
 import { checkpointSignatureValid, type Checkpoint } from "@shortlist/db";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { e2eHarness, signIn } from "./harness";
-import type { ServerProcess } from "./server-process";
+import { expect, test } from "vitest";
+import { addCandidate, notified as notifiedOn, signIn, useE2eEnvironment } from "./harness";
 
 const ADMIN = { email: "admin@example.com", password: "a-long-test-password" };
 const PERSON = { name: "Hedy Lamarr", email: "hedy.lamarr@example.com" };
 const SCREENSHOTS = process.env.SHORTLIST_E2E_SCREENSHOTS;
 
-const harness = e2eHarness({
+const e2e = useE2eEnvironment({
   admin: ADMIN,
   dataDirPrefix: "shortlist-e2e-audit-",
   pageOptions: { acceptDownloads: true, viewport: { width: 1280, height: 900 } },
 });
-let server: ServerProcess;
-let page: Page;
-
-beforeAll(async () => {
-  ({ server, page } = await harness.start());
-});
-afterAll(() => harness.stop());
 
 const shot = async (name: string) => {
-  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  if (SCREENSHOTS) await e2e.page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 };
-/** A notification (Mantine's have role="alert"), which shows only once the server has answered. */
-const notified = (title: string) => () => page.getByRole("alert").filter({ hasText: title }).first().isVisible();
+const notified = (title: string) => notifiedOn(e2e.page, title);
 
 /** Opens an event's change in a table (the newest event whose row holds `action`) and answers its text. */
 async function changeOf(table: string, action: string): Promise<string> {
-  const row = page.getByTestId(table).locator("tbody tr").filter({ hasText: action }).first();
+  const row = e2e.page.getByTestId(table).locator("tbody tr").filter({ hasText: action }).first();
   const toggle = row.getByRole("button", { name: /the change of event/ });
   if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
   const seq = (await toggle.innerText()).trim();
-  const change = page.getByTestId(`event-${seq}-change`);
+  const change = e2e.page.getByTestId(`event-${seq}-change`);
   await change.waitFor();
   return change.innerText();
 }
 
 test("edit a candidate, see it in the trail and History, verify, checkpoint, erase: the name is gone", async () => {
+  const { page, server } = e2e;
   await signIn(page, `${server.url}/candidates`, ADMIN);
 
-  await page.getByRole("button", { name: "Add candidate" }).click();
-  const form = page.getByRole("dialog");
-  await form.getByLabel("Name").fill(PERSON.name);
-  await form.getByLabel("Email").fill(PERSON.email);
-  await form.getByLabel("Role applied for").fill("Backend Engineer");
-  await form.getByLabel("Company").fill("Acme");
-  await form.getByRole("button", { name: "Save candidate" }).click();
-  await expect.poll(notified("Candidate saved")).toBe(true);
-  await expect.poll(() => form.isVisible()).toBe(false);
+  await addCandidate(page, PERSON);
 
   // The edit: a new role and notes (personal: sealed with the person's key in the event).
   await page.getByTestId("candidates-table").getByRole("link", { name: PERSON.name }).click();

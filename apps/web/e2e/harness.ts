@@ -1,6 +1,7 @@
 /**
  * Shared setup of the browser tests: a fresh test database, the built SPA served by the real
- * server process, and a headless Chromium page; `signIn` goes through the SPA's sign-in form.
+ * server process, and a headless Chromium page; `signIn` goes through the SPA's sign-in form,
+ * `addCandidate` through the candidate form.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,6 +9,7 @@ import { join } from "node:path";
 import { databaseEnv } from "@shortlist/config";
 import { useTestDatabase, type TestDatabase } from "@shortlist/db/testing";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 import { buildWeb, freePort, ServerProcess } from "./server-process";
 
 export interface Credentials {
@@ -30,7 +32,7 @@ export interface E2eEnvironment {
  * `admin` is the account the server creates on first start; `dataDirPrefix` gives the server a
  * temporary data folder; `pageOptions` go to the browser's new page.
  */
-export function e2eHarness({
+function e2eHarness({
   admin,
   dataDirPrefix,
   pageOptions,
@@ -78,10 +80,68 @@ export function e2eHarness({
   };
 }
 
+type HarnessOptions = Parameters<typeof e2eHarness>[0];
+
+/**
+ * A test file's browser environment: e2eHarness started in beforeAll and stopped in afterAll. Call it at load
+ * time; the returned object's fields are set once beforeAll has run (read them in the tests, not at load).
+ */
+export function useE2eEnvironment(options: HarnessOptions): E2eEnvironment {
+  const harness = e2eHarness(options);
+  const env = {} as E2eEnvironment;
+  beforeAll(async () => {
+    Object.assign(env, await harness.start());
+  });
+  afterAll(() => harness.stop());
+  return env;
+}
+
+/** For expect.poll: is a notification titled `title` showing? (role="alert"; shown once the server has answered) */
+export const notified = (page: Page, title: string) => () =>
+  page.getByRole("alert").filter({ hasText: title }).first().isVisible();
+
+export interface NewCandidate {
+  name: string;
+  email: string;
+  /** Typed into the tags input, each followed by Enter. */
+  domains?: string[];
+  consent?: boolean;
+}
+
+/**
+ * Adds a Backend Engineer at Acme through the "Add candidate" form of the page shown, and waits for the
+ * server's confirmation (the toast) and the dialog to close.
+ */
+export async function addCandidate(page: Page, { name, email, domains = [], consent = false }: NewCandidate) {
+  await page.getByRole("button", { name: "Add candidate" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByLabel("Role applied for").fill("Backend Engineer");
+  await dialog.getByLabel("Company").fill("Acme");
+  for (const domain of domains) {
+    await dialog.getByLabel("Assessment domains").fill(domain);
+    await dialog.getByLabel("Assessment domains").press("Enter");
+  }
+  if (consent) await dialog.getByText("The candidate consents to us processing their data").click();
+  await dialog.getByRole("button", { name: "Save candidate" }).click();
+  await expect.poll(notified(page, "Candidate saved")).toBe(true);
+  await expect.poll(() => dialog.isVisible()).toBe(false);
+}
+
 /** Opens `url` (which asks for sign-in) and signs in through the form. */
 export async function signIn(page: Page, url: string, { email, password }: Credentials): Promise<void> {
   await page.goto(url);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/**
+ * Signs out with the header's button and waits for the sign-in form: navigating away at once could cancel the
+ * logout request and leave the session alive.
+ */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign in" }).waitFor();
 }

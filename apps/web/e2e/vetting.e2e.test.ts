@@ -5,52 +5,29 @@
  * recommendation, and downloads the PDF, whose text holds the candidate's name and the recommendation.
  */
 import { fileURLToPath } from "node:url";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { pdfText } from "../../../packages/api/src/vetting/reports/pdf-text.fixture";
-import { e2eHarness, signIn } from "./harness";
-import type { ServerProcess } from "./server-process";
+import { addCandidate, notified as notifiedOn, signIn, useE2eEnvironment } from "./harness";
 
 const SAMPLE = fileURLToPath(new URL("../../../examples/activity.sample.jsonl", import.meta.url));
 const RECRUITER = { email: "recruiter@example.com", password: "a-long-test-password" };
 const CANDIDATE = { name: "Katherine Johnson", email: "katherine.johnson@example.com" };
 
-const harness = e2eHarness({
+const e2e = useE2eEnvironment({
   admin: RECRUITER,
   dataDirPrefix: "shortlist-e2e-vetting-",
   pageOptions: { acceptDownloads: true, viewport: { width: 1280, height: 900 } },
 });
-let server: ServerProcess;
-let page: Page;
 
-beforeAll(async () => {
-  ({ server, page } = await harness.start());
-});
-
-afterAll(() => harness.stop());
-
-const visible = (text: string | RegExp) => () => page.getByText(text).first().isVisible();
-/** A notification (Mantine's have role="alert"), which shows only once the server has answered. */
-const notified = (title: string) => () => page.getByRole("alert").filter({ hasText: title }).first().isVisible();
+const visible = (text: string | RegExp) => () => e2e.page.getByText(text).first().isVisible();
+const notified = (title: string) => notifiedOn(e2e.page, title);
 
 test("start an assessment, import activity, complete it, see the metrics and the report, download the PDF", async () => {
+  const { page, server } = e2e;
   await signIn(page, `${server.url}/candidates`, RECRUITER);
 
   // A candidate with consent and two assessment domains, through the form.
-  await page.getByRole("button", { name: "Add candidate" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name").fill(CANDIDATE.name);
-  await dialog.getByLabel("Email").fill(CANDIDATE.email);
-  await dialog.getByLabel("Role applied for").fill("Backend Engineer");
-  await dialog.getByLabel("Company").fill("Acme");
-  for (const domain of ["Python", "PostgreSQL"]) {
-    await dialog.getByLabel("Assessment domains").fill(domain);
-    await dialog.getByLabel("Assessment domains").press("Enter");
-  }
-  await dialog.getByText("The candidate consents to us processing their data").click();
-  await dialog.getByRole("button", { name: "Save candidate" }).click();
-  await expect.poll(notified("Candidate saved")).toBe(true);
-  await expect.poll(() => dialog.isVisible()).toBe(false);
+  await addCandidate(page, { ...CANDIDATE, domains: ["Python", "PostgreSQL"], consent: true });
 
   await page.getByTestId("candidates-table").getByRole("link", { name: CANDIDATE.name }).click();
   await page.getByRole("heading", { name: CANDIDATE.name }).waitFor();
