@@ -62,7 +62,7 @@ export async function actorOf(ctx: Pick<RequestContext, "getAuth">): Promise<Aud
 
 type Side = Record<string, unknown> | null;
 
-/** Seals every personal field of the call's records, one key lookup per subject (replacing them in `sides`). */
+/** Seals every personal field of the call's records in one keyring call: every new subject's key in one statement. */
 async function sealPersonal(
   ctx: Pick<RequestContext, "keyring">,
   em: EntityManager,
@@ -73,17 +73,19 @@ async function sealPersonal(
     if (!side) continue;
     for (const field of personal) {
       if (side[field] === undefined || side[field] === null) continue;
-      const slots = bySubject.get(subjectId!) ?? [];
-      bySubject.set(subjectId!, [...slots, { side, field }]);
+      const slots = bySubject.get(subjectId!);
+      if (slots) slots.push({ side, field });
+      else bySubject.set(subjectId!, [{ side, field }]);
     }
   }
+  if (bySubject.size === 0) return;
+  const sealed = await ctx.keyring.sealBatch(
+    em,
+    new Map([...bySubject].map(([subjectId, slots]) => [subjectId, slots.map(({ side, field }) => side[field])])),
+  );
   for (const [subjectId, slots] of bySubject) {
-    const sealed = await ctx.keyring.sealMany(
-      em,
-      subjectId,
-      slots.map(({ side, field }) => side[field]),
-    );
-    slots.forEach(({ side, field }, i) => (side[field] = sealed[i]));
+    const values = sealed.get(subjectId)!;
+    slots.forEach(({ side, field }, i) => (side[field] = values[i]));
   }
 }
 

@@ -165,3 +165,114 @@ test("a subject sealed from the cache is refused once this process erased them; 
   await inTx(db, (em) => keyring.destroySubject(em, subject));
   await expect(inTx(db, (em) => keyring.seal(em, subject, "four"))).rejects.toThrow(/was erased/);
 });
+
+const sealBatch = (keyring: Keyring, em: EntityManager, subjects: readonly string[]) =>
+  keyring.sealBatch(em, new Map(subjects.map((s) => [s, [`about ${s}`]])));
+const keyCount = async (db: TestDatabase, subjects: readonly string[]) =>
+  Number(
+    (
+      await db.orm.em
+        .fork()
+        .execute<{ n: string }[]>(
+          `select count(*) as n from data_keys where subject_id in (${subjects.map(() => "?").join(", ")})`,
+          [...subjects],
+        )
+    )[0]!.n,
+  );
+
+test("batch: keys made while keys:rotate starts are re-wrapped; made while it runs, all are refused", async () => {
+  const { db, dataDir, masterKey, keyring } = await fresh();
+  await inTx(db, (em) => keyring.seal(em, randomUUID(), "before"));
+  const made = gate();
+  const release = gate();
+  const first = [randomUUID(), randomUUID(), randomUUID()];
+  const creating = inTx(db, async (em) => {
+    const sealed = await sealBatch(keyring, em, first);
+    made.open();
+    await release.opened;
+    return sealed;
+  });
+  await made.opened;
+  const next = newKey();
+  const rotation = rotateMasterKey(db.orm, { dataDir, masterKeyBase64: masterKey, newMasterKeyBase64: next });
+  await untilSomeoneWaitsForALock(db);
+  release.open();
+  const sealed = await creating;
+  expect((await rotation).rewrapped).toBe(4);
+  const after = await openKeyring({ dataDir, masterKeyBase64: next }, db.orm);
+  for (const subject of first)
+    expect(await inTx(db, (em) => after.open(em, sealed.get(subject)![0]!))).toEqual({
+      ok: true,
+      value: `about ${subject}`,
+    });
+
+  // The old keyring (retired master key) batches while a rotation holds the check row: it waits, then refuses.
+  const locked = gate();
+  const unlock = gate();
+  const rotating = inTx(db, async (em) => {
+    await em.execute("select 1 from keyring_meta where id = 1 for update");
+    await em.execute("update keyring_meta set master_key_id = 'rotated0000000' where id = 1");
+    locked.open();
+    await unlock.opened;
+  });
+  await locked.opened;
+  const late = [randomUUID(), randomUUID()];
+  const refused = expect(inTx(db, (em) => sealBatch(after, em, late))).rejects.toThrow(
+    /is not the one this database's data keys are wrapped with/,
+  );
+  await untilSomeoneWaitsForALock(db);
+  unlock.open();
+  await rotating;
+  await refused;
+  expect(await keyCount(db, late)).toBe(0);
+});
+
+test("batch: a subject keyed elsewhere keeps its key, new ones get theirs; an erased subject refuses the batch", async () => {
+  const { db, dataDir, masterKey, keyring } = await fresh();
+  const other = await openKeyring({ dataDir, masterKeyBase64: masterKey }, db.orm);
+  const known = randomUUID();
+  const elsewhere = await inTx(db, (em) => other.seal(em, known, "keyed by another server"));
+  const fresh1 = randomUUID();
+  const fresh2 = randomUUID();
+  const sealed = await inTx(db, (em) => sealBatch(keyring, em, [fresh1, known, fresh2]));
+  expect(sealed.get(known)![0]!.kid).toBe(elsewhere.kid);
+  expect(new Set([fresh1, known, fresh2].map((s) => sealed.get(s)![0]!.kid)).size).toBe(3);
+  for (const [subject, [value]] of sealed)
+    expect(await inTx(db, (em) => other.open(em, value!))).toEqual({ ok: true, value: `about ${subject}` });
+
+  const erased = randomUUID();
+  await inTx(db, (em) => other.destroySubject(em, erased));
+  const newcomers = [randomUUID(), randomUUID()];
+  await expect(inTx(db, (em) => sealBatch(keyring, em, [newcomers[0]!, erased, newcomers[1]!]))).rejects.toThrow(
+    `Subject ${erased} was erased`,
+  );
+  expect(await keyCount(db, newcomers)).toBe(0);
+  await expect(inTx(db, (em) => keyring.sealBatch(em, new Map([[fresh1, [() => 1]]])))).rejects.toThrow(
+    /cannot be sealed/,
+  );
+});
+
+test("batch: keys of a rolled-back batch are not cached; the next batch makes keys that open", async () => {
+  const { db, keyring } = await fresh();
+  const cached = randomUUID();
+  await inTx(db, (em) => keyring.seal(em, cached, "one"));
+  await inTx(db, (em) => keyring.seal(em, cached, "two")); // read committed: cached now
+  const subjects = [randomUUID(), randomUUID(), cached];
+  let gone: Map<string, unknown[]> | undefined;
+  await expect(
+    inTx(db, async (em) => {
+      gone = await sealBatch(keyring, em, subjects);
+      // Within the transaction, its own new keys serve a second batch without making others.
+      const again = await sealBatch(keyring, em, subjects);
+      for (const s of subjects)
+        expect((again.get(s)![0] as { kid: string }).kid).toBe((gone.get(s)![0] as { kid: string }).kid);
+      throw new Error("roll back");
+    }),
+  ).rejects.toThrow("roll back");
+  expect(await keyCount(db, subjects.slice(0, 2))).toBe(0);
+  const kept = await inTx(db, (em) => sealBatch(keyring, em, subjects));
+  for (const subject of subjects.slice(0, 2))
+    expect(kept.get(subject)![0]!.kid).not.toBe((gone!.get(subject)![0] as { kid: string }).kid);
+  for (const [subject, [value]] of kept)
+    expect(await inTx(db, (em) => keyring.open(em, value!))).toEqual({ ok: true, value: `about ${subject}` });
+});

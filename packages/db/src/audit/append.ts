@@ -14,24 +14,29 @@ const COLUMNS =
   "at, actor_type, actor_id, actor_label, action, entity_kind, entity_id, subject_id, request_id, ip, change";
 const ROW = "(?::timestamptz, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
 
-/** Inserts the events, not yet chained, in `em`'s transaction. */
+/** Events per INSERT (eleven parameters each; PostgreSQL takes at most 65,535 per statement). */
+const APPEND_BATCH = 2000;
+
+/** Inserts the events, not yet chained, in `em`'s transaction: one statement per APPEND_BATCH events. */
 export async function appendEvents(em: EntityManager, events: readonly AuditEventInput[]): Promise<void> {
-  if (events.length === 0) return;
   const at = new Date().toISOString();
-  const params = events.flatMap((e) => [
-    at,
-    e.actor.type,
-    e.actor.id,
-    e.actor.label,
-    e.action,
-    e.entity.kind,
-    e.entity.id,
-    e.subjectId,
-    e.requestId,
-    e.ip,
-    JSON.stringify(plainChange(e.change)),
-  ]);
-  await em.execute(`insert into audit_events (${COLUMNS}) values ${events.map(() => ROW).join(", ")}`, params);
+  for (let from = 0; from < events.length; from += APPEND_BATCH) {
+    const chunk = events.slice(from, from + APPEND_BATCH);
+    const params = chunk.flatMap((e) => [
+      at,
+      e.actor.type,
+      e.actor.id,
+      e.actor.label,
+      e.action,
+      e.entity.kind,
+      e.entity.id,
+      e.subjectId,
+      e.requestId,
+      e.ip,
+      JSON.stringify(plainChange(e.change)),
+    ]);
+    await em.execute(`insert into audit_events (${COLUMNS}) values ${chunk.map(() => ROW).join(", ")}`, params);
+  }
 }
 
 /** The head as committed: the last chained sequence number and its hash (0 and the genesis hash when empty). */

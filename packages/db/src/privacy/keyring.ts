@@ -2,12 +2,14 @@
  * The keyring: envelope encryption of personal data (a data key per data subject, wrapped by the master
  * key, AES-256-GCM) and the Ed25519 key that signs audit checkpoints. Every module seals through it.
  */
-import { createPublicKey, randomBytes, randomUUID, sign as signWith, type KeyObject } from "node:crypto";
+import { createPublicKey, randomUUID, sign as signWith, type KeyObject } from "node:crypto";
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import { decrypt, encrypt, Lru, masterKeyIdOf, packBox, unpackBox } from "./envelope";
 import { KeyringError, loadMasterKey, loadSigningKey, type KeyringLogger } from "./key-files";
+import { dataKeyAad, insertKeyRows, keyRowsOf, type KeyRow } from "./key-rows";
 
 export { KeyringError, type KeyringLogger } from "./key-files";
+export { dataKeyAad } from "./key-rows";
 
 /** A value sealed with one subject's data key. Every binary field is base64. */
 export interface Sealed {
@@ -27,6 +29,11 @@ export interface Keyring {
   seal(em: EntityManager, subjectId: string, value: unknown): Promise<Sealed>;
   /** `seal` for several values of one subject, with one key lookup: the sealed values in the same order. */
   sealMany(em: EntityManager, subjectId: string, values: readonly unknown[]): Promise<Sealed[]>;
+  /**
+   * `sealMany` for several subjects (subject → values): every missing key made in one statement, the rest served
+   * from the cache; the sealed values by subject, in the same order. An invalid subject or value refuses all.
+   */
+  sealBatch(em: EntityManager, bySubject: ReadonlyMap<string, readonly unknown[]>): Promise<Map<string, Sealed[]>>;
   /** The value, or "erased" once the subject's key is destroyed. A tampered or malformed value throws. */
   open(em: EntityManager, sealed: Sealed): Promise<{ ok: true; value: unknown } | { ok: false; reason: "erased" }>;
   /** Crypto-shredding: wipes the subject's data key, so nothing sealed for them opens again. */
@@ -43,18 +50,6 @@ const CACHE_SIZE = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-interface KeyRow {
-  id: string;
-  subject_id: string;
-  wrapped_key: Buffer | null;
-  master_key_id: string;
-  version: number;
-  /** Raw rows: a timestamp string. */
-  destroyed_at: string | null;
-}
-
-export const dataKeyAad = (row: { id: string; subject_id: string; version: number }) =>
-  `shortlist data key v1:${row.id}:${row.subject_id}:${row.version}`;
 const sealedAad = (kid: string, kv: number) => `shortlist sealed v1:${kid}:${kv}`;
 
 export function wrapCheck(masterKey: Buffer): Buffer {
@@ -150,58 +145,54 @@ class EnvelopeKeyring implements Keyring {
     return key;
   }
 
-  /**
-   * Inserts a new data key for the subject: its row, or undefined when the subject has a key already or
-   * (`guarded`) the check row does not name this master key.
-   */
-  private async insertKey(em: EntityManager, subjectId: string, guarded: boolean): Promise<KeyRow | undefined> {
-    const key = randomBytes(32);
-    const row = { id: randomUUID(), subject_id: subjectId, version: 1 };
-    const values = [row.id, subjectId, packBox(encrypt(this.masterKey, key, dataKeyAad(row))), this.masterKeyId, 1];
-    // The guard: the check row names this master key (it was proven when written). FOR SHARE makes it wait for
-    // a running keys:rotate (which locks that row first thing), and READ COMMITTED re-checks the row's new
-    // version after the wait: a rotated master key no longer matches and nothing is inserted. A rotation that
-    // starts later waits for this transaction, then re-wraps the new key too.
-    const [created] = await em.execute<KeyRow[]>(
-      "insert into data_keys (id, subject_id, wrapped_key, master_key_id, version) select ?, ?, ?, ?, ? " +
-        (guarded ? "where exists (select 1 from keyring_meta where id = 1 and master_key_id = ? for share) " : "") +
-        "on conflict (subject_id) do nothing returning *",
-      guarded ? [...values, this.masterKeyId] : values,
-    );
-    if (created) this.cache.set(`${created.id}:${created.version}`, { key, subjectId });
-    return created;
+  private async insertKeys(em: EntityManager, subjectIds: readonly string[], guarded: boolean) {
+    const { rows, keys } = await insertKeyRows(em, this.masterKey, this.masterKeyId, subjectIds, guarded);
+    for (const row of rows.values())
+      this.cache.set(`${row.id}:${row.version}`, { key: keys.get(row.id)!, subjectId: row.subject_id });
+    return rows;
   }
 
-  private async rowForSubject(em: EntityManager, subjectId: string): Promise<KeyRow | undefined> {
-    const rows = await em.execute<KeyRow[]>("select * from data_keys where subject_id = ?", [subjectId]);
-    return rows[0];
-  }
-
-  /** The subject's key row for sealing: from the cache, this transaction's new keys, the database, or made now. */
-  private async sealingRow(em: EntityManager, subjectId: string): Promise<KeyRow> {
-    const cached = this.subjects.get(subjectId);
-    if (cached) return cached;
+  /** The subjects' key rows for sealing: from the cache, this transaction's new keys, the database, or made now. */
+  private async sealingRows(em: EntityManager, subjectIds: readonly string[]): Promise<Map<string, KeyRow>> {
+    const rows = new Map<string, KeyRow>();
     const tx = (em.getTransactionContext() as object | undefined) ?? null;
-    const mine = tx && this.created.get(tx)?.get(subjectId);
-    if (mine) return mine;
-    // A subject missing from the cache is most often new (a create, an import): its key is made in one
-    // statement; a subject that has one already costs a read after it.
-    let created = await this.insertKey(em, subjectId, true);
-    let row = created ?? (await this.rowForSubject(em, subjectId));
-    if (!row) {
+    const mine = tx ? this.created.get(tx) : undefined;
+    const missing = subjectIds.filter((id) => {
+      const row = this.subjects.get(id) ?? mine?.get(id);
+      if (row) rows.set(id, row);
+      return !row;
+    });
+    if (missing.length === 0) return rows;
+    // Subjects missing from the cache are most often new (a create, an import): their keys are made in one
+    // statement; the few that had one already cost one read after it.
+    const created = await this.insertKeys(em, missing, true);
+    const existing = await keyRowsOf(
+      em,
+      missing.filter((id) => !created.has(id)),
+    );
+    let absent = missing.filter((id) => !created.has(id) && !existing.has(id));
+    if (absent.length > 0) {
       // Not made, and not there: the check row is missing or names another master key (which throws).
       await verifyMasterKey(em, this.masterKey, this.source);
-      created = await this.insertKey(em, subjectId, false);
-      row = created ?? (await this.rowForSubject(em, subjectId));
-      if (!row) throw new KeyringError(`The data key of subject ${subjectId} vanished while being created.`);
+      for (const [id, row] of await this.insertKeys(em, absent, false)) created.set(id, row);
+      absent = absent.filter((id) => !created.has(id));
+      for (const [id, row] of await keyRowsOf(em, absent)) existing.set(id, row);
+      const vanished = absent.find((id) => !existing.has(id));
+      if (vanished) throw new KeyringError(`The data key of subject ${vanished} vanished while being created.`);
     }
-    const committed = !created || !tx;
-    if (created && tx) this.created.set(tx, (this.created.get(tx) ?? new Map()).set(subjectId, created));
-    if (!liveRow(row))
-      throw new KeyringError(`Subject ${subjectId} was erased: nothing can be sealed for them any more.`);
-    // Checked after the read: an erasure begun meanwhile keeps the subject out of the cache.
-    if (committed && !this.erasing.get(subjectId)) this.subjects.set(subjectId, row);
-    return row;
+    if (created.size > 0 && tx) {
+      const forTx = mine ?? new Map<string, KeyRow>();
+      for (const [id, row] of created) forTx.set(id, row);
+      this.created.set(tx, forTx);
+    }
+    for (const id of missing) {
+      const row = created.get(id) ?? existing.get(id)!;
+      if (!liveRow(row)) throw new KeyringError(`Subject ${id} was erased: nothing can be sealed for them any more.`);
+      // Checked after the read: an erasure begun meanwhile keeps the subject out of the cache.
+      if ((!created.has(id) || !tx) && !this.erasing.get(id)) this.subjects.set(id, row);
+      rows.set(id, row);
+    }
+    return rows;
   }
 
   private sealWith(row: KeyRow, json: string): Sealed {
@@ -222,14 +213,30 @@ class EnvelopeKeyring implements Keyring {
   }
 
   async sealMany(em: EntityManager, subjectId: string, values: readonly unknown[]): Promise<Sealed[]> {
-    if (typeof subjectId !== "string" || !UUID.test(subjectId))
-      throw new KeyringError(`subjectId: expected a UUID, got ${JSON.stringify(subjectId)}`);
-    if (!Array.isArray(values)) throw new KeyringError("values: expected an array");
-    const jsons = values.map((v) => JSON.stringify(v) as string | undefined);
-    if (jsons.includes(undefined)) throw new KeyringError("value: undefined (or a function) cannot be sealed");
-    if (jsons.length === 0) return [];
-    const row = await this.sealingRow(em, subjectId);
-    return jsons.map((json) => this.sealWith(row, json!));
+    return (await this.sealBatch(em, new Map([[subjectId, values]]))).get(subjectId)!;
+  }
+
+  async sealBatch(
+    em: EntityManager,
+    bySubject: ReadonlyMap<string, readonly unknown[]>,
+  ): Promise<Map<string, Sealed[]>> {
+    const jsons = new Map<string, string[]>();
+    for (const [subjectId, values] of bySubject) {
+      if (typeof subjectId !== "string" || !UUID.test(subjectId))
+        throw new KeyringError(`subjectId: expected a UUID, got ${JSON.stringify(subjectId)}`);
+      if (!Array.isArray(values)) throw new KeyringError("values: expected an array");
+      const subjectJsons = values.map((v) => JSON.stringify(v) as string | undefined);
+      if (subjectJsons.includes(undefined)) throw new KeyringError("value: undefined (or a function) cannot be sealed");
+      if (subjectJsons.length > 0) jsons.set(subjectId, subjectJsons as string[]);
+    }
+    const rows = await this.sealingRows(em, [...jsons.keys()]);
+    const sealed = new Map<string, Sealed[]>([...bySubject.keys()].map((id) => [id, []]));
+    for (const [subjectId, subjectJsons] of jsons)
+      sealed.set(
+        subjectId,
+        subjectJsons.map((json) => this.sealWith(rows.get(subjectId)!, json)),
+      );
+    return sealed;
   }
 
   async open(
