@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes, type KeyObject } from "node:crypto";
 
 /** AES-256-GCM with a 96-bit random IV; the associated data binds a ciphertext to where it belongs. */
 export interface Box {
@@ -11,7 +11,8 @@ export const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export function encrypt(key: Buffer, plaintext: Buffer, aad: string): Box {
+/** `key`: raw bytes, or (much cheaper per call on Node 24 for a key used often) a secret KeyObject. */
+export function encrypt(key: Buffer | KeyObject, plaintext: Buffer, aad: string): Box {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(aad, "utf8"));
@@ -20,7 +21,7 @@ export function encrypt(key: Buffer, plaintext: Buffer, aad: string): Box {
 }
 
 /** The plaintext, or null when the key, the associated data or any byte is wrong. */
-export function decrypt(key: Buffer, box: Box, aad: string): Buffer | null {
+export function decrypt(key: Buffer | KeyObject, box: Box, aad: string): Buffer | null {
   if (box.iv.length !== IV_BYTES || box.tag.length !== TAG_BYTES) return null;
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, box.iv, { authTagLength: TAG_BYTES });

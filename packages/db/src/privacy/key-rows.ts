@@ -1,5 +1,5 @@
 /** The data_keys rows behind the keyring: creating them in batches under the master key guard, and reading them. */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID, type KeyObject } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { encrypt, packBox } from "./envelope";
 
@@ -26,7 +26,7 @@ export const dataKeyAad = (row: { id: string; subject_id: string; version: numbe
  */
 export async function insertKeyRows(
   em: EntityManager,
-  masterKey: Buffer,
+  masterKey: Buffer | KeyObject,
   masterKeyId: string,
   subjectIds: readonly string[],
   guarded: boolean,
