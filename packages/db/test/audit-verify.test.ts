@@ -12,8 +12,11 @@ import {
   chainPending,
   checkpointPayload,
   eventHash,
+  hashedFields,
+  SELECT_EVENT_ROWS,
   verifyChain,
   type AuditEventInput,
+  type EventRow,
   type EntityManager,
 } from "@shortlist/db";
 import { testKeyring, useTestDatabase } from "@shortlist/db/testing";
@@ -42,46 +45,14 @@ async function tamper(sql: string, params: unknown[] = []) {
   });
 }
 
-interface Row {
-  seq: string;
-  at: string;
-  actor_type: "system";
-  actor_id: null;
-  actor_label: string;
-  action: string;
-  entity_kind: string;
-  entity_id: string;
-  subject_id: null;
-  request_id: string;
-  ip: null;
-  change: AuditEventInput["change"];
-  prev_hash: string;
-  hash: string;
-}
+const rows = () => em().execute<EventRow[]>(`${SELECT_EVENT_ROWS} order by seq`);
 
-const rows = () =>
-  em().execute<Row[]>(
-    `select *, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from audit_events order by seq`,
-  );
-
-const rehash = (row: Row, seq: number, prevHash: string) =>
-  eventHash({
-    seq,
-    at: row.at,
-    actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label },
-    action: row.action,
-    entity: { kind: row.entity_kind, id: row.entity_id },
-    subjectId: row.subject_id,
-    requestId: row.request_id,
-    ip: row.ip,
-    change: row.change,
-    prevHash,
-  });
+const rehash = (row: EventRow, seq: number, prevHash: string) => eventHash(hashedFields(row, seq, prevHash));
 
 /** Rewrites every event from `fromSeq` on with a freshly computed hash chain (the superuser's cover-up). */
 async function recomputeFrom(fromSeq: number) {
   const all = await rows();
-  let prev = fromSeq > 1 ? all[fromSeq - 2]!.hash : "0".repeat(64);
+  let prev = fromSeq > 1 ? all[fromSeq - 2]!.hash! : "0".repeat(64);
   await em().transactional(async (tx) => {
     await tx.execute("alter table audit_events disable trigger user");
     for (const row of all.filter((r) => Number(r.seq) >= fromSeq)) {
@@ -147,7 +118,7 @@ describe("verifyChain", () => {
     await tamper(
       `insert into audit_events (seq, at, actor_type, actor_label, action, entity_kind, entity_id, request_id, change, prev_hash, hash)
        values (4, ?, 'system', 'test', 'test.write', 'test', 'forged', 'req-3', ?::jsonb, ?, ?)`,
-      [third!.at, JSON.stringify(third!.change), third!.hash, rehash(forged, 4, third!.hash)],
+      [third!.at, JSON.stringify(third!.change), third!.hash, rehash(forged, 4, third!.hash!)],
     );
     expect(await verifyChain(em(), { pageSize: 3 })).toMatchObject({ ok: false, brokenAt: 4, why: "inserted" });
   });
