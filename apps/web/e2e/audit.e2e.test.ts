@@ -112,6 +112,9 @@ test("edit a candidate, see it in the trail and History, verify, checkpoint, era
   // The page reloads the placeholder that stays in the person's place.
   await page.getByRole("heading", { name: "[erased]", exact: true }).waitFor();
   expect(await page.locator("main").innerText()).not.toContain(PERSON.email);
+  // The placeholder says what happened and offers no more changes.
+  await page.getByText("This person was erased").waitFor();
+  expect(await page.getByRole("button", { name: /^(Edit|Erase|Delete)$/ }).count()).toBe(0);
 
   // The trail's view of the person: every event still there, their personal values [erased], the chain intact.
   await page.goto(`${server.url}/audit?entityId=${candidateId}`);

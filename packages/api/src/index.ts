@@ -36,7 +36,13 @@ export {
   type AuditEventDTO,
 } from "./audit";
 export { auditEnforcement, type AuditActor, type AuditRecord, type AuditRecorder } from "./audit-trail";
-export { candidatesModule, type CandidateDTO, type ImportRowResult, type PersonalDataExport } from "./candidates";
+export {
+  candidatesModule,
+  type CandidateDetailDTO,
+  type CandidateDTO,
+  type ImportRowResult,
+  type PersonalDataExport,
+} from "./candidates";
 export {
   vettingModule,
   DEMO_COMPANY,

@@ -51,7 +51,7 @@ test("create, get, update and delete a candidate", async () => {
     assessmentEnd: null,
     version: 1,
   });
-  expect(await viewer.candidates.get({ id: created.id })).toEqual(created);
+  expect(await viewer.candidates.get({ id: created.id })).toEqual({ ...created, erased: false });
 
   const updated = await recruiter.candidates.update({
     id: created.id,
@@ -66,7 +66,7 @@ test("create, get, update and delete a candidate", async () => {
     name: "Ada Lovelace",
     version: 2,
   });
-  expect(await viewer.candidates.get({ id: created.id })).toEqual(updated);
+  expect(await viewer.candidates.get({ id: created.id })).toEqual({ ...updated, erased: false });
 
   expect(await recruiter.candidates.delete({ id: created.id, version: 2 })).toEqual({ id: created.id, deleted: true });
   const missing = await rejection(viewer.candidates.get({ id: created.id }));
@@ -123,7 +123,7 @@ test("an email is unique per company, case-insensitively; the conflict names who
   const taken = await rejection(recruiter.candidates.update({ id: jane.id, version: 1, email: "John@example.com" }));
   expect(taken.code).toBe("CONFLICT");
   expect(taken.message).toContain(john.id);
-  expect(await viewer.candidates.get({ id: jane.id })).toEqual(jane);
+  expect(await viewer.candidates.get({ id: jane.id })).toEqual({ ...jane, erased: false });
   // Changing only the case of one's own email is no conflict (and, lower-cased by the one email rule, no change).
   expect((await recruiter.candidates.update({ id: jane.id, version: 1, email: "Jane@Example.com" })).email).toBe(
     "jane@example.com",
@@ -138,10 +138,10 @@ test("a save carrying a stale version is a CONFLICT and leaves the row as it was
   );
   expect(stale.code).toBe("CONFLICT");
   expect(stale.message).toMatch(/someone else saved .* first; reload/i);
-  expect(await viewer.candidates.get({ id: created.id })).toEqual(first);
+  expect(await viewer.candidates.get({ id: created.id })).toEqual({ ...first, erased: false });
 
   expect((await rejection(recruiter.candidates.delete({ id: created.id, version: 1 }))).code).toBe("CONFLICT");
-  expect(await viewer.candidates.get({ id: created.id })).toEqual(first);
+  expect(await viewer.candidates.get({ id: created.id })).toEqual({ ...first, erased: false });
 });
 
 /** The workflow as the issue states it: pending → invited → in_progress → completed; rejected or hired from any open state. */
@@ -188,7 +188,7 @@ test("every legal status move works and every illegal one is BAD_REQUEST naming 
       const allowed = LEGAL[from].length ? LEGAL[from].join(", ") : "nothing (final state)";
       outcomes.push(`${from}->${to}: ${error.code} ${error.message}`);
       expect(error.message).toBe(`Cannot move from ${from} to ${to}; allowed from ${from}: ${allowed}`);
-      expect(await viewer.candidates.get({ id: c.id })).toEqual(c);
+      expect(await viewer.candidates.get({ id: c.id })).toEqual({ ...c, erased: false });
     }
   }
   expect(outcomes.every((o) => o.includes(": BAD_REQUEST "))).toBe(true);
@@ -205,7 +205,7 @@ test("in_progress stamps assessmentStart and completed stamps assessmentEnd", as
   expect(completed.assessmentStart).toEqual(started.assessmentStart);
   expect(completed.assessmentEnd).toBeInstanceOf(Date);
   expect(completed.assessmentEnd!.getTime()).toBeGreaterThanOrEqual(started.assessmentStart!.getTime());
-  expect(await viewer.candidates.get({ id: c.id })).toEqual(completed);
+  expect(await viewer.candidates.get({ id: c.id })).toEqual({ ...completed, erased: false });
 });
 
 test("recording consent stamps its time; withdrawing clears it", async () => {
@@ -225,7 +225,7 @@ test("recording consent stamps its time; withdrawing clears it", async () => {
 
   const withdrawn = await recruiter.candidates.update({ id: c.id, version: again.version, consentGiven: false });
   expect(withdrawn).toMatchObject({ consentGiven: false, consentTimestamp: null });
-  expect(await viewer.candidates.get({ id: c.id })).toEqual(withdrawn);
+  expect(await viewer.candidates.get({ id: c.id })).toEqual({ ...withdrawn, erased: false });
 
   const atCreation = await recruiter.candidates.create({
     ...person(company, "Early Bird", "early@example.com"),

@@ -158,6 +158,7 @@ describe("candidates.erase", () => {
     const assessmentId = person.assessment.id;
     const metrics = (await t.admin.assessments.get({ assessmentId })).metrics!;
 
+    expect(await t.admin.candidates.get({ id })).toMatchObject({ erased: false });
     expect((await rejection(t.recruiter.candidates.erase({ id }))).code).toBe("FORBIDDEN");
     expect(await t.admin.candidates.erase({ id })).toEqual({ id, erased: true });
 
@@ -183,6 +184,7 @@ describe("candidates.erase", () => {
       resumeUrl: null,
       role: ROLE,
       status: "completed",
+      erased: true,
     });
   });
 

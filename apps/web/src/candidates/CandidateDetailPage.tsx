@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Grid, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import type { CandidateDTO } from "@shortlist/api";
+import type { CandidateDetailDTO } from "@shortlist/api";
 import { candidateIdInput } from "@shortlist/api/schemas";
 import { IconArrowLeft, IconPencil, IconUserQuestion } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
@@ -78,8 +78,9 @@ function BackLink() {
   );
 }
 
-function CandidateDetail({ candidate, reload }: { candidate: CandidateDTO; reload: () => void }) {
-  const canWrite = useHasRole("writers");
+function CandidateDetail({ candidate, reload }: { candidate: CandidateDetailDTO; reload: () => void }) {
+  // An erased person's placeholder takes no more changes (the server refuses them too).
+  const canWrite = useHasRole("writers") && !candidate.erased;
   const isAdmin = useHasRole("admin");
   const update = useUpdateCandidate();
   const [editing, edit] = useDisclosure(false);
@@ -115,6 +116,13 @@ function CandidateDetail({ candidate, reload }: { candidate: CandidateDTO; reloa
           </Group>
         )}
       </Group>
+
+      {candidate.erased && (
+        <Alert color="gray" variant="light" title="This person was erased">
+          Their personal data and their key are gone; this placeholder keeps counts and benchmarks right and can no
+          longer change.
+        </Alert>
+      )}
 
       {update.isError &&
         (errorReason(update.error) === "stale_version" ? (

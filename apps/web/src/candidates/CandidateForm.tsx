@@ -8,7 +8,7 @@ import { errorMessage, errorReason, fieldErrors } from "../lib/errors";
 import { applyFieldErrors, fieldResolver } from "../lib/form-errors";
 import { useTRPC } from "../lib/trpc";
 import { FormActions } from "../ui/FormActions";
-import { invalidateCandidateLists } from "./cache";
+import { cacheSavedCandidate, invalidateCandidateLists } from "./cache";
 
 const valuesOf = (c?: CandidateDTO) => ({
   name: c?.name ?? "",
@@ -34,7 +34,7 @@ export default function CandidateForm({ candidate, onDone }: { candidate?: Candi
   });
 
   const onSaved = async (saved: CandidateDTO) => {
-    queryClient.setQueryData(trpc.candidates.get.queryKey({ id: saved.id }), saved);
+    cacheSavedCandidate(queryClient, trpc, saved);
     notifications.show({ color: "green", title: "Candidate saved", message: `${saved.name} is saved.` });
     onDone();
     await invalidateCandidateLists(queryClient, trpc);

@@ -1,7 +1,7 @@
 import type { CandidateDTO } from "@shortlist/api";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "../lib/trpc";
-import { invalidateCandidateLists } from "./cache";
+import { cacheSavedCandidate, invalidateCandidateLists } from "./cache";
 
 /** candidates.update for the detail page: the answer replaces the cached candidate; lists and counts refresh. */
 export function useUpdateCandidate() {
@@ -10,7 +10,7 @@ export function useUpdateCandidate() {
   return useMutation(
     trpc.candidates.update.mutationOptions({
       async onSuccess(saved: CandidateDTO) {
-        queryClient.setQueryData(trpc.candidates.get.queryKey({ id: saved.id }), saved);
+        cacheSavedCandidate(queryClient, trpc, saved);
         await invalidateCandidateLists(queryClient, trpc);
       },
     }),

@@ -4,7 +4,13 @@ import type { ProcedureContext } from "../context";
 import { Conflict, Duplicate, IllegalTransition, StaleVersion } from "../errors";
 import { personalDataHolders } from "../personal-data";
 import { recordCandidate, changed, snapshot, type Tx } from "./audit";
-import { candidateFromRow, toCandidateDTO, toCandidateSummary, type CandidateSummary } from "./mappers";
+import {
+  candidateFromRow,
+  toCandidateDTO,
+  toCandidateSummary,
+  type CandidateDetailDTO,
+  type CandidateSummary,
+} from "./mappers";
 import type { CreateCandidateInput, UpdateCandidateInput } from "./schemas";
 import { allowedNextStatuses, canMove } from "./logic/status";
 
@@ -173,6 +179,8 @@ export async function recordAssessmentCompleted(ctx: Tx, id: string, at: Date): 
   return toCandidateSummary(candidate);
 }
 
-export async function getCandidate(em: EntityManager, id: string) {
-  return toCandidateDTO(await em.findOneOrFail(Candidate, id));
+/** One candidate, and whether they were erased (the page then offers no actions on the placeholder). */
+export async function getCandidate(em: EntityManager, id: string): Promise<CandidateDetailDTO> {
+  const candidate = await em.findOneOrFail(Candidate, id);
+  return { ...toCandidateDTO(candidate), erased: await isErased(em, id) };
 }

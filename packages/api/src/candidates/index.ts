@@ -13,4 +13,4 @@ export {
 } from "./candidates.service";
 export type { ImportRowResult } from "./candidates-import.service";
 export type { PersonalDataExport } from "./personal-data.service";
-export type { CandidateDTO, CandidateSummary } from "./mappers";
+export type { CandidateDetailDTO, CandidateDTO, CandidateSummary } from "./mappers";

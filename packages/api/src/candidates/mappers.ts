@@ -21,6 +21,11 @@ export interface CandidateDTO {
   version: number;
 }
 
+/** `candidates.get`: the record, and whether the person was erased (candidates.erase) and only a placeholder is left. */
+export interface CandidateDetailDTO extends CandidateDTO {
+  erased: boolean;
+}
+
 /** What the mapper reads: a managed entity or a plain row mapped to property names. */
 export type CandidateRow = Pick<ICandidate, keyof CandidateDTO>;
 
