@@ -1,6 +1,8 @@
 import { auditEntities } from "./audit/entities";
 import { candidatesEntities } from "./candidates/entities";
 import { identityEntities } from "./identity/entities";
+import { jobsEntities } from "./jobs/entities";
+import { mailEntities } from "./mail/entities";
 import { privacyEntities } from "./privacy/entities";
 import { vettingEntities } from "./vetting/entities";
 
@@ -8,7 +10,9 @@ import { vettingEntities } from "./vetting/entities";
 export const entities = [
   ...identityEntities,
   ...candidatesEntities,
+  ...jobsEntities,
   ...vettingEntities,
+  ...mailEntities,
   ...privacyEntities,
   ...auditEntities,
 ];

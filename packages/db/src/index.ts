@@ -1,7 +1,9 @@
 export * from "./constants";
 export * from "./candidates/entities";
 export * from "./identity/entities";
+export * from "./jobs/entities";
 export * from "./vetting/entities";
+export * from "./mail/entities";
 export * from "./privacy";
 export * from "./audit";
 export { entities } from "./entities";

@@ -1,6 +1,5 @@
 import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import { baseProperties, versionProperty } from "../common";
-import { CANDIDATE_STATUSES } from "../constants";
 
 export const Candidate = defineEntity({
   name: "Candidate",
@@ -10,26 +9,31 @@ export const Candidate = defineEntity({
     ...versionProperty,
     name: p.string().length(255),
     email: p.string().length(255),
-    role: p.string().length(255),
-    company: p.string().length(255),
-    status: p.enum(CANDIDATE_STATUSES).nativeEnumName("candidate_status").default("pending"),
+    /** Free labels for triage ("referral", "senior"); lower-cased, unique per candidate. */
+    tags: p
+      .array()
+      .defaultRaw("'{}'")
+      .onCreate(() => []),
     consentGiven: p.boolean().default(false),
     consentTimestamp: p.datetime().nullable(),
     assessmentDomains: p
       .array()
       .defaultRaw("'{}'")
       .onCreate(() => []),
-    assessmentStart: p.datetime().nullable(),
-    assessmentEnd: p.datetime().nullable(),
     recruiterNotes: p.text().nullable(),
     resumeUrl: p.string().length(500).nullable(),
+    /**
+     * Set by the jobs migration on people who shared an email with an older record (before, an email was unique per
+     * company): kept as they were, outside the one-person-per-email rule.
+     */
+    legacyDuplicate: p.boolean().default(false),
   },
   indexes: [
-    // Every list filter is an equality plus the newest-first keyset order.
     { name: "candidates_created_idx", properties: ["createdAt", "id"] },
-    { name: "candidates_status_created_idx", properties: ["status", "createdAt", "id"] },
-    { name: "candidates_company_created_idx", properties: ["company", "createdAt", "id"] },
-    { name: "candidates_role_created_idx", properties: ["role", "createdAt", "id"] },
+    {
+      name: "candidates_tags_gin_idx",
+      expression: "create index candidates_tags_gin_idx on candidates using gin (tags)",
+    },
     {
       name: "candidates_domains_gin_idx",
       expression: "create index candidates_domains_gin_idx on candidates using gin (assessment_domains)",
@@ -42,8 +46,8 @@ export const Candidate = defineEntity({
   ],
   uniques: [
     {
-      name: "candidates_company_email_unique",
-      expression: "create unique index candidates_company_email_unique on candidates (lower(company), lower(email))",
+      name: "candidates_email_unique",
+      expression: "create unique index candidates_email_unique on candidates (lower(email)) where not legacy_duplicate",
     },
   ],
 });

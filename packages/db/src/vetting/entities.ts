@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import { Candidate } from "../candidates/entities";
+import { Application } from "../jobs/entities";
 import { baseProperties, versionProperty } from "../common";
 import { ASSESSMENT_STATUSES, BENCHMARK_SOURCES, RECOMMENDATIONS } from "./constants";
 import type { BenchmarkSnapshot, DomainScores, SessionTrendPoint, StandoutMetric } from "./types";
@@ -14,6 +15,7 @@ export const Assessment = defineEntity({
     ...baseProperties,
     ...versionProperty,
     candidate: () => p.manyToOne(Candidate).deleteRule("cascade"),
+    application: () => p.manyToOne(Application).deleteRule("cascade").index(),
     status: p.enum(ASSESSMENT_STATUSES).nativeEnumName("assessment_status").default("in_progress"),
     /** The candidate's role, company and assessment domains when the assessment started (benchmarks group by them). */
     role: p.string().length(255),
@@ -144,6 +146,7 @@ export const Report = defineEntity({
   properties: {
     ...baseProperties,
     candidate: () => p.manyToOne(Candidate).deleteRule("cascade"),
+    application: () => p.manyToOne(Application).deleteRule("cascade").index(),
     assessment: () => p.manyToOne(Assessment).deleteRule("cascade"),
     recommendation: p.enum(RECOMMENDATIONS).nativeEnumName("report_recommendation"),
     /** 0–1. */
