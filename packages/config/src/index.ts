@@ -79,6 +79,9 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
   LOGIN_LOCKOUT_MINUTES: positiveInt.default(15),
   LOGIN_ACCOUNT_DELAY_MAX_SECONDS: positiveInt.default(60),
+
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  MAIL_FROM: z.string().trim().min(3).default("Shortlist <shortlist@localhost>"),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -211,6 +214,11 @@ function buildConfig(env: z.output<typeof envSchema>) {
       maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
       lockoutMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
       accountDelayMaxMs: env.LOGIN_ACCOUNT_DELAY_MAX_SECONDS * 1000,
+    },
+    mail: {
+      /** smtp://user:pass@host:587 or smtps://…:465. Unset (the default): messages are held in the outbox, never sent. */
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
     },
   };
 }

@@ -7,4 +7,5 @@ export type UserRole = (typeof USER_ROLES)[number];
 export * from "./jobs/constants";
 export * from "./vetting/constants";
 export * from "./mail/constants";
+export * from "./mail/constants";
 export type * from "./vetting/types";

@@ -1,6 +1,7 @@
 import { auditEntities } from "./audit/entities";
 import { candidatesEntities } from "./candidates/entities";
 import { identityEntities } from "./identity/entities";
+import { mailEntities } from "./mail/entities";
 import { jobsEntities } from "./jobs/entities";
 import { mailEntities } from "./mail/entities";
 import { privacyEntities } from "./privacy/entities";
@@ -12,6 +13,7 @@ export const entities = [
   ...candidatesEntities,
   ...jobsEntities,
   ...vettingEntities,
+  ...mailEntities,
   ...mailEntities,
   ...privacyEntities,
   ...auditEntities,

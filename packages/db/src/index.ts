@@ -4,6 +4,7 @@ export * from "./identity/entities";
 export * from "./jobs/entities";
 export * from "./vetting/entities";
 export * from "./mail/entities";
+export * from "./mail/entities";
 export * from "./privacy";
 export * from "./audit";
 export { entities } from "./entities";
