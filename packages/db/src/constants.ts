@@ -5,7 +5,7 @@ export const USER_ROLES = ["admin", "recruiter", "reviewer", "viewer"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 export * from "./jobs/constants";
+export * from "./notes/constants";
 export * from "./vetting/constants";
-export * from "./mail/constants";
 export * from "./mail/constants";
 export type * from "./vetting/types";

@@ -1,8 +1,8 @@
 import { auditEntities } from "./audit/entities";
 import { candidatesEntities } from "./candidates/entities";
 import { identityEntities } from "./identity/entities";
-import { mailEntities } from "./mail/entities";
 import { jobsEntities } from "./jobs/entities";
+import { notesEntities } from "./notes/entities";
 import { mailEntities } from "./mail/entities";
 import { privacyEntities } from "./privacy/entities";
 import { vettingEntities } from "./vetting/entities";
@@ -12,8 +12,8 @@ export const entities = [
   ...identityEntities,
   ...candidatesEntities,
   ...jobsEntities,
+  ...notesEntities,
   ...vettingEntities,
-  ...mailEntities,
   ...mailEntities,
   ...privacyEntities,
   ...auditEntities,
