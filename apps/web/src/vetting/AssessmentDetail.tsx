@@ -11,6 +11,7 @@ import { ActionError, ErrorState } from "../ui/ErrorState";
 import { invalidateAfterAssessment, invalidateReports } from "./cache";
 import { fixed, percent, plural } from "../lib/format";
 import { ImportActivity } from "./ImportActivity";
+import { MetricGlossary } from "./MetricGlossary";
 
 // recharts is large: loaded only when a completed assessment is shown.
 const MetricBands = lazy(() => import("./MetricBands"));
@@ -122,9 +123,12 @@ function CompletedMetrics({
 
       <div>
         <Group justify="space-between" align="baseline" mb="xs" gap="xs">
-          <Title order={3} size="h5">
-            Metrics against the {assessment.role} benchmark
-          </Title>
+          <Group gap={4}>
+            <Title order={3} size="h5">
+              Metrics against the {assessment.role} benchmark
+            </Title>
+            <MetricGlossary />
+          </Group>
           {benchmark.data && <BenchmarkNote benchmark={effective} />}
         </Group>
         {benchmark.isError ? (

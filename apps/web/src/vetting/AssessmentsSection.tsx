@@ -8,25 +8,23 @@ import { useHasRole } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
 import { DataTable, queryRows, type DataTableProps } from "../ui/DataTable";
-import { fixed, formatDateTime, ordinal, plural } from "../lib/format";
+import { percentileLabel } from "@shortlist/api/schemas";
+import { fixed, formatDateTime, plural } from "../lib/format";
 import { ActionError } from "../ui/ErrorState";
 import { Section } from "../ui/Section";
 import { AssessmentDetail } from "./AssessmentDetail";
 import { AssessmentStatusBadge, ThinBadge } from "./badges";
 import { invalidateAfterAssessment } from "./cache";
 
-/** Percentile (or "benchmark thin") of a completed assessment, "—" while in progress. */
+/** Percentile at completion (or "benchmark thin") of a completed assessment, "—" while in progress. */
 export function PercentileCell({ assessment }: { assessment: AssessmentDTO }) {
   const m = assessment.metrics;
   if (!m) return <>—</>;
   if (m.percentileThin) return <ThinBadge sampleSize={m.percentileSampleSize} />;
   return (
-    <>
-      {ordinal(m.percentile)}{" "}
-      <Text span size="xs" c="dimmed">
-        of {m.percentileSampleSize}
-      </Text>
-    </>
+    <Text span size="sm" data-testid="assessment-percentile">
+      {percentileLabel(m.percentile, m.percentileSampleSize, "completion")}
+    </Text>
   );
 }
 

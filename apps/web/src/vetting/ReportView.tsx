@@ -2,8 +2,10 @@ import { Badge, Button, Code, Group, List, SimpleGrid, Stack, Text, Title } from
 import type { ReportDTO } from "@shortlist/api";
 import { IconDownload } from "@tabler/icons-react";
 import type { ReactNode } from "react";
+import { percentileLabel } from "@shortlist/api/schemas";
 import { RecommendationBadge } from "./badges";
-import { fixed, formatDateTime, ordinal, percent } from "../lib/format";
+import { MetricGlossary } from "./MetricGlossary";
+import { fixed, formatDateTime, percent } from "../lib/format";
 
 /** Everything a report says, and its PDF. */
 export function ReportView({ report, headingLevel = 3 }: { report: ReportDTO; headingLevel?: 3 | 4 }) {
@@ -18,10 +20,11 @@ export function ReportView({ report, headingLevel = 3 }: { report: ReportDTO; he
               {percent(report.confidence)} confidence
             </Text>
             {report.percentile !== null && report.percentileSampleSize !== null && (
-              <Badge variant="light" color="indigo">
-                {ordinal(report.percentile)} percentile of {report.percentileSampleSize}
+              <Badge variant="light" color="indigo" tt="none" data-testid="report-percentile">
+                {percentileLabel(report.percentile, report.percentileSampleSize, "report")}
               </Badge>
             )}
+            <MetricGlossary />
           </Group>
           <Text size="xs" c="dimmed">
             Generated {formatDateTime(report.generatedAt)} · id <Code fz="xs">{report.id}</Code>

@@ -9,6 +9,9 @@ import { idInput, uuid } from "../shared/ids";
 import { pathPattern } from "../shared/paths";
 import { multiLineText, singleLineText, type TextMessages } from "../shared/text";
 
+/** The metrics' glossary and the percentile's label travel with the schemas: the SPA and the PDF word them alike. */
+export { METRIC_GLOSSARY, percentileLabel, type GlossaryEntry, type PercentileTakenAt } from "./logic/glossary";
+
 /** Most activity records one call takes; a bigger file goes in several calls (each all-or-nothing). */
 export const MAX_IMPORT_RECORDS = 2000;
 

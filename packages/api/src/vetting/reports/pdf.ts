@@ -11,6 +11,7 @@ import { finished } from "node:stream/promises";
 import type { StandoutMetric } from "@shortlist/db/constants";
 import PDFDocument from "pdfkit";
 import { createFormat, fixed, percent, RECOMMENDATION_LABEL, REPORT_LOCALE, signed } from "../../shared/format";
+import { METRIC_GLOSSARY, percentileLabel } from "../logic/glossary";
 import { latinFont, registerFonts, segments, type Face } from "./fonts";
 import type { AssessmentMetrics } from "../scoring/types";
 import type { ReportContent } from "./types";
@@ -85,6 +86,17 @@ function rows(doc: Doc, pairs: readonly [string, string][]) {
 const standoutLine = (m: StandoutMetric) =>
   `${m.label} ${m.metric === "conceptRetention" ? percent(m.value) : fixed(m.value, m.metric === "taoIndex" ? 1 : 2)} (${m.direction}): ${m.note}`;
 
+/** What the numbers mean: the SPA's glossary, in smaller type. */
+function glossary(doc: Doc) {
+  heading(doc, "Glossary");
+  style(doc, 9, "#374151");
+  for (const { term, definition } of METRIC_GLOSSARY) {
+    write(doc, `${term}: `, { face: "bold", continued: true });
+    write(doc, definition, { paragraphGap: 2 });
+  }
+  style(doc, 10.5, "#111827");
+}
+
 function draw(doc: Doc, data: PdfReportData) {
   const { candidate, content: c, metrics: m } = data;
   write(style(doc, 9, "#6b7280"), "Shortlist hiring report");
@@ -105,9 +117,9 @@ function draw(doc: Doc, data: PdfReportData) {
     ["Tao index", `${fixed(m.taoIndex)} of 100`],
     [
       "Percentile",
-      c.percentile === null
+      c.percentile === null || c.percentileSampleSize === null
         ? "not quoted (benchmark thin or missing)"
-        : `${fixed(c.percentile)} (of ${c.percentileSampleSize})`,
+        : `${percentileLabel(c.percentile, c.percentileSampleSize, "report")} (tao index, the role's completed assessments)`,
     ],
     ["Mean sophistication", `${fixed(m.avgSophistication, 2)} of 7`],
     ["Learning velocity", `${signed(m.learningVelocity)} per session`],
@@ -145,6 +157,7 @@ function draw(doc: Doc, data: PdfReportData) {
   write(doc, c.vsBenchmark);
   heading(doc, "Follow-up questions for the interview");
   bullets(doc, c.followUpQuestions, "None.");
+  glossary(doc);
 
   doc.moveDown(1.2);
   write(

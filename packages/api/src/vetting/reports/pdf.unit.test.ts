@@ -27,7 +27,10 @@ test("segments: one font per script; the words of an Arabic run right to left", 
   expect(segments("Ελληνικά", "bold")).toEqual([{ font: "latin-bold", text: "Ελληνικά" }]);
 });
 
-async function renderedText(adjust: (scores: ReturnType<typeof scoreActivity>) => void = () => {}) {
+async function renderedText(
+  adjust: (scores: ReturnType<typeof scoreActivity>) => void = () => {},
+  percentile: { value: number; sampleSize: number } | null = null,
+) {
   const dir = await mkdtemp(join(tmpdir(), "shortlist-pdf-"));
   try {
     const scores = scoreActivity(workedExample());
@@ -37,7 +40,7 @@ async function renderedText(adjust: (scores: ReturnType<typeof scoreActivity>) =
       assessment: scores,
       weakestQuestion: { Python: "What is a generator?" },
       benchmark: null,
-      percentile: null,
+      percentile,
     });
     const file = join(dir, "reports", "r1.pdf");
     const { bytes } = await renderReportPdf(
@@ -71,4 +74,15 @@ test("the activity row counts with the shared formatter: singular for one, group
     scores.totalSessions = 1;
   });
   expect(text).toContain("1,234 questions, 1 session,");
+});
+
+test("the percentile says what it ranks among and when; a glossary ends the report", async () => {
+  const text = (await renderedText(undefined, { value: 40, sampleSize: 31 })).replace(/\s+/g, " ");
+  expect(text).toContain("Percentile: 40th percentile among 31 when the report was generated");
+  expect(text).toContain("Glossary");
+  for (const term of ["Tao index:", "Chain depth:", "Learning velocity:", "Percentile:"]) expect(text).toContain(term);
+  expect(text).toContain("The overall score, 0 to 100");
+
+  const thin = (await renderedText()).replace(/\s+/g, " ");
+  expect(thin).toContain("Percentile: not quoted (benchmark thin or missing)");
 });
