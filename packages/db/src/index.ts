@@ -10,6 +10,7 @@ export * from "./audit";
 export { entities } from "./entities";
 export { initOrm, ormOptions, migrationsPath } from "./orm";
 export { EntityNotFound, entityKind } from "./not-found";
+export { normalizeForSearch, searchKeyOf } from "./search-text";
 export { openDatabase, ensureDatabaseExists, type Database } from "./database";
 export { startEmbeddedPostgres, EmbeddedPostgresError, type EmbeddedPostgresHandle } from "./embedded";
 export { DatabaseStartError } from "./startup-errors";
