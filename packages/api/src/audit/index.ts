@@ -13,5 +13,5 @@ const auditPersonalData: PersonalDataHolder = {
 export const auditModule = { name: "audit", routes, fileRoutes, personalData: auditPersonalData } as const;
 
 export { checkpointsFolder, saveCheckpoint, signCheckpoint, verifyAuditChain } from "./chain.service";
-export { eventsAboutSubject } from "./events.service";
+export { eventsAboutSubject, listEvents } from "./events.service";
 export { ERASED, type AuditEventDTO } from "./mappers";
