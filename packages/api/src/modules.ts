@@ -3,10 +3,21 @@ import { auditModule } from "./audit";
 import { candidatesModule } from "./candidates";
 import type { FileRoute } from "./files";
 import { identityModule } from "./identity";
+import { mailModule } from "./mail";
+import { jobsModule } from "./jobs";
+import { notesModule } from "./notes";
 import { registerPersonalDataHolders, type PersonalDataHolder } from "./personal-data";
 import { vettingModule } from "./vetting";
 
-export const modules = [identityModule, candidatesModule, vettingModule, auditModule] as const;
+export const modules = [
+  identityModule,
+  candidatesModule,
+  jobsModule,
+  vettingModule,
+  notesModule,
+  mailModule,
+  auditModule,
+] as const;
 
 /** Every module's file routes (downloads, uploads): the server mounts them and the access test walks them. */
 export const fileRoutes: readonly FileRoute[] = modules.flatMap((module) =>

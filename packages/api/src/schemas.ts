@@ -5,7 +5,22 @@
 export * from "./audit/schemas";
 export * from "./candidates/schemas";
 export * from "./identity/schemas";
-export { CANDIDATE_STATUSES, USER_ROLES, type CandidateStatus, type UserRole } from "@shortlist/db/constants";
+export * from "./mail/schemas";
+export * from "./jobs/schemas";
+export * from "./notes/schemas";
+export {
+  APPLICATION_OUTCOMES,
+  DEFAULT_STAGES,
+  EMPLOYMENT_TYPES,
+  JOB_STATUSES,
+  STAGE_KINDS,
+  USER_ROLES,
+  type ApplicationOutcome,
+  type EmploymentType,
+  type JobStatus,
+  type StageKind,
+  type UserRole,
+} from "@shortlist/db/constants";
 export * from "./vetting/schemas";
 export * from "./shared/format";
 export { hasControlCharacters, multiLineText, singleLineText, type TextMessages } from "./shared/text";

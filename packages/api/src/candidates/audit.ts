@@ -3,22 +3,12 @@ import type { ProcedureContext } from "../context";
 import type { CandidateRow } from "./mappers";
 
 /** The work of one call: its EntityManager and its audit buffer. */
-export type Tx = Pick<ProcedureContext, "em" | "audit">;
+export type Tx = Pick<ProcedureContext, "em" | "audit" | "keyring" | "getAuth">;
 
 /** Personal data about the candidate; sealed in every event with the candidate's own data key. */
 export const CANDIDATE_PERSONAL = ["name", "email", "recruiterNotes", "resumeUrl"] as const;
 
-const TRACKED = [
-  ...CANDIDATE_PERSONAL,
-  "role",
-  "company",
-  "status",
-  "consentGiven",
-  "consentTimestamp",
-  "assessmentDomains",
-  "assessmentStart",
-  "assessmentEnd",
-] as const;
+const TRACKED = [...CANDIDATE_PERSONAL, "tags", "consentGiven", "consentTimestamp", "assessmentDomains"] as const;
 type Tracked = (typeof TRACKED)[number];
 export type CandidateSnapshot = Partial<Record<Tracked, unknown>>;
 

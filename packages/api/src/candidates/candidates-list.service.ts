@@ -1,5 +1,5 @@
 import type { EntityManager } from "@shortlist/db";
-import { CANDIDATE_STATUSES, type CandidateStatus } from "@shortlist/db/constants";
+import { APPLICATION_OUTCOMES, type ApplicationOutcome } from "@shortlist/db/constants";
 import { InvalidInput } from "../errors";
 import { candidateFromRow, toCandidateDTO } from "./mappers";
 import type { CandidateFilters, ListCandidatesInput } from "./schemas";
@@ -8,12 +8,26 @@ type Condition = [sql: string, params: unknown[]];
 
 const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Each filter is an equality or containment that an index in the candidates entity serves. */
+/** The filters on a person's applications, as one EXISTS (a person matches when one application matches all). */
+function applicationConditions(filters: CandidateFilters): Condition | null {
+  const parts: Condition[] = [];
+  if (filters.outcome) parts.push(["a.outcome = ?", [filters.outcome]]);
+  if (filters.jobId) parts.push(["a.job_id = ?", [filters.jobId]]);
+  if (filters.stageId) parts.push(["a.stage_id = ?", [filters.stageId]]);
+  if (filters.company) parts.push(["lower(j.company) = lower(?)", [filters.company]]);
+  if (filters.role) parts.push(["lower(j.title) = lower(?)", [filters.role]]);
+  if (parts.length === 0) return null;
+  return [
+    `exists (select 1 from applications a join jobs j on j.id = a.job_id where a.candidate_id = c.id and ${parts.map(([sql]) => sql).join(" and ")})`,
+    parts.flatMap(([, params]) => params),
+  ];
+}
+
 function filterConditions(filters: CandidateFilters): Condition[] {
   const conditions: Condition[] = [];
-  if (filters.status) conditions.push(["c.status = ?", [filters.status]]);
-  if (filters.company) conditions.push(["c.company = ?", [filters.company]]);
-  if (filters.role) conditions.push(["c.role = ?", [filters.role]]);
+  const applications = applicationConditions(filters);
+  if (applications) conditions.push(applications);
+  if (filters.tag) conditions.push(["c.tags @> array[lower(?)]::text[]", [filters.tag]]);
   if (filters.domain) conditions.push(["c.assessment_domains @> array[?]::text[]", [filters.domain]]);
   if (filters.search) {
     // Same expression as candidates_search_trgm_idx, so the trigram index answers it.
@@ -74,16 +88,26 @@ export async function listCandidates(em: EntityManager, input: ListCandidatesInp
   };
 }
 
-/** Counts per status for the filter chips, under every filter but status. */
-export async function candidateStats(em: EntityManager, filters: Omit<CandidateFilters, "status">) {
-  const where = whereClause(filterConditions(filters));
-  const rows = await em
-    .getConnection()
-    .execute<{ status: CandidateStatus; count: string }[]>(
-      `select c.status, count(*) as count from candidates c ${where.sql} group by c.status`,
-      where.params,
-    );
-  const byStatus = Object.fromEntries(CANDIDATE_STATUSES.map((s) => [s, 0])) as Record<CandidateStatus, number>;
-  for (const row of rows) byStatus[row.status] = Number(row.count);
-  return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus };
+/**
+ * Applications per outcome for the filter chips, summed from the jobs' counters (kept by every move, never counted
+ * by scanning): under the job-level filters (job, company, role). Under a filter no counter answers (search, tag,
+ * domain, stage), `byOutcome` is null and the chips show no numbers.
+ */
+export async function candidateStats(em: EntityManager, filters: Omit<CandidateFilters, "outcome">) {
+  if (filters.search || filters.tag || filters.domain || filters.stageId) return { total: null, byOutcome: null };
+  const conditions: Condition[] = [];
+  if (filters.jobId) conditions.push(["j.id = ?", [filters.jobId]]);
+  if (filters.company) conditions.push(["lower(j.company) = lower(?)", [filters.company]]);
+  if (filters.role) conditions.push(["lower(j.title) = lower(?)", [filters.role]]);
+  const where = whereClause(conditions);
+  const [row] = await em.execute<Record<string, string | null>[]>(
+    `select sum(active_count) as active, sum(hired_count) as hired, sum(rejected_count) as rejected,
+            sum(withdrawn_count) as withdrawn from jobs j ${where.sql}`,
+    where.params,
+  );
+  const byOutcome = Object.fromEntries(APPLICATION_OUTCOMES.map((o) => [o, Number(row?.[o] ?? 0)])) as Record<
+    ApplicationOutcome,
+    number
+  >;
+  return { total: Object.values(byOutcome).reduce((a, b) => a + b, 0), byOutcome };
 }

@@ -1,7 +1,7 @@
 import { Candidate, type EntityManager, type ICandidate } from "@shortlist/db";
-import type { CandidateStatus } from "@shortlist/db/constants";
 import type { ProcedureContext } from "../context";
-import { Conflict, Duplicate, IllegalTransition, StaleVersion } from "../errors";
+import { Conflict, Duplicate, StaleVersion } from "../errors";
+import { createApplication, fileUnderJob, listCandidateApplications } from "../jobs";
 import { personalDataHolders } from "../personal-data";
 import { recordCandidate, changed, snapshot, type Tx } from "./audit";
 import {
@@ -10,30 +10,23 @@ import {
   toCandidateSummary,
   type CandidateDetailDTO,
   type CandidateSummary,
+  type CreatedCandidateDTO,
 } from "./mappers";
 import type { CreateCandidateInput, UpdateCandidateInput } from "./schemas";
-import { allowedNextStatuses, canMove } from "./logic/status";
 
-const EMAIL_KEY = ["company", "email"];
+const EMAIL_KEY = ["email"];
 
-/** Email is unique per company, case-insensitively; say who holds it. */
-async function assertEmailFree(em: EntityManager, company: string, email: string, exceptId?: string) {
+/** One person per email, case-insensitively; say who holds it (the SPA links to them). */
+async function assertEmailFree(em: EntityManager, email: string, exceptId?: string) {
   const [holder] = await em.execute<{ id: string; name: string }[]>(
-    "select id, name from candidates where lower(company) = lower(?) and lower(email) = lower(?) and id <> ? limit 1",
-    [company, email, exceptId ?? "00000000-0000-0000-0000-000000000000"],
+    "select id, name from candidates where lower(email) = lower(?) and not legacy_duplicate and id <> ? limit 1",
+    [email, exceptId ?? "00000000-0000-0000-0000-000000000000"],
   );
   if (holder)
-    throw new Duplicate(`${holder.name} (candidate ${holder.id}) already uses ${email} at ${company}`, EMAIL_KEY, {
+    throw new Duplicate(`${holder.name} (candidate ${holder.id}) already uses ${email}`, EMAIL_KEY, {
       id: holder.id,
+      name: holder.name,
     });
-}
-
-function applyStatus(candidate: ICandidate, to: CandidateStatus, now: Date) {
-  if (!canMove(candidate.status, to))
-    throw new IllegalTransition(candidate.status, to, allowedNextStatuses(candidate.status));
-  if (to === "in_progress") candidate.assessmentStart ??= now;
-  if (to === "completed") candidate.assessmentEnd ??= now;
-  candidate.status = to;
 }
 
 function applyConsent(candidate: ICandidate, given: boolean, now: Date) {
@@ -43,22 +36,21 @@ function applyConsent(candidate: ICandidate, given: boolean, now: Date) {
 }
 
 /**
- * One statement: the unique index on (lower(company), lower(email)) decides, race-free, and the row comes
- * back as stored; only when it clashes is the holder looked up, to name them. (Checking first and then
- * flushing an entity cost a round trip and the unit of work's bookkeeping on every create: see BENCHMARKS.md.)
+ * One statement: the unique index on lower(email) decides, race-free, and the row comes back as stored; only when it
+ * clashes is the holder looked up, to name them. With a job (by id, or by role and company) the person is filed
+ * under it in the same transaction.
  */
-export async function createCandidate(ctx: Tx, input: CreateCandidateInput) {
+export async function createCandidate(ctx: Tx, input: CreateCandidateInput): Promise<CreatedCandidateDTO> {
   const { em } = ctx;
   const [row] = await em.execute<Record<string, unknown>[]>(
-    `insert into candidates (name, email, role, company, assessment_domains, recruiter_notes, resume_url, consent_given, consent_timestamp)
-     values (?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?, case when ? then now() end)
-     on conflict ((lower(company)), (lower(email))) do nothing
+    `insert into candidates (name, email, tags, assessment_domains, recruiter_notes, resume_url, consent_given, consent_timestamp)
+     values (?, ?, array(select jsonb_array_elements_text(?::jsonb)), array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?, case when ? then now() end)
+     on conflict ((lower(email))) where not legacy_duplicate do nothing
      returning *`,
     [
       input.name,
       input.email,
-      input.role,
-      input.company,
+      JSON.stringify(input.tags),
       JSON.stringify(input.assessmentDomains),
       input.recruiterNotes ?? null,
       input.resumeUrl ?? null,
@@ -67,12 +59,17 @@ export async function createCandidate(ctx: Tx, input: CreateCandidateInput) {
     ],
   );
   if (!row) {
-    await assertEmailFree(em, input.company, input.email);
-    throw new Duplicate(`Another candidate already uses ${input.email} at ${input.company}`, EMAIL_KEY);
+    await assertEmailFree(em, input.email);
+    throw new Duplicate(`Another candidate already uses ${input.email}`, EMAIL_KEY);
   }
   const created = candidateFromRow(row);
   recordCandidate(ctx, created.id, null, snapshot(created));
-  return toCandidateDTO(created);
+  const application = input.jobId
+    ? await createApplication(ctx, { candidateId: created.id, jobId: input.jobId })
+    : input.role && input.company
+      ? await fileUnderJob(ctx, created.id, input.role, input.company)
+      : null;
+  return { ...toCandidateDTO(created), application };
 }
 
 /** Whether the candidate was erased (candidates.erase): their data key is destroyed and the row is a placeholder. */
@@ -101,21 +98,15 @@ export async function updateCandidate(ctx: Tx, input: UpdateCandidateInput) {
   if (candidate.version !== input.version) throw new StaleVersion("candidate");
   await assertNotErased(em, candidate.id);
   const before = snapshot(candidate);
-  const { id: _id, version: _version, status, consentGiven, ...fields } = input;
+  const { id: _id, version: _version, consentGiven, ...fields } = input;
   const now = new Date();
 
-  const company = fields.company ?? candidate.company;
-  const email = fields.email ?? candidate.email;
-  if (
-    company.toLowerCase() !== candidate.company.toLowerCase() ||
-    email.toLowerCase() !== candidate.email.toLowerCase()
-  ) {
-    await assertEmailFree(em, company, email, candidate.id);
+  if (fields.email !== undefined && fields.email.toLowerCase() !== candidate.email.toLowerCase()) {
+    await assertEmailFree(em, fields.email, candidate.id);
   }
   for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined) (candidate as Record<string, unknown>)[key] = value;
   }
-  if (status !== undefined) applyStatus(candidate, status, now);
   if (consentGiven !== undefined) applyConsent(candidate, consentGiven, now);
   // The version check at flush catches a save that raced past the check above.
   await em.flush();
@@ -143,44 +134,9 @@ export async function findCandidateSummary(em: EntityManager, id: string): Promi
   return toCandidateSummary(await em.findOneOrFail(Candidate, id));
 }
 
-/**
- * An assessment of the candidate started at `at`: pending → invited → in_progress and invited → in_progress
- * follow the status rules; a completed candidate stays completed (a re-assessment); rejected and hired are refused.
- */
-export async function recordAssessmentStarted(ctx: Tx, id: string, at: Date): Promise<CandidateSummary> {
-  const { em } = ctx;
-  const candidate = await em.findOneOrFail(Candidate, id);
-  await assertNotErased(em, id);
-  const before = snapshot(candidate);
-  candidate.assessmentStart = at;
-  // Each move is its own saved change (pending → invited, then → in_progress), as if made one after the other.
-  if (candidate.status === "pending") {
-    applyStatus(candidate, "invited", at);
-    await em.flush();
-  }
-  if (candidate.status !== "in_progress" && candidate.status !== "completed") applyStatus(candidate, "in_progress", at);
-  await em.flush();
-  const change = changed(before, snapshot(candidate));
-  recordCandidate(ctx, id, change.before, change.after);
-  return toCandidateSummary(candidate);
-}
-
-/** The candidate's assessment completed at `at`: in_progress → completed; any other status stays. */
-export async function recordAssessmentCompleted(ctx: Tx, id: string, at: Date): Promise<CandidateSummary> {
-  const { em } = ctx;
-  const candidate = await em.findOneOrFail(Candidate, id);
-  await assertNotErased(em, id);
-  const before = snapshot(candidate);
-  if (candidate.status === "in_progress") applyStatus(candidate, "completed", at);
-  candidate.assessmentEnd = at;
-  await em.flush();
-  const change = changed(before, snapshot(candidate));
-  recordCandidate(ctx, id, change.before, change.after);
-  return toCandidateSummary(candidate);
-}
-
-/** One candidate, and whether they were erased (the page then offers no actions on the placeholder). */
+/** One candidate, their applications, and whether they were erased (the page then offers no actions on the placeholder). */
 export async function getCandidate(em: EntityManager, id: string): Promise<CandidateDetailDTO> {
   const candidate = await em.findOneOrFail(Candidate, id);
-  return { ...toCandidateDTO(candidate), erased: await isErased(em, id) };
+  const [erased, applications] = [await isErased(em, id), await listCandidateApplications(em, id)];
+  return { ...toCandidateDTO(candidate), erased, applications };
 }

@@ -1,14 +1,9 @@
-import { CANDIDATE_STATUSES } from "@shortlist/db/constants";
+import { APPLICATION_OUTCOMES } from "@shortlist/db/constants";
 import { z } from "zod";
 import { batchRows, sourceLine } from "../shared/batch";
 import { email } from "../shared/email";
 import { idInput, recordVersion, uuid } from "../shared/ids";
 import { multiLineText, singleLineText } from "../shared/text";
-
-/** The status rules travel with the schemas: the SPA offers only the moves the server allows. */
-export { allowedNextStatuses, canMove } from "./logic/status";
-
-export const candidateStatusSchema = z.enum(CANDIDATE_STATUSES);
 
 const requiredText = (label: string, max = 255) =>
   singleLineText(max)
@@ -25,6 +20,12 @@ const optionalUrl = singleLineText(500)
   .transform((v) => v || null)
   .nullable();
 
+/** Tags are labels for triage: trimmed, lower-cased, each once. */
+export const tagsSchema = z
+  .array(requiredText("tag", 50).transform((t) => t.toLowerCase()))
+  .max(30, "Use at most 30 tags")
+  .transform((tags) => [...new Set(tags)]);
+
 export const candidateFields = {
   name: requiredText("name"),
   // The one email rule, within the 255 characters the candidates table holds.
@@ -32,6 +33,7 @@ export const candidateFields = {
   role: requiredText("role applied for"),
   company: requiredText("company"),
   assessmentDomains: assessmentDomainsSchema,
+  tags: tagsSchema,
   recruiterNotes: multiLineText(20_000)
     .transform((s) => s.trim() || null)
     .nullable(),
@@ -39,16 +41,36 @@ export const candidateFields = {
   consentGiven: z.boolean(),
 };
 
-export const createCandidateInput = z.strictObject({
-  name: candidateFields.name,
-  email: candidateFields.email,
-  role: candidateFields.role,
-  company: candidateFields.company,
-  assessmentDomains: candidateFields.assessmentDomains.default([]),
-  recruiterNotes: candidateFields.recruiterNotes.optional(),
-  resumeUrl: candidateFields.resumeUrl.optional(),
-  consentGiven: candidateFields.consentGiven.default(false),
-});
+/**
+ * A person, optionally filed under a job at once: by `jobId`, or by `role` and `company` (the job with that title and
+ * company, created when missing: how scripts written before jobs existed keep working).
+ */
+export const createCandidateInput = z
+  .strictObject({
+    name: candidateFields.name,
+    email: candidateFields.email,
+    jobId: uuid.optional(),
+    role: candidateFields.role.optional(),
+    company: candidateFields.company.optional(),
+    assessmentDomains: candidateFields.assessmentDomains.default([]),
+    tags: candidateFields.tags.default([]),
+    recruiterNotes: candidateFields.recruiterNotes.optional(),
+    resumeUrl: candidateFields.resumeUrl.optional(),
+    consentGiven: candidateFields.consentGiven.default(false),
+  })
+  .superRefine((input, ctx) => {
+    const byName = input.role !== undefined || input.company !== undefined;
+    if (byName && input.jobId)
+      ctx.addIssue({
+        code: "custom",
+        path: ["jobId"],
+        message: "Give either a job id or a role and company, not both",
+      });
+    else if (byName && input.role === undefined)
+      ctx.addIssue({ code: "custom", path: ["role"], message: "Enter the role applied for (with the company)" });
+    else if (byName && input.company === undefined)
+      ctx.addIssue({ code: "custom", path: ["company"], message: "Enter the company (with the role)" });
+  });
 
 export const updateCandidateInput = z.strictObject({
   id: uuid,
@@ -56,14 +78,12 @@ export const updateCandidateInput = z.strictObject({
   version: recordVersion,
   name: candidateFields.name.optional(),
   email: candidateFields.email.optional(),
-  role: candidateFields.role.optional(),
-  company: candidateFields.company.optional(),
   assessmentDomains: candidateFields.assessmentDomains.optional(),
+  tags: candidateFields.tags.optional(),
   recruiterNotes: candidateFields.recruiterNotes.optional(),
   resumeUrl: candidateFields.resumeUrl.optional(),
   /** Recording consent stamps its time; withdrawing clears it. */
   consentGiven: candidateFields.consentGiven.optional(),
-  status: candidateStatusSchema.optional(),
 });
 
 export const candidateIdInput = idInput;
@@ -71,9 +91,14 @@ export const candidateIdInput = idInput;
 export const deleteCandidateInput = z.strictObject({ id: uuid, version: recordVersion.optional() });
 
 export const candidateFiltersSchema = z.strictObject({
-  status: candidateStatusSchema.optional(),
+  /** People with an application whose outcome is this (active: in some pipeline). */
+  outcome: z.enum(APPLICATION_OUTCOMES).optional(),
+  jobId: uuid.optional(),
+  stageId: uuid.optional(),
+  /** Case-insensitive: the company and job title of any of the person's applications. */
   company: singleLineText(255).trim().min(1).optional(),
   role: singleLineText(255).trim().min(1).optional(),
+  tag: singleLineText(50).trim().min(1).optional(),
   domain: singleLineText(100).trim().min(1).optional(),
   search: singleLineText(200).trim().min(1).optional(),
 });
@@ -86,7 +111,7 @@ export const listCandidatesInput = candidateFiltersSchema.extend({
   direction: z.enum(["forward", "backward"]).optional(),
 });
 
-export const candidateStatsInput = candidateFiltersSchema.omit({ status: true }).default({});
+export const candidateStatsInput = candidateFiltersSchema.omit({ outcome: true }).default({});
 
 /** Import rows (the batch-import contract, shared/batch.ts): each row's candidate in `data`, with its file line. */
 export const importRowsInput = z.strictObject({

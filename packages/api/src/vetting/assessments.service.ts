@@ -1,7 +1,11 @@
-/** Assessments: start (candidate → in_progress), complete (score, percentile, benchmarks; candidate → completed), read. */
+/**
+ * Assessments of an application: start (the application moves on to the job's Assessment stage when it was earlier),
+ * complete (score, percentile, benchmarks), read. The assessment's progress is its own status.
+ */
 import { Assessment, type EntityManager } from "@shortlist/db";
-import { findCandidateSummary, recordAssessmentCompleted, recordAssessmentStarted } from "../candidates";
+import { assertNotErased, findCandidateSummary } from "../candidates";
 import { Conflict, InvalidInput } from "../errors";
+import { advanceToStageKind, listCandidateApplications, type ApplicationDTO } from "../jobs";
 import { findAssessment, loadActivity, recordedCounts } from "./activity.service";
 import { iso, recordAssessment, type Tx } from "./audit";
 import { lockRole, recomputeForAssessment, rolePercentile } from "./benchmarks.service";
@@ -14,15 +18,44 @@ export async function assessmentDTO(em: EntityManager, id: string): Promise<Asse
   return toAssessmentDTO(assessment, counts.get(id)!);
 }
 
+/** The application the assessment is for: the one named, or the person's only open one. */
+async function applicationToAssess(
+  em: EntityManager,
+  candidateId: string,
+  applicationId?: string,
+): Promise<ApplicationDTO> {
+  const applications = await listCandidateApplications(em, candidateId);
+  if (applicationId) {
+    const named = applications.find((a) => a.id === applicationId);
+    if (!named) throw InvalidInput.field("applicationId", "That application is not one of this candidate's");
+    if (named.outcome === "rejected" || named.outcome === "withdrawn")
+      throw new Conflict(`The application was ${named.outcome}; reopen it first`, "precondition_failed", {
+        outcome: named.outcome,
+      });
+    return named;
+  }
+  const open = applications.filter((a) => a.outcome === "active" || a.outcome === "hired");
+  if (open.length === 1) return open[0]!;
+  if (open.length === 0)
+    throw new Conflict(
+      "The candidate has no open application: file them under a job before starting an assessment",
+      "precondition_failed",
+      { applications: applications.length },
+    );
+  throw InvalidInput.field(
+    "applicationId",
+    `The candidate has ${open.length} open applications: say which job the assessment is for`,
+  );
+}
+
 /**
- * Starts an assessment of the candidate's current role, company and domains. The candidate needs
- * consent and at least one domain, and no other assessment in progress. pending → invited → in_progress
- * and invited → in_progress go through the candidate service; a completed candidate stays completed
- * (a re-assessment); rejected and hired candidates cannot start one.
+ * Starts an assessment for one of the candidate's applications, over the job's title and company and the person's
+ * domains. The candidate needs consent and at least one domain, and no other assessment in progress.
  */
-export async function startAssessment(ctx: Tx, candidateId: string): Promise<AssessmentDTO> {
+export async function startAssessment(ctx: Tx, candidateId: string, applicationId?: string): Promise<AssessmentDTO> {
   const { em } = ctx;
   const candidate = await findCandidateSummary(em, candidateId);
+  await assertNotErased(em, candidateId);
   if (!candidate.consentGiven) {
     throw new InvalidInput(
       `${candidate.name} has not given consent: record their consent before starting an assessment`,
@@ -43,19 +76,22 @@ export async function startAssessment(ctx: Tx, candidateId: string): Promise<Ass
       { assessmentId: open.id },
     );
 
+  const application = await applicationToAssess(em, candidate.id, applicationId);
   const now = new Date();
-  await recordAssessmentStarted(ctx, candidate.id, now);
+  await advanceToStageKind(ctx, application.id, "assessment", "assessments.start");
 
   const assessment = em.create(Assessment, {
     candidate: candidate.id,
-    role: candidate.role,
-    company: candidate.company,
+    application: application.id,
+    role: application.jobTitle,
+    company: application.company,
     domains: candidate.assessmentDomains,
     startedAt: now,
   });
   await em.flush();
   recordAssessment(ctx, assessment, null, {
     candidateId: candidate.id,
+    applicationId: application.id,
     status: assessment.status,
     role: assessment.role,
     company: assessment.company,
@@ -119,7 +155,6 @@ export async function completeAssessment(ctx: Tx, assessmentId: string): Promise
     percentile: assessment.percentile,
     percentileSampleSize: assessment.percentileSampleSize,
   });
-  await recordAssessmentCompleted(ctx, assessment.candidate.id, now);
   await recomputeForAssessment(ctx, assessment);
   return toAssessmentDTO(assessment, { sessions: activity.sessions.length, questions: activity.questions.length });
 }

@@ -2,7 +2,7 @@
 import type { ProcedureContext } from "../context";
 
 /** The work of one call: its EntityManager and its audit buffer. */
-export type Tx = Pick<ProcedureContext, "em" | "audit">;
+export type Tx = Pick<ProcedureContext, "em" | "audit" | "keyring" | "getAuth">;
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 

@@ -96,6 +96,7 @@ export async function generateReport(ctx: Tx, config: DataDir, assessmentId: str
   const report = em.create(Report, {
     ...content,
     candidate: candidate.id,
+    application: assessment.application.id,
     assessment,
     benchmark: input.benchmark,
     generatedAt: new Date(),

@@ -39,7 +39,7 @@ const assessments = router({
   /** Creates an in-progress assessment; the candidate moves to in_progress (docs/scoring.md §0). */
   start: procedureFor(ROLES.writers)
     .input(startAssessmentInput)
-    .mutation(({ ctx, input }) => startAssessment(ctx, input.candidateId)),
+    .mutation(({ ctx, input }) => startAssessment(ctx, input.candidateId, input.applicationId)),
   /** One session and its questions. */
   recordSession: procedureFor(ROLES.writers)
     .input(recordSessionInput)

@@ -84,7 +84,8 @@ export type ActivityRecord = z.output<typeof activityRecordSchema>;
 export type ActivityRecordInput = z.input<typeof activityRecordSchema>;
 
 export const assessmentIdInput = z.strictObject({ assessmentId: uuid });
-export const startAssessmentInput = z.strictObject({ candidateId: uuid });
+/** `applicationId` may be left out when the candidate has one open application. */
+export const startAssessmentInput = z.strictObject({ candidateId: uuid, applicationId: uuid.optional() });
 export const candidateIdOnlyInput = z.strictObject({ candidateId: uuid });
 export const vettingIdInput = idInput;
 

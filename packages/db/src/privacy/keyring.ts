@@ -6,10 +6,10 @@ import { createPublicKey, createSecretKey, randomUUID, sign as signWith, type Ke
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import { decrypt, encrypt, Lru, masterKeyIdOf, packBox, unpackBox } from "./envelope";
 import { KeyringError, loadMasterKey, loadSigningKey, type KeyringLogger } from "./key-files";
-import { dataKeyAad, insertKeyRows, keyRowsOf, type KeyRow } from "./key-rows";
+import { dataKeyAad, insertKeyRows, keyRowsOf, planKeyRows, type KeyRow, type PlannedKeys } from "./key-rows";
 
 export { KeyringError, type KeyringLogger } from "./key-files";
-export { dataKeyAad } from "./key-rows";
+export { dataKeyAad, insertPlannedKeysSql, type PlannedKeys } from "./key-rows";
 
 /** A value sealed with one subject's data key. Every binary field is base64. */
 export interface Sealed {
@@ -33,11 +33,29 @@ export interface Keyring {
    * `sealMany` for several subjects (subject → values): every missing key made in one statement, the rest served
    * from the cache; the sealed values by subject, in the same order. An invalid subject or value refuses all.
    */
-  sealBatch(em: EntityManager, bySubject: ReadonlyMap<string, readonly unknown[]>): Promise<Map<string, Sealed[]>>;
+  sealBatch(
+    em: EntityManager,
+    bySubject: ReadonlyMap<string, readonly unknown[]>,
+    options?: SealBatchOptions,
+  ): Promise<Map<string, Sealed[]>>;
+  /**
+   * `sealBatch` without a statement, for a caller that writes the new keys in a statement of its own: a subject
+   * whose key is not in the cache is sealed with a new key made now (`keys`; insert them with
+   * `insertPlannedKeysSql`, guarded, then call `planInserted`). Unless every planned key was inserted, none of
+   * the plan's values may be stored: seal them again with `sealBatch` (`likelyKeyed`: the ones left out).
+   */
+  planSeal(
+    em: EntityManager,
+    bySubject: ReadonlyMap<string, readonly unknown[]>,
+  ): { sealed: Map<string, Sealed[]>; keys: PlannedKeys | null };
+  /** The planned keys of `subjectIds` were inserted in `em`'s transaction: that transaction may seal with them. */
+  planInserted(em: EntityManager, keys: PlannedKeys, subjectIds: readonly string[]): void;
   /** The value, or "erased" once the subject's key is destroyed. A tampered or malformed value throws. */
   open(em: EntityManager, sealed: Sealed): Promise<{ ok: true; value: unknown } | { ok: false; reason: "erased" }>;
   /** Crypto-shredding: wipes the subject's data key, so nothing sealed for them opens again. */
   destroySubject(em: EntityManager, subjectId: string): Promise<void>;
+  /** Whether the subject was erased (their key destroyed): nothing may be written about them any more. */
+  isErased(em: EntityManager, subjectId: string): Promise<boolean>;
   /** Ed25519 signature, base64. */
   sign(payload: Uint8Array): string;
   /** The signing key's public half, PEM (SPKI). */
@@ -58,6 +76,11 @@ export function wrapCheck(masterKey: Buffer): Buffer {
 
 export function checkOpens(masterKey: Buffer, check: Buffer): boolean {
   return decrypt(masterKey, unpackBox(check), CHECK_AAD)?.equals(CHECK_PLAINTEXT) ?? false;
+}
+
+export interface SealBatchOptions {
+  /** Subjects that most likely have a key already (their keys are read before any is made). */
+  likelyKeyed?: readonly string[];
 }
 
 export interface KeyringSource {
@@ -117,6 +140,8 @@ class EnvelopeKeyring implements Keyring {
    * until seen committed (a rollback takes the key away, and a value sealed with it would never open).
    */
   private readonly created = new WeakMap<object, Map<string, KeyRow>>();
+  /** The unwrapped keys of plans (planSeal), by row id. */
+  private readonly planned = new WeakMap<PlannedKeys, Map<string, KeyObject>>();
   private readonly publicPem: string;
 
   constructor(
@@ -160,7 +185,11 @@ class EnvelopeKeyring implements Keyring {
   }
 
   /** The subjects' key rows for sealing: from the cache, this transaction's new keys, the database, or made now. */
-  private async sealingRows(em: EntityManager, subjectIds: readonly string[]): Promise<Map<string, KeyRow>> {
+  private async sealingRows(
+    em: EntityManager,
+    subjectIds: readonly string[],
+    likelyKeyed: ReadonlySet<string> = new Set(),
+  ): Promise<Map<string, KeyRow>> {
     const rows = new Map<string, KeyRow>();
     const tx = (em.getTransactionContext() as object | undefined) ?? null;
     const mine = tx ? this.created.get(tx) : undefined;
@@ -171,12 +200,21 @@ class EnvelopeKeyring implements Keyring {
     });
     if (missing.length === 0) return rows;
     // Subjects missing from the cache are most often new (a create, an import): their keys are made in one
-    // statement; the few that had one already cost one read after it.
-    const created = await this.insertKeys(em, missing, true);
+    // statement; the few that had one already cost one read after it (before it, when likely keyed).
     const existing = await keyRowsOf(
       em,
-      missing.filter((id) => !created.has(id)),
+      missing.filter((id) => likelyKeyed.has(id)),
     );
+    const created = await this.insertKeys(
+      em,
+      missing.filter((id) => !existing.has(id)),
+      true,
+    );
+    for (const [id, row] of await keyRowsOf(
+      em,
+      missing.filter((id) => !existing.has(id) && !created.has(id) && !likelyKeyed.has(id)),
+    ))
+      existing.set(id, row);
     let absent = missing.filter((id) => !created.has(id) && !existing.has(id));
     if (absent.length > 0) {
       // Not made, and not there: the check row is missing or names another master key (which throws).
@@ -202,8 +240,8 @@ class EnvelopeKeyring implements Keyring {
     return rows;
   }
 
-  private sealWith(row: KeyRow, json: string): Sealed {
-    const box = encrypt(this.keyOf(row), Buffer.from(json, "utf8"), sealedAad(row.id, row.version));
+  private sealWith(row: KeyRow, json: string, key = this.keyOf(row)): Sealed {
+    const box = encrypt(key, Buffer.from(json, "utf8"), sealedAad(row.id, row.version));
     return {
       v: 1,
       kid: row.id,
@@ -226,17 +264,10 @@ class EnvelopeKeyring implements Keyring {
   async sealBatch(
     em: EntityManager,
     bySubject: ReadonlyMap<string, readonly unknown[]>,
+    { likelyKeyed = [] }: SealBatchOptions = {},
   ): Promise<Map<string, Sealed[]>> {
-    const jsons = new Map<string, string[]>();
-    for (const [subjectId, values] of bySubject) {
-      if (typeof subjectId !== "string" || !UUID.test(subjectId))
-        throw new KeyringError(`subjectId: expected a UUID, got ${JSON.stringify(subjectId)}`);
-      if (!Array.isArray(values)) throw new KeyringError("values: expected an array");
-      const subjectJsons = values.map((v) => JSON.stringify(v) as string | undefined);
-      if (subjectJsons.includes(undefined)) throw new KeyringError("value: undefined (or a function) cannot be sealed");
-      if (subjectJsons.length > 0) jsons.set(subjectId, subjectJsons as string[]);
-    }
-    const rows = await this.sealingRows(em, [...jsons.keys()]);
+    const jsons = jsonsOf(bySubject);
+    const rows = await this.sealingRows(em, [...jsons.keys()], new Set(likelyKeyed));
     const sealed = new Map<string, Sealed[]>([...bySubject.keys()].map((id) => [id, []]));
     for (const [subjectId, subjectJsons] of jsons)
       sealed.set(
@@ -244,6 +275,58 @@ class EnvelopeKeyring implements Keyring {
         subjectJsons.map((json) => this.sealWith(rows.get(subjectId)!, json)),
       );
     return sealed;
+  }
+
+  planSeal(
+    em: EntityManager,
+    bySubject: ReadonlyMap<string, readonly unknown[]>,
+  ): { sealed: Map<string, Sealed[]>; keys: PlannedKeys | null } {
+    const jsons = jsonsOf(bySubject);
+    const tx = (em.getTransactionContext() as object | undefined) ?? null;
+    const mine = tx ? this.created.get(tx) : undefined;
+    const rows = new Map<string, KeyRow>();
+    const missing: string[] = [];
+    for (const id of jsons.keys()) {
+      const row = this.subjects.get(id) ?? mine?.get(id);
+      if (row) rows.set(id, row);
+      else missing.push(id);
+    }
+    let keys: PlannedKeys | null = null;
+    const keyObjects = new Map<string, KeyObject>();
+    if (missing.length > 0) {
+      keys = planKeyRows(this.masterKeyObject, this.masterKeyId, missing);
+      for (const row of keys.rows) {
+        keyObjects.set(row.id, createSecretKey(keys.keys.get(row.id)!));
+        rows.set(row.subject_id, row);
+      }
+      this.planned.set(keys, keyObjects);
+    }
+    const sealed = new Map<string, Sealed[]>([...bySubject.keys()].map((id) => [id, []]));
+    for (const [subjectId, subjectJsons] of jsons) {
+      const row = rows.get(subjectId)!;
+      const key = keyObjects.get(row.id) ?? this.keyOf(row);
+      sealed.set(
+        subjectId,
+        subjectJsons.map((json) => this.sealWith(row, json, key)),
+      );
+    }
+    return { sealed, keys };
+  }
+
+  planInserted(em: EntityManager, keys: PlannedKeys, subjectIds: readonly string[]): void {
+    const keyObjects = this.planned.get(keys);
+    if (!keyObjects) throw new KeyringError("planInserted: not a plan of this keyring");
+    const inserted = new Set(subjectIds);
+    const tx = (em.getTransactionContext() as object | undefined) ?? null;
+    const forTx = tx ? (this.created.get(tx) ?? new Map<string, KeyRow>()) : null;
+    for (const row of keys.rows) {
+      if (!inserted.has(row.subject_id)) continue;
+      this.cache.set(`${row.id}:${row.version}`, { key: keyObjects.get(row.id)!, subjectId: row.subject_id });
+      // As for a key sealingRows made: cached for everyone only once it is surely committed (no transaction).
+      if (forTx) forTx.set(row.subject_id, row);
+      else if (!this.erasing.get(row.subject_id)) this.subjects.set(row.subject_id, row);
+    }
+    if (tx && forTx && forTx.size > 0) this.created.set(tx, forTx);
   }
 
   async open(
@@ -290,6 +373,13 @@ class EnvelopeKeyring implements Keyring {
     for (const row of rows) this.cache.delete(`${row.id}:${row.version}`);
   }
 
+  async isErased(em: EntityManager, subjectId: string): Promise<boolean> {
+    const rows = await em.execute("select 1 from data_keys where subject_id = ? and destroyed_at is not null", [
+      subjectId,
+    ]);
+    return rows.length > 0;
+  }
+
   sign(payload: Uint8Array): string {
     return signWith(null, payload, this.signingKey).toString("base64");
   }
@@ -297,6 +387,20 @@ class EnvelopeKeyring implements Keyring {
   publicKeyPem(): string {
     return this.publicPem;
   }
+}
+
+/** Each subject's values as JSON, checked: an invalid subject or value refuses all. */
+function jsonsOf(bySubject: ReadonlyMap<string, readonly unknown[]>): Map<string, string[]> {
+  const jsons = new Map<string, string[]>();
+  for (const [subjectId, values] of bySubject) {
+    if (typeof subjectId !== "string" || !UUID.test(subjectId))
+      throw new KeyringError(`subjectId: expected a UUID, got ${JSON.stringify(subjectId)}`);
+    if (!Array.isArray(values)) throw new KeyringError("values: expected an array");
+    const subjectJsons = values.map((v) => JSON.stringify(v) as string | undefined);
+    if (subjectJsons.includes(undefined)) throw new KeyringError("value: undefined (or a function) cannot be sealed");
+    if (subjectJsons.length > 0) jsons.set(subjectId, subjectJsons as string[]);
+  }
+  return jsons;
 }
 
 function assertSealed(sealed: Sealed): void {

@@ -69,11 +69,13 @@ export interface DemoSummary {
 const SYSTEM = { type: "system", id: null, label: "demo seed" } as const;
 
 /** The services record into a buffer, as in a procedure; the events are appended at the end, in the seed's transaction. */
-function systemAudit(em: EntityManager) {
+function systemAudit(em: EntityManager, keyring: Keyring) {
   const buffer = new AuditBuffer();
   return {
     ctx: {
       em,
+      keyring,
+      getAuth: async () => null,
       audit: { record: (r: Parameters<AuditBuffer["record"]>[0]) => buffer.record({ ...r, actor: SYSTEM }) },
     },
     write: (keyring: Keyring) =>
@@ -87,9 +89,9 @@ function systemAudit(em: EntityManager) {
 }
 
 async function seedOne(em: EntityManager, keyring: Keyring, n: number) {
-  const { ctx, write } = systemAudit(em);
+  const { ctx, write } = systemAudit(em, keyring);
   const email = demoEmail(n);
-  const existing = await em.findOne(Candidate, { company: DEMO_COMPANY, email });
+  const existing = await em.findOne(Candidate, { email });
   if (existing && (await em.count(Assessment, { candidate: existing.id })) > 0) return false;
   const candidateId =
     existing?.id ??
@@ -100,6 +102,7 @@ async function seedOne(em: EntityManager, keyring: Keyring, n: number) {
         role: DEMO_ROLE,
         company: DEMO_COMPANY,
         assessmentDomains: [...DEMO_DOMAINS],
+        tags: ["demo"],
         consentGiven: true,
         recruiterNotes: "Demo candidate: activity generated from a fixed seed (npm run db:seed -- --demo).",
       })

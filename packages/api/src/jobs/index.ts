@@ -1,0 +1,16 @@
+/** jobs: requisitions, their stages, and the applications that move through them. The only entry point for other modules. */
+import { jobsPersonalData } from "./personal-data.service";
+import { routes } from "./router";
+
+export const jobsModule = { name: "jobs", routes, personalData: jobsPersonalData } as const;
+
+export {
+  advanceToStageKind,
+  createApplication,
+  fileUnderJob,
+  getApplication,
+  listCandidateApplications,
+} from "./applications.service";
+export { fileManyUnderJobs, type Filing } from "./filing.service";
+export type { JobsTx } from "./audit";
+export type { ApplicationDTO, JobDetailDTO, JobDTO, StageDTO } from "./mappers";
