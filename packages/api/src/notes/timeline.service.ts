@@ -6,6 +6,7 @@
 import { Note, User, type EntityManager, type INote, type Keyring } from "@shortlist/db";
 import { listEvents, type AuditEventDTO } from "../audit";
 import { findCandidateSummary } from "../candidates";
+import { listCandidateApplications } from "../jobs";
 import type { ProcedureContext } from "../context";
 import { InvalidInput } from "../errors";
 import { summariseEvent, timelineCategory } from "./logic/timeline-summary";
@@ -129,9 +130,19 @@ export async function candidateTimeline(
     ctx.em,
     page.flatMap((e) => (e.kind === "event" && e.event.actor.id ? [e.event.actor.id] : [])),
   );
+  const jobs = await jobsOfApplications(ctx.em, input.candidateId, page);
   const items: TimelineItemDTO[] = [];
-  for (const entry of page) items.push(await toItem(ctx.em, ctx.keyring, entry, names));
+  for (const entry of page) items.push(await toItem(ctx.em, ctx.keyring, entry, names, jobs));
   return { items, nextCursor: merged.length > input.limit ? encodeCursor(next) : null };
+}
+
+/** "Backend Engineer at Acme" by application id, when the page has application events. */
+async function jobsOfApplications(em: EntityManager, candidateId: string, page: readonly Entry[]) {
+  const jobs = new Map<string, string>();
+  if (!page.some((e) => e.kind === "event" && e.event.entity.kind === "application")) return jobs;
+  for (const app of await listCandidateApplications(em, candidateId))
+    jobs.set(app.id, `${app.jobTitle} at ${app.company}`);
+  return jobs;
 }
 
 async function toItem(
@@ -139,6 +150,7 @@ async function toItem(
   keyring: Keyring,
   entry: Entry,
   names: Map<string, string>,
+  jobs: Map<string, string>,
 ): Promise<TimelineItemDTO> {
   if (entry.kind === "note") {
     const note = await noteDTO(em, keyring, entry.note);
@@ -167,6 +179,6 @@ async function toItem(
     actor: eventActor(event, names),
     seq: event.seq,
     action: event.action,
-    summary: summariseEvent(summarised),
+    summary: summariseEvent(summarised, { job: event.entity.id ? jobs.get(event.entity.id) : null }),
   };
 }

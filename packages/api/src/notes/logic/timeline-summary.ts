@@ -87,11 +87,18 @@ export function timelineCategory(event: Pick<SummarisedEvent, "action" | "entity
   if (kind === "candidate") return "candidate";
   if (kind === "assessment") return "assessment";
   if (kind === "report") return "report";
-  if (kind.startsWith("application")) return stageMove(event) ? "stage" : "application";
+  if (kind.startsWith("application")) return event.before && stageMove(event) ? "stage" : "application";
   return "other";
 }
 
-export function summariseEvent(event: SummarisedEvent): string {
+/** What the timeline knows beside the event: the job an application event is about ("Backend Engineer at Acme"). */
+export interface SummaryContext {
+  job?: string | null;
+}
+
+export function summariseEvent(event: SummarisedEvent, context: SummaryContext = {}): string {
+  if (event.entityKind === "application") return applicationSummary(event, context.job ?? null);
+  if (timelineCategory(event) === "email") return emailSummary(event);
   const known = ACTIONS[event.action];
   if (known) return known(event);
   if (event.entityKind === "candidate" && event.before && event.after) return fieldsEdited(event);
@@ -104,6 +111,38 @@ export function summariseEvent(event: SummarisedEvent): string {
   }
   const details = plainChanges(event).slice(0, 3);
   return details.length ? `${head}: ${details.join(", ")}` : head;
+}
+
+/** Applied, moved, rejected, withdrawn, reopened (whichever procedure moved it: a stage move, an assessment). */
+function applicationSummary(event: SummarisedEvent, job: string | null): string {
+  const verb = event.action.startsWith("applications.") ? event.action.slice("applications.".length) : "";
+  const stageNow = stringField(event.after, ["stage", "stageName", "toStageName"]);
+  const outcome = stringField(event.after, ["outcome"]);
+  const reason = stringField(event.after, ["reason", "rejectionReason"]);
+  const forJob = job ? ` for ${job}` : "";
+  const move = stageMove(event);
+  if (verb === "create" || (!event.before && stageNow)) {
+    const title = job ?? stringField(event.after, ["job"]);
+    return `Applied${title ? ` to ${title}` : ""}${stageNow ? ` (${stageNow})` : ""}`;
+  }
+  if (verb === "reject" || outcome === "rejected") return `Rejected${forJob}${reason ? `: ${reason}` : ""}`;
+  if (verb === "withdraw" || outcome === "withdrawn") return `Withdrawn${forJob}`;
+  if (verb === "reopen") return `Reopened${forJob}${move ? `, ${move}` : ""}`;
+  if (move) return `Moved ${move}${forJob}${outcome === "hired" ? ": hired" : ""}`;
+  const details = plainChanges(event).slice(0, 3);
+  const head = `Application ${VERBS[verb] ?? (words(verb) || "changed")}${forJob}`;
+  return details.length ? `${head}: ${details.join(", ")}` : head;
+}
+
+/** An email to the person: written to the outbox (its template named), held, or retried. */
+function emailSummary(event: SummarisedEvent): string {
+  const template = stringField(event.after, ["template"]);
+  const status = stringField(event.after, ["status"]);
+  const what = template ? `${capitalise(valueWords(template))} email` : "Email";
+  if (!event.before && status === "held") return `${what} written (held in the outbox: no mail server is set up)`;
+  if (!event.before) return `${what} queued`;
+  if (status === "queued") return `${what} queued again`;
+  return status ? `${what}: ${valueWords(status)}` : what;
 }
 
 function headline(event: SummarisedEvent): string {

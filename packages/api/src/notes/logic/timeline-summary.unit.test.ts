@@ -43,27 +43,37 @@ describe("summariseEvent", () => {
     expect(summary).not.toContain("Ann");
   });
 
-  test("a stage move names both stages, the outcome and the reason", () => {
+  test("application events: applied, moved (by any procedure), rejected with the reason, withdrawn, reopened", () => {
+    const app = (action: string, before: Record<string, unknown> | null, after: Record<string, unknown>) =>
+      event({ action, entityKind: "application", before, after, personal: ["rejectionNote"] });
+    const job = { job: "Backend Engineer at Acme" };
+    expect(summariseEvent(app("applications.create", null, { job: "Backend Engineer", stage: "Applied" }))).toBe(
+      "Applied to Backend Engineer (Applied)",
+    );
+    expect(summariseEvent(app("applications.move", { stage: "Applied" }, { stage: "Screening" }), job)).toBe(
+      "Moved Applied → Screening for Backend Engineer at Acme",
+    );
+    expect(summariseEvent(app("assessments.start", { stage: "Screening" }, { stage: "Assessment" }))).toBe(
+      "Moved Screening → Assessment",
+    );
     expect(
       summariseEvent(
-        event({
-          action: "applications.move",
-          entityKind: "application",
-          before: { stageName: "Screening", outcome: "active" },
-          after: { stageName: "Interview", outcome: "active" },
-        }),
+        app("applications.move", { stage: "Offer", outcome: "active" }, { stage: "Hired", outcome: "hired" }),
       ),
-    ).toBe("Application moved; Screening → Interview");
-    expect(
-      summariseEvent(
-        event({
-          action: "applications.reject",
-          entityKind: "application",
-          before: { outcome: "active" },
-          after: { toStageName: "Offer", outcome: "rejected", rejectionReason: "Position filled" },
-        }),
+    ).toBe("Moved Offer → Hired: hired");
+    const rejected = summariseEvent(
+      app(
+        "applications.reject",
+        { outcome: "active" },
+        { outcome: "rejected", reason: "Position filled", rejectionNote: "Private remark" },
       ),
-    ).toBe("Application rejected; to Offer; outcome: active → rejected; reason: Position filled");
+      job,
+    );
+    expect(rejected).toBe("Rejected for Backend Engineer at Acme: Position filled");
+    expect(summariseEvent(app("applications.withdraw", { outcome: "active" }, { outcome: "withdrawn" }))).toBe(
+      "Withdrawn",
+    );
+    expect(summariseEvent(app("applications.reopen", { outcome: "rejected" }, { outcome: "active" }))).toBe("Reopened");
   });
 
   test("an unknown action still says what changed, ids left out", () => {
@@ -77,9 +87,18 @@ describe("summariseEvent", () => {
         }),
       ),
     ).toBe("Job updated: status: open → on hold");
-    expect(
-      summariseEvent(event({ action: "mail.enqueue", entityKind: "mailMessage", after: { template: "rejection" } })),
-    ).toBe("Email queued: template: rejection");
+  });
+
+  test("emails by their template, never their text", () => {
+    const mail = (before: Record<string, unknown> | null, after: Record<string, unknown>) =>
+      event({ action: "applications.reject", entityKind: "mail_message", before, after, personal: ["to", "subject"] });
+    expect(summariseEvent(mail(null, { template: "rejection", status: "held", to: "a@b.c", subject: "Hi" }))).toBe(
+      "Rejection email written (held in the outbox: no mail server is set up)",
+    );
+    expect(summariseEvent(mail(null, { template: "stage_change", status: "queued" }))).toBe(
+      "Stage change email queued",
+    );
+    expect(summariseEvent(mail({ status: "failed" }, { status: "queued" }))).toBe("Email queued again");
   });
 });
 
@@ -89,7 +108,12 @@ describe("timelineCategory", () => {
     expect(timelineCategory(event({ action: "x.y", entityKind: "assessment" }))).toBe("assessment");
     expect(
       timelineCategory(
-        event({ action: "applications.move", entityKind: "application", after: { stageName: "Offer" } }),
+        event({
+          action: "applications.move",
+          entityKind: "application",
+          before: { stage: "Interview" },
+          after: { stage: "Offer" },
+        }),
       ),
     ).toBe("stage");
     expect(timelineCategory(event({ action: "applications.create", entityKind: "application" }))).toBe("application");
