@@ -44,6 +44,17 @@ export {
   type PersonalDataExport,
 } from "./candidates";
 export {
+  mailModule,
+  enqueueMail,
+  createMailWorker,
+  startMailWorker,
+  type EnqueueMailInput,
+  type MailMessageDTO,
+  type MailTemplateDTO,
+  type MailWorker,
+  type MailWorkerOptions,
+} from "./mail";
+export {
   vettingModule,
   DEMO_COMPANY,
   DEMO_ROLE,
