@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
-import { ensureBootstrapAdmin } from "@shortlist/api";
+import { ensureBootstrapAdmin, startMailWorker, type MailWorker } from "@shortlist/api";
 import { ConfigError, loadConfig, type Config } from "@shortlist/config";
 import { openDatabase, openKeyring, type Database } from "@shortlist/db";
 import type { Logger } from "pino";
@@ -18,6 +18,8 @@ export interface RunningServer {
   cleanup: PeriodicCleanup;
   /** Signs the audit chain's head into `<data dir>/checkpoints/` every N events or minutes (and at stop). */
   checkpoints: CheckpointWriter;
+  /** Sends the mail outbox after each commit (SMTP_URL), or holds it for the Mailbox. */
+  mail: MailWorker;
   stop(): Promise<void>;
 }
 
@@ -62,18 +64,21 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const cleanup = startPeriodicCleanup({ orm: database.orm, config, log });
   void cleanup.runOnce();
   const checkpoints = startCheckpointWriter({ orm: database.orm, config, log, keyring });
+  const mail = startMailWorker({ orm: database.orm, config, log, keyring });
+  if (!config.mail.smtpUrl) log.info("no SMTP_URL: mail is held in the outbox (read it in the Mailbox), never sent");
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await cleanup.stop();
+      await mail.stop();
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // After the last request: the final checkpoint covers every event written.
       await checkpoints.stop();
       await database.close();
     })());
-  return { url, config, database, log, cleanup, checkpoints, stop };
+  return { url, config, database, log, cleanup, checkpoints, mail, stop };
 }
 
 export { ConfigError };
