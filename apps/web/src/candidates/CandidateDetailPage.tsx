@@ -13,6 +13,7 @@ import { Empty } from "../ui/Empty";
 import { ActionError, ErrorState } from "../ui/ErrorState";
 import { Section } from "../ui/Section";
 import { CandidateHistory } from "../audit";
+import { CandidateTimeline } from "../notes";
 import { CandidateVetting } from "../vetting";
 import { CandidateFields } from "./CandidateFields";
 import { CandidateFormModal } from "./CandidateFormModal";
@@ -159,6 +160,8 @@ function CandidateDetail({ candidate, reload }: { candidate: CandidateDetailDTO;
       <Suspense fallback={<Skeleton h={220} aria-label="Loading assessments" />}>
         <CandidateVetting candidate={candidate} />
       </Suspense>
+
+      <CandidateTimeline candidateId={candidate.id} />
 
       {isAdmin && (
         <Suspense fallback={<Skeleton h={160} aria-label="Loading the history" />}>

@@ -10,6 +10,7 @@ import { errorMessage } from "../lib/errors";
 import { forgetOtherQueries } from "../lib/queries";
 import { useSession } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
+import { NotificationsBell } from "../notes";
 import { PageLoader } from "../ui/PageLoader";
 import { modules } from "./modules";
 import { UserMenu } from "./UserMenu";
@@ -37,6 +38,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationsBell />
             <UserMenu visibleFrom="xs" />
             <SignOutButton />
           </Group>

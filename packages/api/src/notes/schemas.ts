@@ -7,6 +7,7 @@ import { z } from "zod";
 import { recordVersion, uuid } from "../shared/ids";
 import { multiLineText, singleLineText } from "../shared/text";
 
+export { NOTE_BODY_MAX, NOTIFICATION_KINDS, type NotificationKind } from "@shortlist/db/constants";
 export * from "./logic/mentions";
 export * from "./logic/timeline-summary";
 
