@@ -44,6 +44,13 @@ export {
   type PersonalDataExport,
 } from "./candidates";
 export {
+  notesModule,
+  type NoteDTO,
+  type NoteVersionDTO,
+  type NotificationDTO,
+  type TimelineItemDTO,
+} from "./notes";
+export {
   mailModule,
   enqueueMail,
   createMailWorker,
