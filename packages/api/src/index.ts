@@ -44,6 +44,18 @@ export {
   type PersonalDataExport,
 } from "./candidates";
 export {
+  jobsModule,
+  type ApplicationDTO,
+  type ApplicationListItem,
+  type BoardCard,
+  type BoardDTO,
+  type BulkResult,
+  type JobDetailDTO,
+  type JobDTO,
+  type RejectionReasonDTO,
+  type StageDTO,
+} from "./jobs";
+export {
   notesModule,
   type NoteDTO,
   type NoteVersionDTO,

@@ -1,4 +1,5 @@
 import type { EntityManager } from "@shortlist/db";
+import { findCandidateSummary } from "../candidates";
 import type { ApplicationOutcome, JobStatus, StageKind } from "@shortlist/db/constants";
 import { Conflict, Duplicate, InvalidInput, NotFound, StaleVersion } from "../errors";
 import { recordApplication, type JobsTx } from "./audit";
@@ -6,6 +7,7 @@ import { countChange } from "./counters";
 import { findOrCreateJob } from "./jobs.service";
 import { applicationActionBlocked, jobTakesApplications, outcomeInStage, type ApplicationAction } from "./logic/rules";
 import { APPLICATION_SELECT, toApplicationDTO, type ApplicationDTO } from "./mappers";
+import { assertReachable, notifyCandidate, type MailingTx } from "./notify";
 import type { CreateApplicationInput, MoveApplicationInput, RejectApplicationInput } from "./schemas";
 
 interface StageRow {
@@ -200,11 +202,23 @@ async function place(
   return getApplication(em, app.id);
 }
 
-export async function moveApplication(ctx: JobsTx, input: MoveApplicationInput, action = "applications.move") {
+/** To another stage of its job; with `notifyCandidate`, the stage-change email is queued in the same transaction. */
+export async function moveApplication(
+  ctx: MailingTx,
+  input: Omit<MoveApplicationInput, "version" | "notifyCandidate"> & {
+    version: number | null;
+    notifyCandidate?: boolean;
+  },
+  action = "applications.move",
+) {
   const locked = await lockApplication(ctx.em, input.id, input.version, "move");
   if (locked.app.stageId === input.stageId) return getApplication(ctx.em, input.id);
   const stage = await stageOfJob(ctx.em, locked.app.jobId, input.stageId);
-  return place(ctx, locked, { stage, outcome: outcomeInStage(stage.kind) }, action);
+  if (input.notifyCandidate) await assertReachable(ctx, locked.app.candidateId);
+  const moved = await place(ctx, locked, { stage, outcome: outcomeInStage(stage.kind) }, action);
+  if (input.notifyCandidate)
+    await notifyCandidate(ctx, moved, "stage_change", { stage: { name: stage.name, previous: locked.stage.name } });
+  return moved;
 }
 
 async function activeReason(em: EntityManager, reasonId: string) {
@@ -216,13 +230,66 @@ async function activeReason(em: EntityManager, reasonId: string) {
   return reason;
 }
 
-export async function rejectApplication(ctx: JobsTx, input: RejectApplicationInput, action = "applications.reject") {
+/** Closes the application with a reason (and note); with `notifyCandidate`, the rejection email is queued with it. */
+export async function rejectApplication(
+  ctx: MailingTx,
+  input: Omit<RejectApplicationInput, "version" | "notifyCandidate"> & {
+    version: number | null;
+    notifyCandidate?: boolean;
+  },
+  action = "applications.reject",
+) {
   const reason = await activeReason(ctx.em, input.reasonId);
   const locked = await lockApplication(ctx.em, input.id, input.version, "reject");
+  if (input.notifyCandidate) await assertReachable(ctx, locked.app.candidateId);
   const note = input.note ?? null;
-  return place(ctx, locked, { stage: locked.stage, outcome: "rejected", reasonId: reason.id, note }, action, {
-    after: { reason: reason.label, ...(note ? { rejectionNote: note } : {}) },
+  const rejected = await place(
+    ctx,
+    locked,
+    { stage: locked.stage, outcome: "rejected", reasonId: reason.id, note },
+    action,
+    { after: { reason: reason.label, ...(note ? { rejectionNote: note } : {}) } },
+  );
+  if (input.notifyCandidate) await notifyCandidate(ctx, rejected, "rejection", {});
+  return rejected;
+}
+
+/**
+ * Invites the candidate to an assessment: queues the invitation and moves the application to the job's (first)
+ * Assessment stage. Already there, the application's activity and version move on, so each invite is one email.
+ */
+export async function inviteApplication(ctx: MailingTx, input: { id: string; version: number }) {
+  const { em } = ctx;
+  const locked = await lockApplication(em, input.id, input.version, "move");
+  const [target] = await em.execute<StageRow[]>(
+    "select id, name, kind from job_stages where job_id = ? and kind = 'assessment' order by position, id limit 1",
+    [locked.app.jobId],
+  );
+  if (!target)
+    throw new Conflict(
+      `${locked.job.title} has no Assessment stage; add one (kind assessment) first`,
+      "precondition_failed",
+      { jobId: locked.app.jobId },
+    );
+  await assertReachable(ctx, locked.app.candidateId);
+  let invited: ApplicationDTO;
+  if (target.id !== locked.app.stageId) {
+    invited = await place(ctx, locked, { stage: target, outcome: outcomeInStage(target.kind) }, "applications.invite", {
+      after: { invitation: "assessment_invitation" },
+    });
+  } else {
+    await em.execute(
+      "update applications set last_activity_at = now(), updated_at = now(), version = version + 1 where id = ?",
+      [locked.app.id],
+    );
+    recordApplication(ctx, locked.app, null, { invitation: "assessment_invitation" }, "applications.invite");
+    invited = await getApplication(em, locked.app.id);
+  }
+  const candidate = await findCandidateSummary(em, locked.app.candidateId);
+  await notifyCandidate(ctx, invited, "assessment_invitation", {
+    assessment: { domains: [...candidate.assessmentDomains] },
   });
+  return invited;
 }
 
 export async function withdrawApplication(ctx: JobsTx, input: { id: string; version: number }) {

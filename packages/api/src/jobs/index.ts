@@ -14,3 +14,6 @@ export {
 export { fileManyUnderJobs, type Filing } from "./filing.service";
 export type { JobsTx } from "./audit";
 export type { ApplicationDTO, JobDetailDTO, JobDTO, StageDTO } from "./mappers";
+export type { ApplicationListItem, ApplicationPage, BoardCard, BoardColumn, BoardDTO } from "./board.service";
+export type { BulkItemResult, BulkResult } from "./bulk.service";
+export type { RejectionReasonDTO } from "./rejection-reasons.service";
