@@ -7,11 +7,13 @@
 import {
   appendEvents,
   chainPending,
+  insertPlannedKeysSql,
   type AuditActor,
   type AuditEventInput,
   type AuditRecord,
   type EntityManager,
   type MikroORM,
+  type Sealed,
 } from "@shortlist/db";
 import type { RequestContext } from "./context";
 
@@ -61,14 +63,13 @@ export async function actorOf(ctx: Pick<RequestContext, "getAuth">): Promise<Aud
 }
 
 type Side = Record<string, unknown> | null;
+type SealSlots = Map<string, { side: Record<string, unknown>; field: string }[]>;
 
-/** Seals every personal field of the call's records in one keyring call: every new subject's key in one statement. */
-async function sealPersonal(
-  ctx: Pick<RequestContext, "keyring">,
-  em: EntityManager,
+/** Every personal field to seal, by subject. */
+function personalSlots(
   items: readonly { side: Side; personal: readonly string[]; subjectId: string | null | undefined }[],
-): Promise<void> {
-  const bySubject = new Map<string, { side: Record<string, unknown>; field: string }[]>();
+): SealSlots {
+  const bySubject: SealSlots = new Map();
   for (const { side, personal, subjectId } of items) {
     if (!side) continue;
     for (const field of personal) {
@@ -78,18 +79,26 @@ async function sealPersonal(
       else bySubject.set(subjectId!, [{ side, field }]);
     }
   }
-  if (bySubject.size === 0) return;
-  const sealed = await ctx.keyring.sealBatch(
-    em,
-    new Map([...bySubject].map(([subjectId, slots]) => [subjectId, slots.map(({ side, field }) => side[field])])),
-  );
-  for (const [subjectId, slots] of bySubject) {
-    const values = sealed.get(subjectId)!;
-    slots.forEach(({ side, field }, i) => (side[field] = values[i]));
-  }
+  return bySubject;
 }
 
-/** Seals the buffered records' personal fields and writes them in `em`'s transaction (chained after the commit). */
+const valuesOf = (bySubject: SealSlots) =>
+  new Map([...bySubject].map(([subjectId, slots]) => [subjectId, slots.map(({ side, field }) => side[field])]));
+
+/** The sealed copies of the records' sides (the plain ones stay as they are, for a second try). */
+function sealedSides(sides: readonly Side[], bySubject: SealSlots, sealed: Map<string, Sealed[]>): Side[] {
+  const copies = new Map(sides.map((side) => [side, side ? { ...side } : null]));
+  for (const [subjectId, slots] of bySubject) {
+    const values = sealed.get(subjectId)!;
+    slots.forEach(({ side, field }, i) => (copies.get(side)![field] = values[i]));
+  }
+  return sides.map((side) => copies.get(side)!);
+}
+
+/**
+ * Seals the buffered records' personal fields and writes them in `em`'s transaction (chained after the commit):
+ * the data keys of new subjects and the events in one statement, in the common case.
+ */
 export async function writeAudit(
   ctx: Pick<RequestContext, "getAuth" | "keyring" | "requestId" | "ip">,
   em: EntityManager,
@@ -98,26 +107,51 @@ export async function writeAudit(
 ): Promise<void> {
   if (records.length === 0) return;
   const caller = records.some((r) => !r.actor) ? await actorOf(ctx) : null;
-  const events: AuditEventInput[] = [];
-  const sides: { side: Side; personal: readonly string[]; subjectId: string | null | undefined }[] = [];
+  // Sealed into copies: the record's own objects stay as the handler made them.
+  const sides: Side[] = [];
+  const items: { side: Side; personal: readonly string[]; subjectId: string | null | undefined }[] = [];
   for (const r of records) {
     const personal = r.personal ?? [];
-    // Copies: the record's own objects stay as the handler made them.
-    const before = r.before ? { ...r.before } : null;
-    const after = r.after ? { ...r.after } : null;
-    sides.push({ side: before, personal, subjectId: r.subjectId }, { side: after, personal, subjectId: r.subjectId });
-    events.push({
+    const before = r.before ?? null;
+    const after = r.after ?? null;
+    sides.push(before, after);
+    items.push({ side: before, personal, subjectId: r.subjectId }, { side: after, personal, subjectId: r.subjectId });
+  }
+  const eventsWith = (sealed: Side[]): AuditEventInput[] =>
+    records.map((r, i) => ({
       actor: r.actor ?? caller!,
       action: r.action ?? action,
       entity: { kind: r.entity.kind, id: r.entity.id ?? null },
       subjectId: r.subjectId ?? null,
       requestId: ctx.requestId,
       ip: ctx.ip,
-      change: { before, after },
-    });
+      change: { before: sealed[2 * i]!, after: sealed[2 * i + 1]! },
+    }));
+  const bySubject = personalSlots(items);
+  if (bySubject.size === 0) {
+    await appendEvents(em, eventsWith(sides));
+    return;
   }
-  await sealPersonal(ctx, em, sides);
-  await appendEvents(em, events);
+  // Optimistic: subjects the keyring does not know yet are sealed with new keys, inserted with the events.
+  const plan = ctx.keyring.planSeal(em, valuesOf(bySubject));
+  if (!plan.keys) {
+    await appendEvents(em, eventsWith(sealedSides(sides, bySubject, plan.sealed)));
+    return;
+  }
+  const keys = insertPlannedKeysSql(plan.keys, true, 1, "subject_id");
+  const written = await appendEvents(em, eventsWith(sealedSides(sides, bySubject, plan.sealed)), {
+    ...keys,
+    rows: plan.keys.rows.length,
+  });
+  const inserted = written.alongside.map((row) => row.subject_id as string);
+  ctx.keyring.planInserted(em, plan.keys, inserted);
+  if (written.appended) return;
+  // Some subject had a key already (or was erased, or the master key was rotated meanwhile): nothing was
+  // appended; seal again with the keys as they are.
+  const made = new Set(inserted);
+  const likelyKeyed = plan.keys.rows.flatMap((row) => (made.has(row.subject_id) ? [] : [row.subject_id]));
+  const sealed = await ctx.keyring.sealBatch(em, valuesOf(bySubject), { likelyKeyed });
+  await appendEvents(em, eventsWith(sealedSides(sides, bySubject, sealed)));
 }
 
 /** One chainer per ORM: requests made while a run is queued share it, so a burst of commits is chained in one go. */

@@ -6,24 +6,54 @@
  * to disk is never inside another writer's wait.
  */
 import type { EntityManager } from "@mikro-orm/postgresql";
+import type { PoolClient, QueryResult } from "pg";
+import { nativeQuery } from "../native-query";
 import { eventHash, plainChange } from "./chain";
 import { hashedFields, SELECT_EVENT_ROWS, type EventRow } from "./rows";
 import type { AuditEventInput } from "./types";
 
 const COLUMNS =
   "at, actor_type, actor_id, actor_label, action, entity_kind, entity_id, subject_id, request_id, ip, change";
-const ROW = "(?::timestamptz, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+/** Every column but `at` (one value for all), as the arrays the INSERT unnests. */
+const ARRAY_COLUMNS = [
+  ["actor_type", "text"],
+  ["actor_id", "text"],
+  ["actor_label", "text"],
+  ["action", "text"],
+  ["entity_kind", "text"],
+  ["entity_id", "text"],
+  ["subject_id", "uuid"],
+  ["request_id", "text"],
+  ["ip", "text"],
+  ["change", "jsonb"],
+] as const;
 
-/** Events per INSERT (eleven parameters each; PostgreSQL takes at most 65,535 per statement). */
-const APPEND_BATCH = 2000;
+/**
+ * A statement to run with the events' INSERT, as one (e.g. the data keys that sealed their personal fields): its
+ * SQL uses parameters `$1` to `$n` (n = `params.length`) and has a RETURNING clause; the events are inserted only
+ * when it returns exactly `rows` rows.
+ */
+export interface AlongsideStatement {
+  sql: string;
+  params: readonly unknown[];
+  rows: number;
+}
 
-/** Inserts the events, not yet chained, in `em`'s transaction: one statement per APPEND_BATCH events. */
-export async function appendEvents(em: EntityManager, events: readonly AuditEventInput[]): Promise<void> {
-  const at = new Date().toISOString();
-  for (let from = 0; from < events.length; from += APPEND_BATCH) {
-    const chunk = events.slice(from, from + APPEND_BATCH);
-    const params = chunk.flatMap((e) => [
-      at,
+/**
+ * Inserts the events, not yet chained, in `em`'s transaction, in one statement (with `alongside` when given).
+ * Answers whether they were inserted and the rows `alongside` returned.
+ */
+export async function appendEvents(
+  em: EntityManager,
+  events: readonly AuditEventInput[],
+  alongside?: AlongsideStatement,
+): Promise<{ appended: boolean; alongside: Record<string, unknown>[] }> {
+  if (events.length === 0 && !alongside) return { appended: true, alongside: [] };
+  const first = alongside ? alongside.params.length + 1 : 1;
+  const p = (i: number) => `$${first + i}`;
+  const arrays: unknown[][] = ARRAY_COLUMNS.map(() => []);
+  for (const e of events) {
+    const values = [
       e.actor.type,
       e.actor.id,
       e.actor.label,
@@ -34,9 +64,32 @@ export async function appendEvents(em: EntityManager, events: readonly AuditEven
       e.requestId,
       e.ip,
       JSON.stringify(plainChange(e.change)),
-    ]);
-    await em.execute(`insert into audit_events (${COLUMNS}) values ${chunk.map(() => ROW).join(", ")}`, params);
+    ];
+    values.forEach((value, i) => arrays[i]!.push(value));
   }
+  const insert =
+    `insert into audit_events (${COLUMNS}) ` +
+    `select ${p(0)}::timestamptz, v.actor_type::audit_actor_type, ` +
+    `${ARRAY_COLUMNS.slice(1)
+      .map(([column]) => `v.${column}`)
+      .join(", ")} ` +
+    `from unnest(${ARRAY_COLUMNS.map(([, type], i) => `${p(i + 1)}::${type}[]`).join(", ")}) ` +
+    `with ordinality as v(${ARRAY_COLUMNS.map(([column]) => column).join(", ")}, n)` +
+    (alongside ? ` where (select count(*) from alongside) = ${p(ARRAY_COLUMNS.length + 1)}` : "") +
+    " order by v.n";
+  const params = [new Date().toISOString(), ...arrays];
+  if (!alongside) {
+    await nativeQuery(em, insert, params);
+    return { appended: true, alongside: [] };
+  }
+  const [result] = await nativeQuery<{ alongside: Record<string, unknown>[]; appended: number }>(
+    em,
+    `with alongside as (${alongside.sql}), appended as (${insert} returning 1) ` +
+      "select coalesce((select json_agg(alongside) from alongside), '[]') as alongside, " +
+      "(select count(*) from appended)::int as appended",
+    [...alongside.params, ...params, alongside.rows],
+  );
+  return { appended: result!.alongside.length === alongside.rows, alongside: result!.alongside };
 }
 
 /** The head as committed: the last chained sequence number and its hash (0 and the genesis hash when empty). */
@@ -62,37 +115,66 @@ export async function chainPending(
     );
     if (!pending?.any) return 0;
   }
+  const pool = await em.getConnection().getNativeClient();
+  const client = await pool.connect();
   let total = 0;
-  for (;;) {
-    const chained = await em.fork().transactional(async (tx) => {
-      const [head] = await tx.execute<{ seq: string; hash: string }[]>(
-        "select seq, hash from audit_head where id = 1 for update",
-      );
-      if (!head) throw new Error("audit_head has no row: the audit migration did not run");
-      // Read after the lock: a new snapshot, so events another chainer just chained are not seen as pending.
-      const rows = await tx.execute<EventRow[]>(`${SELECT_EVENT_ROWS} where seq is null order by id limit ?`, [batch]);
-      if (rows.length === 0) return 0;
-      let seq = Number(head.seq);
-      let prevHash = head.hash;
-      const params: unknown[] = [];
-      for (const row of rows) {
-        const hash = eventHash(hashedFields(row, ++seq, prevHash));
-        params.push(row.id, seq, prevHash, hash);
-        prevHash = hash;
-      }
-      // One statement: the events and the head.
-      await tx.execute(
-        `with chained as (
-           update audit_events as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-           from (values ${rows.map(() => "(?::bigint, ?::bigint, ?, ?)").join(", ")}) as v(id, seq, prev_hash, hash)
-           where e.id = v.id
-         )
-         update audit_head set seq = ?, hash = ? where id = 1`,
-        [...params, seq, prevHash],
-      );
-      return rows.length;
-    });
-    total += chained;
-    if (chained < batch) return total;
+  try {
+    for (;;) {
+      const chained = await chainBatch(client, batch);
+      total += chained;
+      if (chained < batch) break;
+    }
+  } catch (error) {
+    const rolledBack = await client.query("rollback").then(
+      () => true,
+      () => false,
+    );
+    client.release(rolledBack ? undefined : true);
+    throw error;
   }
+  client.release();
+  return total;
+}
+
+const ID = /^\d+$/;
+const HASH = /^[0-9a-f]{64}$/;
+
+/**
+ * One transaction that chains up to `batch` pending events, in two round trips (multi-statement queries: they
+ * carry no parameters, and every value in them is a number or a hash, checked).
+ */
+async function chainBatch(client: PoolClient, batch: number): Promise<number> {
+  if (!Number.isSafeInteger(batch) || batch < 1) throw new Error(`chainPending: batch ${batch} is not a count`);
+  // Each statement of a multi-statement query takes its own snapshot: the pending rows are read after the
+  // head's lock, so events another chainer just chained are not seen as pending.
+  const [, headResult, pendingResult] = (await client.query(
+    "begin; select seq, hash from audit_head where id = 1 for update; " +
+      `${SELECT_EVENT_ROWS} where seq is null order by id limit ${batch}`,
+  )) as unknown as QueryResult[];
+  const head = headResult!.rows[0] as { seq: string; hash: string } | undefined;
+  if (!head) throw new Error("audit_head has no row: the audit migration did not run");
+  const rows = pendingResult!.rows as EventRow[];
+  if (rows.length === 0) {
+    await client.query("commit");
+    return 0;
+  }
+  let seq = Number(head.seq);
+  let prevHash = head.hash;
+  const values: string[] = [];
+  for (const row of rows) {
+    const hash = eventHash(hashedFields(row, ++seq, prevHash));
+    if (!ID.test(String(row.id)) || !HASH.test(prevHash)) throw new Error(`chainPending: unexpected row ${row.id}`);
+    values.push(`(${row.id}::bigint, ${seq}::bigint, '${prevHash}', '${hash}')`);
+    prevHash = hash;
+  }
+  // One statement for the events and the head, and the commit.
+  await client.query(
+    `with chained as (
+       update audit_events as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+       from (values ${values.join(", ")}) as v(id, seq, prev_hash, hash)
+       where e.id = v.id
+     )
+     update audit_head set seq = ${seq}, hash = '${prevHash}' where id = 1; commit`,
+  );
+  return rows.length;
 }
