@@ -40,6 +40,7 @@ export {
   candidatesModule,
   type CandidateDetailDTO,
   type CandidateDTO,
+  type CandidateListItemDTO,
   type ImportRowResult,
   type PersonalDataExport,
 } from "./candidates";

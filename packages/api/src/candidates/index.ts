@@ -6,5 +6,13 @@ export const candidatesModule = { name: "candidates", routes, personalData: cand
 
 export { assertNotErased, createCandidate, findCandidateSummary } from "./candidates.service";
 export type { ImportRowResult } from "./candidates-import.service";
+export { tagCandidates, type TagResult } from "./tags.service";
 export type { PersonalDataExport } from "./personal-data.service";
-export type { CandidateDetailDTO, CandidateDTO, CandidateSummary, CreatedCandidateDTO } from "./mappers";
+export type {
+  CandidateDetailDTO,
+  CandidateDTO,
+  CandidateJobSummary,
+  CandidateListItemDTO,
+  CandidateSummary,
+  CreatedCandidateDTO,
+} from "./mappers";

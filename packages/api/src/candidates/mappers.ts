@@ -1,4 +1,5 @@
 import type { ICandidate } from "@shortlist/db";
+import type { ApplicationOutcome } from "@shortlist/db/constants";
 import { dbRow } from "../db-rows";
 import type { ApplicationDTO } from "../jobs";
 
@@ -24,6 +25,31 @@ export interface CandidateDTO {
 export interface CandidateDetailDTO extends CandidateDTO {
   erased: boolean;
   applications: ApplicationDTO[];
+}
+
+/** One of a person's applications, as the list shows it. */
+export interface CandidateJobSummary {
+  applicationId: string;
+  jobId: string;
+  jobTitle: string;
+  company: string;
+  stageName: string;
+  outcome: ApplicationOutcome;
+}
+
+/** A row of `candidates.list`: the person, their latest score, their last activity and their applications. */
+export interface CandidateListItemDTO extends CandidateDTO {
+  /** The percentile of the person's latest completed assessment; null when none is completed. */
+  score: number | null;
+  /** The latest activity on any of their applications, or the last edit of the record when later. */
+  lastActivityAt: Date;
+  /** Most recently active first. */
+  applications: CandidateJobSummary[];
+}
+
+export interface CandidateListPage {
+  items: CandidateListItemDTO[];
+  nextCursor: string | null;
 }
 
 /** `candidates.create`: the person, and the application when they were filed under a job. */

@@ -4,14 +4,18 @@ import { candidateStats, listCandidates } from "./candidates-list.service";
 import {
   candidateIdInput,
   candidateStatsInput,
+  candidateSuggestionsInput,
   createCandidateInput,
   deleteCandidateInput,
   importRowsInput,
   listCandidatesInput,
+  tagCandidatesInput,
   updateCandidateInput,
 } from "./schemas";
 import { createCandidate, deleteCandidate, getCandidate, updateCandidate } from "./candidates.service";
 import { eraseCandidate, exportPersonalData } from "./personal-data.service";
+import { candidateSuggestions } from "./suggestions.service";
+import { tagCandidates } from "./tags.service";
 
 const candidates = router({
   list: procedureFor(ROLES.any)
@@ -20,16 +24,33 @@ const candidates = router({
   stats: procedureFor(ROLES.any)
     .input(candidateStatsInput)
     .query(({ ctx, input }) => candidateStats(ctx.em, input)),
+  /** Values for a filter drawn from the data (companies, job titles, domains, tags), matching a prefix. */
+  suggestions: procedureFor(ROLES.any)
+    .input(candidateSuggestionsInput)
+    .query(({ ctx, input }) => candidateSuggestions(ctx.em, input)),
   get: procedureFor(ROLES.any)
     .input(candidateIdInput)
     .query(({ ctx, input }) => getCandidate(ctx.em, input.id)),
   create: procedureFor(ROLES.writers)
     .input(createCandidateInput)
     .mutation(({ ctx, input }) => createCandidate(ctx, input)),
-  /** Edit fields, move the status, record or withdraw consent; carries the version last seen. */
+  /** Edit fields, record or withdraw consent; carries the version last seen. */
   update: procedureFor(ROLES.writers)
     .input(updateCandidateInput)
     .mutation(({ ctx, input }) => updateCandidate(ctx, input)),
+  /** Adds and removes tags on up to 500 people at once; each person is done or skipped with the reason. */
+  tag: procedureFor(ROLES.writers)
+    .input(tagCandidatesInput)
+    .mutation(async ({ ctx, input }) => {
+      const results = await tagCandidates(ctx, input.ids, input.add, input.remove);
+      // Each changed person has their event; this one says what was asked, also when nobody needed a change.
+      const done = results.filter((r) => r.outcome === "done").length;
+      ctx.audit.record({
+        entity: { kind: "candidate-tagging", id: null },
+        after: { add: input.add, remove: input.remove, done, skipped: results.length - done },
+      });
+      return { results };
+    }),
   delete: procedureFor(ROLES.writers)
     .input(deleteCandidateInput)
     .mutation(({ ctx, input }) => deleteCandidate(ctx, input.id, input.version)),

@@ -103,13 +103,61 @@ export const candidateFiltersSchema = z.strictObject({
   search: singleLineText(200).trim().min(1).optional(),
 });
 
+/**
+ * What the list can be sorted by: how well a person matches the search, date added, name, last activity (on any
+ * application, or an edit of the record), score (latest completed assessment's percentile).
+ */
+export const CANDIDATE_SORTS = ["relevance", "added", "name", "activity", "score"] as const;
+export type CandidateSort = (typeof CANDIDATE_SORTS)[number];
+export const SORT_ORDERS = ["asc", "desc"] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+export const candidateSortSchema = {
+  /** Left out: by relevance under a search, else by date added. Relevance without a search is by date added. */
+  sort: z.enum(CANDIDATE_SORTS).optional(),
+  /** Not `direction`: tRPC's infinite queries send that one (forward/backward) with every page. */
+  order: z.enum(SORT_ORDERS).default("desc"),
+};
+
 export const listCandidatesInput = candidateFiltersSchema.extend({
+  ...candidateSortSchema,
   limit: z.int().min(1).max(200).default(25),
-  /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().max(200).nullish(),
-  /** Sent by tRPC's infinite queries; pages only go forward (newest first). */
+  /** Opaque: the `nextCursor` of the previous page, for the same sort and order. */
+  cursor: z.string().max(2000).nullish(),
+  /** Sent by tRPC's infinite queries; pages only go forward. */
   direction: z.enum(["forward", "backward"]).optional(),
 });
+
+/** Filters that suggest values drawn from the data as the user types. */
+export const SUGGESTION_FIELDS = ["company", "role", "domain", "tag"] as const;
+export type SuggestionField = (typeof SUGGESTION_FIELDS)[number];
+
+export const candidateSuggestionsInput = z.strictObject({
+  field: z.enum(SUGGESTION_FIELDS),
+  /** Matched case- and accent-insensitively at the start of a word; empty: the most used values. */
+  prefix: singleLineText(100).trim().default(""),
+  limit: z.int().min(1).max(50).default(10),
+});
+
+export const tagCandidatesInput = z
+  .strictObject({
+    ids: z.array(uuid).min(1, "Select at least one candidate").max(500, "Tag at most 500 candidates at once"),
+    add: tagsSchema.default([]),
+    remove: tagsSchema.default([]),
+  })
+  .refine((input) => input.add.length + input.remove.length > 0, {
+    path: ["add"],
+    message: "Name a tag to add or remove",
+  });
+
+/** A named filter and sort of the candidate list, kept per user. */
+export const saveViewInput = z.strictObject({
+  name: requiredText("view's name", 80),
+  filters: candidateFiltersSchema,
+  ...candidateSortSchema,
+});
+
+export const deleteViewInput = idInput;
 
 export const candidateStatsInput = candidateFiltersSchema.omit({ outcome: true }).default({});
 
@@ -122,3 +170,6 @@ export type CreateCandidateInput = z.infer<typeof createCandidateInput>;
 export type UpdateCandidateInput = z.infer<typeof updateCandidateInput>;
 export type CandidateFilters = z.infer<typeof candidateFiltersSchema>;
 export type ListCandidatesInput = z.infer<typeof listCandidatesInput>;
+export type CandidateSuggestionsInput = z.infer<typeof candidateSuggestionsInput>;
+export type TagCandidatesInput = z.infer<typeof tagCandidatesInput>;
+export type SaveViewInput = z.infer<typeof saveViewInput>;
