@@ -3,7 +3,15 @@ import { adminModule } from "../admin";
 import { auditModule } from "../audit";
 import { candidatesModule } from "../candidates";
 import { homeModule } from "../home";
+import { mailModule } from "../mail";
 import { vettingModule } from "../vetting";
 
 /** The SPA's modules, in navigation order: routes and navigation are derived from this list. */
-export const modules: readonly SpaModule[] = [homeModule, candidatesModule, vettingModule, adminModule, auditModule];
+export const modules: readonly SpaModule[] = [
+  homeModule,
+  candidatesModule,
+  vettingModule,
+  mailModule,
+  adminModule,
+  auditModule,
+];

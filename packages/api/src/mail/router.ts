@@ -28,7 +28,11 @@ const mail = router({
   /** The outbox, newest first: every message with its status, opened (an erased person's read as erased). */
   list: procedureFor(ROLES.writers)
     .input(mailListInput)
-    .query(({ ctx, input }) => listMessages(ctx, input)),
+    .query(async ({ ctx, input }) => ({
+      ...(await listMessages(ctx, input)),
+      /** False: no SMTP_URL, so messages are held here and never sent. */
+      smtpConfigured: Boolean(ctx.config.mail.smtpUrl),
+    })),
   get: procedureFor(ROLES.writers)
     .input(mailIdInput)
     .query(({ ctx, input }) => getMessage(ctx, input.id)),
