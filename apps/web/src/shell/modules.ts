@@ -3,12 +3,14 @@ import { adminModule } from "../admin";
 import { auditModule } from "../audit";
 import { candidatesModule } from "../candidates";
 import { homeModule } from "../home";
+import { jobsModule } from "../jobs";
 import { mailModule } from "../mail";
 import { vettingModule } from "../vetting";
 
 /** The SPA's modules, in navigation order: routes and navigation are derived from this list. */
 export const modules: readonly SpaModule[] = [
   homeModule,
+  jobsModule,
   candidatesModule,
   vettingModule,
   mailModule,

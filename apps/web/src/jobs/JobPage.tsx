@@ -1,0 +1,113 @@
+import { Anchor, Group, SegmentedControl, Skeleton, Stack } from "@mantine/core";
+import { idInput } from "@shortlist/api/schemas";
+import { IconArrowLeft, IconBriefcaseOff, IconLayoutKanban, IconList } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { errorReason } from "../lib/errors";
+import { useHasRole } from "../lib/session";
+import { useTRPC } from "../lib/trpc";
+import { Empty } from "../ui/Empty";
+import { ErrorState } from "../ui/ErrorState";
+import { Board } from "./board/Board";
+import { ClosedApplications } from "./ClosedApplications";
+import { JobHeader } from "./JobHeader";
+import { ApplicationsList } from "./list/ApplicationsList";
+import { StagesSection } from "./stages/StagesSection";
+import type { JobDetail } from "./types";
+
+export default function JobPage() {
+  const { id = "" } = useParams();
+  const validId = idInput.safeParse({ id }).success;
+  const trpc = useTRPC();
+  const query = useQuery(trpc.jobs.get.queryOptions({ id }, { enabled: validId }));
+
+  if (!validId || errorReason(query.error) === "not_found") {
+    return (
+      <Empty title="Job not found" description="The link may be wrong." icon={<IconBriefcaseOff aria-hidden />}>
+        <BackLink />
+      </Empty>
+    );
+  }
+  if (query.isError && !query.data) {
+    return (
+      <Stack>
+        <BackLink />
+        <ErrorState
+          error={query.error}
+          title="Could not load this job"
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      </Stack>
+    );
+  }
+  if (query.isPending) {
+    return (
+      <Stack aria-busy>
+        <BackLink />
+        <Skeleton h={32} w={280} />
+        <Skeleton h={320} />
+      </Stack>
+    );
+  }
+  return <Job key={query.data.id} job={query.data} />;
+}
+
+function BackLink() {
+  return (
+    <Anchor component={Link} to="/jobs" size="sm">
+      <Group gap={4} component="span">
+        <IconArrowLeft size={14} aria-hidden />
+        All jobs
+      </Group>
+    </Anchor>
+  );
+}
+
+type View = "board" | "list";
+
+function Job({ job }: { job: JobDetail }) {
+  const canWrite = useHasRole("writers");
+  const [params, setParams] = useSearchParams();
+  const view: View = params.get("view") === "list" ? "list" : "board";
+  const setView = (next: string) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        if (next === "list") updated.set("view", "list");
+        else updated.delete("view");
+        return updated;
+      },
+      { replace: true },
+    );
+
+  return (
+    <Stack gap="lg">
+      <BackLink />
+      <JobHeader job={job} canWrite={canWrite} />
+      <StagesSection job={job} canWrite={canWrite} />
+      <SegmentedControl
+        aria-label="View"
+        w="fit-content"
+        value={view}
+        onChange={setView}
+        data={[
+          { value: "board", label: <ViewLabel icon={<IconLayoutKanban size={16} aria-hidden />} text="Board" /> },
+          { value: "list", label: <ViewLabel icon={<IconList size={16} aria-hidden />} text="List" /> },
+        ]}
+      />
+      {view === "board" ? <Board job={job} canWrite={canWrite} /> : <ApplicationsList job={job} canWrite={canWrite} />}
+      <ClosedApplications job={job} canWrite={canWrite} />
+    </Stack>
+  );
+}
+
+function ViewLabel({ icon, text }: { icon: ReactNode; text: string }) {
+  return (
+    <Group gap={6} wrap="nowrap" justify="center">
+      {icon}
+      <span>{text}</span>
+    </Group>
+  );
+}
