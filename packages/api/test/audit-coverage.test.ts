@@ -5,12 +5,14 @@
  */
 import type { AnyProcedure } from "@trpc/server";
 import { expect, test } from "vitest";
-import { appRouter, type Meta } from "@shortlist/api";
+import { appRouter, enqueueMail, type Meta } from "@shortlist/api";
 import { auditEnforcement } from "../src/audit-trail";
 import { callerFor, PASSWORD, rejection, useTestApi, type CookieJar } from "./helpers";
+import { inUnitOfWork } from "./mail-fixtures";
 import { sampleLines } from "./vetting-fixtures";
 
-const api = useTestApi({ dataDir: "shortlist-audit-coverage-" });
+// A mail server configured (mail.retry needs one); nothing runs the mail worker here, so nothing is sent.
+const api = useTestApi({ dataDir: "shortlist-audit-coverage-", env: { SMTP_URL: "smtp://127.0.0.1:9" } });
 
 const flat = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
 const mutations = Object.entries(flat)
@@ -56,6 +58,7 @@ async function driveEveryMutation() {
     assessmentDomains: ["Python", "PostgreSQL"],
   });
   const updated = await admin.candidates.update({ id: candidate.id, version: candidate.version, consentGiven: true });
+  await admin.candidates.tag({ ids: [candidate.id], add: ["senior"] });
   const imported = await admin.candidates.importBatch({
     rows: [
       { line: 2, data: { name: "Alan Turing", email: "alan@example.com", role: "Backend Engineer", company: "Acme" } },
@@ -74,6 +77,26 @@ async function driveEveryMutation() {
   await admin.benchmarks.recompute({ role: "Backend Engineer", company: "Acme" });
   await admin.benchmarks.upsertEntered({ role: "Data Engineer", company: null, bands: BANDS });
   await admin.reports.generate({ assessmentId: assessment.id });
+
+  const template = await admin.mail.templates.get({ key: "rejection" });
+  await admin.mail.templates.update({
+    key: "rejection",
+    subject: "About {{ job.title }}",
+    body: "Hello {{ recipient.name }}",
+    version: template.version,
+  });
+  await admin.mail.templates.reset({ key: "rejection" });
+  const mail = await inUnitOfWork(api.deps, api.deps.config, (ctx) =>
+    enqueueMail(ctx, {
+      template: "rejection",
+      subjectId: candidate.id,
+      to: { email: candidate.email, name: candidate.name },
+      variables: { job: { title: "Backend Engineer", company: "Acme" }, sender: { name: "First Admin" } },
+      idempotencyKey: `coverage:${candidate.id}`,
+    }),
+  );
+  await api.db.orm.em.fork().execute("update mail_messages set status = 'failed' where id = ?", [mail.id]);
+  await admin.mail.retry({ id: mail.id });
 
   await admin.candidates.exportPersonalData({ id: candidate.id });
   await admin.candidates.erase({ id: candidate.id });
