@@ -2,7 +2,7 @@ import type { EntityManager } from "@shortlist/db";
 import { findCandidateSummary } from "../candidates";
 import type { ApplicationOutcome, JobStatus, StageKind } from "@shortlist/db/constants";
 import { Conflict, Duplicate, InvalidInput, NotFound, StaleVersion } from "../errors";
-import { recordApplication, type JobsTx } from "./audit";
+import { recordApplication, recordUnchanged, type JobsTx } from "./audit";
 import { countChange } from "./counters";
 import { findOrCreateJob } from "./jobs.service";
 import { applicationActionBlocked, jobTakesApplications, outcomeInStage, type ApplicationAction } from "./logic/rules";
@@ -212,7 +212,10 @@ export async function moveApplication(
   action = "applications.move",
 ) {
   const locked = await lockApplication(ctx.em, input.id, input.version, "move");
-  if (locked.app.stageId === input.stageId) return getApplication(ctx.em, input.id);
+  if (locked.app.stageId === input.stageId) {
+    recordUnchanged(ctx, { kind: "application", id: input.id }, locked.app.candidateId);
+    return getApplication(ctx.em, input.id);
+  }
   const stage = await stageOfJob(ctx.em, locked.app.jobId, input.stageId);
   if (input.notifyCandidate) await assertReachable(ctx, locked.app.candidateId);
   const moved = await place(ctx, locked, { stage, outcome: outcomeInStage(stage.kind) }, action);

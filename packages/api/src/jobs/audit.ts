@@ -36,6 +36,14 @@ export function recordJob(
   ctx.audit.record({ entity: { kind: "job", id }, ...(action ? { action } : {}), before, after });
 }
 
+/**
+ * A call that changed nothing (already so) still leaves its trace: every mutation records an event, and an empty
+ * change says the caller asked for what already was.
+ */
+export function recordUnchanged(ctx: Pick<JobsTx, "audit">, entity: { kind: string; id: string }, subjectId?: string) {
+  ctx.audit.record({ entity, ...(subjectId ? { subjectId } : {}), before: {}, after: {} });
+}
+
 /** The fields that differ, on both sides. */
 export function changed(before: Fields, after: Fields) {
   const b: Fields = {};

@@ -66,6 +66,16 @@ export async function bulkApplications(ctx: MailingTx, input: BulkApplicationsIn
 
   const missing = (id: string): BulkItemResult => ({ id, outcome: "skipped", reason: "No such application" });
 
+  const answer = (results: BulkItemResult[]): BulkResult => {
+    // Besides each item's own event, one for the call: what was asked, of how many, and how many were done.
+    const done = results.filter((r) => r.outcome === "done").length;
+    ctx.audit.record({
+      entity: { kind: "application_bulk", id: null },
+      after: { action: action.type, items: results.length, done, skipped: results.length - done },
+    });
+    return { results };
+  };
+
   if (action.type === "tag") {
     const tagged = await tagCandidates(
       ctx,
@@ -74,14 +84,14 @@ export async function bulkApplications(ctx: MailingTx, input: BulkApplicationsIn
       action.remove,
     );
     const ofCandidate = new Map(tagged.map((r) => [r.id, r]));
-    return {
-      results: input.ids.map((id) => {
+    return answer(
+      input.ids.map((id) => {
         const target = byId.get(id);
         if (!target) return missing(id);
         const result = ofCandidate.get(target.candidate_id)!;
         return { id, outcome: result.outcome, ...(result.reason ? { reason: result.reason } : {}) };
       }),
-    };
+    );
   }
 
   const results = new Map<string, BulkItemResult>();
@@ -119,5 +129,5 @@ export async function bulkApplications(ctx: MailingTx, input: BulkApplicationsIn
       results.set(id, { id, outcome: "skipped", reason: error.message });
     }
   }
-  return { results: input.ids.map((id) => results.get(id)!) };
+  return answer(input.ids.map((id) => results.get(id)!));
 }

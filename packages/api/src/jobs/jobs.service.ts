@@ -1,7 +1,7 @@
 import type { EntityManager } from "@shortlist/db";
 import { DEFAULT_STAGES } from "@shortlist/db/constants";
 import { InvalidInput, NotFound, StaleVersion } from "../errors";
-import { changed, recordJob, type JobsTx } from "./audit";
+import { changed, recordJob, recordUnchanged, type JobsTx } from "./audit";
 import { toJobDTO, toStageDTO, type JobDetailDTO, type JobDTO } from "./mappers";
 import type { CreateJobInput, ListJobsInput, UpdateJobInput } from "./schemas";
 
@@ -126,7 +126,10 @@ export async function updateJob(ctx: JobsTx, input: UpdateJobInput): Promise<Job
   const next = { ...before };
   for (const key of JOB_FIELDS) if (input[key] !== undefined) Object.assign(next, { [key]: input[key] });
   const change = changed(pick(before), pick(next));
-  if (Object.keys(change.after).length === 0) return getJob(em, input.id);
+  if (Object.keys(change.after).length === 0) {
+    recordUnchanged(ctx, { kind: "job", id: input.id });
+    return getJob(em, input.id);
+  }
   await em.execute(
     `update jobs set title = ?, company = ?, department = ?, location = ?, employment_type = ?, status = ?,
        hiring_manager_id = ?, owner_ids = array(select jsonb_array_elements_text(?::jsonb))::uuid[], version = version + 1, updated_at = now() where id = ?`,

@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { EntityManager } from "@shortlist/db";
 import { dbRow, dbRows } from "../db-rows";
 import { DomainError, InvalidInput, NotFound } from "../errors";
-import { changed, type JobsTx } from "./audit";
+import { changed, recordUnchanged, type JobsTx } from "./audit";
 
 export interface RejectionReasonDTO {
   id: string;
@@ -88,7 +88,10 @@ export async function updateRejectionReason(
   const current = dbRow<RejectionReasonDTO>(row);
   const next = { label: input.label ?? current.label, active: input.active ?? current.active };
   const change = changed({ label: current.label, active: current.active }, next);
-  if (Object.keys(change.after).length === 0) return current;
+  if (Object.keys(change.after).length === 0) {
+    recordUnchanged(ctx, { kind: "rejection_reason", id: current.id });
+    return current;
+  }
   if (next.label !== current.label) await assertLabelFree(em, next.label, current.id);
   const [updated] = await labelled(next.label, () =>
     em.execute<Record<string, unknown>[]>(
@@ -113,7 +116,10 @@ export async function reorderRejectionReasons(ctx: JobsTx, ids: readonly string[
   const before = all.map((r) => r.label);
   const byId = new Map(all.map((r) => [r.id, r]));
   const after = order.map((id) => byId.get(id)!.label);
-  if (before.join("\u0000") === after.join("\u0000") && all.every((r, i) => r.position === i + 1)) return all;
+  if (before.join("\u0000") === after.join("\u0000") && all.every((r, i) => r.position === i + 1)) {
+    recordUnchanged(ctx, { kind: "rejection_reason", id: order[0]! });
+    return all;
+  }
   await em.execute(
     `update rejection_reasons r set position = p.position, updated_at = now()
      from jsonb_to_recordset(?::jsonb) as p(id uuid, position int) where r.id = p.id and r.position <> p.position`,

@@ -5,7 +5,7 @@
 import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { EntityManager } from "@shortlist/db";
 import { Conflict, DomainError, InvalidInput, NotFound } from "../errors";
-import { type JobsTx } from "./audit";
+import { recordUnchanged, type JobsTx } from "./audit";
 import { getJob } from "./jobs.service";
 import type { JobDetailDTO } from "./mappers";
 import type { AddStageInput, RenameStageInput, ReorderStagesInput } from "./schemas";
@@ -111,7 +111,10 @@ export async function addStage(ctx: JobsTx, input: AddStageInput): Promise<JobDe
 export async function renameStage(ctx: JobsTx, input: RenameStageInput): Promise<JobDetailDTO> {
   const { em } = ctx;
   const stage = await lockStage(em, input.id);
-  if (stage.name === input.name) return getJob(em, stage.job_id);
+  if (stage.name === input.name) {
+    recordUnchanged(ctx, { kind: "job_stage", id: stage.id });
+    return getJob(em, stage.job_id);
+  }
   await assertNameFree(em, stage.job_id, input.name, stage.id);
   await named(input.name, () =>
     em.execute("update job_stages set name = ?, updated_at = now() where id = ?", [input.name, stage.id]),
@@ -133,8 +136,10 @@ export async function reorderStages(ctx: JobsTx, input: ReorderStagesInput): Pro
   const before = stages.map((s) => s.name);
   const byId = new Map(stages.map((s) => [s.id, s]));
   const after = input.stageIds.map((id) => byId.get(id)!.name);
-  if (before.join("\u0000") === after.join("\u0000") && stages.every((s, i) => s.position === i + 1))
+  if (before.join("\u0000") === after.join("\u0000") && stages.every((s, i) => s.position === i + 1)) {
+    recordUnchanged(ctx, { kind: "job", id: input.jobId });
     return getJob(em, input.jobId);
+  }
   await writePositions(
     em,
     input.stageIds.map((id) => ({ id })),
