@@ -7,8 +7,10 @@ import {
   candidateSuggestionsInput,
   createCandidateInput,
   deleteCandidateInput,
+  deleteViewInput,
   importRowsInput,
   listCandidatesInput,
+  saveViewInput,
   tagCandidatesInput,
   updateCandidateInput,
 } from "./schemas";
@@ -16,6 +18,7 @@ import { createCandidate, deleteCandidate, getCandidate, updateCandidate } from 
 import { eraseCandidate, exportPersonalData } from "./personal-data.service";
 import { candidateSuggestions } from "./suggestions.service";
 import { tagCandidates } from "./tags.service";
+import { deleteView, listViews, saveView } from "./views.service";
 
 const candidates = router({
   list: procedureFor(ROLES.any)
@@ -72,5 +75,20 @@ const candidates = router({
     .mutation(({ ctx, input }) => eraseCandidate(ctx, input.id)),
 });
 
-/** Keyed by top-level API namespace: procedure paths stay candidates.*. */
-export const routes = { candidates };
+/** The caller's own saved views of the candidate list (each user sees and changes only theirs). */
+const PREFERENCE = { audit: { skip: "a user's own list preference: no one's data and no one's access changes" } };
+const views = router({
+  list: procedureFor(ROLES.any).query(({ ctx }) => listViews(ctx.em, ctx.auth.user.id)),
+  /** Saves a view under its name, replacing the caller's view of that name (any case). */
+  save: procedureFor(ROLES.any)
+    .meta(PREFERENCE)
+    .input(saveViewInput)
+    .mutation(({ ctx, input }) => saveView(ctx.em, ctx.auth.user.id, input)),
+  delete: procedureFor(ROLES.any)
+    .meta(PREFERENCE)
+    .input(deleteViewInput)
+    .mutation(({ ctx, input }) => deleteView(ctx.em, ctx.auth.user.id, input.id)),
+});
+
+/** Keyed by top-level API namespace: procedure paths stay candidates.* and views.*. */
+export const routes = { candidates, views };

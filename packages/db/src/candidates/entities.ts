@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import { baseProperties, versionProperty } from "../common";
+import { User } from "../identity/entities";
 
 export const Candidate = defineEntity({
   name: "Candidate",
@@ -53,5 +54,29 @@ export const Candidate = defineEntity({
 });
 export type ICandidate = InferEntity<typeof Candidate>;
 
+/**
+ * A user's named filter and sort of the candidate list ("Senior backend, best first"): the list's input as it was
+ * saved; validated again by candidates.list whenever it is applied.
+ */
+export const SavedView = defineEntity({
+  name: "SavedView",
+  tableName: "saved_views",
+  properties: {
+    ...baseProperties,
+    user: () => p.manyToOne(User).deleteRule("cascade"),
+    name: p.string().length(80),
+    filters: p.json<Record<string, string>>(),
+    sort: p.string().length(20).nullable(),
+    order: p.string().length(4),
+  },
+  uniques: [
+    {
+      name: "saved_views_user_name_unique",
+      expression: "create unique index saved_views_user_name_unique on saved_views (user_id, lower(name))",
+    },
+  ],
+});
+export type ISavedView = InferEntity<typeof SavedView>;
+
 /** The candidates module's tables, for the ORM's list in ../entities.ts. */
-export const candidatesEntities = [Candidate];
+export const candidatesEntities = [Candidate, SavedView];
