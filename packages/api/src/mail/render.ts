@@ -16,6 +16,9 @@ const engine = new Liquid({
   memoryLimit: 10_000_000,
 });
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f]+/g;
+
 export interface RenderedMail {
   subject: string;
   text: string;
@@ -42,9 +45,10 @@ async function renderField(field: "subject" | "body", source: string, variables:
   }
 }
 
-/** The subject is one line (line breaks become spaces); the HTML part is the text, escaped. */
+/** The subject is one line; the HTML part is the text, escaped. */
 export async function renderMail(template: MailTemplateText, variables: object): Promise<RenderedMail> {
-  const subject = (await renderField("subject", template.subject, variables)).replace(/\s*\n\s*/g, " ").trim();
+  // One header line: line breaks and other control characters become spaces.
+  const subject = (await renderField("subject", template.subject, variables)).replace(CONTROL_OR_SPACE, " ").trim();
   const text = (await renderField("body", template.body, variables)).replace(/\r\n?/g, "\n");
   return { subject, text, html: textToHtml(text) };
 }

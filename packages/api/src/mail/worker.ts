@@ -164,22 +164,23 @@ export function createMailWorker(deps: MailWorkerDeps, options: MailWorkerOption
     return dbRows<ClaimedRow>(rows);
   }
 
-  async function contentOf(em: EntityManager, row: ClaimedRow): Promise<MailContent | null> {
+  /** The message, or why it cannot be read (its subject erased, or the sealed value damaged). */
+  async function contentOf(em: EntityManager, row: ClaimedRow): Promise<MailContent | string> {
     const plain = parsed(row.plain);
     if (plain) return plain;
-    const opened = await deps.keyring.open(em, parsed(row.sealed)!);
-    return opened.ok ? (opened.value as MailContent) : null;
+    try {
+      const opened = await deps.keyring.open(em, parsed(row.sealed)!);
+      return opened.ok ? (opened.value as MailContent) : "The recipient was erased: the message can no longer be read";
+    } catch (error) {
+      deps.log.error({ err: error, messageId: row.id }, "a sealed mail message does not open");
+      return "The message does not open with its data key (damaged?); it was not sent";
+    }
   }
 
   async function deliver(em: EntityManager, transport: MailTransport, row: ClaimedRow, now: Date) {
     const content = await contentOf(em, row);
-    if (!content) {
-      await finish(
-        em,
-        row,
-        { status: "failed", lastError: "The recipient was erased: the message can no longer be read" },
-        now,
-      );
+    if (typeof content === "string") {
+      await finish(em, row, { status: "failed", lastError: content }, now);
       return "failed" as const;
     }
     const outcome = await transport.send({ id: row.id, from, content });
