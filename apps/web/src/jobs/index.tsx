@@ -20,3 +20,8 @@ export const jobsModule: SpaModule = {
     },
   ],
 };
+
+/** For the candidate page's applications (candidates/): outcome labels, rejection, reasons on hover. */
+export { OUTCOME_COLOR, OUTCOME_LABEL } from "./labels";
+export { Blocked, blockedProps } from "./Blocked";
+export { RejectDialog, type RejectTarget } from "./RejectDialog";
