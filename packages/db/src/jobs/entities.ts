@@ -101,6 +101,13 @@ export const Application = defineEntity({
     { name: "applications_job_stage_idx", properties: ["job", "stage", "outcome", "stageEnteredAt"] },
     { name: "applications_stage_idx", properties: ["stage"] },
     { name: "applications_job_activity_idx", properties: ["job", "lastActivityAt", "id"] },
+    { name: "applications_job_created_idx", properties: ["job", "createdAt", "id"] },
+    {
+      // The board: each column's first cards, longest in the stage first (active and hired ones only).
+      name: "applications_board_idx",
+      expression:
+        "create index applications_board_idx on applications (stage_id, stage_entered_at, id) where outcome in ('active', 'hired')",
+    },
   ],
   uniques: [{ name: "applications_candidate_job_unique", properties: ["candidate", "job"] }],
 });
