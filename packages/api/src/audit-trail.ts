@@ -8,6 +8,7 @@ import {
   appendEvents,
   chainPending,
   insertPlannedKeysSql,
+  type AppendedEvents,
   type AuditActor,
   type AuditEventInput,
   type AuditRecord,
@@ -104,8 +105,8 @@ export async function writeAudit(
   em: EntityManager,
   action: string,
   records: readonly AuditRecord[],
-): Promise<void> {
-  if (records.length === 0) return;
+): Promise<AppendedEvents> {
+  if (records.length === 0) return new Map();
   const caller = records.some((r) => !r.actor) ? await actorOf(ctx) : null;
   // Sealed into copies: the record's own objects stay as the handler made them.
   const sides: Side[] = [];
@@ -128,16 +129,10 @@ export async function writeAudit(
       change: { before: sealed[2 * i]!, after: sealed[2 * i + 1]! },
     }));
   const bySubject = personalSlots(items);
-  if (bySubject.size === 0) {
-    await appendEvents(em, eventsWith(sides));
-    return;
-  }
+  if (bySubject.size === 0) return (await appendEvents(em, eventsWith(sides))).appended!;
   // Optimistic: subjects the keyring does not know yet are sealed with new keys, inserted with the events.
   const plan = ctx.keyring.planSeal(em, valuesOf(bySubject));
-  if (!plan.keys) {
-    await appendEvents(em, eventsWith(sealedSides(sides, bySubject, plan.sealed)));
-    return;
-  }
+  if (!plan.keys) return (await appendEvents(em, eventsWith(sealedSides(sides, bySubject, plan.sealed)))).appended!;
   const keys = insertPlannedKeysSql(plan.keys, true, 1, "subject_id");
   const written = await appendEvents(em, eventsWith(sealedSides(sides, bySubject, plan.sealed)), {
     ...keys,
@@ -145,28 +140,33 @@ export async function writeAudit(
   });
   const inserted = written.alongside.map((row) => row.subject_id as string);
   ctx.keyring.planInserted(em, plan.keys, inserted);
-  if (written.appended) return;
+  if (written.appended) return written.appended;
   // Some subject had a key already (or was erased, or the master key was rotated meanwhile): nothing was
   // appended; seal again with the keys as they are.
   const made = new Set(inserted);
   const likelyKeyed = plan.keys.rows.flatMap((row) => (made.has(row.subject_id) ? [] : [row.subject_id]));
   const sealed = await ctx.keyring.sealBatch(em, valuesOf(bySubject), { likelyKeyed });
-  await appendEvents(em, eventsWith(sealedSides(sides, bySubject, sealed)));
+  return (await appendEvents(em, eventsWith(sealedSides(sides, bySubject, sealed)))).appended!;
 }
 
 /** One chainer per ORM: requests made while a run is queued share it, so a burst of commits is chained in one go. */
 class Chainer {
   private tail: Promise<unknown> = Promise.resolve();
   private queued: Promise<number> | null = null;
+  /** What the requests of the queued run appended: hashed without reading their changes back. */
+  private known: AppendedEvents = new Map();
 
   constructor(private readonly orm: MikroORM) {}
 
   /** Resolves once a run that started after this call has chained every event committed before it. */
-  request(): Promise<number> {
+  request(appended: AppendedEvents): Promise<number> {
+    for (const [id, change] of appended) this.known.set(id, change);
     if (this.queued) return this.queued;
     const run = this.tail.then(() => {
       this.queued = null;
-      return chainPending(this.orm.em.fork(), { surelyPending: true });
+      const known = this.known;
+      this.known = new Map();
+      return chainPending(this.orm.em.fork(), { surelyPending: true, known });
     });
     this.queued = run;
     this.tail = run.catch(() => undefined);
@@ -180,8 +180,8 @@ const chainers = new WeakMap<MikroORM, Chainer>();
  * Chains the events committed so far (docs/audit.md, "Storage"). The unit of work awaits it after a commit
  * that wrote events; a failure is logged and the next run (any later write, checkpoint or verify) catches up.
  */
-export function chainCommitted(orm: MikroORM): Promise<number> {
+export function chainCommitted(orm: MikroORM, appended: AppendedEvents = new Map()): Promise<number> {
   let chainer = chainers.get(orm);
   if (!chainer) chainers.set(orm, (chainer = new Chainer(orm)));
-  return chainer.request();
+  return chainer.request(appended);
 }

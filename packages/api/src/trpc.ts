@@ -73,6 +73,7 @@ const unitOfWork = t.middleware(async function unitOfWork({ ctx, type, path, met
       return result;
     }
     const audit = new AuditBuffer();
+    let appended: Awaited<ReturnType<typeof writeAudit>> | undefined;
     const result = await em.transactional(async (tx) => {
       const result = await next({ ctx: { em: tx, audit } });
       // tRPC wraps a thrown domain error in a TRPCError: the mark may sit on its cause.
@@ -83,11 +84,11 @@ const unitOfWork = t.middleware(async function unitOfWork({ ctx, type, path, met
         ctx.log.warn({ requestId: ctx.requestId }, message);
       }
       // Written last in the transaction: a rollback leaves no event, a commit always has its events.
-      if (!ctx.auditOff) await writeAudit(ctx, tx, path, audit.records);
+      if (!ctx.auditOff) appended = await writeAudit(ctx, tx, path, audit.records);
       return result;
     });
     if (audit.records.length > 0 && !ctx.auditOff) {
-      await chainCommitted(ctx.orm).catch((error: unknown) =>
+      await chainCommitted(ctx.orm, appended).catch((error: unknown) =>
         ctx.log.warn(
           { err: error, requestId: ctx.requestId },
           "audit events committed, chaining them failed; the next run will",

@@ -8,8 +8,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { PoolClient, QueryResult } from "pg";
 import { nativeQuery } from "../native-query";
-import { eventHash, plainChange } from "./chain";
-import { hashedFields, SELECT_EVENT_ROWS, type EventRow } from "./rows";
+import { eventHash, plainCanonicalJson, plainChange } from "./chain";
+import { hashedFields, selectEventRowsBut, type EventRow } from "./rows";
 import type { AuditEventInput } from "./types";
 
 const COLUMNS =
@@ -40,19 +40,29 @@ export interface AlongsideStatement {
 }
 
 /**
+ * What `appendEvents` wrote: the events' ids and the canonical JSON of each one's `change` (what its hash will
+ * cover, as jsonb gives it back), for the chainer to hash without reading the changes back.
+ */
+export type AppendedEvents = Map<string, string>;
+
+/**
  * Inserts the events, not yet chained, in `em`'s transaction, in one statement (with `alongside` when given).
- * Answers whether they were inserted and the rows `alongside` returned.
+ * Answers whether they were inserted, the rows `alongside` returned, and what was appended.
  */
 export async function appendEvents(
   em: EntityManager,
   events: readonly AuditEventInput[],
   alongside?: AlongsideStatement,
-): Promise<{ appended: boolean; alongside: Record<string, unknown>[] }> {
-  if (events.length === 0 && !alongside) return { appended: true, alongside: [] };
+): Promise<{ appended: AppendedEvents | null; alongside: Record<string, unknown>[] }> {
+  if (events.length === 0 && !alongside) return { appended: new Map(), alongside: [] };
   const first = alongside ? alongside.params.length + 1 : 1;
   const p = (i: number) => `$${first + i}`;
   const arrays: unknown[][] = ARRAY_COLUMNS.map(() => []);
+  const changes: string[] = [];
   for (const e of events) {
+    // Canonical JSON is JSON: jsonb stores it, and gives back a value whose canonical JSON is the same.
+    const change = plainCanonicalJson(plainChange(e.change));
+    changes.push(change);
     const values = [
       e.actor.type,
       e.actor.id,
@@ -63,7 +73,7 @@ export async function appendEvents(
       e.subjectId,
       e.requestId,
       e.ip,
-      JSON.stringify(plainChange(e.change)),
+      change,
     ];
     values.forEach((value, i) => arrays[i]!.push(value));
   }
@@ -76,20 +86,29 @@ export async function appendEvents(
     `from unnest(${ARRAY_COLUMNS.map(([, type], i) => `${p(i + 1)}::${type}[]`).join(", ")}) ` +
     `with ordinality as v(${ARRAY_COLUMNS.map(([column]) => column).join(", ")}, n)` +
     (alongside ? ` where (select count(*) from alongside) = ${p(ARRAY_COLUMNS.length + 1)}` : "") +
-    " order by v.n";
+    " order by v.n returning id";
   const params = [new Date().toISOString(), ...arrays];
+  // The ids come from one sequence, drawn in insertion order: in ascending order, they are the events' in order.
+  const appended = (ids: readonly string[]): AppendedEvents =>
+    new Map(
+      [...ids]
+        .map(BigInt)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+        .map((id, i) => [String(id), changes[i]!]),
+    );
   if (!alongside) {
-    await nativeQuery(em, insert, params);
-    return { appended: true, alongside: [] };
+    const rows = await nativeQuery<{ id: string }>(em, insert, params);
+    return { appended: appended(rows.map((r) => String(r.id))), alongside: [] };
   }
-  const [result] = await nativeQuery<{ alongside: Record<string, unknown>[]; appended: number }>(
+  const [result] = await nativeQuery<{ alongside: Record<string, unknown>[]; ids: string[] | null }>(
     em,
-    `with alongside as (${alongside.sql}), appended as (${insert} returning 1) ` +
+    `with alongside as (${alongside.sql}), appended as (${insert}) ` +
       "select coalesce((select json_agg(alongside) from alongside), '[]') as alongside, " +
-      "(select count(*) from appended)::int as appended",
+      "(select array_agg(id)::text[] from appended) as ids",
     [...alongside.params, ...params, alongside.rows],
   );
-  return { appended: result!.alongside.length === alongside.rows, alongside: result!.alongside };
+  const ok = result!.alongside.length === alongside.rows;
+  return { appended: ok ? appended(result!.ids ?? []) : null, alongside: result!.alongside };
 }
 
 /** The head as committed: the last chained sequence number and its hash (0 and the genesis hash when empty). */
@@ -105,7 +124,16 @@ export async function chainHead(em: EntityManager): Promise<{ seq: number; hash:
  */
 export async function chainPending(
   em: EntityManager,
-  { batch = 1000, surelyPending = false }: { batch?: number; surelyPending?: boolean } = {},
+  {
+    batch = 1000,
+    surelyPending = false,
+    known = new Map(),
+  }: {
+    batch?: number;
+    surelyPending?: boolean;
+    /** Events this process appended (and saw committed): hashed without reading their changes back. */
+    known?: AppendedEvents;
+  } = {},
 ): Promise<number> {
   // Nothing pending (the common case for a verify or a checkpoint): no lock, no commit. A writer that has
   // just committed events (`surelyPending`) skips the question.
@@ -120,7 +148,7 @@ export async function chainPending(
   let total = 0;
   try {
     for (;;) {
-      const chained = await chainBatch(client, batch);
+      const chained = await chainBatch(client, batch, known);
       total += chained;
       if (chained < batch) break;
     }
@@ -143,13 +171,13 @@ const HASH = /^[0-9a-f]{64}$/;
  * One transaction that chains up to `batch` pending events, in two round trips (multi-statement queries: they
  * carry no parameters, and every value in them is a number or a hash, checked).
  */
-async function chainBatch(client: PoolClient, batch: number): Promise<number> {
+async function chainBatch(client: PoolClient, batch: number, known: AppendedEvents): Promise<number> {
   if (!Number.isSafeInteger(batch) || batch < 1) throw new Error(`chainPending: batch ${batch} is not a count`);
   // Each statement of a multi-statement query takes its own snapshot: the pending rows are read after the
   // head's lock, so events another chainer just chained are not seen as pending.
   const [, headResult, pendingResult] = (await client.query(
     "begin; select seq, hash from audit_head where id = 1 for update; " +
-      `${SELECT_EVENT_ROWS} where seq is null order by id limit ${batch}`,
+      `${selectEventRowsBut([...known.keys()])} where seq is null order by id limit ${batch}`,
   )) as unknown as QueryResult[];
   const head = headResult!.rows[0] as { seq: string; hash: string } | undefined;
   if (!head) throw new Error("audit_head has no row: the audit migration did not run");
@@ -162,7 +190,7 @@ async function chainBatch(client: PoolClient, batch: number): Promise<number> {
   let prevHash = head.hash;
   const values: string[] = [];
   for (const row of rows) {
-    const hash = eventHash(hashedFields(row, ++seq, prevHash));
+    const hash = eventHash(hashedFields(row, ++seq, prevHash), known.get(String(row.id)));
     if (!ID.test(String(row.id)) || !HASH.test(prevHash)) throw new Error(`chainPending: unexpected row ${row.id}`);
     values.push(`(${row.id}::bigint, ${seq}::bigint, '${prevHash}', '${hash}')`);
     prevHash = hash;

@@ -72,21 +72,22 @@ export function plainCanonicalJson(value: unknown): string {
  * `canonicalJson(hashInput(event))`, written out by hand for the fixed outer shape (keys already in RFC 8785
  * order) so that verifying a long chain spends its time on `change` alone; a unit test holds the two equal.
  */
-export function eventCanonicalJson(event: HashedFields): string {
+export function eventCanonicalJson(event: HashedFields, changeJson?: string): string {
   const at = typeof event.at === "string" ? event.at : event.at.toISOString();
   if (!Number.isSafeInteger(event.seq)) throw new Error(`eventHash: seq ${event.seq} is not a whole number`);
   return (
     `{"action":${str(event.action)},` +
     `"actor":{"id":${strOrNull(event.actor.id)},"label":${strOrNull(event.actor.label)},"type":${str(event.actor.type)}},` +
-    `"at":${str(at)},"change":${plainCanonicalJson(event.change)},` +
+    `"at":${str(at)},"change":${changeJson ?? plainCanonicalJson(event.change)},` +
     `"entity":{"id":${strOrNull(event.entity.id)},"kind":${str(event.entity.kind)}},` +
     `"ip":${strOrNull(event.ip)},"prevHash":${str(event.prevHash)},"requestId":${strOrNull(event.requestId)},` +
     `"seq":${event.seq},"subjectId":${strOrNull(event.subjectId)}}`
   );
 }
 
-export function eventHash(event: HashedFields): string {
-  return createHash("sha256").update(eventCanonicalJson(event)).digest("hex");
+/** `changeJson`: the canonical JSON of `event.change` when known already (then `event.change` is not read). */
+export function eventHash(event: HashedFields, changeJson?: string): string {
+  return createHash("sha256").update(eventCanonicalJson(event, changeJson)).digest("hex");
 }
 
 /** The bytes a checkpoint's signature covers: the canonical JSON of `{ seq, hash, at }`. */

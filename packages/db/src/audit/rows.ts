@@ -20,10 +20,20 @@ export interface EventRow {
   hash: string | null;
 }
 
-/** `at` as the ISO 8601 string the hash covers (UTC, milliseconds). */
-export const SELECT_EVENT_ROWS = `select id, seq, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
-  actor_type, actor_id, actor_label, action, entity_kind, entity_id, subject_id, request_id, ip, change, prev_hash, hash
+const selectEventRows = (change: string) => `select id, seq,
+  to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, actor_type, actor_id, actor_label, action,
+  entity_kind, entity_id, subject_id, request_id, ip, ${change} as change, prev_hash, hash
   from audit_events`;
+
+/** `at` as the ISO 8601 string the hash covers (UTC, milliseconds). */
+export const SELECT_EVENT_ROWS = selectEventRows("change");
+
+/** SELECT_EVENT_ROWS with `change` left out (null) for the events of these ids (whole numbers, checked). */
+export function selectEventRowsBut(ids: readonly string[]): string {
+  if (ids.length === 0) return SELECT_EVENT_ROWS;
+  if (!ids.every((id) => /^\d+$/.test(id))) throw new Error("selectEventRowsBut: ids are whole numbers");
+  return selectEventRows(`case when id = any('{${ids.join(",")}}'::bigint[]) then null else change end`);
+}
 
 export function hashedFields(row: EventRow, seq: number, prevHash: string): HashedFields {
   return {

@@ -11,9 +11,23 @@ export const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+/** Random IVs are taken from a pool filled IV_POOL at a time (one call into the CSPRNG instead of one per IV). */
+const IV_POOL = 256;
+let ivPool = Buffer.alloc(0);
+let ivAt = 0;
+
+function nextIv(): Buffer {
+  if (ivAt + IV_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_BYTES * IV_POOL);
+    ivAt = 0;
+  }
+  // Each IV is used once: the pool is only read forward, never refilled in place.
+  return ivPool.subarray(ivAt, (ivAt += IV_BYTES));
+}
+
 /** `key`: raw bytes, or (much cheaper per call on Node 24 for a key used often) a secret KeyObject. */
 export function encrypt(key: Buffer | KeyObject, plaintext: Buffer, aad: string): Box {
-  const iv = randomBytes(IV_BYTES);
+  const iv = nextIv();
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(aad, "utf8"));
   const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
