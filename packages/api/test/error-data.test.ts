@@ -20,7 +20,13 @@ async function dataOf(call: Promise<unknown>): Promise<ErrorData> {
 }
 
 const company = () => `Errors ${randomBytes(4).toString("hex")}`;
-const person = (at: string, email = "ada@example.com") => ({ name: "Ada", email, role: "Engineer", company: at });
+/** An email is one person across every company: each person gets their own. */
+const person = (at: string, email = `ada-${randomBytes(4).toString("hex")}@example.com`) => ({
+  name: "Ada",
+  email,
+  role: "Engineer",
+  company: at,
+});
 
 describe("each reason, with its data", () => {
   test("invalid_input: a schema refusal names each field", async () => {
@@ -48,13 +54,12 @@ describe("each reason, with its data", () => {
     });
   });
 
-  test("duplicate names the fields and who holds them", async () => {
-    const at = company();
-    const holder = await recruiter.candidates.create(person(at));
-    expect(await dataOf(recruiter.candidates.create(person(at, "ADA@example.com")))).toMatchObject({
+  test("duplicate names the fields and who holds them, at any company", async () => {
+    const holder = await recruiter.candidates.create(person(company()));
+    expect(await dataOf(recruiter.candidates.create(person(company(), holder.email.toUpperCase())))).toMatchObject({
       code: "CONFLICT",
       reason: "duplicate",
-      details: { fields: ["company", "email"], id: holder.id },
+      details: { fields: ["email"], id: holder.id, name: holder.name },
     });
   });
 
@@ -66,14 +71,22 @@ describe("each reason, with its data", () => {
     ).toMatchObject({ code: "CONFLICT", reason: "stale_version", details: { kind: "candidate" } });
   });
 
-  test("illegal_transition names from, to and what is allowed", async () => {
-    const created = await recruiter.candidates.create(person(company()));
+  test("precondition_failed: a move of a rejected application names the outcome, the job's status and the action", async () => {
+    const { application } = await recruiter.candidates.create(person(company()));
+    const [reason] = await viewer.rejectionReasons.list();
+    const rejected = await recruiter.applications.reject({
+      id: application!.id,
+      version: application!.version,
+      reasonId: reason!.id,
+    });
     expect(
-      await dataOf(recruiter.candidates.update({ id: created.id, version: created.version, status: "completed" })),
+      await dataOf(
+        recruiter.applications.move({ id: rejected.id, version: rejected.version, stageId: rejected.stageId }),
+      ),
     ).toMatchObject({
-      code: "BAD_REQUEST",
-      reason: "illegal_transition",
-      details: { from: "pending", to: "completed", allowed: ["invited", "rejected", "hired"] },
+      code: "CONFLICT",
+      reason: "precondition_failed",
+      details: { outcome: "rejected", jobStatus: "open", action: "move" },
     });
   });
 

@@ -98,7 +98,19 @@ describe("candidates.exportPersonalData", () => {
       candidate: { id: person.candidate.id, name: NAME, email: EMAIL, recruiterNotes: NOTES },
       assessments: [{ id: person.assessment.id, status: "completed" }],
       reports: [{ id: person.report.id, candidateId: person.candidate.id }],
+      applications: [{ candidateId: person.candidate.id, jobTitle: ROLE, company: "Acme", stageName: "Assessment" }],
     });
+    // The jobs module's part of the document (its keys are not in the candidates module's type).
+    const { applicationMoves } = doc as unknown as { applicationMoves: Record<string, unknown>[] };
+    expect(applicationMoves).toEqual([
+      expect.objectContaining({
+        fromStageName: null,
+        toStageName: "Applied",
+        toOutcome: "active",
+        createdAt: expect.any(Date),
+      }),
+      expect.objectContaining({ fromStageName: "Applied", toStageName: "Assessment", createdAt: expect.any(Date) }),
+    ]);
     const questions = doc.activity.flatMap((a) => a.sessions.flatMap((s) => s.questions.map((q) => q.text)));
     const sampleTexts = [
       ...sampleLines().flatMap((r) => (r.type === "question" ? [r.text] : [])),
@@ -110,6 +122,7 @@ describe("candidates.exportPersonalData", () => {
     expect(events.map((e) => e.action)).toEqual(
       expect.arrayContaining([
         "candidates.create",
+        "applications.create",
         "assessments.start",
         "assessments.importActivity",
         "assessments.recordSession",
@@ -118,7 +131,12 @@ describe("candidates.exportPersonalData", () => {
       ]),
     );
     const created = events.find((e) => e.action === "candidates.create")!;
-    expect(created.after).toMatchObject({ name: NAME, email: EMAIL, recruiterNotes: NOTES, role: ROLE });
+    expect(created.after).toMatchObject({ name: NAME, email: EMAIL, recruiterNotes: NOTES });
+    // Filed under the job by candidates.create: the application's event is in the person's trail too.
+    expect(events.find((e) => e.action === "applications.create")!.after).toMatchObject({
+      job: ROLE,
+      stage: "Applied",
+    });
     expect(created.personal).toEqual(expect.arrayContaining(["name", "email", "recruiterNotes", "resumeUrl"]));
     const activity = events.find((e) => e.action === "assessments.importActivity")!;
     expect(activity.personal).toEqual(expect.arrayContaining(["sessions", "questions"]));
@@ -182,9 +200,9 @@ describe("candidates.erase", () => {
       email: `erased-${id}@erased.invalid`,
       recruiterNotes: null,
       resumeUrl: null,
-      role: ROLE,
-      status: "completed",
       erased: true,
+      // The applications stay (the job's counts and history stay right), as they were.
+      applications: [expect.objectContaining({ jobTitle: ROLE, company: "Acme", stageName: "Assessment" })],
     });
   });
 
@@ -198,7 +216,12 @@ describe("candidates.erase", () => {
     const erased = items.find((e) => e.action === "candidates.erase")!;
     expect(erased.before).toMatchObject({ name: "[erased]", email: "[erased]" });
     expect(erased.after).toEqual({ erased: true });
-    expect(items.find((e) => e.action === "candidates.create")!.after).toMatchObject({ name: "[erased]", role: ROLE });
+    expect(items.find((e) => e.action === "candidates.create")!.after).toMatchObject({
+      name: "[erased]",
+      email: "[erased]",
+      consentGiven: true,
+    });
+    expect(items.find((e) => e.action === "applications.create")!.after).toMatchObject({ job: ROLE, stage: "Applied" });
   });
 
   test("an erased candidate can no longer change, and is not erased twice", async () => {

@@ -1,4 +1,5 @@
 /** Assessments through tRPC on a real database: start, record, import (good and bad), complete. */
+import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { errorShape, rejection } from "./helpers";
 import { assessmentWithSample, count, newCandidate, sampleLines, useVettingContext } from "./vetting-fixtures";
@@ -6,9 +7,9 @@ import { assessmentWithSample, count, newCandidate, sampleLines, useVettingConte
 const t = useVettingContext();
 
 describe("start", () => {
-  test("a pending candidate moves to in_progress (through invited) and assessment_start is stamped", async () => {
+  test("the application moves on from Applied to the job's Assessment stage; the assessment is over the job's title and company", async () => {
     const candidate = await newCandidate(t.recruiter);
-    expect(candidate.status).toBe("pending");
+    expect(candidate.application).toMatchObject({ stageName: "Applied", outcome: "active" });
     const assessment = await t.recruiter.assessments.start({ candidateId: candidate.id });
     expect(assessment).toMatchObject({
       candidateId: candidate.id,
@@ -21,12 +22,53 @@ describe("start", () => {
       recorded: { sessions: 0, questions: 0 },
     });
     const after = await t.viewer.candidates.get({ id: candidate.id });
-    expect(after.status).toBe("in_progress");
-    expect(after.assessmentStart).toEqual(assessment.startedAt);
-    expect(after.version).toBe(candidate.version + 2);
+    expect(after.applications).toEqual([
+      expect.objectContaining({
+        id: candidate.application!.id,
+        stageName: "Assessment",
+        stageKind: "assessment",
+        outcome: "active",
+        version: candidate.application!.version + 1,
+      }),
+    ]);
+    expect(after.applications[0]!.stageEnteredAt.getTime()).toBeGreaterThanOrEqual(
+      candidate.application!.stageEnteredAt.getTime(),
+    );
+    // The person's record is not touched: the progress is the assessment's and the application's.
+    expect(after.version).toBe(candidate.version);
+    expect(
+      await count(t.db.orm, "assessments", "id = ? and application_id = ?", [assessment.id, after.applications[0]!.id]),
+    ).toBe(1);
   });
 
-  test("refused: a second open assessment, no consent, no domains, a rejected candidate, an unknown candidate", async () => {
+  test("an application already past Assessment stays where it is", async () => {
+    const candidate = await newCandidate(t.recruiter);
+    const app = candidate.application!;
+    const job = await t.viewer.jobs.get({ id: app.jobId });
+    const interview = job.stages.find((s) => s.kind === "interview")!;
+    const moved = await t.recruiter.applications.move({ id: app.id, version: app.version, stageId: interview.id });
+    await t.recruiter.assessments.start({ candidateId: candidate.id });
+    expect(await t.viewer.applications.get({ id: app.id })).toEqual(moved);
+  });
+
+  test("with several open applications the caller names one; only that one moves", async () => {
+    const candidate = await newCandidate(t.recruiter);
+    const other = await t.recruiter.jobs.create({ title: "Data Engineer", company: "Acme" });
+    const second = await t.recruiter.applications.create({ candidateId: candidate.id, jobId: other.id });
+    const unnamed = await rejection(t.recruiter.assessments.start({ candidateId: candidate.id }));
+    expect(unnamed.code).toBe("BAD_REQUEST");
+    expect(errorShape(unnamed).data.fieldErrors).toEqual([
+      { path: "applicationId", message: "The candidate has 2 open applications: say which job the assessment is for" },
+    ]);
+    expect(await count(t.db.orm, "assessments", "candidate_id = ?", [candidate.id])).toBe(0);
+
+    const assessment = await t.recruiter.assessments.start({ candidateId: candidate.id, applicationId: second.id });
+    expect(assessment).toMatchObject({ role: "Data Engineer", company: "Acme" });
+    expect((await t.viewer.applications.get({ id: second.id })).stageName).toBe("Assessment");
+    expect(await t.viewer.applications.get({ id: candidate.application!.id })).toEqual(candidate.application);
+  });
+
+  test("refused: a second open assessment, no consent, no domains, no open application, an unknown candidate", async () => {
     const candidate = await newCandidate(t.recruiter);
     const open = await t.recruiter.assessments.start({ candidateId: candidate.id });
     const again = await rejection(t.recruiter.assessments.start({ candidateId: candidate.id }));
@@ -44,12 +86,26 @@ describe("start", () => {
     expect((await rejection(t.recruiter.assessments.start({ candidateId: noDomains.id }))).code).toBe("BAD_REQUEST");
 
     const rejected = await newCandidate(t.recruiter);
-    await t.recruiter.candidates.update({ id: rejected.id, version: rejected.version, status: "rejected" });
-    expect(await rejection(t.recruiter.assessments.start({ candidateId: rejected.id }))).toMatchObject({
-      code: "BAD_REQUEST",
-      message: "Cannot move from rejected to in_progress; allowed from rejected: nothing (final state)",
-    });
+    const [reason] = await t.viewer.rejectionReasons.list();
+    const app = rejected.application!;
+    await t.recruiter.applications.reject({ id: app.id, version: app.version, reasonId: reason!.id });
+    const none = await rejection(t.recruiter.assessments.start({ candidateId: rejected.id }));
+    expect([none.code, none.message]).toEqual([
+      "CONFLICT",
+      "The candidate has no open application: file them under a job before starting an assessment",
+    ]);
+    const named = await rejection(t.recruiter.assessments.start({ candidateId: rejected.id, applicationId: app.id }));
+    expect([named.code, named.message]).toEqual(["CONFLICT", "The application was rejected; reopen it first"]);
     expect(await count(t.db.orm, "assessments", "candidate_id = ?", [rejected.id])).toBe(0);
+
+    const unfiled = await t.recruiter.candidates.create({
+      name: "Nobody Filed",
+      email: `unfiled-${randomBytes(4).toString("hex")}@example.com`,
+      consentGiven: true,
+      assessmentDomains: ["Python"],
+    });
+    expect(unfiled.application).toBeNull();
+    expect((await rejection(t.recruiter.assessments.start({ candidateId: unfiled.id }))).code).toBe("CONFLICT");
 
     const missing = await rejection(
       t.recruiter.assessments.start({ candidateId: "00000000-0000-4000-8000-000000000000" }),
@@ -187,7 +243,7 @@ describe("activity", () => {
 });
 
 describe("complete", () => {
-  test("stores every metric of the worked example, moves the candidate to completed, stamps assessment_end", async () => {
+  test("stores every metric of the worked example and returns the assessment as stored; the application stays in Assessment", async () => {
     const { candidate, assessment } = await assessmentWithSample(t.recruiter, { role: "Scoring Check Engineer" });
     const done = await t.recruiter.assessments.complete({ assessmentId: assessment.id });
     expect(done.status).toBe("completed");
@@ -217,9 +273,9 @@ describe("complete", () => {
       );
     expect(row).toMatchObject({ tao_index: expect.closeTo(51.6759, 4), total_queries: 9 });
 
+    // Completing is the assessment's progress: the application stays in the Assessment stage until someone moves it.
     const after = await t.viewer.candidates.get({ id: candidate.id });
-    expect(after.status).toBe("completed");
-    expect(after.assessmentEnd).toEqual(done.completedAt);
+    expect(after.applications.map((a) => [a.stageName, a.outcome])).toEqual([["Assessment", "active"]]);
     const reloaded = await t.viewer.assessments.get({ assessmentId: assessment.id });
     expect(reloaded).toEqual(done);
     expect(reloaded.metrics!.domainScores.map((d) => d.domain)).toEqual(["Python", "PostgreSQL", "Rust"]);
@@ -252,11 +308,13 @@ describe("complete", () => {
     expect((await t.viewer.assessments.get({ assessmentId: empty.id })).status).toBe("in_progress");
   });
 
-  test("several assessments per candidate are kept; a completed candidate can be re-assessed", async () => {
+  test("several assessments per candidate are kept; a candidate assessed before can be assessed again", async () => {
     const { candidate, assessment: first } = await assessmentWithSample(t.recruiter);
     await t.recruiter.assessments.complete({ assessmentId: first.id });
+    const [app] = (await t.viewer.candidates.get({ id: candidate.id })).applications;
     const second = await t.recruiter.assessments.start({ candidateId: candidate.id });
-    expect((await t.viewer.candidates.get({ id: candidate.id })).status).toBe("completed");
+    // Already in Assessment: the second start leaves the application as it was.
+    expect(await t.viewer.applications.get({ id: app!.id })).toEqual(app);
     await t.recruiter.assessments.importActivity({ assessmentId: second.id, rows: sampleLines() });
     await t.recruiter.assessments.complete({ assessmentId: second.id });
     const list = await t.viewer.assessments.listForCandidate({ candidateId: candidate.id });

@@ -1,7 +1,7 @@
 /** Fixtures of the vetting tests: a database with signed-in users, candidates, activity, PDF text. */
 import { randomBytes } from "node:crypto";
 import { beforeAll } from "vitest";
-import { Assessment, Candidate, type MikroORM } from "@shortlist/db";
+import { Application, Assessment, Candidate, Job, JobStage, type MikroORM } from "@shortlist/db";
 import type { TestDatabase } from "@shortlist/db/testing";
 import type { ContextDeps } from "@shortlist/api";
 import { pdfText } from "../src/vetting/reports/pdf-text.fixture";
@@ -94,7 +94,8 @@ export async function assessmentWithSample(caller: Caller, over: Parameters<type
 
 /**
  * Completed assessments with chosen metrics written straight to the database (for benchmark
- * arithmetic that should not depend on the scoring).
+ * arithmetic that should not depend on the scoring): each of a new person, applied to a new job of that title and
+ * company (one Assessment stage, its counters kept right).
  */
 export async function insertCompleted(
   orm: MikroORM,
@@ -103,17 +104,31 @@ export async function insertCompleted(
   rows: { tao: number; velocity: number; sophistication: number; chain: number }[],
 ) {
   const em = orm.em.fork();
+  const job = em.create(Job, { title: role, company, activeCount: rows.length });
+  const stage = em.create(JobStage, {
+    job,
+    name: "Assessment",
+    kind: "assessment",
+    position: 0,
+    appCount: rows.length,
+  });
+  const enteredAt = new Date("2026-01-01T09:00:00Z");
   for (const [i, row] of rows.entries()) {
     const candidate = em.create(Candidate, {
       name: `Bench ${i}`,
       email: `bench-${randomBytes(4).toString("hex")}@example.com`,
-      role,
-      company,
-      status: "completed",
       consentGiven: true,
+    });
+    const application = em.create(Application, {
+      candidate,
+      job,
+      stage,
+      stageEnteredAt: enteredAt,
+      lastActivityAt: enteredAt,
     });
     em.create(Assessment, {
       candidate,
+      application,
       role,
       company,
       domains: ["Python"],

@@ -147,6 +147,8 @@ export async function completeAssessment(ctx: Tx, assessmentId: string): Promise
   const rank = await rolePercentile(em, assessment);
   assessment.percentile = rank?.percentile ?? 0;
   assessment.percentileSampleSize = rank?.sampleSize ?? 1;
+  // Written now, so the DTO returned carries the version and updatedAt as stored.
+  await em.flush();
 
   recordAssessment(ctx, assessment, before, {
     status: assessment.status,

@@ -132,14 +132,14 @@ export async function seedDemo(em: EntityManager, keyring: Keyring): Promise<Dem
   const completed = dbRows<{ name: string; taoIndex: number }>(
     await em.execute(
       `select c.name, a.tao_index from assessments a join candidates c on c.id = a.candidate_id
-      where a.status = 'completed' and c.company = ? and c.email like 'demo-%@acme.example' order by a.tao_index`,
+      where a.status = 'completed' and a.company = ? and c.email like 'demo-%@acme.example' order by a.tao_index`,
       [DEMO_COMPANY],
     ),
   );
   const [pending] = dbRows<{ candidateId: string; assessmentId: string; name: string }>(
     await em.execute(
       `select c.id as candidate_id, a.id as assessment_id, c.name from assessments a join candidates c on c.id = a.candidate_id
-      where a.status = 'in_progress' and c.company = ? and c.email = ?`,
+      where a.status = 'in_progress' and a.company = ? and c.email = ?`,
       [DEMO_COMPANY, demoEmail(DEMO_COMPLETED + 1)],
     ),
   );
