@@ -16,7 +16,13 @@ const PUBLIC = ["auth.login", "auth.logout", "auth.setup", "auth.setupStatus"];
 /** The only mutations a viewer may call: signing in and out, and the (already done) first-admin setup. */
 const PUBLIC_MUTATIONS = ["auth.login", "auth.logout", "auth.setup"];
 /** Mutations any signed-in user may call on their own account only. */
-const SELF_SERVICE_MUTATIONS = ["auth.changePassword", "views.save", "views.delete"];
+const SELF_SERVICE_MUTATIONS = [
+  "auth.changePassword",
+  "views.save",
+  "views.delete",
+  "notifications.markRead",
+  "notifications.markAllRead",
+];
 
 // At runtime `_def.procedures` is flat: every procedure under its dotted path.
 const flat = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;

@@ -98,6 +98,10 @@ async function driveEveryMutation() {
   await api.db.orm.em.fork().execute("update mail_messages set status = 'failed' where id = ?", [mail.id]);
   await admin.mail.retry({ id: mail.id });
 
+  const note = await admin.notes.create({ candidateId: candidate.id, body: "Strong first call" });
+  await admin.notes.update({ id: note.id, version: note.version, body: "Strong first call; check references" });
+  await admin.notes.delete({ id: note.id });
+
   await admin.candidates.exportPersonalData({ id: candidate.id });
   await admin.candidates.erase({ id: candidate.id });
   // Last: a new password ends the admin's other sessions.
