@@ -58,8 +58,8 @@ export const MAIL_TEMPLATES: Record<
       body: [
         "Hello {{ recipient.name }},",
         "",
-        "Thank you for applying for the {{ job.title }} position at {{ job.company }}. As the next step, we would like to",
-        'invite you to an assessment{% if assessment.domains.size > 0 %} covering {{ assessment.domains | join: ", " }}{% endif %}.',
+        "Thank you for applying for the {{ job.title }} position at {{ job.company }}. As the next step, we would like to " +
+          'invite you to an assessment{% if assessment.domains.size > 0 %} covering {{ assessment.domains | join: ", " }}{% endif %}.',
         "",
         "We will send you the details shortly. Reply to this email if you have any questions.",
         "",
@@ -88,8 +88,8 @@ export const MAIL_TEMPLATES: Record<
         "",
         "Thank you for your interest in the {{ job.title }} position at {{ job.company }} and for the time you gave us.",
         "",
-        "After careful consideration, we have decided not to move forward with your application. We appreciate your",
-        "interest and wish you every success in your search.",
+        "After careful consideration, we have decided not to move forward with your application. We appreciate your " +
+          "interest and wish you every success in your search.",
         "",
         "Best regards,",
         "{{ sender.name }}",
@@ -110,8 +110,8 @@ export const MAIL_TEMPLATES: Record<
       body: [
         "Hello {{ recipient.name }},",
         "",
-        "Your application for the {{ job.title }} position at {{ job.company }} has moved on to the {{ stage.name }} stage.",
-        "We will be in touch about what comes next.",
+        "Your application for the {{ job.title }} position at {{ job.company }} has moved on to the {{ stage.name }} stage. " +
+          "We will be in touch about what comes next.",
         "",
         "Best regards,",
         "{{ sender.name }}",
