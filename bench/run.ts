@@ -18,6 +18,7 @@ import { evaluateTargets } from "./lib/stats";
 import { writeReport, type Report } from "./report";
 import type { Row, ScenarioContext } from "./scenarios/context";
 import { auditedCreateScenario } from "./scenarios/audit";
+import { countsScenario } from "./scenarios/counts";
 import { createScenario } from "./scenarios/create";
 import { importScenario, type ImportResult } from "./scenarios/import";
 import { listScenario } from "./scenarios/list";
@@ -92,6 +93,11 @@ try {
   if (runs("audit")) {
     log("candidates.create, audited vs not");
     http.push(...(await auditedCreateScenario(ctx, unaudited)));
+  }
+
+  if (runs("counts")) {
+    log("jobs.get counts vs applications.get");
+    http.push(...(await countsScenario(ctx)));
   }
 
   let importResult: ImportResult | undefined;
