@@ -3,7 +3,7 @@
  * the SPA uses, authenticated with an API token.
  *
  *   const shortlist = createShortlistClient({ url: "http://localhost:3000", token: process.env.SHORTLIST_TOKEN! });
- *   const page = await shortlist.candidates.list.query({ status: "pending", limit: 50 });
+ *   const page = await shortlist.candidates.list.query({ outcome: "active", limit: 50 });
  *
  * Only types come from @shortlist/api: nothing of the server is loaded at run time.
  */
@@ -14,7 +14,7 @@ import { errorDataOf, type ErrorReason, type Problem } from "@shortlist/api/cont
 import superjson from "superjson";
 
 export type { AppRouter, ApiTokenDTO, CandidateDTO, FieldError, ImportRowResult, UserDTO } from "@shortlist/api";
-export type { CandidateStatus, UserRole } from "@shortlist/api/schemas";
+export type { ApplicationOutcome, UserRole } from "@shortlist/api/schemas";
 export type { BatchResult, ErrorData, ErrorReason, Problem, RowResult } from "@shortlist/api/contract";
 export { describeProblem, errorDataOf, rowReason } from "@shortlist/api/contract";
 

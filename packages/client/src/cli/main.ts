@@ -7,6 +7,7 @@ import { registerExport } from "./commands/candidates-export";
 import { registerGdprExport } from "./commands/candidates-gdpr-export";
 import { registerImport } from "./commands/candidates-import";
 import { registerList } from "./commands/candidates-list";
+import { registerReportsList } from "./commands/reports-list";
 import { registerReportsPdf } from "./commands/reports-pdf";
 import { DEFAULT_URL } from "./config";
 import { CliError, EXIT, exitQuietlyOnClosedPipe, terminalSafe } from "./output";
@@ -38,7 +39,8 @@ Exit codes: 0 done; 1 the server refused input (invalid fields, rejected import 
   const assessments = program.command("assessments").description("assessments: import activity");
   registerAssessmentsImport(assessments);
 
-  const reports = program.command("reports").description("hiring reports: download the PDF");
+  const reports = program.command("reports").description("hiring reports: list them, download the PDF");
+  registerReportsList(reports);
   registerReportsPdf(reports);
 
   const audit = program.command("audit").description("the audit trail: verify the chain (admins)");

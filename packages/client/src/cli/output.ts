@@ -1,6 +1,14 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import { describeError, errorCodeOf, isUnreachable, networkErrorCodeOf, type CandidateDTO } from "../index";
+import { ordinal, percent, RECOMMENDATION_LABEL } from "@shortlist/api/schemas";
+import {
+  describeError,
+  errorCodeOf,
+  isUnreachable,
+  networkErrorCodeOf,
+  type CandidateDTO,
+  type RouterOutputs,
+} from "../index";
 
 /** 0: done. 1: done, but the server refused some input (rejected rows, invalid fields). 2: fatal, nothing more could be done. */
 export const EXIT = { ok: 0, rejected: 1, fatal: 2 } as const;
@@ -44,9 +52,14 @@ const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
 export const terminalSafe = (text: string, { multiLine = false } = {}) =>
   text.replace(multiLine ? CONTROL_BUT_NEWLINE : CONTROL, (c) => `\\x${hex(c)}`);
 
-/** JSON line of a candidate: dates as ISO strings. JSON escapes C0 itself; DEL and C1 are escaped too. */
-export const candidateJson = (candidate: CandidateDTO) =>
-  JSON.stringify(candidate).replace(/[\u007f-\u009f]/g, (c) => `\\u00${hex(c)}`);
+/** A JSON line: dates as ISO strings. JSON escapes C0 itself; DEL and C1 are escaped too. */
+export const jsonLine = (value: unknown) => JSON.stringify(value).replace(/[\u007f-\u009f]/g, (c) => `\\u00${hex(c)}`);
+
+/** JSON line of a candidate. */
+export const candidateJson = (candidate: CandidateDTO) => jsonLine(candidate);
+
+/** JSON line of a report. */
+export const reportJson = (report: ReportRow) => jsonLine(report);
 
 /** Server answers that mean the input was refused (exit 1); anything else a command cannot get past is fatal (exit 2). */
 const INPUT_CODES = new Set(["BAD_REQUEST", "CONFLICT", "NOT_FOUND", "PRECONDITION_FAILED", "PAYLOAD_TOO_LARGE"]);
@@ -119,14 +132,59 @@ function fit(text: string, width: number, last: boolean): string {
   return last ? text : text.padEnd(width);
 }
 
-export const candidateColumns: Column<CandidateDTO>[] = [
+/** A row of `candidates.list`: the person and their applications, most recently active first. */
+export type CandidateListItem = RouterOutputs["candidates"]["list"]["items"][number];
+
+const latestJob = (c: CandidateListItem) => c.applications[0];
+
+export const candidateColumns: Column<CandidateListItem>[] = [
   { header: "ID", value: (c) => c.id, max: 36 },
   { header: "NAME", value: (c) => c.name, max: 28 },
   { header: "EMAIL", value: (c) => c.email, max: 34 },
-  { header: "COMPANY", value: (c) => c.company, max: 22 },
-  { header: "ROLE", value: (c) => c.role, max: 24 },
-  { header: "STATUS", value: (c) => c.status, max: 11 },
+  {
+    header: "JOB",
+    value: (c) => {
+      const job = latestJob(c);
+      if (!job) return "";
+      const more = c.applications.length > 1 ? ` (+${c.applications.length - 1})` : "";
+      return `${job.jobTitle} at ${job.company}${more}`;
+    },
+    max: 36,
+  },
+  {
+    header: "STAGE",
+    value: (c) => {
+      const job = latestJob(c);
+      if (!job) return "";
+      return job.outcome === "active" ? job.stageName : `${job.stageName} (${job.outcome})`;
+    },
+    max: 24,
+  },
   { header: "ADDED", value: (c) => c.createdAt.toISOString().slice(0, 10), max: 10 },
+];
+
+/** A report as both report lists give it; the latest-per-candidate list adds who and which job. */
+export type ReportRow = RouterOutputs["reports"]["listForCandidate"][number] &
+  Partial<Pick<RouterOutputs["reports"]["listLatest"][number], "candidateName" | "role" | "company">>;
+
+const minute = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
+
+export const reportColumns: Column<ReportRow>[] = [
+  { header: "ID", value: (r) => r.id, max: 36 },
+  { header: "CANDIDATE", value: (r) => r.candidateName ?? r.candidateId, max: 28 },
+  { header: "ROLE", value: (r) => r.role ?? "", max: 24 },
+  { header: "COMPANY", value: (r) => r.company ?? "", max: 20 },
+  { header: "RECOMMENDATION", value: (r) => RECOMMENDATION_LABEL[r.recommendation], max: 14 },
+  { header: "CONFIDENCE", value: (r) => percent(r.confidence), max: 10 },
+  {
+    header: "PERCENTILE",
+    value: (r) =>
+      r.percentile === null || r.percentileSampleSize === null
+        ? "—"
+        : `${ordinal(r.percentile)} among ${r.percentileSampleSize}`,
+    max: 16,
+  },
+  { header: "GENERATED (UTC)", value: (r) => minute(r.generatedAt), max: 16 },
 ];
 
 export const plural = (n: number, one: string, many = `${one}s`) =>

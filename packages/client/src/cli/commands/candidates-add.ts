@@ -6,9 +6,11 @@ import { connect } from "./shared";
 interface AddOptions {
   name: string;
   email: string;
-  role: string;
-  company: string;
+  role?: string;
+  company?: string;
+  job?: string;
   domain?: string[];
+  tag?: string[];
   notes?: string;
   resumeUrl?: string;
   consent?: boolean;
@@ -17,12 +19,14 @@ interface AddOptions {
 export function registerAdd(candidates: Command) {
   candidates
     .command("add")
-    .description("add one candidate; prints the new candidate's id")
+    .description("add one person, filed under a job when one is named; prints the new candidate's id")
     .requiredOption("--name <name>", "full name")
-    .requiredOption("--email <email>", "email address (unique per company)")
-    .requiredOption("--role <role>", "role applied for")
-    .requiredOption("--company <company>", "company applied at")
+    .requiredOption("--email <email>", "email address (one person per email)")
+    .option("--role <role>", "job title applied for, with --company: files them under that job (made when missing)")
+    .option("--company <company>", "company applied at, with --role")
+    .option("--job <id>", "files them under this job (instead of --role and --company)")
     .option("--domain <domain...>", "assessment domain (repeat the flag, or list several)")
+    .option("--tag <tag...>", "tag (repeat the flag, or list several)")
     .option("--notes <text>", "recruiter notes")
     .option("--resume-url <url>", "http(s) link to the résumé")
     .option("--consent", "the candidate has given consent (stamped with the current time)")
@@ -36,7 +40,9 @@ async function addCandidate(options: AddOptions) {
     email: options.email,
     role: options.role,
     company: options.company,
+    jobId: options.job,
     assessmentDomains: options.domain ?? [],
+    tags: options.tag ?? [],
     recruiterNotes: options.notes,
     resumeUrl: options.resumeUrl,
     consentGiven: options.consent ?? false,

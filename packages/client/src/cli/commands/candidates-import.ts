@@ -2,8 +2,9 @@ import { extname } from "node:path";
 import { Option, type Command } from "commander";
 import { errorReasonOf, httpStatusOf, isUnreachable } from "../../index";
 import { importInBatches, resilientSend, type ImportSource, type ImportTotals } from "../import/batches";
+import { importableRow } from "../import/candidate-fields";
 import { createProgress } from "../import/progress";
-import { CSV_COLUMNS, readCsv } from "../import/read-csv";
+import { CSV_COLUMNS, CSV_EXPORT_ONLY_COLUMNS, readCsv } from "../import/read-csv";
 import { readJsonl } from "../import/read-jsonl";
 import { CliError, EXIT, explainError, plural, terminalSafe, writeLine } from "../output";
 import { connect, fileSize, intIn } from "./shared";
@@ -15,6 +16,7 @@ interface ImportOptions {
   format?: Format;
   retries: number;
   maxBatchBytes: number;
+  strict?: boolean;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, Format> = { ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl" };
@@ -29,6 +31,10 @@ export function registerImport(candidates: Command) {
       new Option("--format <format>", "the file's format, when its extension does not say").choices(["csv", "jsonl"]),
     )
     .option("--retries <n>", "tries again after a dropped connection or a busy database (0-10)", intIn(0, 10), 3)
+    .option(
+      "--strict",
+      "refuse unknown columns (CSV: the whole file) or fields (JSONL: the row) instead of ignoring them",
+    )
     .addOption(
       new Option("--max-batch-bytes <n>", "send a batch early past this many bytes of JSON")
         .argParser(intIn(1024, 64 * 1_048_576))
@@ -39,17 +45,25 @@ export function registerImport(candidates: Command) {
       "after",
       `
 Files:
-  CSV    a header line naming the columns, in any order:
+  CSV    a header line naming the columns, in any order, separated by commas, semicolons
+         or tabs (told from the header; a UTF-8 byte order mark is fine):
            ${CSV_COLUMNS.join(",")}
-         name, email, role and company are required; assessment_domains holds several
-         domains separated by ";" or "|"; consent_given is true/false (yes/no, 1/0).
+         name and email are required; role and company (or job_id) file the person under
+         that job, made when missing. tags and assessment_domains hold several values
+         separated by ";" or "|"; consent_given is true/false (yes/no, 1/0). The export's own
+         columns (${CSV_EXPORT_ONLY_COLUMNS.join(", ")}) are passed over; other unknown columns too,
+         with a warning (--strict refuses the file).
   JSONL  one candidate object per line:
            {"name":"Ada Lovelace","email":"ada@example.com","role":"Engineer","company":"Acme",
-            "assessmentDomains":["backend"],"recruiterNotes":null,"resumeUrl":null,"consentGiven":true}
+            "tags":["referral"],"assessmentDomains":["backend"],"consentGiven":true}
+         A line written by \`shortlist candidates export\` is taken as it is: its id, dates
+         and stages are passed over, and the person is filed under the job of the first of
+         its applications. Unknown fields are passed over with a warning (--strict sends
+         them, and the server refuses the row).
 
-Every row is created, skipped (a candidate with that email already applies at that company),
-or rejected with its line number and reason; a rejected row writes nothing. Each batch is
-saved on its own, so re-running the same file after a failure picks up where it stopped.
+Every row is created, skipped (someone with that email is already there: one person per
+email), or rejected with its line number and reason; a rejected row writes nothing. Each
+batch is saved on its own, so re-running the same file after a failure picks up where it stopped.
 
 Exit codes: 0 every row created or skipped; 1 some rows rejected; 2 the import could not
 go on (file unreadable, server unreachable, token refused): rows reported before that are saved.`,
@@ -63,6 +77,28 @@ function formatOf(file: string, explicit?: Format): Format {
   if (!format)
     throw new CliError(`Cannot tell the format of ${file}: name it .csv or .jsonl, or pass --format csv|jsonl`);
   return format;
+}
+
+/**
+ * JSONL rows as `candidates.create` takes them (see importableRow): an exported line imports as it is. Unknown fields
+ * are noted in `ignored` with the line they first appeared on.
+ */
+function importable(
+  source: ImportSource,
+  { strict = false, ignored }: { strict?: boolean; ignored: Map<string, number> },
+): ImportSource {
+  async function* rows() {
+    for await (const row of source.rows) {
+      if (row.kind !== "row") {
+        yield row;
+        continue;
+      }
+      const { data, unknown } = importableRow(row.data as Record<string, unknown>, { strict });
+      for (const field of unknown) if (!ignored.has(field)) ignored.set(field, row.line);
+      yield { ...row, data };
+    }
+  }
+  return { rows: rows(), bytesRead: source.bytesRead };
 }
 
 const TRANSIENT_REASONS = new Set(["unavailable", "too_many_attempts"]);
@@ -119,7 +155,12 @@ async function importCandidates(file: string, options: ImportOptions) {
     },
   );
 
-  const source: ImportSource = format === "csv" ? readCsv(file) : readJsonl(file);
+  const warn = (message: string) => progress.notice(`warning: ${terminalSafe(message)}`);
+  const ignored = new Map<string, number>();
+  const source: ImportSource =
+    format === "csv"
+      ? readCsv(file, { strict: options.strict, warn })
+      : importable(readJsonl(file), { strict: options.strict, ignored });
   const outcome = await importInBatches(source, {
     batchSize: options.batchSize,
     maxBatchBytes: options.maxBatchBytes,
@@ -132,6 +173,12 @@ async function importCandidates(file: string, options: ImportOptions) {
     },
   });
   totals = outcome.totals;
+  if (ignored.size && !options.strict) {
+    const fields = [...ignored].map(([field, line]) => `${JSON.stringify(field)} (first on line ${line})`);
+    warn(
+      `ignored the unknown field${ignored.size > 1 ? "s" : ""} ${fields.join(", ")}; --strict sends them for the server to refuse`,
+    );
+  }
   progress.stop();
   const elapsed = performance.now() - started;
 

@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { InvalidArgumentError, Option, type Command } from "commander";
 // The constants alone (no zod, no schemas): keeps the CLI quick to start.
-import { CANDIDATE_STATUSES, type CandidateStatus } from "@shortlist/db/constants";
+import { APPLICATION_OUTCOMES, type ApplicationOutcome } from "@shortlist/db/constants";
 import { createShortlistClient, type ShortlistClient } from "../../index";
 import { loadCliConfig } from "../config";
 import { CliError } from "../output";
@@ -21,27 +21,38 @@ export function connect(): Connection {
 }
 
 export interface FilterOptions {
-  status?: CandidateStatus;
+  outcome?: ApplicationOutcome;
+  job?: string;
   company?: string;
   role?: string;
+  tag?: string;
   domain?: string;
   search?: string;
 }
 
 export function addFilterOptions(command: Command, { search = true } = {}): Command {
   command
-    .addOption(new Option("--status <status>", "only candidates in this status").choices(CANDIDATE_STATUSES))
-    .option("--company <company>", "only candidates applying at this company (exact)")
-    .option("--role <role>", "only candidates applying for this role (exact)")
-    .option("--domain <domain>", "only candidates with this assessment domain");
-  if (search) command.option("--search <text>", "name or email contains this text");
+    .addOption(
+      new Option("--outcome <outcome>", "only people with an application of this outcome").choices(
+        APPLICATION_OUTCOMES,
+      ),
+    )
+    .option("--job <id>", "only people who applied to this job")
+    .option("--company <company>", "only people who applied at this company (any case)")
+    .option("--role <role>", "only people who applied for this job title (any case)")
+    .option("--tag <tag>", "only people with this tag")
+    .option("--domain <domain>", "only people with this assessment domain");
+  if (search)
+    command.option("--search <text>", "name or email like this text: any case or accents, near spellings too");
   return command;
 }
 
 export const filtersOf = (options: FilterOptions) => ({
-  status: options.status,
+  outcome: options.outcome,
+  jobId: options.job,
   company: options.company,
   role: options.role,
+  tag: options.tag,
   domain: options.domain,
   search: options.search,
 });
