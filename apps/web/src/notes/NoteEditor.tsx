@@ -35,15 +35,16 @@ export function NoteEditor({ initial = "", submitLabel, submitting, error, onSub
   const users = useQuery(
     trpc.notes.mentionable.queryOptions({ search }, { enabled: typing !== null, placeholderData: keepPreviousData }),
   );
-  const options = typing ? (users.data ?? []) : [];
+  const offered = typing ? users.data : undefined;
+  const options = offered ?? [];
 
   useEffect(() => {
-    if (options.length) {
+    if (offered?.length) {
       combobox.openDropdown();
       combobox.selectFirstOption();
     } else combobox.closeDropdown();
-    // The store is a new object each render; what matters is whether there is something to offer.
-  }, [options.length, typing?.start]);
+    // The store is a new object each render; what matters is what there is to offer.
+  }, [offered]);
 
   const choose = (userId: string) => {
     const user = options.find((u) => u.id === userId);
