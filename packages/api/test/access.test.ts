@@ -129,15 +129,26 @@ test("a viewer can write nothing: every non-public mutation is FORBIDDEN and no 
     company: "Acme",
   });
   const { token } = await admin.caller.apiTokens.create({ name: "admin script" });
+  const application = candidate.application!;
+  const job = await admin.caller.jobs.get({ id: application.jobId });
+  const [reason] = await admin.caller.rejectionReasons.list();
+  const moveTo = { id: application.id, version: application.version };
 
   // Inputs that would pass validation, so a missing role check would really write.
   const validInputs: Record<string, unknown> = {
     "candidates.create": { name: "Eve Intruder", email: "eve@example.com", role: "Spy", company: "Acme" },
-    "candidates.update": { id: candidate.id, version: candidate.version, name: "Changed", status: "rejected" },
+    "candidates.update": { id: candidate.id, version: candidate.version, name: "Changed", tags: ["changed"] },
     "candidates.delete": { id: candidate.id },
     "candidates.importBatch": {
       rows: [{ line: 2, data: { name: "Mallory", email: "m@example.com", role: "X", company: "Y" } }],
     },
+    "jobs.create": { title: "Spy", company: "Acme" },
+    "jobs.update": { id: job.id, version: job.version, status: "closed" },
+    "applications.create": { candidateId: candidate.id, jobId: job.id },
+    "applications.move": { ...moveTo, stageId: job.stages[1]!.id },
+    "applications.reject": { ...moveTo, reasonId: reason!.id },
+    "applications.withdraw": moveTo,
+    "applications.reopen": moveTo,
     "users.create": { email: "new@example.com", name: "New", role: "admin", password: "a long enough password" },
     "users.update": { id: viewer.user.id, version: 1, role: "admin" },
     "users.resetPassword": { id: admin.user.id, password: "taken over by a viewer" },
@@ -159,7 +170,13 @@ test("a viewer can write nothing: every non-public mutation is FORBIDDEN and no 
   expect(await rowCounts(db.orm, tables)).toEqual(before);
 
   // Nothing about the existing rows changed either.
-  expect(await admin.caller.candidates.get({ id: candidate.id })).toEqual({ ...candidate, erased: false });
+  const { application: _, ...record } = candidate;
+  expect(await admin.caller.candidates.get({ id: candidate.id })).toEqual({
+    ...record,
+    erased: false,
+    applications: [application],
+  });
+  expect(await admin.caller.jobs.get({ id: job.id })).toEqual(job);
   const me = await viewer.caller.auth.me();
   expect(me.user.role).toBe("viewer");
   const [adminToken] = await admin.caller.apiTokens.list({ all: false });

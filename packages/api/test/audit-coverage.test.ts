@@ -26,6 +26,35 @@ const BANDS = {
   taoIndex: { p50: 40, p75: 55, p90: 70 },
 };
 
+/** Jobs, their stages, rejection reasons and an application through every change, on a person of their own. */
+async function driveJobs(admin: ReturnType<typeof callerFor>) {
+  const job = await admin.jobs.create({ title: "Data Engineer", company: "Acme" });
+  await admin.jobs.update({ id: job.id, version: job.version, location: "Remote" });
+  let detail = await admin.stages.add({ jobId: job.id, name: "Take-home" });
+  const takeHome = detail.stages.find((s) => s.name === "Take-home")!;
+  detail = await admin.stages.rename({ id: takeHome.id, name: "Take-home task" });
+  const [applied, screening, ...rest] = detail.stages.filter((s) => s.id !== takeHome.id);
+  const order = [applied!, screening!, takeHome, ...rest].map((s) => s.id);
+  detail = await admin.stages.reorder({ jobId: job.id, stageIds: order });
+  await admin.stages.remove({ id: takeHome.id });
+
+  const reason = await admin.rejectionReasons.create({ label: "Visa timing" });
+  await admin.rejectionReasons.update({ id: reason.id, label: "Visa timing does not fit" });
+  await admin.rejectionReasons.reorder({ ids: [reason.id] });
+
+  const grace = await admin.candidates.create({ name: "Grace Hopper", email: "grace@example.com", jobId: job.id });
+  let app = grace.application!;
+  app = await admin.applications.move({ id: app.id, version: app.version, stageId: screening!.id });
+  app = await admin.applications.reject({ id: app.id, version: app.version, reasonId: reason.id });
+  app = await admin.applications.reopen({ id: app.id, version: app.version });
+  app = await admin.applications.withdraw({ id: app.id, version: app.version });
+  app = await admin.applications.reopen({ id: app.id, version: app.version });
+  app = await admin.applications.invite({ id: app.id, version: app.version });
+  await admin.applications.bulk({ ids: [app.id], action: { type: "tag", add: ["shortlisted"], remove: [] } });
+  const other = await admin.jobs.create({ title: "Analyst", company: "Acme" });
+  await admin.applications.create({ candidateId: grace.id, jobId: other.id });
+}
+
 /** Every mutation through its happy path, as a new installation would see them. */
 async function driveEveryMutation() {
   const jar: CookieJar = { session: null, expiresAt: null };
@@ -65,6 +94,7 @@ async function driveEveryMutation() {
     ],
   });
   await admin.candidates.delete({ id: imported.results[0]!.id! });
+  await driveJobs(admin);
 
   const assessment = await admin.assessments.start({ candidateId: updated.id });
   await admin.assessments.importActivity({ assessmentId: assessment.id, rows: sampleLines() });
