@@ -13,10 +13,28 @@ export interface Placement {
  * and the job's count per outcome. `from` null: a new application; `to` null: one removed.
  */
 export async function countChange(em: EntityManager, from: Placement | null, to: Placement | null) {
+  await countChanges(em, [{ from, to }]);
+}
+
+/** Many changes' counters in at most one statement for the stages and one per job, whatever their number. */
+export async function countChanges(
+  em: EntityManager,
+  changes: readonly { from: Placement | null; to: Placement | null }[],
+) {
   const stageDelta = new Map<string, number>();
   const add = (stageId: string, n: number) => stageDelta.set(stageId, (stageDelta.get(stageId) ?? 0) + n);
-  if (from && countsInStage(from.outcome)) add(from.stageId, -1);
-  if (to && countsInStage(to.outcome)) add(to.stageId, +1);
+  const jobDelta = new Map<string, Map<ApplicationOutcome, number>>();
+  const addJob = (p: Placement, n: number) => {
+    const perOutcome = jobDelta.get(p.jobId) ?? new Map<ApplicationOutcome, number>();
+    perOutcome.set(p.outcome, (perOutcome.get(p.outcome) ?? 0) + n);
+    jobDelta.set(p.jobId, perOutcome);
+  };
+  for (const { from, to } of changes) {
+    if (from && countsInStage(from.outcome)) add(from.stageId, -1);
+    if (to && countsInStage(to.outcome)) add(to.stageId, +1);
+    if (from) addJob(from, -1);
+    if (to) addJob(to, +1);
+  }
   const stages = [...stageDelta].filter(([, n]) => n !== 0).sort(([a], [b]) => a.localeCompare(b));
   if (stages.length > 0) {
     await em.execute(
@@ -25,15 +43,7 @@ export async function countChange(em: EntityManager, from: Placement | null, to:
       [JSON.stringify(stages.map(([id, n]) => ({ id, n })))],
     );
   }
-  const jobDelta = new Map<string, Map<ApplicationOutcome, number>>();
-  const addJob = (p: Placement, n: number) => {
-    const perOutcome = jobDelta.get(p.jobId) ?? new Map<ApplicationOutcome, number>();
-    perOutcome.set(p.outcome, (perOutcome.get(p.outcome) ?? 0) + n);
-    jobDelta.set(p.jobId, perOutcome);
-  };
-  if (from) addJob(from, -1);
-  if (to) addJob(to, +1);
-  for (const [jobId, perOutcome] of jobDelta) {
+  for (const [jobId, perOutcome] of [...jobDelta].sort(([a], [b]) => a.localeCompare(b))) {
     const sets = [...perOutcome]
       .filter(([, n]) => n !== 0)
       .map(([outcome, n]) => `${outcome}_count = ${outcome}_count + ${n}`);

@@ -24,14 +24,21 @@ export async function assertReachable(ctx: JobsTx, candidateId: string) {
     });
 }
 
+export interface Recipient {
+  name: string;
+  email: string;
+}
+
+/** `recipient`: the person's name and address when the caller read them already (a bulk action reads them at once). */
 export async function notifyCandidate<K extends MailTemplateKey>(
   ctx: MailingTx,
   app: ApplicationDTO,
   template: K,
   extra: Extra<K>,
+  recipient?: Recipient,
 ) {
   await assertReachable(ctx, app.candidateId);
-  const candidate = await findCandidateSummary(ctx.em, app.candidateId);
+  const candidate = recipient ?? (await findCandidateSummary(ctx.em, app.candidateId));
   const sender = (await ctx.getAuth())?.user.name ?? app.company;
   const variables = { ...extra, job: { title: app.jobTitle, company: app.company }, sender: { name: sender } };
   return enqueueMail(ctx, {
