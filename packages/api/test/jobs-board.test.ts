@@ -62,7 +62,15 @@ describe("jobs.board", () => {
     expect(column(5).cards).toEqual([
       expect.objectContaining({ name: "Fay", outcome: "hired", tags: ["fay"], score: null }),
     ]);
-    expect(column(2)).toEqual({ stageId: job.stages[2]!.id, cards: [], more: false });
+    expect(column(2)).toEqual({ stageId: job.stages[2]!.id, cards: [], more: false, nextCursor: null });
+    // "Load more" on a column: the list in the column's order, from the column's cursor.
+    const rest = await viewer.applications.list({
+      jobId: job.id,
+      stageId: job.stages[0]!.id,
+      sort: "entered",
+      cursor: column(0).nextCursor!,
+    });
+    expect(rest).toMatchObject({ items: [{ name: "Dot", stageName: "Applied" }], nextCursor: null });
 
     const full = await viewer.jobs.board({ jobId: job.id });
     expect(full.columns[1]!.cards).toEqual([
@@ -80,7 +88,7 @@ describe("jobs.board", () => {
       },
     ]);
     expect(full.columns.map((c) => c.cards.length)).toEqual(full.job.stages.map((s) => s.count));
-    expect(full.columns.every((c) => !c.more)).toBe(true);
+    expect(full.columns.every((c) => !c.more && c.nextCursor === null)).toBe(true);
     const entered = full.columns[0]!.cards.map((c) => c.stageEnteredAt.getTime());
     expect(entered).toEqual([...entered].sort((a, b) => a - b));
   });

@@ -28,8 +28,10 @@ export interface BoardColumn {
   stageId: string;
   /** Active and hired applications, longest in the stage first. */
   cards: BoardCard[];
-  /** More cards than these are in the stage (read them with applications.list, sort "entered"). */
+  /** More cards than these are in the stage. */
   more: boolean;
+  /** When `more`: the cursor of applications.list `{ jobId, stageId, sort: "entered", direction: "asc" }` for the next ones. */
+  nextCursor: string | null;
 }
 
 export interface BoardDTO {
@@ -104,13 +106,24 @@ export async function getBoard(em: EntityManager, input: BoardInput): Promise<Bo
      order by s.position, s.id, a.stage_entered_at, a.id`,
     [input.perStage + 1, input.jobId],
   );
-  const byStage = new Map<string, BoardCard[]>(job.stages.map((s) => [s.id, []]));
-  for (const row of dbRows<CardRow>(rows, { dates: CARD_DATES })) byStage.get(row.stageId)?.push(toCard(row));
+  const byStage = new Map<string, Record<string, unknown>[]>(job.stages.map((s) => [s.id, []]));
+  for (const row of rows) byStage.get(row.stage_id as string)?.push(row);
   return {
     job,
     columns: job.stages.map((stage) => {
-      const cards = byStage.get(stage.id) ?? [];
-      return { stageId: stage.id, cards: cards.slice(0, input.perStage), more: cards.length > input.perStage };
+      const column = byStage.get(stage.id) ?? [];
+      const shown = column.slice(0, input.perStage);
+      const last = shown.at(-1);
+      const more = column.length > input.perStage;
+      return {
+        stageId: stage.id,
+        cards: dbRows<CardRow>(shown, { dates: CARD_DATES }).map(toCard),
+        more,
+        nextCursor:
+          more && last
+            ? encodeCursor(["entered", "asc", cursorValue(last.stage_entered_at), last.application_id as string])
+            : null,
+      };
     }),
     closed: { rejected: job.counts.rejected, withdrawn: job.counts.withdrawn },
   };
