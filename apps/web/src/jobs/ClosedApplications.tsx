@@ -2,7 +2,7 @@ import { Anchor, Button, Center, Group, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { applicationActionBlocked, type ApplicationOutcome } from "@shortlist/api/schemas";
 import { IconArrowBackUp, IconChevronDown, IconChevronRight } from "@tabler/icons-react";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { errorMessage, errorReason } from "../lib/errors";
@@ -10,6 +10,7 @@ import { count, formatDate } from "../lib/format";
 import { useTRPC } from "../lib/trpc";
 import { DataTable } from "../ui/DataTable";
 import { Blocked, blockedProps } from "./Blocked";
+import { useApplicationPages } from "./list/useApplicationPages";
 import { refreshJob } from "./refresh";
 import type { ApplicationRow, JobDetail } from "./types";
 
@@ -46,12 +47,7 @@ export function ClosedApplications({ job, canWrite }: { job: JobDetail; canWrite
 function ClosedList({ job, outcome, canWrite }: { job: JobDetail; outcome: Closed; canWrite: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const list = useInfiniteQuery(
-    trpc.applications.list.infiniteQueryOptions(
-      { jobId: job.id, outcome, sort: "activity", direction: "desc", limit: 50 },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
-  );
+  const list = useApplicationPages({ jobId: job.id, outcome, sort: "activity", direction: "desc", limit: 50 });
   const reopen = useMutation(
     trpc.applications.reopen.mutationOptions({
       onSuccess(application) {

@@ -65,7 +65,8 @@ export default function JobForm({ job, onDone }: { job?: JobDetail; onDone: () =
     <form onSubmit={submit} noValidate>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Title" required data-autofocus {...form.getInputProps("title")} />
+          {/* Mounted after the dialog opened (lazy): data-autofocus came too late, so it takes the focus itself. */}
+          <TextInput label="Title" required data-autofocus autoFocus {...form.getInputProps("title")} />
           <TextInput label="Company" required {...form.getInputProps("company")} />
           <TextInput label="Department" {...form.getInputProps("department")} />
           <TextInput label="Location" {...form.getInputProps("location")} />

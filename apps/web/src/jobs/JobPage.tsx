@@ -1,6 +1,7 @@
-import { Anchor, Group, SegmentedControl, Skeleton, Stack } from "@mantine/core";
-import { idInput } from "@shortlist/api/schemas";
-import { IconArrowLeft, IconBriefcaseOff, IconLayoutKanban, IconList } from "@tabler/icons-react";
+import { Anchor, Button, Group, SegmentedControl, Skeleton, Stack } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { idInput, jobTakesApplications } from "@shortlist/api/schemas";
+import { IconArrowLeft, IconBriefcaseOff, IconLayoutKanban, IconList, IconUserPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -9,6 +10,8 @@ import { useHasRole } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
 import { ErrorState } from "../ui/ErrorState";
+import { AddCandidateDialog } from "./AddCandidateDialog";
+import { Blocked, blockedProps } from "./Blocked";
 import { Board } from "./board/Board";
 import { ClosedApplications } from "./ClosedApplications";
 import { JobHeader } from "./JobHeader";
@@ -87,19 +90,40 @@ function Job({ job }: { job: JobDetail }) {
       <BackLink />
       <JobHeader job={job} canWrite={canWrite} />
       <StagesSection job={job} canWrite={canWrite} />
-      <SegmentedControl
-        aria-label="View"
-        w="fit-content"
-        value={view}
-        onChange={setView}
-        data={[
-          { value: "board", label: <ViewLabel icon={<IconLayoutKanban size={16} aria-hidden />} text="Board" /> },
-          { value: "list", label: <ViewLabel icon={<IconList size={16} aria-hidden />} text="List" /> },
-        ]}
-      />
-      {view === "board" ? <Board job={job} canWrite={canWrite} /> : <ApplicationsList job={job} canWrite={canWrite} />}
+      <Group justify="space-between">
+        <SegmentedControl
+          aria-label="View"
+          value={view}
+          onChange={setView}
+          data={[
+            { value: "board", label: <ViewLabel icon={<IconLayoutKanban size={16} aria-hidden />} text="Board" /> },
+            { value: "list", label: <ViewLabel icon={<IconList size={16} aria-hidden />} text="List" /> },
+          ]}
+        />
+        {canWrite && <AddCandidateButton job={job} />}
+      </Group>
+      {view === "board" ? (
+        <Board key={job.id} job={job} canWrite={canWrite} />
+      ) : (
+        <ApplicationsList job={job} canWrite={canWrite} />
+      )}
       <ClosedApplications job={job} canWrite={canWrite} />
     </Stack>
+  );
+}
+
+function AddCandidateButton({ job }: { job: JobDetail }) {
+  const [opened, dialog] = useDisclosure(false);
+  const reason = jobTakesApplications(job.status) ? null : "The job is closed; reopen it to add candidates";
+  return (
+    <>
+      <Blocked reason={reason}>
+        <Button leftSection={<IconUserPlus size={16} aria-hidden />} {...blockedProps(reason, dialog.open)}>
+          Add candidate
+        </Button>
+      </Blocked>
+      <AddCandidateDialog job={job} opened={opened} onClose={dialog.close} />
+    </>
   );
 }
 

@@ -2,16 +2,21 @@ import { IconBriefcase, IconMessageX } from "@tabler/icons-react";
 import { lazy } from "react";
 import type { SpaModule } from "../lib/module";
 
-/** Jobs, each with its stages, board and list; the rejection reasons admins keep. */
+/** Jobs, each with its stages, board and list. */
 export const jobsModule: SpaModule = {
   name: "jobs",
   routes: [
     { path: "jobs", page: lazy(() => import("./JobsPage")) },
     { path: "jobs/:id", page: lazy(() => import("./JobPage")) },
-    { path: "rejection-reasons", page: lazy(() => import("./RejectionReasonsPage")) },
   ],
+  nav: [{ to: "/jobs", label: "Jobs", icon: <IconBriefcase size={18} aria-hidden /> }],
+};
+
+/** The rejection reasons admins keep: listed with the other admin screens. */
+export const jobSettingsModule: SpaModule = {
+  name: "job-settings",
+  routes: [{ path: "rejection-reasons", page: lazy(() => import("./RejectionReasonsPage")) }],
   nav: [
-    { to: "/jobs", label: "Jobs", icon: <IconBriefcase size={18} aria-hidden /> },
     {
       to: "/rejection-reasons",
       label: "Rejection reasons",

@@ -3,7 +3,7 @@ import { adminModule } from "../admin";
 import { auditModule } from "../audit";
 import { candidatesModule } from "../candidates";
 import { homeModule } from "../home";
-import { jobsModule } from "../jobs";
+import { jobSettingsModule, jobsModule } from "../jobs";
 import { mailModule } from "../mail";
 import { vettingModule } from "../vetting";
 
@@ -15,5 +15,6 @@ export const modules: readonly SpaModule[] = [
   vettingModule,
   mailModule,
   adminModule,
+  jobSettingsModule,
   auditModule,
 ];

@@ -15,7 +15,7 @@ import {
 import { Group, ScrollArea, Skeleton } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC, useTRPCClient } from "../../lib/trpc";
 import { ErrorState } from "../../ui/ErrorState";
@@ -77,6 +77,7 @@ function BoardView({ data, canWrite }: { data: BoardData; canWrite: boolean }) {
   const [loadingMore, setLoadingMore] = useState<string | null>(null);
   const [dragged, setDragged] = useState<Card | null>(null);
   const [rejecting, setRejecting] = useState<RejectTarget[] | null>(null);
+  const lastOver = useRef<unknown>(null);
 
   // Every card shown, by the column the server put it in: the board's first ones, then those loaded with "Load more".
   const byColumn = new Map(
@@ -155,8 +156,12 @@ function BoardView({ data, canWrite }: { data: BoardData; canWrite: boolean }) {
   const announcements: Announcements = {
     onDragStart: ({ active }) =>
       `Picked up ${nameOf(active.id)} in ${stageName(effectiveStage.get(String(active.id)))}.`,
-    onDragOver: ({ active, over }) =>
-      over ? `${nameOf(active.id)} is over ${stageName(over.id)}.` : `${nameOf(active.id)} is over no stage.`,
+    onDragOver: ({ active, over }) => {
+      // Said once per column entered: not "is over Applied" right after "Picked up … in Applied".
+      if ((over?.id ?? null) === lastOver.current) return undefined;
+      lastOver.current = over?.id ?? null;
+      return over ? `${nameOf(active.id)} is over ${stageName(over.id)}.` : `${nameOf(active.id)} is over no stage.`;
+    },
     onDragEnd: ({ active, over }) =>
       over && over.id !== effectiveStage.get(String(active.id))
         ? `${nameOf(active.id)} was moved to ${stageName(over.id)}.`
@@ -165,7 +170,10 @@ function BoardView({ data, canWrite }: { data: BoardData; canWrite: boolean }) {
       `Moving ${nameOf(active.id)} was cancelled; they stay in ${stageName(effectiveStage.get(String(active.id)))}.`,
   };
 
-  const onDragStart = ({ active }: DragStartEvent) => setDragged(cardsById.get(String(active.id)) ?? null);
+  const onDragStart = ({ active }: DragStartEvent) => {
+    lastOver.current = effectiveStage.get(String(active.id)) ?? null;
+    setDragged(cardsById.get(String(active.id)) ?? null);
+  };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setDragged(null);
     const card = cardsById.get(String(active.id));

@@ -1,17 +1,16 @@
 import { Anchor, Badge, Button, Center, Checkbox, Group, Stack, Text, UnstyledButton } from "@mantine/core";
 import type { ApplicationSort } from "@shortlist/api/schemas";
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconUsers } from "@tabler/icons-react";
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { formatDate, plural } from "../../lib/format";
-import { useTRPC } from "../../lib/trpc";
 import { DataTable, type Column } from "../../ui/DataTable";
 import { Empty } from "../../ui/Empty";
 import { ErrorState } from "../../ui/ErrorState";
 import { daysIn, scoreLabel } from "../card-format";
 import type { ApplicationRow, JobDetail } from "../types";
 import { BulkBar } from "./BulkBar";
+import { useApplicationPages } from "./useApplicationPages";
 
 const PAGE_SIZE = 50;
 
@@ -26,19 +25,13 @@ const SORTABLE: Partial<Record<string, { sort: ApplicationSort; first: Direction
 
 /** The job's active and hired applications as a table: sortable, paged, with row selection and bulk actions. */
 export function ApplicationsList({ job, canWrite }: { job: JobDetail; canWrite: boolean }) {
-  const trpc = useTRPC();
   const [sort, setSort] = useState<{ sort: ApplicationSort; direction: Direction }>({
     sort: "added",
     direction: "desc",
   });
   // Selected rows as they were read: the bulk actions need only their ids, the CSV export their fields.
   const [selected, setSelected] = useState<ReadonlyMap<string, ApplicationRow>>(new Map());
-  const list = useInfiniteQuery(
-    trpc.applications.list.infiniteQueryOptions(
-      { jobId: job.id, ...sort, limit: PAGE_SIZE },
-      { getNextPageParam: (page) => page.nextCursor, placeholderData: (previous) => previous },
-    ),
-  );
+  const list = useApplicationPages({ jobId: job.id, ...sort, limit: PAGE_SIZE });
   const rows = list.data?.pages.flatMap((page) => page.items);
 
   const toggle = (row: ApplicationRow) => {
