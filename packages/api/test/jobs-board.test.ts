@@ -93,6 +93,34 @@ describe("jobs.board", () => {
     expect(entered).toEqual([...entered].sort((a, b) => a - b));
   });
 
+  test("the same few statements whatever the number of stages and cards (no statement per column)", async () => {
+    /** The statements a call runs, as the ORM's query log sees them. */
+    const statementsOf = async (call: () => Promise<unknown>) => {
+      const { config } = deps.orm;
+      const logger = config.getLogger() as unknown as { writer: (line: string) => void };
+      const writer = logger.writer;
+      const lines: string[] = [];
+      logger.writer = (line) => lines.push(line);
+      config.set("debug", ["query"]);
+      try {
+        await call();
+      } finally {
+        config.set("debug", false);
+        logger.writer = writer;
+      }
+      return lines.filter((line) => line.includes("[query]")).length;
+    };
+    const small = await recruiter.jobs.create({ title: "Small", company: `Few ${unique()}` });
+    const large = await recruiter.jobs.create({ title: "Large", company: `Many ${unique()}` });
+    for (let i = 0; i < 14; i++) await recruiter.stages.add({ jobId: large.id, name: `Round ${i}` });
+    for (let i = 0; i < 5; i++) await recruiter.candidates.create({ name: `L${i}`, email: email(), jobId: large.id });
+    const few = await statementsOf(() => viewer.jobs.board({ jobId: small.id }));
+    const many = await statementsOf(() => viewer.jobs.board({ jobId: large.id }));
+    expect(many).toBe(few);
+    expect(few).toBeGreaterThanOrEqual(3);
+    expect(few).toBeLessThanOrEqual(5);
+  });
+
   test("perStage is 1 to 200; an unknown job is not_found", async () => {
     const job = await recruiter.jobs.create({ title: "Planner", company: `Umbrella ${unique()}` });
     const tooMany = errorShape(await rejection(viewer.jobs.board({ jobId: job.id, perStage: 201 })));
