@@ -8,7 +8,7 @@ export * from "./mail/entities";
 export * from "./privacy";
 export * from "./audit";
 export { entities } from "./entities";
-export { initOrm, ormOptions, migrationsPath } from "./orm";
+export { initOrm, ormOptions, migrationsPath, SEARCH_WORD_SIMILARITY } from "./orm";
 export { EntityNotFound, entityKind } from "./not-found";
 export { normalizeForSearch, searchKeyOf } from "./search-text";
 export { openDatabase, ensureDatabaseExists, type Database } from "./database";

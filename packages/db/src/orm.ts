@@ -6,6 +6,9 @@ import { entities } from "./entities";
 import { entityNotFound } from "./not-found";
 import { releaseEndedConnections } from "./pool";
 
+/** The least pg_trgm word similarity of a search term to a word of the text for a fuzzy match. */
+export const SEARCH_WORD_SIMILARITY = 0.45;
+
 export const migrationsPath = fileURLToPath(new URL("./migrations", import.meta.url));
 
 export function ormOptions(db: DatabaseConfig, overrides: Partial<Options> = {}): Options {
@@ -24,6 +27,8 @@ export function ormOptions(db: DatabaseConfig, overrides: Partial<Options> = {})
       // Ends a session left idle inside a transaction (and gives its connection back), whatever left it there.
       idle_in_transaction_session_timeout: db.idleInTransactionTimeoutMs,
       application_name: "shortlist",
+      // Search's fuzzy match (`<%`, api candidates/search.ts): "Jon" is 0.5 like "John", under the 0.6 default.
+      options: `-c pg_trgm.word_similarity_threshold=${SEARCH_WORD_SIMILARITY}`,
     },
     extensions: [Migrator],
     migrations: {

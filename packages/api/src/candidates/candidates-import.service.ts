@@ -1,3 +1,4 @@
+import { searchKeyOf } from "@shortlist/db";
 import { fileManyUnderJobs, type Filing } from "../jobs";
 import { batchResult, type BatchResult, type RowResult } from "../shared/batch";
 import { fieldErrorsOf } from "../shared/errors";
@@ -48,6 +49,7 @@ export async function importCandidateRows(ctx: Tx, rows: { line: number; data: u
   const payload = valid.map(({ row }) => ({
     name: row.name,
     email: row.email,
+    search_key: searchKeyOf(row.name, row.email),
     tags: row.tags,
     domains: row.assessmentDomains,
     notes: row.recruiterNotes ?? null,
@@ -55,11 +57,11 @@ export async function importCandidateRows(ctx: Tx, rows: { line: number; data: u
     consent: row.consentGiven,
   }));
   const inserted = await ctx.em.execute<Record<string, unknown>[]>(
-    `insert into candidates (name, email, tags, assessment_domains, recruiter_notes, resume_url, consent_given, consent_timestamp)
-     select r.name, r.email, array(select jsonb_array_elements_text(r.tags)),
+    `insert into candidates (name, email, search_key, tags, assessment_domains, recruiter_notes, resume_url, consent_given, consent_timestamp)
+     select r.name, r.email, r.search_key, array(select jsonb_array_elements_text(r.tags)),
             array(select jsonb_array_elements_text(r.domains)), r.notes, r.resume_url, r.consent,
             case when r.consent then now() end
-       from jsonb_to_recordset(?::jsonb) as r(name text, email text, tags jsonb, domains jsonb,
+       from jsonb_to_recordset(?::jsonb) as r(name text, email text, search_key text, tags jsonb, domains jsonb,
                                               notes text, resume_url text, consent boolean)
      on conflict do nothing
      returning *`,

@@ -3,10 +3,9 @@ import { APPLICATION_OUTCOMES, type ApplicationOutcome } from "@shortlist/db/con
 import { InvalidInput } from "../errors";
 import { candidateFromRow, toCandidateDTO } from "./mappers";
 import type { CandidateFilters, ListCandidatesInput } from "./schemas";
+import { candidateSearch } from "./search";
 
 type Condition = [sql: string, params: unknown[]];
-
-const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The filters on a person's applications, as one EXISTS (a person matches when one application matches all). */
 function applicationConditions(filters: CandidateFilters): Condition | null {
@@ -29,10 +28,8 @@ function filterConditions(filters: CandidateFilters): Condition[] {
   if (applications) conditions.push(applications);
   if (filters.tag) conditions.push(["c.tags @> array[lower(?)]::text[]", [filters.tag]]);
   if (filters.domain) conditions.push(["c.assessment_domains @> array[?]::text[]", [filters.domain]]);
-  if (filters.search) {
-    // Same expression as candidates_search_trgm_idx, so the trigram index answers it.
-    conditions.push(["lower(c.name || ' ' || c.email) like ?", [`%${escapeLike(filters.search.toLowerCase())}%`]]);
-  }
+  const search = candidateSearch(filters.search);
+  if (search) conditions.push(search.condition);
   return conditions;
 }
 

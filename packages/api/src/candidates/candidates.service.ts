@@ -1,4 +1,4 @@
-import { Candidate, type EntityManager, type ICandidate } from "@shortlist/db";
+import { Candidate, searchKeyOf, type EntityManager, type ICandidate } from "@shortlist/db";
 import type { ProcedureContext } from "../context";
 import { Conflict, Duplicate, StaleVersion } from "../errors";
 import { createApplication, fileUnderJob, listCandidateApplications } from "../jobs";
@@ -43,13 +43,14 @@ function applyConsent(candidate: ICandidate, given: boolean, now: Date) {
 export async function createCandidate(ctx: Tx, input: CreateCandidateInput): Promise<CreatedCandidateDTO> {
   const { em } = ctx;
   const [row] = await em.execute<Record<string, unknown>[]>(
-    `insert into candidates (name, email, tags, assessment_domains, recruiter_notes, resume_url, consent_given, consent_timestamp)
-     values (?, ?, array(select jsonb_array_elements_text(?::jsonb)), array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?, case when ? then now() end)
+    `insert into candidates (name, email, search_key, tags, assessment_domains, recruiter_notes, resume_url, consent_given, consent_timestamp)
+     values (?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?, case when ? then now() end)
      on conflict ((lower(email))) where not legacy_duplicate do nothing
      returning *`,
     [
       input.name,
       input.email,
+      searchKeyOf(input.name, input.email),
       JSON.stringify(input.tags),
       JSON.stringify(input.assessmentDomains),
       input.recruiterNotes ?? null,

@@ -1,6 +1,10 @@
 import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import { baseProperties, versionProperty } from "../common";
 import { User } from "../identity/entities";
+import { searchKeyOf } from "../search-text";
+
+/** Name and email as search matches them (search-text.ts); raw INSERTs must set it too (the column has no default). */
+const searchKey = (candidate: { name: string; email: string }) => searchKeyOf(candidate.name, candidate.email);
 
 export const Candidate = defineEntity({
   name: "Candidate",
@@ -28,6 +32,7 @@ export const Candidate = defineEntity({
      * company): kept as they were, outside the one-person-per-email rule.
      */
     legacyDuplicate: p.boolean().default(false),
+    searchKey: p.text().onCreate(searchKey).onUpdate(searchKey),
   },
   indexes: [
     { name: "candidates_created_idx", properties: ["createdAt", "id"] },
@@ -40,9 +45,8 @@ export const Candidate = defineEntity({
       expression: "create index candidates_domains_gin_idx on candidates using gin (assessment_domains)",
     },
     {
-      name: "candidates_search_trgm_idx",
-      expression:
-        "create index candidates_search_trgm_idx on candidates using gin ((lower(name || ' ' || email)) gin_trgm_ops)",
+      name: "candidates_search_key_trgm_idx",
+      expression: "create index candidates_search_key_trgm_idx on candidates using gin (search_key gin_trgm_ops)",
     },
   ],
   uniques: [
