@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { Candidate } from "@shortlist/db";
+import { Application, Candidate, Job, JobStage } from "@shortlist/db";
 import type { TestDatabase } from "@shortlist/db/testing";
 import { createShortlistClient, type CandidateDTO, type ShortlistClient } from "../src/index";
 import { cliServer, jsonl, runCli, writeIn, type Run } from "./support";
@@ -31,19 +31,21 @@ afterAll(() => harness.stop());
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 const HOSTILE_NAME = "\u001b[2J\u001b[HMallory\u001b]0;pwned\u0007 \u009b31mRed\u001b[0m\u007f";
 
-describe("candidates list with a name stored before control characters were refused", () => {
+const HOSTILE_STAGE = "Screen\u001b[31ming\u009b0m";
+
+describe("names stored before control characters were refused: candidates list, jobs show, applications list", () => {
   const company = `Escape Co ${randomUUID().slice(0, 8)}`;
+  let jobId: string;
   beforeAll(async () => {
     // Written past the API's validation, as older data or another writer could have.
     const em = db.orm.em.fork();
-    em.create(Candidate, {
-      name: HOSTILE_NAME,
-      email: "mallory@example.com",
-      role: "Engineer\tLead",
-      company,
-      assessmentDomains: [],
-    });
+    const candidate = em.create(Candidate, { name: HOSTILE_NAME, email: "mallory@example.com", assessmentDomains: [] });
+    const job = em.create(Job, { title: "Engineer\tLead", company, activeCount: 1 });
+    const stage = em.create(JobStage, { job, name: HOSTILE_STAGE, kind: "applied", position: 0, appCount: 1 });
+    const now = new Date();
+    em.create(Application, { candidate, job, stage, stageEnteredAt: now, lastActivityAt: now });
     await em.flush();
+    jobId = job.id;
   });
 
   test("the table shows the escapes as visible text, not as terminal commands", async () => {
@@ -63,6 +65,18 @@ describe("candidates list with a name stored before control characters were refu
       .split("\n")
       .map((line) => JSON.parse(line) as CandidateDTO);
     expect(row!.name).toBe(HOSTILE_NAME);
+  });
+
+  test("jobs show and applications list show the escapes as visible text too", async () => {
+    const shown = await shortlist(["jobs", "show", jobId]);
+    const listed = await shortlist(["applications", "list", "--job", jobId]);
+    for (const run of [shown, listed]) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toMatch(CONTROL);
+      expect(run.stdout).toContain("Screen\\x1b[31ming\\x9b0m");
+    }
+    expect(shown.stdout).toContain(`Engineer\\x09Lead at ${company} (open)`);
+    expect(listed.stdout).toContain("\\x1b[2J\\x1b[HMallory");
   });
 });
 

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
+import { registerApplications } from "./commands/applications";
 import { registerAssessmentsImport } from "./commands/assessments-import";
 import { registerAuditVerify } from "./commands/audit-verify";
 import { registerAdd } from "./commands/candidates-add";
@@ -7,6 +8,7 @@ import { registerExport } from "./commands/candidates-export";
 import { registerGdprExport } from "./commands/candidates-gdpr-export";
 import { registerImport } from "./commands/candidates-import";
 import { registerList } from "./commands/candidates-list";
+import { registerJobs } from "./commands/jobs";
 import { registerReportsList } from "./commands/reports-list";
 import { registerReportsPdf } from "./commands/reports-pdf";
 import { DEFAULT_URL } from "./config";
@@ -14,7 +16,9 @@ import { CliError, EXIT, exitQuietlyOnClosedPipe, terminalSafe } from "./output"
 
 export function buildProgram(): Command {
   const program = new Command("shortlist")
-    .description("Shortlist from the command line: candidates, assessment activity, report PDFs and the audit trail.")
+    .description(
+      "Shortlist from the command line: candidates, jobs and their applications, assessment activity, report PDFs and the audit trail.",
+    )
     .version(packageJson.version)
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
@@ -35,6 +39,11 @@ Exit codes: 0 done; 1 the server refused input (invalid fields, rejected import 
   registerImport(candidates);
   registerExport(candidates);
   registerGdprExport(candidates);
+
+  registerJobs(program.command("jobs").description("jobs: list them, show one with its stages and counts"));
+  registerApplications(
+    program.command("applications").description("applications to a job: list them, move one to a stage, reject one"),
+  );
 
   const assessments = program.command("assessments").description("assessments: import activity");
   registerAssessmentsImport(assessments);
