@@ -9,6 +9,7 @@ import { ErrorState } from "../ui/ErrorState";
 import { Section } from "../ui/Section";
 import { invalidateNotes } from "./cache";
 import { NoteEditor } from "./NoteEditor";
+import { candidateTimelineQuery } from "./queries";
 import { TimelineEntry } from "./TimelineEntry";
 
 /**
@@ -21,12 +22,7 @@ export default function CandidateTimeline({ candidateId }: { candidateId: string
   // The page has loaded the candidate already: this reads the cache.
   const candidate = useQuery(trpc.candidates.get.queryOptions({ id: candidateId }));
   const canWrite = useHasRole("writers") && candidate.data?.erased === false;
-  const list = useInfiniteQuery(
-    trpc.timeline.forCandidate.infiniteQueryOptions(
-      { candidateId, limit: 30 },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
-  );
+  const list = useInfiniteQuery(candidateTimelineQuery(trpc, candidateId));
 
   // Whatever is saved anywhere on the page (an edit, a stage move, an assessment) is on the timeline next.
   useEffect(

@@ -10,7 +10,7 @@ export function NoteBody({ body }: { body: string | null }) {
       </Text>
     );
   return (
-    <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+    <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }} data-testid="note-body">
       {parseNoteBody(body).map((part, i) =>
         part.type === "text" ? (
           part.text

@@ -2,7 +2,7 @@ import { Button, Combobox, Group, Stack, Text, Textarea, useCombobox } from "@ma
 import { useDebouncedValue } from "@mantine/hooks";
 import { fromEditable, mentionAt, NOTE_BODY_MAX, toEditable, type Mention } from "@shortlist/api/schemas";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { fieldErrors } from "../lib/errors";
 import { useTRPC } from "../lib/trpc";
 import { FormError } from "../ui/ErrorState";
@@ -35,7 +35,12 @@ export function NoteEditor({ initial = "", submitLabel, submitting, error, onSub
   const users = useQuery(
     trpc.notes.mentionable.queryOptions({ search }, { enabled: typing !== null, placeholderData: keepPreviousData }),
   );
-  const offered = typing ? users.data : undefined;
+  // The last answer, narrowed at once to what is typed now (the next answer comes after the debounce).
+  const offered = useMemo(() => {
+    if (!typing || !users.data) return undefined;
+    const query = typing.query.toLowerCase();
+    return users.data.filter((u) => u.name.toLowerCase().includes(query) || u.email.toLowerCase().includes(query));
+  }, [typing?.query, users.data]);
   const options = offered ?? [];
 
   useEffect(() => {

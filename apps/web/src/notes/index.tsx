@@ -12,5 +12,7 @@ export function CandidateTimeline({ candidateId }: { candidateId: string }) {
   );
 }
 
+export { candidateTimelineQuery } from "./queries";
+
 /** The header's notifications bell (the shell renders it). */
 export { NotificationsBell } from "./NotificationsBell";
