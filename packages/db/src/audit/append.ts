@@ -1,12 +1,12 @@
 /**
  * Writing the trail. `appendEvents` inserts a call's events in the call's own transaction (no lock: writers
  * never wait for each other), so a rolled-back change leaves no event and a committed one always has its
- * events. `chainPending` then gives committed events their gap-free `seq` and hashes, in batches, under the
- * head row's lock, right after the commit (the API's unit of work waits for it) — so one commit's flush
- * to disk is never inside another writer's wait.
+ * events. `chainPending` then gives committed events their gap-free `seq` and hashes, in batches, each moving
+ * the head only if no other chainer moved it first, right after the commit (the API's unit of work waits for
+ * it) — so one commit's flush to disk is never inside another writer's wait.
  */
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { PoolClient, QueryResult } from "pg";
+import type { PoolClient } from "pg";
 import { nativeQuery } from "../native-query";
 import { eventHash, plainCanonicalJson, plainChange } from "./chain";
 import { hashedFields, selectEventRowsBut, type EventRow } from "./rows";
@@ -119,8 +119,9 @@ export async function chainHead(em: EntityManager): Promise<{ seq: number; hash:
 }
 
 /**
- * Chains every committed, unchained event (in insertion order), `batch` per transaction; answers how many.
- * Concurrent callers (other requests, other processes) queue on the head row's lock and find the work done.
+ * Chains every committed, unchained event (in insertion order), `batch` per write; answers how many.
+ * Concurrent callers (other processes; in one server the API's chainer runs one at a time) race for the head:
+ * a loser writes nothing and reads again, finding the work done.
  */
 export async function chainPending(
   em: EntityManager,
@@ -147,17 +148,19 @@ export async function chainPending(
   const client = await pool.connect();
   let total = 0;
   try {
-    for (;;) {
+    for (let lost = 0; ;) {
       const chained = await chainBatch(client, batch, known);
+      if (chained === null) {
+        // Another chainer (another process) moved the head first: read again.
+        if (++lost > 1000) throw new Error("chainPending: the head kept moving; gave up");
+        continue;
+      }
       total += chained;
       if (chained < batch) break;
     }
   } catch (error) {
-    const rolledBack = await client.query("rollback").then(
-      () => true,
-      () => false,
-    );
-    client.release(rolledBack ? undefined : true);
+    // A statement's error leaves the connection usable; anything else (e.g. the connection lost) does not.
+    client.release((error as { code?: string }).code ? undefined : true);
     throw error;
   }
   client.release();
@@ -166,43 +169,56 @@ export async function chainPending(
 
 const ID = /^\d+$/;
 const HASH = /^[0-9a-f]{64}$/;
+/** What a chainer that lost the race for the head meets: its statement refused whole, nothing written. */
+const LOST_RACE = new Set(["22012", "23505", "40P01"]);
 
 /**
- * One transaction that chains up to `batch` pending events, in two round trips (multi-statement queries: they
- * carry no parameters, and every value in them is a number or a hash, checked).
+ * Chains up to `batch` pending events in two statements, each its own transaction (no BEGIN, no lock held
+ * between them): one reads the head and the pending events (one snapshot, so they agree), the other writes
+ * the events and moves the head, only if the head is still where it was read (compare and swap). Answers how
+ * many were chained, or null when another chainer moved the head first. They carry no parameters: every value
+ * in them is a number or a hash, checked.
  */
-async function chainBatch(client: PoolClient, batch: number, known: AppendedEvents): Promise<number> {
+async function chainBatch(client: PoolClient, batch: number, known: AppendedEvents): Promise<number | null> {
   if (!Number.isSafeInteger(batch) || batch < 1) throw new Error(`chainPending: batch ${batch} is not a count`);
-  // Each statement of a multi-statement query takes its own snapshot: the pending rows are read after the
-  // head's lock, so events another chainer just chained are not seen as pending.
-  const [, headResult, pendingResult] = (await client.query(
-    "begin; select seq, hash from audit_head where id = 1 for update; " +
-      `${selectEventRowsBut([...known.keys()])} where seq is null order by id limit ${batch}`,
-  )) as unknown as QueryResult[];
-  const head = headResult!.rows[0] as { seq: string; hash: string } | undefined;
+  const { rows } = await client.query<EventRow & { head_seq: string; head_hash: string }>(
+    "select h.seq as head_seq, h.hash as head_hash, e.* from audit_head h left join lateral (" +
+      `${selectEventRowsBut([...known.keys()])} where seq is null order by id limit ${batch}) e on true where h.id = 1`,
+  );
+  const head = rows[0];
   if (!head) throw new Error("audit_head has no row: the audit migration did not run");
-  const rows = pendingResult!.rows as EventRow[];
-  if (rows.length === 0) {
-    await client.query("commit");
-    return 0;
-  }
-  let seq = Number(head.seq);
-  let prevHash = head.hash;
+  if (head.id === null) return 0;
+  if (!HASH.test(head.head_hash) || !ID.test(String(head.head_seq))) throw new Error("chainPending: unexpected head");
+  let seq = Number(head.head_seq);
+  let prevHash = head.head_hash;
   const values: string[] = [];
   for (const row of rows) {
     const hash = eventHash(hashedFields(row, ++seq, prevHash), known.get(String(row.id)));
-    if (!ID.test(String(row.id)) || !HASH.test(prevHash)) throw new Error(`chainPending: unexpected row ${row.id}`);
+    if (!ID.test(String(row.id))) throw new Error(`chainPending: unexpected row ${row.id}`);
     values.push(`(${row.id}::bigint, ${seq}::bigint, '${prevHash}', '${hash}')`);
     prevHash = hash;
   }
-  // One statement for the events and the head, and the commit.
-  await client.query(
-    `with chained as (
-       update audit_events as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-       from (values ${values.join(", ")}) as v(id, seq, prev_hash, hash)
-       where e.id = v.id
-     )
-     update audit_head set seq = ${seq}, hash = '${prevHash}' where id = 1; commit`,
-  );
+  // All or nothing: unless every event was still unchained and the head still where it was read, the last
+  // line divides by zero, which refuses the whole statement. (A rival chainer's events and ours cannot both
+  // take a sequence number either: the unique index refuses the second.)
+  try {
+    await client.query(
+      `with chained as (
+         update audit_events as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+         from (values ${values.join(", ")}) as v(id, seq, prev_hash, hash)
+         where e.id = v.id and e.seq is null
+         returning 1
+       ), moved as (
+         update audit_head set seq = ${seq}, hash = '${prevHash}'
+         where id = 1 and seq = ${head.head_seq} and hash = '${head.head_hash}'
+           and (select count(*) from chained) = ${rows.length}
+         returning 1
+       )
+       select 1 / (select count(*) from moved)::int as moved`,
+    );
+  } catch (error) {
+    if (LOST_RACE.has((error as { code?: string }).code ?? "")) return null;
+    throw error;
+  }
   return rows.length;
 }
