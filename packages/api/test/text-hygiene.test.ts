@@ -16,7 +16,13 @@ beforeAll(async () => {
 });
 
 const newCompany = () => `Company ${randomBytes(4).toString("hex")}`;
-const person = (company: string) => ({ name: "Ada Lovelace", email: "ada@example.com", role: "Engineer", company });
+/** An email of its own each time: an email is one person across every company. */
+const person = (company: string) => ({
+  name: "Ada Lovelace",
+  email: `ada-${randomBytes(4).toString("hex")}@example.com`,
+  role: "Engineer",
+  company,
+});
 
 async function fieldErrors(call: Promise<unknown>) {
   const error = await rejection(call);
@@ -40,9 +46,15 @@ describe("single-line candidate fields refuse control characters, naming the fie
     test(what, async () => {
       const company = newCompany();
       const errors = await fieldErrors(
-        recruiter.candidates.create({ ...person(company), name: value, role: value, assessmentDomains: [value] }),
+        recruiter.candidates.create({
+          ...person(company),
+          name: value,
+          role: value,
+          assessmentDomains: [value],
+          tags: [value],
+        }),
       );
-      expect(errors.map((e) => e.path).sort()).toEqual(["assessmentDomains.0", "name", "role"]);
+      expect(errors.map((e) => e.path).sort()).toEqual(["assessmentDomains.0", "name", "role", "tags.0"]);
       expect(errors[0]!.message).toMatch(/control characters/);
       expect((await recruiter.candidates.stats({ company })).total).toBe(0);
     });
@@ -59,6 +71,20 @@ describe("single-line candidate fields refuse control characters, naming the fie
     );
     expect(errors).toEqual([{ path: "name", message: expect.stringMatching(/control characters/) }]);
     expect((await recruiter.candidates.get({ id: created.id })).name).toBe("Ada Lovelace");
+  });
+
+  test("a job's title and company, and a stage's name", async () => {
+    const company = newCompany();
+    expect(
+      (await fieldErrors(recruiter.jobs.create({ title: "\u001b[2JEngineer", company: `${company}\u009b31m` })))
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(["company", "title"]);
+    expect((await recruiter.jobs.list({ search: company })).length).toBe(0);
+    const job = await recruiter.jobs.create({ title: "Engineer", company });
+    expect(await fieldErrors(recruiter.stages.add({ jobId: job.id, name: "Call\u0007" }))).toEqual([
+      { path: "name", message: expect.stringMatching(/control characters/) },
+    ]);
   });
 
   test("an import row with an escape sequence is rejected with its line; the other rows are created", async () => {
