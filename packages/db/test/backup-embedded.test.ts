@@ -32,7 +32,7 @@ test("backup and restore on the embedded cluster, running or not", async () => {
     try {
       await orm.migrator.up();
       await orm.em.execute(
-        "insert into candidates (name, email, role, company) values ('John Doe', 'john@example.com', 'Engineer', 'Acme')",
+        "insert into candidates (name, email, search_key) values ('John Doe', 'john@example.com', 'john doe john@example.com')",
       );
     } finally {
       await orm.close(true);
