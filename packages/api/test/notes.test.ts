@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
 import { mentionToken } from "@shortlist/api/schemas";
-import { User, type Sealed } from "@shortlist/db";
+import { Note, User, type Sealed } from "@shortlist/db";
 import { rejection, useTestApi, type Caller } from "./helpers";
 
 const api = useTestApi();
@@ -252,7 +252,7 @@ describe("sealed at rest, exported, erased", () => {
     expect(exported.notes[0]!.earlierVersions).toEqual([expect.objectContaining({ version: 1, body: `${secret} v1` })]);
 
     await admin.caller.candidates.erase({ id: candidate.id });
-    expect(await owner.count("Note", { candidate: candidate.id })).toBe(0);
+    expect(await owner.count(Note, { candidate: candidate.id })).toBe(0);
     expect(await owner.execute("select 1 from note_revisions where note_id = ?", [note.id])).toEqual([]);
     expect((await notificationsOf(viewer)).filter((n) => n.noteId === note.id)).toEqual([]);
     // What was sealed for the person no longer opens, here or in the trail.
