@@ -77,9 +77,10 @@ const candidate = (name: string) => ({
 });
 const storedNames = async () =>
   (
-    await db.orm.em
-      .fork()
-      .execute<{ name: string }[]>("select name from candidates where company = 'OutageCo' order by name")
+    await db.orm.em.fork().execute<{ name: string }[]>(
+      `select c.name from candidates c join applications a on a.candidate_id = c.id
+         join jobs j on j.id = a.job_id where j.company = 'OutageCo' order by c.name`,
+    )
   ).map((r) => r.name);
 
 test("an outage while the app runs: health says 503 with a reason, procedures say SERVICE_UNAVAILABLE and save nothing; then it recovers", async () => {
