@@ -108,6 +108,10 @@ describe("BENCHMARKS.md", () => {
       'bench/NOTES.md:1: "## What profiling found" — every top-level section must be headed',
     );
     expect(() => checkNotes("## Notes (written by people, 2026-13-45)\n")).toThrow(/bench\/NOTES.md:1/);
+    expect(() => checkNotes("## Notes (written by people, session 2)\n")).toThrow(/bench\/NOTES.md:1/);
+    expect(checkNotes("## Notes (written by people, 2026-12-02, session 2)\ntext")).toBe(
+      "## Notes (written by people, 2026-12-02, session 2)\ntext",
+    );
     expect(() => checkNotes("Loose text\n\n## Notes (written by people, 2026-11-22)\n")).toThrow(
       /text before the first dated heading/,
     );

@@ -5,7 +5,8 @@
 import { readFile } from "node:fs/promises";
 
 export const NOTES_FILE = new URL("../NOTES.md", import.meta.url);
-const HEADING = /^## Notes \(written by people, (\d{4}-\d{2}-\d{2})\)$/;
+/** The date, optionally followed by a label of the day's session: `(written by people, 2026-12-02, session 2)`. */
+const HEADING = /^## Notes \(written by people, (\d{4}-\d{2}-\d{2})(?:, [^()]+)?\)$/;
 
 /** The notes from their first `## ` heading on; throws naming the line of a heading without a date. */
 export function checkNotes(text: string, file = "bench/NOTES.md"): string {
@@ -24,7 +25,7 @@ export function checkNotes(text: string, file = "bench/NOTES.md"): string {
     const date = HEADING.exec(line)?.[1];
     if (!date || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
       throw new Error(
-        `${file}:${i + 1}: "${line}" — every top-level section must be headed "## Notes (written by people, YYYY-MM-DD)"`,
+        `${file}:${i + 1}: "${line}" — every top-level section must be headed "## Notes (written by people, YYYY-MM-DD)" (or "…, YYYY-MM-DD, session N)")`,
       );
     }
   });
