@@ -50,6 +50,9 @@ const view = (name: "Board" | "List") =>
     .filter({ hasText: new RegExp(`^${name}$`) })
     .click();
 
+/** Until the board has no move on its way and has been read again since the last one. */
+const settled = () => expect.poll(() => e2e.page.getByTestId("board").getAttribute("aria-busy")).toBeNull();
+
 /** The live region dnd-kit speaks through. */
 const announced = () => e2e.page.locator('[id^="DndLiveRegion"]').innerText();
 
@@ -129,10 +132,19 @@ test("a job's stages edited, cards moved by mouse and keyboard, a stale move ref
   await expect.poll(headerCounts).toBe("3 active · 0 hired · 0 rejected · 0 withdrawn");
   await shot("jobs-1-board");
 
+  // A stage that holds applications cannot be removed: the button says why instead of being refused.
+  await page.getByRole("button", { name: "Edit stages" }).click();
+  const removeApplied = editor.getByRole("button", { name: "Remove Applied" });
+  expect(await removeApplied.getAttribute("aria-disabled")).toBe("true");
+  await removeApplied.hover();
+  await visible(page.getByRole("tooltip").filter({ hasText: "3 applications in Applied" }));
+  await editor.getByRole("button", { name: "Done" }).click();
+
   // The mouse: Ann to Phone screen.
   await drag(page, ANN.name, "Phone screen");
   await expect.poll(() => namesIn("Phone screen")).toEqual([ANN.name]);
   await expect.poll(boardCounts).toEqual(expect.arrayContaining(["Applied 2", "Phone screen 1"]));
+  await settled();
 
   // The keyboard: Bob's grip, space to pick up, right arrow to the next column, space to drop; each step announced.
   await page.getByRole("button", { name: `Move ${BOB.name}` }).focus();
@@ -145,6 +157,7 @@ test("a job's stages edited, cards moved by mouse and keyboard, a stale move ref
   await expect.poll(() => namesIn("Phone screen")).toEqual([ANN.name, BOB.name]);
   await expect.poll(boardCounts).toEqual(expect.arrayContaining(["Applied 1", "Phone screen 2"]));
   await expect.poll(headerCounts).toBe("3 active · 0 hired · 0 rejected · 0 withdrawn");
+  await settled();
 
   // Someone else moves Cara to Assessment; this board still shows her in Applied, with the version it read.
   const api = await apiOf(page, server.url);
@@ -159,6 +172,7 @@ test("a job's stages edited, cards moved by mouse and keyboard, a stale move ref
   await expect.poll(notified(page, "Not moved")).toBe(true);
   await visible(page.getByText(`${CARA.name} was moved by someone else; the board was refreshed.`));
   await expect.poll(() => namesIn("Assessment")).toEqual([CARA.name]);
+  await settled();
   expect(await namesIn("Interview")).toEqual([]);
   await expect
     .poll(boardCounts)

@@ -32,7 +32,11 @@ export default function JobForm({ job, onDone }: { job?: JobDetail; onDone: () =
   const people = usePeople();
   const form = useForm({ initialValues: valuesOf(job), validate: fieldResolver(createJobInput) });
 
-  const onError = (error: unknown) => void applyFieldErrors(form, error);
+  const onError = async (error: unknown) => {
+    applyFieldErrors(form, error);
+    if (job && errorReason(error) === "stale_version")
+      await queryClient.invalidateQueries(trpc.jobs.get.queryFilter({ id: job.id }));
+  };
   const create = useMutation(
     trpc.jobs.create.mutationOptions({
       async onSuccess(saved) {
@@ -115,7 +119,7 @@ function SaveError({ error }: { error: unknown }) {
   if (errorReason(error) === "stale_version") {
     return (
       <Alert color="orange" variant="light" title="Someone else saved this job first" role="alert">
-        Your changes were not saved. Close this dialog to see theirs, then edit again.
+        Your changes were not saved. The job was reloaded: close this dialog to see theirs, then edit again.
       </Alert>
     );
   }

@@ -67,10 +67,10 @@ export function Board({ job, canWrite }: { job: JobDetail; canWrite: boolean }) 
         ))}
       </Group>
     );
-  return <BoardView data={board.data} canWrite={canWrite} />;
+  return <BoardView data={board.data} canWrite={canWrite} fetching={board.isFetching} />;
 }
 
-function BoardView({ data, canWrite }: { data: BoardData; canWrite: boolean }) {
+function BoardView({ data, canWrite, fetching }: { data: BoardData; canWrite: boolean; fetching: boolean }) {
   const { job } = data;
   const client = useTRPCClient();
   const [extra, setExtra] = useState<ReadonlyMap<string, Extra>>(new Map());
@@ -200,7 +200,13 @@ function BoardView({ data, canWrite }: { data: BoardData; canWrite: boolean }) {
         onDragEnd={onDragEnd}
         onDragCancel={() => setDragged(null)}
       >
-        <ScrollArea type="auto" offsetScrollbars data-testid="board">
+        <ScrollArea
+          type="auto"
+          offsetScrollbars
+          data-testid="board"
+          // Busy while a move is on its way or the board is being read again.
+          aria-busy={fetching || pending.size > 0 || undefined}
+        >
           <Group gap="sm" align="flex-start" wrap="nowrap" pb="sm">
             {columns.map((column) => {
               const stage = job.stages.find((s) => s.id === column.stageId);
