@@ -98,7 +98,7 @@ test("a job's stages edited, cards moved by mouse and keyboard, a stale move ref
   // The job: focus starts in the dialog's first field.
   await page.getByRole("button", { name: "New job" }).click();
   const dialog = page.getByRole("dialog", { name: "New job" });
-  await expect.poll(() => dialog.getByLabel("Title").evaluate((el) => el === document.activeElement)).toBe(true);
+  await expect.poll(() => dialog.getByLabel("Title").evaluate((el) => el.matches(":focus"))).toBe(true);
   await dialog.getByLabel("Title").fill("Platform Engineer");
   await dialog.getByLabel("Company").fill("Acme");
   await dialog.getByLabel("Location").fill("Lisbon");
@@ -217,4 +217,31 @@ test("a job's stages edited, cards moved by mouse and keyboard, a stale move ref
   await page.getByRole("link", { name: "All jobs" }).click();
   const row = page.getByTestId("jobs-table").locator("tbody tr").filter({ hasText: "Platform Engineer" });
   await expect.poll(() => row.innerText()).toMatch(/open\s+2\s+0\s+1 · 0/i);
+});
+
+test("an admin adds, reorders, renames and retires a rejection reason", async () => {
+  const { page, server } = e2e;
+  await page.goto(`${server.url}/rejection-reasons`);
+  const table = page.getByTestId("reasons-table");
+  const labels = async () =>
+    Promise.all((await table.locator("tbody tr input").all()).map((input) => input.inputValue()));
+  await expect.poll(labels).toContain(REASON);
+  const before = await labels();
+
+  await page.getByLabel("New reason").fill("Failed the take-home");
+  await page.getByRole("button", { name: "Add reason" }).click();
+  await expect.poll(labels).toEqual([...before, "Failed the take-home"]);
+
+  await table.getByRole("button", { name: "Move Failed the take-home up" }).click();
+  await expect.poll(labels).toEqual([...before.slice(0, -1), "Failed the take-home", before.at(-1)]);
+
+  await table.getByLabel("Label of Failed the take-home").fill("Take-home not passed");
+  await table.getByRole("button", { name: "Save the label of Failed the take-home" }).click();
+  await expect.poll(labels).toContain("Take-home not passed");
+
+  await table.getByRole("button", { name: "Retire Take-home not passed" }).click();
+  const row = table
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("button", { name: "Restore Take-home not passed" }) });
+  await expect.poll(() => row.innerText()).toMatch(/retired/i);
 });
