@@ -1,7 +1,8 @@
 import type { EntityManager } from "@shortlist/db";
 import { APPLICATION_OUTCOMES, type ApplicationOutcome } from "@shortlist/db/constants";
-import { InvalidInput } from "../errors";
-import { candidateFromRow, toCandidateDTO } from "./mappers";
+import { dbRow, pgDate } from "../db-rows";
+import { effectiveSort, encodeCursor, LIST_ROW_EXTRAS, listOrder } from "./list-order";
+import { candidateFromRow, toCandidateDTO, type CandidateJobSummary, type CandidateListPage } from "./mappers";
 import type { CandidateFilters, ListCandidatesInput } from "./schemas";
 import { candidateSearch } from "./search";
 
@@ -22,13 +23,18 @@ function applicationConditions(filters: CandidateFilters): Condition | null {
   ];
 }
 
-function filterConditions(filters: CandidateFilters): Condition[] {
+function filterConditions(filters: CandidateFilters, search = candidateSearch(filters.search)): Condition[] {
   const conditions: Condition[] = [];
   const applications = applicationConditions(filters);
   if (applications) conditions.push(applications);
-  if (filters.tag) conditions.push(["c.tags @> array[lower(?)]::text[]", [filters.tag]]);
-  if (filters.domain) conditions.push(["c.assessment_domains @> array[?]::text[]", [filters.domain]]);
-  const search = candidateSearch(filters.search);
+  // Tags are stored lower-cased by JavaScript (tagsSchema): the term too, whatever PostgreSQL's locale would do.
+  if (filters.tag) conditions.push(["c.tags @> array[?]::text[]", [filters.tag.toLowerCase()]]);
+  // Domains keep the spelling they were typed in ("PostgreSQL"); the filter matches any case.
+  if (filters.domain)
+    conditions.push([
+      "exists (select 1 from unnest(c.assessment_domains) as d where lower(d) = lower(?))",
+      [filters.domain],
+    ]);
   if (search) conditions.push(search.condition);
   return conditions;
 }
@@ -40,49 +46,64 @@ function whereClause(conditions: Condition[]) {
   };
 }
 
-export function encodeCursor(createdAt: Date, id: string) {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
-}
-
-const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function decodeCursor(cursor: string): [Date, string] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
-    const createdAt = new Date(at);
-    // Exactly what encodeCursor writes, so every value that reaches Postgres is one it accepts.
-    if (!ISO_INSTANT.test(at) || Number.isNaN(createdAt.getTime()) || !UUID.test(id)) throw new Error("bad cursor");
-    return [createdAt, id];
-  } catch {
-    throw new InvalidInput("cursor: not a cursor returned by candidates.list; start again without one", {
-      fieldErrors: [{ path: "cursor", message: "not a cursor returned by candidates.list; start again without one" }],
-    });
-  }
-}
-
-/** Newest first, keyset-paginated on (created_at, id): no OFFSET and no COUNT per page. */
-export async function listCandidates(em: EntityManager, input: ListCandidatesInput) {
-  const conditions = filterConditions(input);
-  if (input.cursor) {
-    const [createdAt, id] = decodeCursor(input.cursor);
-    conditions.push(["(c.created_at, c.id) < (?, ?)", [createdAt, id]]);
-  }
+/** One page in the order asked (newest first by default), keyset-paginated on (sort key, id): no OFFSET, no COUNT. */
+export async function listCandidates(em: EntityManager, input: ListCandidatesInput): Promise<CandidateListPage> {
+  const search = candidateSearch(input.search);
+  const sort = effectiveSort(input.sort, search !== null);
+  const { orderBy, cursorKey, after } = listOrder(sort, input.order, input.cursor);
+  const where = whereClause(filterConditions(input, search));
+  const page = whereClause(after ? [after] : []);
+  const [rankSql, rankParams] = search && sort === "relevance" ? search.rank : ["null::float8", []];
   // One plain statement, its rows mapped to property names (Dates, arrays) rather than hydrated as managed
   // entities: a read-only page needs no identity map, and entity hydration, then the query builder, were
-  // most of the CPU a list call cost (see BENCHMARKS.md).
-  const where = whereClause(conditions);
+  // most of the CPU a list call cost (see BENCHMARKS.md). The row's score, last activity and rank are computed in
+  // the subquery, so every sort reads them under the same names.
   const raw = await em.execute<Record<string, unknown>[]>(
-    `select c.* from candidates c ${where.sql} order by c.created_at desc, c.id desc limit ?`,
-    [...where.params, input.limit + 1],
+    `select c.*, ${cursorKey}
+       from (select c.*, ${LIST_ROW_EXTRAS}, ${rankSql} as rank from candidates c ${where.sql}) c
+     ${page.sql} order by ${orderBy} limit ?`,
+    [...rankParams, ...where.params, ...page.params, input.limit + 1],
   );
-  const rows = raw.map(candidateFromRow);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
+  const rows = raw.slice(0, input.limit);
+  const jobs = await jobsOf(
+    em,
+    rows.map((r) => r.id as string),
+  );
+  const last = rows.at(-1);
   return {
-    items: page.map(toCandidateDTO),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    items: rows.map((row) => {
+      const candidate = candidateFromRow(row);
+      return {
+        ...toCandidateDTO(candidate),
+        score: row.score == null ? null : Number(row.score),
+        lastActivityAt: pgDate(row.last_activity, "last_activity"),
+        applications: jobs.get(candidate.id) ?? [],
+      };
+    }),
+    nextCursor:
+      raw.length > input.limit && last
+        ? encodeCursor(sort, input.order, last.cursor_key as string, last.id as string)
+        : null,
   };
+}
+
+/** The applications of the page's people, most recently active first, in one statement. */
+async function jobsOf(em: EntityManager, candidateIds: string[]) {
+  const byCandidate = new Map<string, CandidateJobSummary[]>();
+  if (!candidateIds.length) return byCandidate;
+  const rows = await em.execute<Record<string, unknown>[]>(
+    `select a.candidate_id, a.id as application_id, a.job_id, j.title as job_title, j.company, s.name as stage_name,
+            a.outcome
+       from applications a join jobs j on j.id = a.job_id join job_stages s on s.id = a.stage_id
+      where a.candidate_id = any(?::uuid[])
+      order by a.last_activity_at desc, a.id`,
+    [`{${candidateIds.join(",")}}`],
+  );
+  for (const row of rows) {
+    const { candidateId, ...summary } = dbRow<CandidateJobSummary & { candidateId: string }>(row);
+    byCandidate.set(candidateId, [...(byCandidate.get(candidateId) ?? []), summary]);
+  }
+  return byCandidate;
 }
 
 /**
