@@ -106,19 +106,27 @@ export interface NewCandidate {
   /** Typed into the tags input, each followed by Enter. */
   domains?: string[];
   consent?: boolean;
+  /** The job to choose in the form's Job list, as listed ("Title · Company"); by default "Backend Engineer" at "Acme", typed. */
+  job?: string;
 }
 
 /**
- * Adds a Backend Engineer at Acme through the "Add candidate" form of the page shown, and waits for the
- * server's confirmation (the toast) and the dialog to close.
+ * Adds a candidate through the "Add candidate" form of the page shown, filed under `job` or a Backend Engineer job at
+ * Acme (typed: made when missing), and waits for the server's confirmation (the toast) and the dialog to close.
  */
-export async function addCandidate(page: Page, { name, email, domains = [], consent = false }: NewCandidate) {
+export async function addCandidate(page: Page, { name, email, domains = [], consent = false, job }: NewCandidate) {
   await page.getByRole("button", { name: "Add candidate" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill(name);
   await dialog.getByLabel("Email").fill(email);
-  await dialog.getByLabel("Role applied for").fill("Backend Engineer");
-  await dialog.getByLabel("Company").fill("Acme");
+  await dialog.getByLabel("Job", { exact: true }).click();
+  if (job) {
+    await page.getByRole("option", { name: job, exact: true }).click();
+  } else {
+    await page.getByRole("option", { name: /^Another job/ }).click();
+    await dialog.getByLabel("Role applied for").fill("Backend Engineer");
+    await dialog.getByLabel("Company").fill("Acme");
+  }
   for (const domain of domains) {
     await dialog.getByLabel("Assessment domains").fill(domain);
     await dialog.getByLabel("Assessment domains").press("Enter");

@@ -4,16 +4,12 @@ import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
 import { Section } from "../ui/Section";
 import { EventsTable } from "./EventsTable";
+import { candidateHistoryQuery } from "./queries";
 
 /** The candidate page's History (admins): the audit events about this person, newest first. Lazy-loaded. */
 export default function CandidateHistory({ candidateId }: { candidateId: string }) {
   const trpc = useTRPC();
-  const list = useInfiniteQuery(
-    trpc.audit.list.infiniteQueryOptions(
-      { subjectId: candidateId, limit: 20 },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
-  );
+  const list = useInfiniteQuery(candidateHistoryQuery(trpc, candidateId));
   return (
     <Section title="History" data-testid="candidate-history">
       <EventsTable

@@ -11,3 +11,4 @@ export const auditModule: SpaModule = {
 
 /** The candidate page's History section (admins): its own chunk, loaded once the candidate is on screen. */
 export const CandidateHistory = lazy(() => import("./CandidateHistory"));
+export { candidateHistoryQuery } from "./queries";

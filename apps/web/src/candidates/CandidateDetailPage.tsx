@@ -1,36 +1,71 @@
-import { Alert, Anchor, Button, Grid, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Grid, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import type { CandidateDetailDTO } from "@shortlist/api";
 import { candidateIdInput } from "@shortlist/api/schemas";
 import { IconArrowLeft, IconPencil, IconUserQuestion } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Suspense } from "react";
 import { Link, useParams } from "react-router";
 import { errorReason } from "../lib/errors";
+import { plural } from "../lib/format";
 import { useHasRole } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
 import { ActionError, ErrorState } from "../ui/ErrorState";
 import { Section } from "../ui/Section";
-import { CandidateHistory } from "../audit";
-import { CandidateTimeline } from "../notes";
-import { CandidateVetting } from "../vetting";
+import { CandidateHistory, candidateHistoryQuery } from "../audit";
+import { OUTCOME_COLOR, OUTCOME_LABEL } from "../jobs";
+import { CandidateTimeline, candidateTimelineQuery } from "../notes";
+import { candidateAssessmentsQuery, candidateReportsQuery, CandidateVetting } from "../vetting";
+import { ApplicationsSection } from "./ApplicationsSection";
 import { CandidateFields } from "./CandidateFields";
 import { CandidateFormModal } from "./CandidateFormModal";
 import { ConsentSwitch } from "./ConsentSwitch";
 import { DeleteCandidateButton } from "./DeleteCandidateButton";
 import { EraseCandidateButton } from "./EraseCandidateButton";
 import { ExportPersonalDataButton } from "./ExportPersonalDataButton";
-import { StatusBadge } from "./StatusBadge";
-import { StatusControl } from "./StatusControl";
+import type { CandidateDetail } from "./types";
 import { useUpdateCandidate } from "./useUpdateCandidate";
 
 export default function CandidateDetailPage() {
   const { id = "" } = useParams();
   const validId = candidateIdInput.safeParse({ id }).success;
-  const trpc = useTRPC();
-  const query = useQuery(trpc.candidates.get.queryOptions({ id }, { enabled: validId }));
+  usePrefetchCandidatePage(validId ? id : null);
+  const query = useCandidate(id, validId);
+  return <CandidatePage validId={validId} query={query} />;
+}
 
+/**
+ * Everything the page and its sections read, asked for at once during the page's first render, so that it leaves in
+ * one batched request (httpBatchLink) instead of the candidate first and then each section once its code and the
+ * candidate had arrived. One synchronous pass: a navigation renders in a transition, which may yield between
+ * components, and a request started after a yield would go in a batch of its own. The sections read the same
+ * queries (their modules' own definitions) from the cache.
+ */
+function usePrefetchCandidatePage(id: string | null) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const isAdmin = useHasRole("admin");
+  if (!id) return;
+  const missing = (options: { queryKey: readonly unknown[] }) =>
+    queryClient.getQueryState(options.queryKey) === undefined;
+  const candidate = trpc.candidates.get.queryOptions({ id });
+  if (missing(candidate)) void queryClient.prefetchQuery(candidate);
+  const assessments = candidateAssessmentsQuery(trpc, id);
+  if (missing(assessments)) void queryClient.prefetchQuery(assessments);
+  const reports = candidateReportsQuery(trpc, id);
+  if (missing(reports)) void queryClient.prefetchQuery(reports);
+  const timeline = candidateTimelineQuery(trpc, id);
+  if (missing(timeline)) void queryClient.prefetchInfiniteQuery(timeline);
+  const history = candidateHistoryQuery(trpc, id);
+  if (isAdmin && missing(history)) void queryClient.prefetchInfiniteQuery(history);
+}
+
+const useCandidate = (id: string, enabled: boolean) => {
+  const trpc = useTRPC();
+  return useQuery(trpc.candidates.get.queryOptions({ id }, { enabled }));
+};
+
+function CandidatePage({ validId, query }: { validId: boolean; query: ReturnType<typeof useCandidate> }) {
   if (!validId || errorReason(query.error) === "not_found") {
     return (
       <Empty
@@ -79,7 +114,33 @@ function BackLink() {
   );
 }
 
-function CandidateDetail({ candidate, reload }: { candidate: CandidateDetailDTO; reload: () => void }) {
+/** Under the name: where the person stands, their latest application first. */
+function Standing({ candidate }: { candidate: CandidateDetail }) {
+  const [latest, ...more] = candidate.applications;
+  if (!latest)
+    return (
+      <Text c="dimmed" size="sm">
+        Not in any job yet
+      </Text>
+    );
+  return (
+    <Group gap="xs">
+      <Text c="dimmed" size="sm">
+        {latest.jobTitle} at {latest.company}: {latest.stageName}
+      </Text>
+      <Badge color={OUTCOME_COLOR[latest.outcome]} variant="light">
+        {OUTCOME_LABEL[latest.outcome]}
+      </Badge>
+      {more.length > 0 && (
+        <Text c="dimmed" size="sm">
+          and {plural(more.length, "other application")}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+function CandidateDetail({ candidate, reload }: { candidate: CandidateDetail; reload: () => void }) {
   // An erased person's placeholder takes no more changes (the server refuses them too).
   const canWrite = useHasRole("writers") && !candidate.erased;
   const isAdmin = useHasRole("admin");
@@ -96,15 +157,10 @@ function CandidateDetail({ candidate, reload }: { candidate: CandidateDetailDTO;
       <BackLink />
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Group gap="sm">
-            <Title order={1} size="h2">
-              {candidate.name}
-            </Title>
-            <StatusBadge status={candidate.status} size="lg" />
-          </Group>
-          <Text c="dimmed" size="sm">
-            {candidate.role} at {candidate.company}
-          </Text>
+          <Title order={1} size="h2">
+            {candidate.name}
+          </Title>
+          <Standing candidate={candidate} />
         </Stack>
         {canWrite && (
           <Group gap="xs">
@@ -146,16 +202,13 @@ function CandidateDetail({ candidate, reload }: { candidate: CandidateDetailDTO;
           </Section>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Stack gap="lg">
-            <Section title="Status">
-              <StatusControl candidate={candidate} update={update} canWrite={canWrite} />
-            </Section>
-            <Section title="Consent">
-              <ConsentSwitch candidate={candidate} update={update} canWrite={canWrite} />
-            </Section>
-          </Stack>
+          <Section title="Consent">
+            <ConsentSwitch candidate={candidate} update={update} canWrite={canWrite} />
+          </Section>
         </Grid.Col>
       </Grid>
+
+      <ApplicationsSection candidate={candidate} canWrite={canWrite} />
 
       <Suspense fallback={<Skeleton h={220} aria-label="Loading assessments" />}>
         <CandidateVetting candidate={candidate} />

@@ -23,8 +23,6 @@ export function CandidateFields({ candidate: c }: { candidate: CandidateDTO }) {
         <Field label="Email">
           <Anchor href={`mailto:${c.email}`}>{c.email}</Anchor>
         </Field>
-        <Field label="Role applied for">{c.role}</Field>
-        <Field label="Company">{c.company}</Field>
         <Field label="Résumé">
           {c.resumeUrl ? (
             <Anchor href={c.resumeUrl} target="_blank" rel="noopener noreferrer">
@@ -34,13 +32,27 @@ export function CandidateFields({ candidate: c }: { candidate: CandidateDTO }) {
             "—"
           )}
         </Field>
-        <Field label="Assessment started">{formatDateTime(c.assessmentStart)}</Field>
-        <Field label="Assessment ended">{formatDateTime(c.assessmentEnd)}</Field>
         <Field label="Created">{formatDateTime(c.createdAt)}</Field>
         <Field label="Last saved">
           {formatDateTime(c.updatedAt)} (version {c.version})
         </Field>
       </SimpleGrid>
+      <Stack gap={6}>
+        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+          Tags
+        </Text>
+        {c.tags.length ? (
+          <Group gap={6} data-testid="candidate-tags">
+            {c.tags.map((t) => (
+              <Badge key={t} variant="light" color="gray" tt="none">
+                {t}
+              </Badge>
+            ))}
+          </Group>
+        ) : (
+          <Text size="sm">—</Text>
+        )}
+      </Stack>
       <Stack gap={6}>
         <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
           Assessment domains

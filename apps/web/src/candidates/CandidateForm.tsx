@@ -1,24 +1,57 @@
-import { Alert, Button, Checkbox, Group, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import type { CandidateDTO } from "@shortlist/api";
 import { createCandidateInput, updateCandidateInput } from "@shortlist/api/schemas";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { errorMessage, errorReason, fieldErrors } from "../lib/errors";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { Link } from "react-router";
+import { errorDetails, errorMessage, errorReason, fieldErrors } from "../lib/errors";
 import { applyFieldErrors, fieldResolver } from "../lib/form-errors";
 import { useTRPC } from "../lib/trpc";
 import { FormActions } from "../ui/FormActions";
 import { cacheSavedCandidate, invalidateCandidateLists } from "./cache";
 
+/** The Job select's choice for a job not listed yet: its title and company are typed, and the server files under it. */
+const NEW_JOB = "new";
+
 const valuesOf = (c?: CandidateDTO) => ({
   name: c?.name ?? "",
   email: c?.email ?? "",
-  role: c?.role ?? "",
-  company: c?.company ?? "",
+  /** A job's id, NEW_JOB, or "" for no job yet. */
+  job: "",
+  role: "",
+  company: "",
+  tags: c?.tags ?? [],
   assessmentDomains: c?.assessmentDomains ?? [],
   recruiterNotes: c?.recruiterNotes ?? "",
   resumeUrl: c?.resumeUrl ?? "",
   consentGiven: c?.consentGiven ?? false,
+});
+type Values = ReturnType<typeof valuesOf>;
+
+/** The create input of the form's values: the person, and the job chosen or typed (none: not filed under a job). */
+function createInputOf({ job, role, company, ...person }: Values) {
+  if (job === NEW_JOB) return { ...person, role, company };
+  return job ? { ...person, jobId: job } : person;
+}
+
+const updateInputOf = ({ job: _job, role: _role, company: _company, ...person }: Values, c: CandidateDTO) => ({
+  ...person,
+  id: c.id,
+  version: c.version,
 });
 
 /** Create (no candidate) or edit; lazy-loaded by CandidateFormModal. */
@@ -29,9 +62,18 @@ export default function CandidateForm({ candidate, onDone }: { candidate?: Candi
   const resolve = editing ? fieldResolver(updateCandidateInput) : fieldResolver(createCandidateInput);
   const form = useForm({
     initialValues: valuesOf(candidate),
-    // The server's own schemas; id and version ride along so the strict update schema sees a whole input.
-    validate: (values) => resolve(editing ? { ...values, id: candidate.id, version: candidate.version } : values),
+    // The server's own schemas, on the input the form would send.
+    validate: (values) => {
+      const errors = resolve(editing ? updateInputOf(values, candidate) : createInputOf(values));
+      // The job's own errors show on the Job select when it was chosen from the list.
+      if (errors.jobId) errors.job = errors.jobId;
+      return errors;
+    },
   });
+  const jobs = useQuery(trpc.jobs.list.queryOptions({}, { enabled: !editing }));
+  // The form's code arrives after the dialog opened (and focused its close button): the first field takes the focus.
+  const firstField = useRef<HTMLInputElement>(null);
+  useEffect(() => firstField.current?.focus(), []);
 
   const onSaved = async (saved: CandidateDTO) => {
     cacheSavedCandidate(queryClient, trpc, saved);
@@ -41,16 +83,19 @@ export default function CandidateForm({ candidate, onDone }: { candidate?: Candi
   };
   const onError = (error: unknown) => {
     applyFieldErrors(form, error);
-    // The one unique value a candidate has: its email within its company.
-    if (errorReason(error) === "duplicate") form.setFieldError("email", "Already used by a candidate at this company");
+    const jobError = fieldErrors(error).find((e) => e.path === "jobId");
+    if (jobError) form.setFieldError("job", jobError.message);
+    // One person per email: say who holds it (the alert below links to them).
+    if (errorReason(error) === "duplicate")
+      form.setFieldError("email", `Already used by ${holderOf(error)?.name ?? "someone on file"}`);
   };
   const create = useMutation(trpc.candidates.create.mutationOptions({ onSuccess: onSaved, onError }));
   const update = useMutation(trpc.candidates.update.mutationOptions({ onSuccess: onSaved, onError }));
   const mutation = editing ? update : create;
 
   const submit = form.onSubmit((values) => {
-    if (editing) update.mutate({ ...values, id: candidate.id, version: candidate.version });
-    else create.mutate(values);
+    if (editing) update.mutate(updateInputOf(values, candidate));
+    else create.mutate(createInputOf(values));
   });
 
   const reload = async () => {
@@ -59,15 +104,54 @@ export default function CandidateForm({ candidate, onDone }: { candidate?: Candi
     onDone();
   };
 
+  const jobOptions = [
+    ...(jobs.data ?? [])
+      .filter((j) => j.status !== "closed")
+      .map((j) => ({
+        value: j.id,
+        label: `${j.title} · ${j.company}${j.status === "open" ? "" : ` (${j.status.replace("_", " ")})`}`,
+      })),
+    { value: NEW_JOB, label: "Another job: type its title and company" },
+  ];
+
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Name" required data-autofocus {...form.getInputProps("name")} />
+          <TextInput label="Name" required data-autofocus ref={firstField} {...form.getInputProps("name")} />
           <TextInput label="Email" type="email" required {...form.getInputProps("email")} />
-          <TextInput label="Role applied for" required {...form.getInputProps("role")} />
-          <TextInput label="Company" required {...form.getInputProps("company")} />
         </SimpleGrid>
+        {!editing && (
+          <Stack gap="xs">
+            <Select
+              label="Job"
+              description="Files the person in the job's first stage; leave empty to add them to a job later"
+              placeholder={jobs.isPending ? "Loading jobs…" : "No job yet"}
+              searchable
+              clearable
+              nothingFoundMessage="No such job: choose “Another job”"
+              data={jobOptions}
+              {...form.getInputProps("job")}
+              onChange={(value) => form.setFieldValue("job", value ?? "")}
+              value={form.getValues().job || null}
+              error={
+                form.errors.job ?? (jobs.isError ? `Could not load the jobs: ${errorMessage(jobs.error)}` : undefined)
+              }
+            />
+            {form.getValues().job === NEW_JOB && (
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label="Role applied for" required {...form.getInputProps("role")} />
+                <TextInput
+                  label="Company"
+                  required
+                  description="The job with this title and company (any case), made when missing"
+                  {...form.getInputProps("company")}
+                />
+              </SimpleGrid>
+            )}
+          </Stack>
+        )}
+        <TagsInput label="Tags" description="Press Enter after each tag" clearable {...form.getInputProps("tags")} />
         <TagsInput
           label="Assessment domains"
           description="Press Enter after each domain"
@@ -82,7 +166,9 @@ export default function CandidateForm({ candidate, onDone }: { candidate?: Candi
           {...form.getInputProps("consentGiven", { type: "checkbox" })}
         />
 
-        {mutation.isError && <SaveError error={mutation.error} onReload={editing ? reload : undefined} />}
+        {mutation.isError && (
+          <SaveError error={mutation.error} onReload={editing ? reload : undefined} onNavigate={onDone} />
+        )}
 
         <FormActions onCancel={onDone} loading={mutation.isPending} disabled={mutation.isPending}>
           Save candidate
@@ -92,7 +178,13 @@ export default function CandidateForm({ candidate, onDone }: { candidate?: Candi
   );
 }
 
-function SaveError({ error, onReload }: { error: unknown; onReload?: () => void }) {
+/** Who already uses the email, from the duplicate error's details. */
+function holderOf(error: unknown): { id: string; name: string } | null {
+  const { id, name } = errorDetails(error);
+  return typeof id === "string" && typeof name === "string" ? { id, name } : null;
+}
+
+function SaveError({ error, onReload, onNavigate }: { error: unknown; onReload?: () => void; onNavigate: () => void }) {
   const reason = errorReason(error);
   if (reason === "stale_version") {
     return (
@@ -105,6 +197,17 @@ function SaveError({ error, onReload }: { error: unknown; onReload?: () => void 
             </Button>
           </Group>
         )}
+      </Alert>
+    );
+  }
+  const holder = reason === "duplicate" ? holderOf(error) : null;
+  if (holder) {
+    return (
+      <Alert color="orange" variant="light" title="Already on file" role="alert" data-testid="duplicate-email">
+        {holder.name} already uses this email —{" "}
+        <Anchor component={Link} to={`/candidates/${holder.id}`} onClick={onNavigate}>
+          open their record
+        </Anchor>
       </Alert>
     );
   }

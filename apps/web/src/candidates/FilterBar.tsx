@@ -1,38 +1,40 @@
-import { Button, Group, TextInput } from "@mantine/core";
-import { useDebouncedCallback } from "@mantine/hooks";
+import { Autocomplete, Button, Group, TextInput } from "@mantine/core";
+import { useDebouncedCallback, useDebouncedValue } from "@mantine/hooks";
+import type { CandidateFilters, SuggestionField } from "@shortlist/api/schemas";
 import { IconSearch, IconX } from "@tabler/icons-react";
-import { useState, type ReactNode } from "react";
-import type { CandidateFilters, TextFilter } from "./filters";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "../lib/trpc";
+import type { TextFilter } from "./filters";
 
 interface Props {
   filters: CandidateFilters;
   onChange: (name: TextFilter, value: string) => void;
   onClear?: () => void;
-  /** Bumped on "Clear filters" so the inputs start again from the URL. */
-  resetKey: number;
+  /** Bumped when the filters change from outside (a saved view, "Clear filters"): the inputs start again from the URL. */
+  resetKey: string;
 }
 
-/** The filters that match a value exactly, after the search. */
-const EXACT_FILTERS = [
-  { name: "company", label: "Filter by company", placeholder: "Exact company", w: 180 },
-  { name: "role", label: "Filter by role", placeholder: "Exact role", w: 180 },
-  { name: "domain", label: "Filter by domain", placeholder: "e.g. react", w: 160 },
-] as const satisfies readonly ({ name: TextFilter } & Omit<DebouncedInputProps, "initial" | "onCommit">)[];
+/** The filters that match a value (any case), with suggestions drawn from the data as you type. */
+const SUGGESTED_FILTERS = [
+  { name: "company", label: "Company", placeholder: "Any company", w: 180 },
+  { name: "role", label: "Job title", placeholder: "Any job title", w: 180 },
+  { name: "domain", label: "Domain", placeholder: "e.g. react", w: 150 },
+  { name: "tag", label: "Tag", placeholder: "e.g. referral", w: 150 },
+] as const satisfies readonly { name: TextFilter & SuggestionField; label: string; placeholder: string; w: number }[];
 
 export function FilterBar({ filters, onChange, onClear, resetKey }: Props) {
   return (
     <Group gap="sm" align="flex-end" key={resetKey}>
-      <DebouncedInput
-        label="Search"
-        placeholder="Name or email"
-        leftSection={<IconSearch size={16} aria-hidden />}
-        initial={filters.search}
-        onCommit={(v) => onChange("search", v)}
-        w={260}
-        type="search"
-      />
-      {EXACT_FILTERS.map(({ name, ...input }) => (
-        <DebouncedInput key={name} {...input} initial={filters[name]} onCommit={(v) => onChange(name, v)} />
+      <SearchInput initial={filters.search} onCommit={(v) => onChange("search", v)} />
+      {SUGGESTED_FILTERS.map(({ name, ...input }) => (
+        <SuggestedInput
+          key={name}
+          field={name}
+          {...input}
+          initial={filters[name]}
+          onCommit={(v) => onChange(name, v)}
+        />
       ))}
       {onClear && (
         <Button variant="subtle" leftSection={<IconX size={14} aria-hidden />} onClick={onClear}>
@@ -43,23 +45,17 @@ export function FilterBar({ filters, onChange, onClear, resetKey }: Props) {
   );
 }
 
-interface DebouncedInputProps {
-  label: string;
-  placeholder?: string;
-  initial: string | undefined;
-  onCommit: (value: string) => void;
-  leftSection?: ReactNode;
-  w?: number;
-  type?: string;
-}
-
-/** Typing stays instant; the filter (and the request) follows 300 ms after the last key. */
-function DebouncedInput({ initial, onCommit, ...props }: DebouncedInputProps) {
+/** Typing stays instant; the filter (and the request) follows 300 ms after the last key, or at once on Enter. */
+function SearchInput({ initial, onCommit }: { initial: string | undefined; onCommit: (value: string) => void }) {
   const [value, setValue] = useState(initial ?? "");
   const commit = useDebouncedCallback(onCommit, 300);
   return (
     <TextInput
-      {...props}
+      label="Search"
+      placeholder="Name or email"
+      type="search"
+      w={240}
+      leftSection={<IconSearch size={16} aria-hidden />}
       value={value}
       onChange={(event) => {
         setValue(event.currentTarget.value);
@@ -68,6 +64,53 @@ function DebouncedInput({ initial, onCommit, ...props }: DebouncedInputProps) {
       onKeyDown={(event) => {
         if (event.key === "Enter") onCommit(value);
       }}
+    />
+  );
+}
+
+interface SuggestedInputProps {
+  field: SuggestionField;
+  label: string;
+  placeholder: string;
+  w: number;
+  initial: string | undefined;
+  onCommit: (value: string) => void;
+}
+
+function SuggestedInput({ field, initial, onCommit, ...input }: SuggestedInputProps) {
+  const trpc = useTRPC();
+  const [value, setValue] = useState(initial ?? "");
+  const [focused, setFocused] = useState(false);
+  const [prefix] = useDebouncedValue(value.trim(), 200);
+  const commit = useDebouncedCallback(onCommit, 400);
+  const suggestions = useQuery(
+    trpc.candidates.suggestions.queryOptions(
+      { field, prefix, limit: 8 },
+      { enabled: focused, placeholderData: keepPreviousData, staleTime: 60_000 },
+    ),
+  );
+  return (
+    <Autocomplete
+      {...input}
+      value={value}
+      data={suggestions.data ?? []}
+      // The server matched already (any case or accent); show what it sent.
+      filter={({ options }) => options}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
+      onChange={(next) => {
+        setValue(next);
+        commit(next);
+      }}
+      onOptionSubmit={(chosen) => {
+        setValue(chosen);
+        commit.cancel();
+        onCommit(chosen);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Enter") onCommit(value);
+      }}
+      clearable
     />
   );
 }

@@ -12,4 +12,3 @@ export const candidatesModule: SpaModule = {
 };
 
 export { invalidateCandidateLists } from "./cache";
-export { STATUS_COLOR, STATUS_LABEL } from "./labels";

@@ -1,12 +1,12 @@
 import { Anchor, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
-import { CANDIDATE_STATUSES } from "@shortlist/api/schemas";
+import { APPLICATION_OUTCOMES, type ApplicationOutcome } from "@shortlist/api/schemas";
 import { IconDownload, IconFileAnalytics, IconHourglass, IconUserSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
 import { ErrorState } from "../ui/ErrorState";
-import { STATUS_COLOR, STATUS_LABEL } from "../candidates";
+import { OUTCOME_COLOR, OUTCOME_LABEL } from "../jobs";
 import { count as formatCount, formatDate, formatDateTime, percent, plural } from "../lib/format";
 import { DataTable, queryRows } from "../ui/DataTable";
 import { Section } from "../ui/Section";
@@ -14,14 +14,14 @@ import { RecommendationBadge } from "../vetting";
 
 const LIST_LIMIT = 10;
 
-/** The home screen: candidates by status, assessments in progress, the latest reports. */
+/** The home screen: applications by outcome, assessments in progress, the latest reports. */
 export default function HomePage() {
   return (
     <Stack gap="lg">
       <Title order={1} size="h2">
         Overview
       </Title>
-      <CandidatesByStatus />
+      <Pipeline />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <InProgress />
         <LatestReports />
@@ -40,13 +40,17 @@ function ListSkeleton() {
   );
 }
 
-function CandidatesByStatus() {
+/**
+ * Applications by outcome, summed from the jobs' counters (kept by every move, never counted by scanning). The
+ * assessments in progress are the assessments' own status, listed below: the two never claim the same thing.
+ */
+function Pipeline() {
   const trpc = useTRPC();
   const stats = useQuery(trpc.candidates.stats.queryOptions({}));
   return (
     <Section
-      title="Candidates by status"
-      data-testid="home-candidates-by-status"
+      title="Applications by outcome"
+      data-testid="home-pipeline"
       actions={
         <Anchor component={Link} to="/candidates" size="sm">
           All candidates
@@ -58,47 +62,49 @@ function CandidatesByStatus() {
       ) : stats.isError ? (
         <ErrorState
           error={stats.error}
-          title="Could not count candidates"
+          title="Could not count the applications"
           onRetry={() => void stats.refetch()}
           retrying={stats.isFetching}
         />
-      ) : stats.data.total === 0 ? (
+      ) : !stats.data.byOutcome || stats.data.total === 0 ? (
         <Empty
-          title="No candidates yet"
-          description="Add them in the Candidates screen."
+          title="No applications yet"
+          description="Add candidates to a job in the Jobs or Candidates screen."
           icon={<IconUserSearch aria-hidden />}
         />
       ) : (
-        <Stack gap="md">
-          <Progress.Root size={14} aria-hidden>
-            {CANDIDATE_STATUSES.filter((s) => stats.data.byStatus[s] > 0).map((s) => (
-              <Progress.Section
-                key={s}
-                value={(100 * stats.data.byStatus[s]) / stats.data.total}
-                color={STATUS_COLOR[s]}
-              />
-            ))}
-          </Progress.Root>
-          <SimpleGrid cols={{ base: 2, sm: 3, md: 7 }} spacing="sm">
-            <StatusCount to="/candidates" label="All" count={stats.data.total} testId="home-status-all" />
-            {CANDIDATE_STATUSES.map((s) => (
-              <StatusCount
-                key={s}
-                to={`/candidates?status=${s}`}
-                label={STATUS_LABEL[s]}
-                count={stats.data.byStatus[s]}
-                color={STATUS_COLOR[s]}
-                testId={`home-status-${s}`}
-              />
-            ))}
-          </SimpleGrid>
-        </Stack>
+        <OutcomeCounts total={stats.data.total} byOutcome={stats.data.byOutcome} />
       )}
     </Section>
   );
 }
 
-function StatusCount({
+function OutcomeCounts({ total, byOutcome }: { total: number; byOutcome: Record<ApplicationOutcome, number> }) {
+  return (
+    <Stack gap="md">
+      <Progress.Root size={14} aria-hidden>
+        {APPLICATION_OUTCOMES.filter((o) => byOutcome[o] > 0).map((o) => (
+          <Progress.Section key={o} value={(100 * byOutcome[o]) / total} color={OUTCOME_COLOR[o]} />
+        ))}
+      </Progress.Root>
+      <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
+        <OutcomeCount to="/candidates" label="All" count={total} testId="home-outcome-all" />
+        {APPLICATION_OUTCOMES.map((o) => (
+          <OutcomeCount
+            key={o}
+            to={`/candidates?outcome=${o}`}
+            label={OUTCOME_LABEL[o]}
+            count={byOutcome[o]}
+            color={OUTCOME_COLOR[o]}
+            testId={`home-outcome-${o}`}
+          />
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function OutcomeCount({
   to,
   label,
   count,
@@ -121,7 +127,7 @@ function StatusCount({
       td="none"
       c="inherit"
       data-testid={testId}
-      aria-label={`${label}: ${plural(count, "candidate")}`}
+      aria-label={`${label}: ${plural(count, "application")}`}
       style={{ borderLeft: color ? `4px solid var(--mantine-color-${color}-6)` : undefined }}
     >
       <Text size="xs" c="dimmed" fw={600} tt="uppercase">

@@ -2,7 +2,7 @@ import { IconHome } from "@tabler/icons-react";
 import { lazy } from "react";
 import type { SpaModule } from "../lib/module";
 
-/** The overview: candidates by status, assessments in progress, the latest reports. */
+/** The overview: applications by outcome, assessments in progress, the latest reports. */
 export const homeModule: SpaModule = {
   name: "home",
   routes: [{ path: "/", page: lazy(() => import("./HomePage")) }],

@@ -1,6 +1,11 @@
 /** Saves `value` as a pretty-printed JSON file through the browser's download, without a round trip. */
 export function downloadJson(fileName: string, value: unknown): void {
-  const blob = new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: "application/json" });
+  downloadText(fileName, `${JSON.stringify(value, null, 2)}\n`, "application/json");
+}
+
+/** Saves text made in the browser (a CSV, say) as a file through the browser's download. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

@@ -1,9 +1,9 @@
-import { Button, Stack, Text } from "@mantine/core";
+import { Button, Menu, Stack, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import type { AssessmentDTO, CandidateDTO } from "@shortlist/api";
-import { IconPlayerPlay, IconReportAnalytics } from "@tabler/icons-react";
+import type { AssessmentDTO, CandidateDetailDTO } from "@shortlist/api";
+import { IconChevronDown, IconPlayerPlay, IconReportAnalytics } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useHasRole } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 import { Empty } from "../ui/Empty";
@@ -15,6 +15,7 @@ import { Section } from "../ui/Section";
 import { AssessmentDetail } from "./AssessmentDetail";
 import { AssessmentStatusBadge, ThinBadge } from "./badges";
 import { invalidateAfterAssessment } from "./cache";
+import { candidateAssessmentsQuery } from "./queries";
 
 /** Percentile at completion (or "benchmark thin") of a completed assessment, "—" while in progress. */
 export function PercentileCell({ assessment }: { assessment: AssessmentDTO }) {
@@ -28,11 +29,11 @@ export function PercentileCell({ assessment }: { assessment: AssessmentDTO }) {
   );
 }
 
-export function AssessmentsSection({ candidate }: { candidate: CandidateDTO }) {
+export function AssessmentsSection({ candidate }: { candidate: CandidateDetailDTO }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const canWrite = useHasRole("writers");
-  const list = useQuery(trpc.assessments.listForCandidate.queryOptions({ candidateId: candidate.id }));
+  const list = useQuery(candidateAssessmentsQuery(trpc, candidate.id));
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
   const start = useMutation(
@@ -55,15 +56,12 @@ export function AssessmentsSection({ candidate }: { candidate: CandidateDTO }) {
 
   const actions = canWrite && (
     <Stack gap={2} align="flex-end">
-      <Button
-        size="sm"
-        leftSection={<IconPlayerPlay size={16} aria-hidden />}
-        onClick={() => start.mutate({ candidateId: candidate.id })}
-        loading={start.isPending}
+      <StartAssessment
+        candidate={candidate}
+        onStart={(applicationId) => start.mutate({ candidateId: candidate.id, applicationId })}
+        pending={start.isPending}
         disabled={start.isPending || !!inProgress || list.isPending}
-      >
-        Start assessment
-      </Button>
+      />
       {inProgress && (
         <Text size="xs" c="dimmed">
           One is in progress: complete it first.
@@ -98,6 +96,52 @@ export function AssessmentsSection({ candidate }: { candidate: CandidateDTO }) {
         )}
       </Stack>
     </Section>
+  );
+}
+
+interface StartProps {
+  candidate: CandidateDetailDTO;
+  onStart: (applicationId: string) => void;
+  pending: boolean;
+  disabled: boolean;
+}
+
+/**
+ * An assessment is for one of the person's open applications: started at once when there is one, after asking which
+ * when there are several; not offered (with the reason on hover) when there is none.
+ */
+function StartAssessment({ candidate, onStart, pending, disabled }: StartProps) {
+  const open = candidate.applications.filter((a) => a.outcome === "active" || a.outcome === "hired");
+  const button = (props: { onClick?: () => void; rightSection?: ReactNode; "data-disabled"?: boolean }) => (
+    <Button
+      size="sm"
+      leftSection={<IconPlayerPlay size={16} aria-hidden />}
+      loading={pending}
+      disabled={disabled}
+      {...props}
+    >
+      Start assessment
+    </Button>
+  );
+  if (open.length === 0)
+    return (
+      <Tooltip label="File the candidate under a job first: an assessment is for an application" multiline maw={260}>
+        {button({ "data-disabled": true, onClick: undefined })}
+      </Tooltip>
+    );
+  if (open.length === 1) return button({ onClick: () => onStart(open[0]!.id) });
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>{button({ rightSection: <IconChevronDown size={14} aria-hidden /> })}</Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>For which application?</Menu.Label>
+        {open.map((a) => (
+          <Menu.Item key={a.id} onClick={() => onStart(a.id)}>
+            {a.jobTitle} · {a.company} ({a.stageName})
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 

@@ -10,12 +10,13 @@ import { ErrorState } from "../ui/ErrorState";
 import { formatDateTime, percent } from "../lib/format";
 import { Section } from "../ui/Section";
 import { RecommendationBadge } from "./badges";
+import { candidateReportsQuery } from "./queries";
 import { ReportView } from "./ReportView";
 
 /** The latest report in full; earlier ones listed, each opening in a dialog. */
 export function ReportsSection({ candidate }: { candidate: CandidateDTO }) {
   const trpc = useTRPC();
-  const reports = useQuery(trpc.reports.listForCandidate.queryOptions({ candidateId: candidate.id }));
+  const reports = useQuery(candidateReportsQuery(trpc, candidate.id));
   const [opened, setOpened] = useState<ReportDTO | null>(null);
 
   const [latest, ...earlier] = reports.data ?? [];

@@ -10,5 +10,6 @@ export const vettingModule: SpaModule = {
 
 /** The candidate page's assessments, charts and reports: their own chunk, loaded once the candidate is on screen. */
 export const CandidateVetting = lazy(() => import("./VettingSection"));
+export { candidateAssessmentsQuery, candidateReportsQuery } from "./queries";
 
 export { RecommendationBadge } from "./badges";
