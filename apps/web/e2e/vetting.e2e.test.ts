@@ -34,7 +34,7 @@ test("start an assessment, import activity, complete it, see the metrics and the
   const assessments = page.getByTestId("assessments-section");
   await assessments.getByText("No assessments yet").waitFor();
 
-  // Start: the candidate moves to in progress.
+  // Start: the assessment is for the one open application, which moves on to the job's Assessment stage.
   await assessments.getByRole("button", { name: "Start assessment" }).click();
   await expect.poll(notified("Assessment started")).toBe(true);
   await expect
@@ -61,7 +61,9 @@ test("start an assessment, import activity, complete it, see the metrics and the
     .poll(() => page.getByTestId("assessments-table").innerText())
     .toMatch(/Completed[\s\S]*51\.7[\s\S]*benchmark thin/i);
   await expect.poll(() => page.getByTestId("domain-scores").innerText()).toMatch(/PostgreSQL\s+3\s+4\.67\s+61/);
-  await expect.poll(() => page.getByRole("heading", { level: 1 }).locator("..").innerText()).toMatch(/Completed/i);
+  await expect
+    .poll(() => page.getByRole("heading", { level: 1 }).locator("..").innerText())
+    .toMatch(/Backend Engineer at Acme: Assessment/);
 
   // Report: the recommendation and its texts.
   await assessments.getByRole("button", { name: "Generate report" }).click();
@@ -86,11 +88,11 @@ test("start an assessment, import activity, complete it, see the metrics and the
   expect(text).toContain(CANDIDATE.name);
   expect(text).toContain("Recommendation: Lean no hire");
 
-  // The home screen lists the report; nothing is in progress any more.
+  // The home screen lists the report; nothing is in progress any more; the application is still active.
   await page.getByRole("navigation").getByRole("link", { name: "Home" }).click();
   await expect
     .poll(() => page.getByTestId("home-latest-reports").innerText())
     .toMatch(new RegExp(`${CANDIDATE.name}[\\s\\S]*Lean no hire`, "i"));
   await expect.poll(() => page.getByTestId("home-in-progress").innerText()).toContain("No assessment in progress");
-  await expect.poll(() => page.getByTestId("home-status-completed").innerText()).toMatch(/1$/);
+  await expect.poll(() => page.getByTestId("home-outcome-active").innerText()).toMatch(/1$/);
 });
