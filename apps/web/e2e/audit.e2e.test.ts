@@ -40,14 +40,15 @@ test("edit a candidate, see it in the trail and History, verify, checkpoint, era
 
   await addCandidate(page, PERSON);
 
-  // The edit: a new role and notes (personal: sealed with the person's key in the event).
+  // The edit: a tag (not personal) and notes (personal: sealed with the person's key in the event).
   await page.getByTestId("candidates-table").getByRole("link", { name: PERSON.name }).click();
   await page.getByRole("heading", { name: PERSON.name }).waitFor();
   const candidateUrl = page.url();
   const candidateId = candidateUrl.split("/").at(-1)!;
   await page.getByRole("button", { name: "Edit" }).click();
   const edit = page.getByRole("dialog", { name: `Edit ${PERSON.name}` });
-  await edit.getByLabel("Role applied for").fill("Staff Engineer");
+  await edit.getByLabel("Tags").fill("inventor");
+  await edit.getByLabel("Tags").press("Enter");
   await edit.getByLabel("Recruiter notes").fill("Great at radio frequency hopping.");
   await edit.getByRole("button", { name: "Save candidate" }).click();
   await expect.poll(notified("Candidate saved")).toBe(true);
@@ -56,7 +57,7 @@ test("edit a candidate, see it in the trail and History, verify, checkpoint, era
   const history = page.getByTestId("candidate-history");
   await expect.poll(() => history.getByText("candidates.update").first().isVisible()).toBe(true);
   const historyChange = await changeOf("history-table", "candidates.update");
-  expect(historyChange).toMatch(/role\s+Backend Engineer\s+Staff Engineer/);
+  expect(historyChange).toMatch(/tags\s+\[\]\s+\["inventor"\]/);
   expect(historyChange).toContain("Great at radio frequency hopping.");
   await shot("audit-1-history");
 
@@ -70,7 +71,7 @@ test("edit a candidate, see it in the trail and History, verify, checkpoint, era
   await expect.poll(() => rows.filter({ hasNotText: "candidates.update" }).count()).toBe(0);
   expect(await rows.count()).toBe(1);
   const auditChange = await changeOf("audit-table", "candidates.update");
-  expect(auditChange).toMatch(/role\s+Backend Engineer\s+Staff Engineer/);
+  expect(auditChange).toMatch(/tags\s+\[\]\s+\["inventor"\]/);
   expect(await page.getByTestId("audit-table").innerText()).toContain(ADMIN.email);
 
   // Verify the whole chain, then take a signed checkpoint and download it.
@@ -123,7 +124,7 @@ test("edit a candidate, see it in the trail and History, verify, checkpoint, era
   await expect.poll(() => table.innerText()).toContain("candidates.erase");
   const erasedChange = await changeOf("audit-table", "candidates.update");
   expect(erasedChange).toContain("[erased]");
-  expect(erasedChange).toMatch(/role\s+Backend Engineer\s+Staff Engineer/);
+  expect(erasedChange).toMatch(/tags\s+\[\]\s+\["inventor"\]/);
   await changeOf("audit-table", "candidates.create");
   await page.getByRole("button", { name: "Verify chain" }).click();
   await expect.poll(() => page.getByTestId("verify-result").innerText()).toContain("The chain holds");
