@@ -1,32 +1,28 @@
 /**
- * The baseline: a bare Express app over a raw `pg` Pool that answers the same
- * URLs with the same data as Shortlist's tRPC procedures, doing the same
- * necessary work and nothing else: the API token is looked up (one query),
- * the same SQL runs (the list SQL is what MikroORM's query builder emits for
- * `listCandidates`), rows become the same DTO fields, `JSON.stringify` writes
- * them. No validation library, no ORM, no transformer, no request logging;
- * `create` relies on the unique index instead of checking for the email first.
+ * The baseline: a bare Express app over a raw `pg` Pool that answers the same URLs with the same data as Shortlist's
+ * tRPC procedures, doing the same necessary work and nothing else: the API token is looked up (one query), the same
+ * SQL runs (written out here by hand, as packages/api's candidates and jobs services write it), rows become the same
+ * DTO fields, `JSON.stringify` writes them. No validation library, no ORM, no transformer, no request logging, no
+ * audit; `create` relies on the unique index instead of checking for the email first, and leaves out what only
+ * guards a Shortlist invariant the baseline has no part in (the erasure check, reading the application back).
+ * The scenarios check that both sides answer the same pages and the same shapes before measuring them.
  */
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
 import pg from "pg";
+import { normalizeForSearch, searchKeyOf, SEARCH_WORD_SIMILARITY } from "@shortlist/db";
+import { APPLICATION_OUTCOMES, DEFAULT_STAGES } from "@shortlist/db/constants";
 import { listenOnLoopback as listen } from "@shortlist/db/net";
-
-const STATUSES = new Set(["pending", "invited", "in_progress", "completed", "rejected", "hired"]);
 
 interface CandidateRow {
   id: string;
   name: string;
   email: string;
-  role: string;
-  company: string;
-  status: string;
+  tags: string[];
   consent_given: boolean;
   consent_timestamp: Date | null;
   assessment_domains: string[];
-  assessment_start: Date | null;
-  assessment_end: Date | null;
   recruiter_notes: string | null;
   resume_url: string | null;
   created_at: Date;
@@ -38,14 +34,10 @@ const toDTO = (r: CandidateRow) => ({
   id: r.id,
   name: r.name,
   email: r.email,
-  role: r.role,
-  company: r.company,
-  status: r.status,
+  tags: r.tags,
   consentGiven: r.consent_given,
   consentTimestamp: r.consent_timestamp,
   assessmentDomains: r.assessment_domains,
-  assessmentStart: r.assessment_start,
-  assessmentEnd: r.assessment_end,
   recruiterNotes: r.recruiter_notes,
   resumeUrl: r.resume_url,
   createdAt: r.created_at,
@@ -67,26 +59,278 @@ function input(req: Request): Record<string, unknown> {
 }
 
 const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+const OUTCOMES = new Set<string>(APPLICATION_OUTCOMES);
 
-/** The same conditions, in the same order and form, as packages/api/src/candidates/candidates-list.service.ts. */
-function filters(i: Record<string, unknown>, params: unknown[], withStatus: boolean): string[] {
-  const where: string[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replace("?", `$${params.length}`));
+/** `?` in `sql` become `$n` for the values, appended to `params`. */
+function bind(params: unknown[], sql: string, values: unknown[]) {
+  let i = 0;
+  return sql.replace(/\?/g, () => {
+    params.push(values[i++]);
+    return `$${params.length}`;
+  });
+}
+
+/** The search's condition and rank over candidates.search_key, as packages/api's candidates/search.ts writes them. */
+function search(term: string | undefined) {
+  const normalised = normalizeForSearch(term ?? "");
+  if (!normalised) return null;
+  const escaped = normalised.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const contains = `%${escaped}%`;
+  return {
+    condition: (params: unknown[]) =>
+      bind(params, "(c.search_key like ? or ? <% c.search_key)", [contains, normalised]),
+    rank: (params: unknown[]) =>
+      bind(
+        params,
+        `(case when c.search_key like ? then case when c.search_key like ? or c.search_key like ? then 2 else 1.5 end
+              else word_similarity(?, c.search_key) end)::float8`,
+        [contains, `${escaped}%`, `% ${escaped}%`, normalised],
+      ),
   };
-  const status = text(i.status);
-  if (withStatus && status) {
-    if (!STATUSES.has(status)) throw new Error("bad status");
-    add("c.status = ?", status);
+}
+
+/** The list's and the stats' filters: a person's applications through one EXISTS, then their own columns. */
+function filters(i: Record<string, unknown>, params: unknown[], found: ReturnType<typeof search>): string[] {
+  const where: string[] = [];
+  const onApplications: string[] = [];
+  const outcome = text(i.outcome);
+  if (outcome) {
+    if (!OUTCOMES.has(outcome)) throw new Error("bad outcome");
+    onApplications.push(bind(params, "a.outcome = ?", [outcome]));
   }
-  if (text(i.company)) add("c.company = ?", text(i.company));
-  if (text(i.role)) add("c.role = ?", text(i.role));
-  if (text(i.domain)) add("c.assessment_domains @> array[?]::text[]", text(i.domain));
-  const search = text(i.search);
-  if (search)
-    add("lower(c.name || ' ' || c.email) like ?", `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (text(i.jobId)) onApplications.push(bind(params, "a.job_id = ?", [text(i.jobId)]));
+  if (text(i.stageId)) onApplications.push(bind(params, "a.stage_id = ?", [text(i.stageId)]));
+  if (text(i.company)) onApplications.push(bind(params, "lower(j.company) = lower(?)", [text(i.company)]));
+  if (text(i.role)) onApplications.push(bind(params, "lower(j.title) = lower(?)", [text(i.role)]));
+  if (onApplications.length)
+    where.push(
+      `exists (select 1 from applications a join jobs j on j.id = a.job_id where a.candidate_id = c.id and ${onApplications.join(" and ")})`,
+    );
+  if (text(i.tag)) where.push(bind(params, "c.tags @> array[lower(?)]::text[]", [text(i.tag)]));
+  if (text(i.domain)) where.push(bind(params, "c.assessment_domains @> array[?]::text[]", [text(i.domain)]));
+  if (found) where.push(found.condition(params));
   return where;
+}
+
+/** The list's keyset orders: date added (newest first by default), or the search's relevance under a search. */
+const SORTS = {
+  added: {
+    key: "c.created_at",
+    text: `to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    cast: "timestamptz",
+  },
+  relevance: { key: "c.rank", text: "c.rank::text", cast: "float8" },
+} as const;
+
+interface ListRow extends CandidateRow {
+  score: string | number | null;
+  last_activity: Date;
+  cursor_key: string;
+}
+
+interface JobSummaryRow {
+  candidate_id: string;
+  application_id: string;
+  job_id: string;
+  job_title: string;
+  company: string;
+  stage_name: string;
+  outcome: string;
+}
+
+async function list(pool: pg.Pool, i: Record<string, unknown>) {
+  const params: unknown[] = [];
+  const found = search(text(i.search));
+  const asked = i.sort === undefined ? (found ? "relevance" : "added") : i.sort;
+  if (asked !== "added" && asked !== "relevance") throw new Error("the baseline sorts by date added or relevance only");
+  // Relevance without a search is by date added.
+  const sort = found ? asked : "added";
+  const { key, text: keyText, cast } = SORTS[sort];
+  const order = i.order ?? "desc";
+  if (order !== "asc" && order !== "desc") throw new Error("bad order");
+  const limit =
+    typeof i.limit === "number" && Number.isInteger(i.limit) && i.limit >= 1 && i.limit <= 200 ? i.limit : 25;
+  const rank = found && sort === "relevance" ? found.rank(params) : "null::float8";
+  const where = filters(i, params, found);
+  let after = "";
+  if (typeof i.cursor === "string") {
+    const [cursorSort, cursorOrder, value, id] = JSON.parse(
+      Buffer.from(i.cursor, "base64url").toString("utf8"),
+    ) as string[];
+    if (cursorSort !== sort || cursorOrder !== order) throw new Error("not a cursor for this sort");
+    after = bind(params, `where (${key}, c.id) ${order === "desc" ? "<" : ">"} (?::${cast}, ?::uuid)`, [value, id]);
+  }
+  const { rows } = await pool.query<ListRow>(
+    `select c.*, ${keyText} as cursor_key
+       from (select c.*,
+                    (select s.percentile from assessments s where s.candidate_id = c.id and s.status = 'completed'
+                      order by s.completed_at desc, s.id desc limit 1) as score,
+                    greatest(c.updated_at, (select max(a.last_activity_at) from applications a where a.candidate_id = c.id))
+                      as last_activity,
+                    ${rank} as rank
+               from candidates c ${where.length ? `where ${where.join(" and ")}` : ""}) c
+     ${after} order by ${key} ${order}, c.id ${order} limit ${limit + 1}`,
+    params,
+  );
+  const page = rows.slice(0, limit);
+  const byCandidate = new Map<string, object[]>();
+  if (page.length) {
+    const { rows: jobs } = await pool.query<JobSummaryRow>(
+      `select a.candidate_id, a.id as application_id, a.job_id, j.title as job_title, j.company, s.name as stage_name,
+              a.outcome
+         from applications a join jobs j on j.id = a.job_id join job_stages s on s.id = a.stage_id
+        where a.candidate_id = any($1::uuid[])
+        order by a.last_activity_at desc, a.id`,
+      [page.map((r) => r.id)],
+    );
+    for (const j of jobs) {
+      const summary = {
+        applicationId: j.application_id,
+        jobId: j.job_id,
+        jobTitle: j.job_title,
+        company: j.company,
+        stageName: j.stage_name,
+        outcome: j.outcome,
+      };
+      byCandidate.set(j.candidate_id, [...(byCandidate.get(j.candidate_id) ?? []), summary]);
+    }
+  }
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      ...toDTO(r),
+      score: r.score == null ? null : Number(r.score),
+      lastActivityAt: r.last_activity,
+      applications: byCandidate.get(r.id) ?? [],
+    })),
+    nextCursor:
+      rows.length > limit && last
+        ? Buffer.from(JSON.stringify([sort, order, last.cursor_key, last.id])).toString("base64url")
+        : null,
+  };
+}
+
+/** Applications per outcome summed from the jobs' counters; none under a filter the counters cannot answer. */
+async function stats(pool: pg.Pool, i: Record<string, unknown>) {
+  if (text(i.search) || text(i.tag) || text(i.domain) || text(i.stageId)) return { total: null, byOutcome: null };
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (text(i.jobId)) where.push(bind(params, "j.id = ?", [text(i.jobId)]));
+  if (text(i.company)) where.push(bind(params, "lower(j.company) = lower(?)", [text(i.company)]));
+  if (text(i.role)) where.push(bind(params, "lower(j.title) = lower(?)", [text(i.role)]));
+  const {
+    rows: [row],
+  } = await pool.query<Record<string, string | null>>(
+    `select sum(active_count) as active, sum(hired_count) as hired, sum(rejected_count) as rejected,
+            sum(withdrawn_count) as withdrawn from jobs j ${where.length ? `where ${where.join(" and ")}` : ""}`,
+    params,
+  );
+  const byOutcome = Object.fromEntries(APPLICATION_OUTCOMES.map((o) => [o, Number(row?.[o] ?? 0)]));
+  return { total: Object.values(byOutcome).reduce((a, b) => a + b, 0), byOutcome };
+}
+
+interface JobRow {
+  id: string;
+  title: string;
+  company: string;
+  status: string;
+}
+
+interface StageRow {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+/**
+ * The person, and with role and company their application in the first stage of the job with that title and
+ * company (the newest not closed, found under an advisory lock on the pair and locked; else a new open job with the
+ * default stages), its history row and the counters: in one transaction, as candidates.create does.
+ */
+async function create(db: pg.PoolClient, v: { person: unknown[]; role?: string; company?: string; actorId: string }) {
+  const {
+    rows: [person],
+  } = await db.query<CandidateRow>(
+    `insert into candidates (name, email, search_key, tags, assessment_domains, recruiter_notes, resume_url, consent_given, consent_timestamp)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, case when $8 then now() end)
+     on conflict ((lower(email))) where not legacy_duplicate do nothing
+     returning *`,
+    v.person,
+  );
+  if (!person) return null;
+  if (!v.role || !v.company) return { ...toDTO(person), application: null };
+  await db.query("select pg_advisory_xact_lock(hashtextextended(lower($1) || chr(31) || lower($2), 1047))", [
+    v.role,
+    v.company,
+  ]);
+  let {
+    rows: [job],
+  } = await db.query<JobRow>(
+    `select id, title, company, status from jobs where lower(title) = lower($1) and lower(company) = lower($2)
+       and status <> 'closed' order by created_at desc, id limit 1 for no key update`,
+    [v.role, v.company],
+  );
+  let stage: StageRow | undefined;
+  if (job) {
+    ({
+      rows: [stage],
+    } = await db.query<StageRow>(
+      "select id, name, kind from job_stages where job_id = $1 order by position, id limit 1",
+      [job.id],
+    ));
+  } else {
+    ({
+      rows: [job],
+    } = await db.query<JobRow>(
+      "insert into jobs (title, company, status) values ($1, $2, 'open') returning id, title, company, status",
+      [v.role, v.company],
+    ));
+    ({
+      rows: [stage],
+    } = await db.query<StageRow>(
+      `insert into job_stages (job_id, name, kind, position)
+       select $1, name, kind::stage_kind, position from jsonb_to_recordset($2::jsonb) as s(name text, kind text, position int)
+       returning id, name, kind, position`,
+      [job!.id, JSON.stringify(DEFAULT_STAGES.map((s, i) => ({ ...s, position: i + 1 })))],
+    ));
+  }
+  if (!job || !stage) throw new Error("the job has no stages");
+  const outcome = stage.kind === "hired" ? "hired" : "active";
+  const {
+    rows: [app],
+  } = await db.query<{ id: string; version: number; stage_entered_at: Date; last_activity_at: Date; created_at: Date }>(
+    `insert into applications (candidate_id, job_id, stage_id, outcome, stage_entered_at, last_activity_at)
+     values ($1, $2, $3, $4, now(), now()) returning id, version, stage_entered_at, last_activity_at, created_at`,
+    [person.id, job.id, stage.id, outcome],
+  );
+  await db.query("update job_stages set app_count = app_count + 1 where id = $1", [stage.id]);
+  await db.query(`update jobs set ${outcome}_count = ${outcome}_count + 1 where id = $1`, [job.id]);
+  await db.query(
+    `insert into application_moves (application_id, job_id, to_stage_id, to_stage_name, to_outcome, actor_id)
+     values ($1, $2, $3, $4, $5, $6)`,
+    [app!.id, job.id, stage.id, stage.name, outcome, v.actorId],
+  );
+  return {
+    ...toDTO(person),
+    application: {
+      id: app!.id,
+      version: app!.version,
+      candidateId: person.id,
+      jobId: job.id,
+      jobTitle: job.title,
+      company: job.company,
+      jobStatus: job.status,
+      stageId: stage.id,
+      stageName: stage.name,
+      stageKind: stage.kind,
+      outcome,
+      rejectionReason: null,
+      rejectionNote: null,
+      stageEnteredAt: app!.stage_entered_at,
+      lastActivityAt: app!.last_activity_at,
+      createdAt: app!.created_at,
+    },
+  };
 }
 
 export function createBaselineApp(pool: pg.Pool) {
@@ -105,6 +349,7 @@ export function createBaselineApp(pool: pg.Pool) {
         [hash],
       );
       if (!rows[0]) return void fail(res, 401, "Sign in");
+      res.locals.userId = rows[0].id;
       res.locals.role = rows[0].role;
       next();
     } catch (error) {
@@ -112,100 +357,71 @@ export function createBaselineApp(pool: pg.Pool) {
     }
   });
 
-  app.get("/trpc/candidates.list", async (req, res, next) => {
-    let i: Record<string, unknown>;
-    const params: unknown[] = [];
-    let where: string[];
-    let limit: number;
-    try {
-      i = input(req);
-      where = filters(i, params, true);
-      limit = typeof i.limit === "number" && Number.isInteger(i.limit) && i.limit >= 1 && i.limit <= 200 ? i.limit : 25;
-      if (typeof i.cursor === "string") {
-        const [at, id] = JSON.parse(Buffer.from(i.cursor, "base64url").toString("utf8")) as [string, string];
-        params.push(new Date(at), id);
-        where.push(`(c.created_at, c.id) < ($${params.length - 1}, $${params.length})`);
+  /** Runs `answer` on the call's input: a bad input is a 400, anything else a 500. */
+  const handle =
+    (answer: (i: Record<string, unknown>, res: Response) => Promise<unknown>) =>
+    async (req: Request, res: Response, next: NextFunction) => {
+      let i: Record<string, unknown>;
+      try {
+        i = input(req);
+      } catch (error) {
+        return void fail(res, 400, (error as Error).message);
       }
-    } catch (error) {
-      return void fail(res, 400, (error as Error).message);
-    }
-    try {
-      const { rows } = await pool.query<CandidateRow>(
-        `select "c".* from "candidates" as "c" ${where.length ? `where ${where.map((w) => `(${w})`).join(" and ")}` : ""}
-         order by "c"."created_at" desc, "c"."id" desc limit ${limit + 1}`,
-        params,
-      );
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      ok(res, {
-        items: page.map(toDTO),
-        nextCursor:
-          rows.length > limit && last
-            ? Buffer.from(JSON.stringify([last.created_at.toISOString(), last.id])).toString("base64url")
-            : null,
-      });
-    } catch (error) {
-      next(error);
-    }
-  });
+      try {
+        await answer(i, res);
+      } catch (error) {
+        if (error instanceof SyntaxError || /^(bad |not a cursor|the baseline )/.test((error as Error).message))
+          return void fail(res, 400, (error as Error).message);
+        next(error);
+      }
+    };
 
-  app.get("/trpc/candidates.stats", async (req, res, next) => {
-    const params: unknown[] = [];
-    let where: string[];
-    try {
-      where = filters(input(req), params, false);
-    } catch (error) {
-      return void fail(res, 400, (error as Error).message);
-    }
-    try {
-      const { rows } = await pool.query<{ status: string; count: string }>(
-        `select c.status, count(*) as count from candidates c ${where.length ? `where ${where.join(" and ")}` : ""} group by c.status`,
-        params,
-      );
-      const byStatus: Record<string, number> = Object.fromEntries([...STATUSES].map((s) => [s, 0]));
-      for (const row of rows) byStatus[row.status] = Number(row.count);
-      ok(res, { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus });
-    } catch (error) {
-      next(error);
-    }
-  });
+  app.get(
+    "/trpc/candidates.list",
+    handle(async (i, res) => ok(res, await list(pool, i))),
+  );
+  app.get(
+    "/trpc/candidates.stats",
+    handle(async (i, res) => ok(res, await stats(pool, i))),
+  );
 
-  app.post("/trpc/candidates.create", express.json({ limit: "1mb" }), async (req, res, next) => {
-    if (res.locals.role !== "admin" && res.locals.role !== "recruiter") return void fail(res, 403, "Forbidden");
-    let values: unknown[];
-    try {
-      const i = input(req);
+  app.post(
+    "/trpc/candidates.create",
+    express.json({ limit: "1mb" }),
+    handle(async (i, res) => {
+      if (res.locals.role !== "admin" && res.locals.role !== "recruiter") return void fail(res, 403, "Forbidden");
       const [name, email, role, company] = [text(i.name), text(i.email), text(i.role), text(i.company)];
-      if (!name || !email || !role || !company || !email.includes("@"))
-        throw new Error("name, email, role and company are required");
-      const domains = Array.isArray(i.assessmentDomains) ? [...new Set(i.assessmentDomains.map(String))] : [];
-      const consent = i.consentGiven === true;
-      values = [
+      if (!name || !email || !email.includes("@") || !role !== !company || i.jobId !== undefined)
+        return void fail(res, 400, "name and email are required, role and company together (no jobId here)");
+      const list = (v: unknown) => (Array.isArray(v) ? [...new Set(v.map(String))] : []);
+      const person = [
         name,
         email,
-        role,
-        company,
-        domains,
+        searchKeyOf(name, email),
+        list(i.tags).map((t) => t.toLowerCase()),
+        list(i.assessmentDomains),
         text(i.recruiterNotes) ?? null,
         text(i.resumeUrl) ?? null,
-        consent,
+        i.consentGiven === true,
       ];
-    } catch (error) {
-      return void fail(res, 400, (error as Error).message);
-    }
-    try {
-      const { rows } = await pool.query<CandidateRow>(
-        `insert into candidates (name, email, role, company, assessment_domains, recruiter_notes, resume_url, consent_given, consent_timestamp)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, case when $8 then now() end) returning *`,
-        values,
-      );
-      ok(res, toDTO(rows[0]!));
-    } catch (error) {
-      if ((error as { code?: string }).code === "23505")
-        return void fail(res, 409, "A record with these values already exists");
-      next(error);
-    }
-  });
+      const db = await pool.connect();
+      try {
+        await db.query("begin");
+        const created = await create(db, { person, role, company, actorId: res.locals.userId as string });
+        if (!created) {
+          await db.query("rollback");
+          return void fail(res, 409, "A record with these values already exists");
+        }
+        await db.query("commit");
+        ok(res, created);
+      } catch (error) {
+        await db.query("rollback").catch(() => {});
+        throw error;
+      } finally {
+        db.release();
+      }
+    }),
+  );
 
   app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {
     console.error("baseline:", error);
@@ -215,7 +431,8 @@ export function createBaselineApp(pool: pg.Pool) {
 }
 
 export async function startBaselineServer(config: pg.PoolConfig) {
-  const pool = new pg.Pool(config);
+  // The fuzzy search's threshold, set per connection as Shortlist's ORM sets it (packages/db orm.ts).
+  const pool = new pg.Pool({ ...config, options: `-c pg_trgm.word_similarity_threshold=${SEARCH_WORD_SIMILARITY}` });
   pool.on("error", () => {});
   const server = createServer(createBaselineApp(pool));
   const { url, close } = await listen(server);

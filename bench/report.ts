@@ -27,7 +27,7 @@ export interface Report {
   options: BenchOptions;
   machine: Machine;
   database: string;
-  seed: { rows: number; seconds: number; method: string };
+  seed: { rows: number; seconds: number; method: string; applications?: { seconds: number; method: string } };
   /** Process ids: the bench's main process (both servers) and the load generator's. */
   processes: { servers: number; load: number | undefined };
   http: Row[];
@@ -241,9 +241,11 @@ export function renderReport(r: Report, notes: string): string {
     "## Setup",
     "",
     `- ${fmt(r.seed.rows)} candidates seeded in ${fmt(r.seed.seconds, 1)} s: ${r.seed.method}.`,
+    ...(r.seed.applications
+      ? [`- Applications seeded in ${fmt(r.seed.applications.seconds, 1)} s: ${r.seed.applications.method}.`]
+      : []),
     `- Load: autocannon in a child process, ${o.connections} concurrent connections. Per scenario: ${o.warmup} s of unrecorded warm-up per side,`,
-    `  then ${o.rounds} rounds; in each round every side is measured for ${o.duration} s in ${o.slices} slices, the sides taking turns slice by slice`,
-    "  (the stats scenario counts requests per slice instead; see its row).",
+    `  then ${o.rounds} rounds; in each round every side is measured for ${o.duration} s in ${o.slices} slices, the sides taking turns slice by slice.`,
     `- Shortlist: \`createApp\` from @shortlist/server with a pool of ${o.pool} connections, log level \`warn\`, called with an API token (Bearer).`,
     `- Baseline: bench/baseline-server.ts (bare Express over a raw \`pg\` Pool of ${o.pool} connections) on the same URLs with the same token.`,
     `- Both servers run in the bench's main process (pid ${r.processes.servers}); PostgreSQL: ${r.database}.`,
