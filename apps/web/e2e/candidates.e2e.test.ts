@@ -33,15 +33,18 @@ async function call<T>(page: Page, path: string, input: unknown): Promise<T> {
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
-/** The label of the element that has the focus (its own, or that of the input it belongs to). */
-const focusedLabel = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el) return null;
-    const id = el.getAttribute("id");
-    const label = id ? document.querySelector(`label[for="${id}"]`) : null;
-    return (label?.textContent ?? el.getAttribute("aria-label") ?? el.textContent ?? "").replace(/\s*\*$/, "").trim();
-  });
+/** The label of the element that has the focus (that of the input it is, or its own accessible name). */
+async function focusedLabel(page: Page): Promise<string | null> {
+  const focused = page.locator("*:focus");
+  if ((await focused.count()) !== 1) return null;
+  const id = await focused.getAttribute("id");
+  const label = page.locator(`label[for="${id}"]`);
+  const text =
+    id && (await label.count())
+      ? await label.innerText()
+      : ((await focused.getAttribute("aria-label")) ?? (await focused.innerText()));
+  return text.replace(/\s*\*$/, "").trim();
+}
 
 test("a recruiter adds John Doe and then Martha Smith; both survive a server restart", async () => {
   const { page, server } = e2e;
@@ -124,7 +127,7 @@ test("triage: chips by keyboard, sorting, suggestions, paging, selection, tags, 
   await expect.poll(() => all.getAttribute("tabindex")).toBe("-1");
   expect(await focusedLabel(page)).toMatch(/^Active/);
   await page.keyboard.press("Tab");
-  expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).not.toBe("radio");
+  expect(await page.locator("*:focus").getAttribute("role")).not.toBe("radio");
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("ArrowLeft");
   await expect.poll(() => page.url()).not.toContain("outcome=");
