@@ -70,7 +70,10 @@ const SORT_KEYS: Record<CandidateSort, SortKey> = {
 
 /**
  * What one person's row holds besides the candidate: the latest completed assessment's percentile, and the latest
- * activity on any of their applications (or the last edit of the record).
+ * activity on any of their applications (or the last edit of the record). Sorted by date added or name, PostgreSQL
+ * computes these for the page's rows only (after the sort and limit); sorted by score or activity, for every person
+ * the filters let through (index lookups each): fine for the thousands a triage list holds, costly unfiltered at
+ * hundreds of thousands.
  */
 export const LIST_ROW_EXTRAS = `
   (select s.percentile from assessments s where s.candidate_id = c.id and s.status = 'completed'
