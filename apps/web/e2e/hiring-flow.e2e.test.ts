@@ -223,3 +223,59 @@ test("a job from opening to a rejection email: stages, board moves, bulk rejecti
     await ritaContext.close();
   }
 });
+
+test("what a new user tried first: a taken stage name, an email already on file, an assessment without consent", async () => {
+  const { server, browser } = e2e;
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await signIn(page, `${server.url}/jobs`, ADMIN);
+    await page.getByRole("button", { name: "New job" }).click();
+    const newJob = page.getByRole("dialog", { name: "New job" });
+    await newJob.getByLabel("Title").fill("Support Engineer");
+    await newJob.getByLabel("Company").fill("Initech");
+    await newJob.getByRole("button", { name: "Open job" }).click();
+    await page.getByRole("heading", { name: "Support Engineer" }).waitFor();
+
+    // Stage names are unique in any case; the message does not claim a stage is called what was typed.
+    await page.getByRole("button", { name: "Edit stages" }).click();
+    const editor = page.getByTestId("stages");
+    await editor.getByLabel("New stage").fill("interview");
+    await editor.getByRole("button", { name: "Add stage" }).click();
+    await visible(editor.getByText("Another stage has this name"));
+    await editor.getByLabel("Name of the Screening stage").fill("OFFER");
+    await editor.getByRole("button", { name: "Save the name of Screening" }).click();
+    await expect.poll(() => editor.getByText("Another stage has this name").count()).toBe(2);
+    await editor.getByRole("button", { name: "Done" }).click();
+
+    // The same email again (in other case): the person on file is in this job already, and their record is a link.
+    const dana = { name: "Dana Scully", email: "dana.scully@example.com" };
+    await page.getByRole("button", { name: "Add candidate" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add a candidate to Support Engineer" });
+    await dialog.getByLabel("Name").fill(dana.name);
+    await dialog.getByLabel("Email").fill(dana.email);
+    await dialog.getByRole("button", { name: "Add candidate" }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.getByRole("button", { name: "Add candidate" }).click();
+    await dialog.getByLabel("Name").fill("Dana K. Scully");
+    await dialog.getByLabel("Email").fill(dana.email.toUpperCase());
+    await dialog.getByRole("button", { name: "Add candidate" }).click();
+    const duplicate = dialog.getByRole("alert").filter({ hasText: `${dana.name} already uses this email` });
+    await visible(duplicate.getByText(`${dana.name} is in Support Engineer already.`));
+    expect(await duplicate.getByRole("button", { name: `Add ${dana.name} to Support Engineer` }).count()).toBe(0);
+    await shot(page, "hiring-6-duplicate");
+    await duplicate.getByRole("link", { name: "Open their record" }).click();
+    await page.getByRole("heading", { name: dana.name }).waitFor();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    // No consent yet: Start assessment is not offered, and says why on hover.
+    const start = page.getByTestId("assessments-section").getByRole("button", { name: "Start assessment" });
+    await expect.poll(() => start.getAttribute("aria-disabled")).toBe("true");
+    await start.hover();
+    await visible(
+      page.getByRole("tooltip").filter({ hasText: "Record the candidate's consent first (Consent, above)" }),
+    );
+  } finally {
+    await context.close();
+  }
+});

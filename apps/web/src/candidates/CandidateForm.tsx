@@ -205,7 +205,7 @@ function SaveError({ error, onReload, onNavigate }: { error: unknown; onReload?:
     return (
       <Alert color="orange" variant="light" title="Already on file" role="alert" data-testid="duplicate-email">
         {holder.name} already uses this email —{" "}
-        <Anchor component={Link} to={`/candidates/${holder.id}`} onClick={onNavigate}>
+        <Anchor component={Link} to={`/candidates/${holder.id}`} size="sm" onClick={onNavigate}>
           open their record
         </Anchor>
       </Alert>

@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, TagsInput, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Group, Modal, SimpleGrid, Stack, TagsInput, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { createCandidateInput } from "@shortlist/api/schemas";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { errorDetails, errorMessage, errorReason, fieldErrors } from "../lib/errors";
 import { applyFieldErrors, fieldResolver } from "../lib/form-errors";
 import { useTRPC } from "../lib/trpc";
@@ -52,6 +53,9 @@ function AddCandidateForm({ job, onDone }: { job: JobDetail; onDone: () => void 
   const holder = errorReason(create.error) === "duplicate" ? errorDetails(create.error) : {};
   const holderId = typeof holder.id === "string" ? holder.id : null;
   const holderName = typeof holder.name === "string" ? holder.name : "This person";
+  // Whether the person on file is in this job already: then there is nothing to add.
+  const holderRecord = useQuery(trpc.candidates.get.queryOptions({ id: holderId ?? "" }, { enabled: !!holderId }));
+  const alreadyHere = holderRecord.data?.applications.some((a) => a.jobId === job.id) ?? false;
 
   return (
     <form onSubmit={form.onSubmit((values) => create.mutate({ ...values, jobId: job.id }))} noValidate>
@@ -67,19 +71,26 @@ function AddCandidateForm({ job, onDone }: { job: JobDetail; onDone: () => void 
         />
         {holderId ? (
           <Alert color="orange" variant="light" title={`${holderName} already uses this email`} role="alert">
-            Add the person on file to this job instead of a new record.
-            <Group mt="sm">
-              <Button
-                size="xs"
-                color="orange"
-                loading={apply.isPending}
-                onClick={() =>
-                  apply.mutate({ candidateId: holderId, jobId: job.id }, { onSuccess: () => added(holderName) })
-                }
-              >
-                Add {holderName} to {job.title}
-              </Button>
-            </Group>
+            {alreadyHere
+              ? `${holderName} is in ${job.title} already.`
+              : "Add the person on file to this job instead of a new record."}{" "}
+            <Anchor component={Link} to={`/candidates/${holderId}`} size="sm" onClick={onDone}>
+              Open their record
+            </Anchor>
+            {!alreadyHere && (
+              <Group mt="sm">
+                <Button
+                  size="xs"
+                  color="orange"
+                  loading={apply.isPending || holderRecord.isPending}
+                  onClick={() =>
+                    apply.mutate({ candidateId: holderId, jobId: job.id }, { onSuccess: () => added(holderName) })
+                  }
+                >
+                  Add {holderName} to {job.title}
+                </Button>
+              </Group>
+            )}
             {apply.isError && <div>{errorMessage(apply.error)}</div>}
           </Alert>
         ) : (

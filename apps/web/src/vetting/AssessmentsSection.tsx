@@ -112,7 +112,12 @@ interface StartProps {
  */
 function StartAssessment({ candidate, onStart, pending, disabled }: StartProps) {
   const open = candidate.applications.filter((a) => a.outcome === "active" || a.outcome === "hired");
-  const button = (props: { onClick?: () => void; rightSection?: ReactNode; "data-disabled"?: boolean }) => (
+  const button = (props: {
+    onClick?: () => void;
+    rightSection?: ReactNode;
+    "data-disabled"?: boolean;
+    "aria-disabled"?: boolean;
+  }) => (
     <Button
       size="sm"
       leftSection={<IconPlayerPlay size={16} aria-hidden />}
@@ -123,10 +128,18 @@ function StartAssessment({ candidate, onStart, pending, disabled }: StartProps) 
       Start assessment
     </Button>
   );
-  if (open.length === 0)
+  const blocked =
+    open.length === 0
+      ? "File the candidate under a job first: an assessment is for an application"
+      : !candidate.consentGiven
+        ? "Record the candidate's consent first (Consent, above)"
+        : candidate.assessmentDomains.length === 0
+          ? "Add at least one assessment domain first (Edit, above)"
+          : null;
+  if (blocked)
     return (
-      <Tooltip label="File the candidate under a job first: an assessment is for an application" multiline maw={260}>
-        {button({ "data-disabled": true, onClick: undefined })}
+      <Tooltip label={blocked} multiline maw={260} events={{ hover: true, focus: true, touch: true }}>
+        {button({ "data-disabled": true, "aria-disabled": true, onClick: undefined })}
       </Tooltip>
     );
   if (open.length === 1) return button({ onClick: () => onStart(open[0]!.id) });

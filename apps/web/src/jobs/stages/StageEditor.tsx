@@ -12,6 +12,9 @@ import { cacheSavedJob } from "../cache";
 import { STAGE_KIND_LABEL, STAGE_KIND_OPTIONS } from "../labels";
 import type { JobDetail, Stage } from "../types";
 
+/** Names are unique per job in any case: not "Another stage is called OFFER" when it is called Offer. */
+const DUPLICATE_NAME = "Another stage has this name";
+
 /** What a refused stage change says: the field's message when the server named one. */
 const refusal = (error: unknown) => fieldErrors(error)[0]?.message ?? errorMessage(error);
 
@@ -131,8 +134,7 @@ function RenameStage({ stage, mutation }: { stage: Stage; mutation: StageMutatio
     mutation.mutate(
       { id: stage.id, name: name.trim() },
       {
-        onError: (e) =>
-          setError(errorReason(e) === "duplicate" ? `Another stage is called ${name.trim()}` : refusal(e)),
+        onError: (e) => setError(errorReason(e) === "duplicate" ? DUPLICATE_NAME : refusal(e)),
       },
     );
   };
@@ -182,8 +184,7 @@ function AddStage({ job, mutation }: { job: JobDetail; mutation: StageMutations[
           setName("");
           setAfter(null);
         },
-        onError: (e) =>
-          setError(errorReason(e) === "duplicate" ? `Another stage is called ${name.trim()}` : refusal(e)),
+        onError: (e) => setError(errorReason(e) === "duplicate" ? DUPLICATE_NAME : refusal(e)),
       },
     );
   };
