@@ -37,9 +37,9 @@ beforeAll(async () => {
       select repeat('a', 64), id, now(), now() + interval '1 day', null, E'agent\\r\\n' from users;
     insert into api_tokens (name, prefix, token_hash, user_id) select 'script', 'sl_ab', repeat('b', 64), id from users;
     insert into login_throttles (key, failures, window_started_at) values ('account:zoe', 2, now());
-    insert into reports (candidate_id, assessment_id, recommendation, confidence, summary, strengths, concerns,
+    insert into reports (candidate_id, application_id, assessment_id, recommendation, confidence, summary, strengths, concerns,
         follow_up_questions, standout_metrics, learning_trajectory, vs_benchmark, generated_at, pdf_path)
-      select candidate_id, id, (enum_range(null::report_recommendation))[1], 0.5, E'línea\\\\uno', '["a"]',
+      select candidate_id, application_id, id, (enum_range(null::report_recommendation))[1], 0.5, E'línea\\\\uno', '["a"]',
         '[]', '[]', '{"k": [1, null]}', 'up', 'above', now(), 'reports/r1.pdf'
       from assessments where status = 'completed' limit 1;
     update candidates set recruiter_notes = E'tab\\there\\\\back', assessment_domains = '{"a b","c,d"}'
