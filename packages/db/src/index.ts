@@ -12,7 +12,12 @@ export { initOrm, ormOptions, migrationsPath, SEARCH_WORD_SIMILARITY } from "./o
 export { EntityNotFound, entityKind } from "./not-found";
 export { normalizeForSearch, searchKeyOf } from "./search-text";
 export { openDatabase, ensureDatabaseExists, type Database } from "./database";
-export { startEmbeddedPostgres, EmbeddedPostgresError, type EmbeddedPostgresHandle } from "./embedded";
+export {
+  ownShutdownSignals,
+  startEmbeddedPostgres,
+  EmbeddedPostgresError,
+  type EmbeddedPostgresHandle,
+} from "./embedded";
 export { DatabaseStartError } from "./startup-errors";
 export { APP_ROLE, appConnection, appPasswordFile, ensureAppRole, isSuperuser } from "./roles";
 export type { MikroORM, EntityManager } from "@mikro-orm/postgresql";
