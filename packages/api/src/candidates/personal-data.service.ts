@@ -10,14 +10,17 @@ import type { ProcedureContext } from "../context";
 import { eraseFromHolders, exportFromHolders, type PersonalDataHolder } from "../personal-data";
 import { CANDIDATE_PERSONAL, recordCandidate, snapshot } from "./audit";
 import { assertNotErased } from "./candidates.service";
+import type { ApplicationDTO } from "../jobs";
+import type { MailMessageDTO } from "../mail";
+import type { NoteDTO, NoteVersionDTO } from "../notes";
 import type { ActivitySessionDTO, AssessmentDTO, ReportDTO } from "../vetting";
 import { toCandidateDTO, type CandidateDTO } from "./mappers";
 
 export const EXPORT_FORMAT = "shortlist.personal-data";
 
 /**
- * The export document: the holders' keys (candidates: `candidate`; vetting: `assessments`, `activity`, `reports`;
- * audit: `auditEvents`) beside its own header. The registry is walked at run time, so this type is declared here,
+ * The export document: the holders' keys (candidates: `candidate`; jobs: `applications`, `applicationMoves`; notes:
+ * `notes`; mail: `mailMessages`; vetting: `assessments`, `activity`, `reports`; audit: `auditEvents`) beside its own header. The registry is walked at run time, so this type is declared here,
  * and gdpr.test.ts checks that each key is there.
  */
 export interface PersonalDataExport {
@@ -26,6 +29,17 @@ export interface PersonalDataExport {
   exportedAt: string;
   subjectId: string;
   candidate: CandidateDTO;
+  applications: ApplicationDTO[];
+  applicationMoves: {
+    applicationId: string;
+    fromStageName: string | null;
+    toStageName: string;
+    fromOutcome: string | null;
+    toOutcome: string;
+    createdAt: Date;
+  }[];
+  notes: (NoteDTO & { earlierVersions: NoteVersionDTO[] })[];
+  mailMessages: MailMessageDTO[];
   assessments: AssessmentDTO[];
   activity: { assessmentId: string; domains: string[]; sessions: ActivitySessionDTO[] }[];
   reports: ReportDTO[];
