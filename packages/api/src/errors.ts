@@ -18,7 +18,6 @@ const CODE_OF_REASON: Record<ErrorReason, ErrorCode> = {
   invalid_rows: "BAD_REQUEST",
   duplicate: "CONFLICT",
   stale_version: "CONFLICT",
-  illegal_transition: "BAD_REQUEST",
   not_found: "NOT_FOUND",
   unauthenticated: "UNAUTHORIZED",
   forbidden: "FORBIDDEN",
@@ -126,16 +125,6 @@ export class StaleVersion extends DomainError {
     super("stale_version", `Someone else saved this ${kind} first; reload it and apply your change again`, {
       details: { kind, ...details },
     });
-  }
-}
-
-export class IllegalTransition extends DomainError {
-  constructor(from: string, to: string, allowed: readonly string[]) {
-    super(
-      "illegal_transition",
-      `Cannot move from ${from} to ${to}; allowed from ${from}: ${allowed.length ? allowed.join(", ") : "nothing (final state)"}`,
-      { details: { from, to, allowed: [...allowed] } },
-    );
   }
 }
 

@@ -10,7 +10,6 @@ export const ERROR_REASONS = [
   "invalid_rows",
   "duplicate",
   "stale_version",
-  "illegal_transition",
   "not_found",
   "unauthenticated",
   "forbidden",
@@ -48,7 +47,7 @@ export interface ErrorData {
   reason: ErrorReason;
   fieldErrors: FieldError[] | null;
   problems: Problem[] | null;
-  /** Per reason: not_found `{ kind, id }`, illegal_transition `{ from, to, allowed }`, duplicate `{ fields }`, too_many_attempts `{ retryAt }`. */
+  /** Per reason: not_found `{ kind, id }`, duplicate `{ fields }`, too_many_attempts `{ retryAt }`. */
   details: Record<string, unknown> | null;
 }
 
