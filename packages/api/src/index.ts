@@ -56,13 +56,7 @@ export {
   type RejectionReasonDTO,
   type StageDTO,
 } from "./jobs";
-export {
-  notesModule,
-  type NoteDTO,
-  type NoteVersionDTO,
-  type NotificationDTO,
-  type TimelineItemDTO,
-} from "./notes";
+export { notesModule, type NoteDTO, type NoteVersionDTO, type NotificationDTO, type TimelineItemDTO } from "./notes";
 export {
   mailModule,
   enqueueMail,

@@ -56,17 +56,15 @@ async function candidateAndMessage(name = "Ada Lovelace") {
 
 const messageRow = async (id: string) =>
   (
-    await api.db.orm.em
-      .fork()
-      .execute<
-        {
-          status: string;
-          attempts: number;
-          next_attempt_at: string;
-          last_error: string | null;
-          sent_at: string | null;
-        }[]
-      >("select status, attempts, next_attempt_at, last_error, sent_at from mail_messages where id = ?", [id])
+    await api.db.orm.em.fork().execute<
+      {
+        status: string;
+        attempts: number;
+        next_attempt_at: string;
+        last_error: string | null;
+        sent_at: string | null;
+      }[]
+    >("select status, attempts, next_attempt_at, last_error, sent_at from mail_messages where id = ?", [id])
   )[0]!;
 
 describe("with a mail server", () => {
