@@ -4,24 +4,17 @@
  */
 import { createPublicKey, createSecretKey, randomUUID, sign as signWith, type KeyObject } from "node:crypto";
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
-import { decrypt, encrypt, Lru, masterKeyIdOf, packBox, unpackBox } from "./envelope";
+import { decrypt, encrypt, Lru, masterKeyIdOf, unpackBox } from "./envelope";
 import { KeyringError, loadMasterKey, loadSigningKey, type KeyringLogger } from "./key-files";
 import { dataKeyAad, insertKeyRows, keyRowsOf, planKeyRows, type KeyRow, type PlannedKeys } from "./key-rows";
 
-export { KeyringError, type KeyringLogger } from "./key-files";
-export { dataKeyAad, insertPlannedKeysSql, type PlannedKeys } from "./key-rows";
+import { verifyMasterKey, type KeyringSource } from "./master-key-check";
+import { assertSealed, jsonsOf, sealedAad, UUID, type Sealed } from "./sealed";
 
-/** A value sealed with one subject's data key. Every binary field is base64. */
-export interface Sealed {
-  v: 1;
-  /** The data key's id. */
-  kid: string;
-  /** The data key's version. */
-  kv: number;
-  iv: string;
-  tag: string;
-  ct: string;
-}
+export { KeyringError, type KeyringLogger } from "./key-files";
+export { checkOpens, wrapCheck, type KeyringSource } from "./master-key-check";
+export type { Sealed } from "./sealed";
+export { dataKeyAad, insertPlannedKeysSql, type PlannedKeys } from "./key-rows";
 
 export interface Keyring {
   readonly masterKeyId: string;
@@ -62,66 +55,11 @@ export interface Keyring {
   publicKeyPem(): string;
 }
 
-const CHECK_AAD = "shortlist keyring check v1";
-const CHECK_PLAINTEXT = Buffer.from("shortlist keyring check v1", "utf8");
 const CACHE_SIZE = 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-const sealedAad = (kid: string, kv: number) => `shortlist sealed v1:${kid}:${kv}`;
-
-export function wrapCheck(masterKey: Buffer): Buffer {
-  return packBox(encrypt(masterKey, CHECK_PLAINTEXT, CHECK_AAD));
-}
-
-export function checkOpens(masterKey: Buffer, check: Buffer): boolean {
-  return decrypt(masterKey, unpackBox(check), CHECK_AAD)?.equals(CHECK_PLAINTEXT) ?? false;
-}
 
 export interface SealBatchOptions {
   /** Subjects that most likely have a key already (their keys are read before any is made). */
   likelyKeyed?: readonly string[];
-}
-
-export interface KeyringSource {
-  /** Names where the master key came from, for error messages (SHORTLIST_MASTER_KEY or the file). */
-  masterKeySource: string;
-}
-
-function wrongKey(masterKeyId: string, source: KeyringSource, storedId: string): KeyringError {
-  return new KeyringError(
-    `The master key from ${source.masterKeySource} (id ${masterKeyId}) is not the one this database's ` +
-      `data keys are wrapped with (id ${storedId}). Set SHORTLIST_MASTER_KEY to that key, or restore ` +
-      `keys/master.key in the data folder from the backup taken with this database. Nothing was written.`,
-  );
-}
-
-/**
- * Proves `masterKey` is the database's: opens the check row, writing it on a fresh database (inside
- * `em`'s transaction). Throws a KeyringError naming the key's source otherwise.
- */
-async function verifyMasterKey(em: EntityManager, masterKey: Buffer, source: KeyringSource): Promise<void> {
-  const id = masterKeyIdOf(masterKey);
-  let rows = await em.execute<{ master_key_id: string; check: Buffer }[]>(
-    'select master_key_id, "check" from keyring_meta where id = 1',
-  );
-  if (!rows.length) {
-    const [existing] = await em.execute<KeyRow[]>(
-      "select * from data_keys where wrapped_key is not null order by created_at limit 1",
-    );
-    if (
-      existing &&
-      !(existing.master_key_id === id && decrypt(masterKey, unpackBox(existing.wrapped_key!), dataKeyAad(existing)))
-    )
-      throw wrongKey(id, source, existing.master_key_id);
-    await em.execute(
-      'insert into keyring_meta (id, master_key_id, "check") values (1, ?, ?) on conflict (id) do nothing',
-      [id, wrapCheck(masterKey)],
-    );
-    rows = await em.execute('select master_key_id, "check" from keyring_meta where id = 1');
-  }
-  const meta = rows[0]!;
-  if (meta.master_key_id !== id || !checkOpens(masterKey, meta.check)) throw wrongKey(id, source, meta.master_key_id);
 }
 
 const liveRow = (row: KeyRow) => !row.destroyed_at && !!row.wrapped_key;
@@ -387,37 +325,6 @@ class EnvelopeKeyring implements Keyring {
   publicKeyPem(): string {
     return this.publicPem;
   }
-}
-
-/** Each subject's values as JSON, checked: an invalid subject or value refuses all. */
-function jsonsOf(bySubject: ReadonlyMap<string, readonly unknown[]>): Map<string, string[]> {
-  const jsons = new Map<string, string[]>();
-  for (const [subjectId, values] of bySubject) {
-    if (typeof subjectId !== "string" || !UUID.test(subjectId))
-      throw new KeyringError(`subjectId: expected a UUID, got ${JSON.stringify(subjectId)}`);
-    if (!Array.isArray(values)) throw new KeyringError("values: expected an array");
-    const subjectJsons = values.map((v) => JSON.stringify(v) as string | undefined);
-    if (subjectJsons.includes(undefined)) throw new KeyringError("value: undefined (or a function) cannot be sealed");
-    if (subjectJsons.length > 0) jsons.set(subjectId, subjectJsons as string[]);
-  }
-  return jsons;
-}
-
-function assertSealed(sealed: Sealed): void {
-  const s = sealed as Partial<Record<keyof Sealed, unknown>> | null;
-  const problem =
-    !s || typeof s !== "object"
-      ? "not an object"
-      : s.v !== 1
-        ? "v: expected 1"
-        : typeof s.kid !== "string" || !UUID.test(s.kid)
-          ? "kid: expected a UUID"
-          : !Number.isInteger(s.kv)
-            ? "kv: expected an integer"
-            : (["iv", "tag", "ct"] as const).find((f) => typeof s[f] !== "string" || !BASE64.test(s[f]))
-              ? "iv, tag and ct: expected base64"
-              : null;
-  if (problem) throw new KeyringError(`Not a sealed value (${problem}).`);
 }
 
 /** A keyring over keys already in hand (tests, scripts); nothing touches the database until first use. */
