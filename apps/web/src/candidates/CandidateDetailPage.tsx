@@ -1,16 +1,16 @@
-import { Alert, Anchor, Badge, Button, Grid, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Grid, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { candidateIdInput } from "@shortlist/api/schemas";
-import { IconArrowLeft, IconPencil, IconUserQuestion } from "@tabler/icons-react";
+import { IconPencil, IconUserQuestion } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Suspense } from "react";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { errorReason } from "../lib/errors";
 import { plural } from "../lib/format";
 import { useHasRole } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
-import { Empty } from "../ui/Empty";
-import { ActionError, ErrorState } from "../ui/ErrorState";
+import { BackLink, RecordPage } from "../ui/RecordPage";
+import { ActionError } from "../ui/ErrorState";
 import { Section } from "../ui/Section";
 import { CandidateHistory, candidateHistoryQuery } from "../audit";
 import { OUTCOME_COLOR, OUTCOME_LABEL } from "../jobs";
@@ -66,53 +66,25 @@ const useCandidate = (id: string, enabled: boolean) => {
 };
 
 function CandidatePage({ validId, query }: { validId: boolean; query: ReturnType<typeof useCandidate> }) {
-  if (!validId || errorReason(query.error) === "not_found") {
-    return (
-      <Empty
-        title="Candidate not found"
-        description="It may have been deleted, or the link is wrong."
-        icon={<IconUserQuestion aria-hidden />}
-      >
-        <BackLink />
-      </Empty>
-    );
-  }
-  if (query.isError && !query.data) {
-    return (
-      <Stack>
-        <BackLink />
-        <ErrorState
-          error={query.error}
-          title="Could not load this candidate"
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      </Stack>
-    );
-  }
-  if (query.isPending) {
-    return (
-      <Stack aria-busy>
-        <BackLink />
-        <Skeleton h={32} w={280} />
-        <Skeleton h={180} />
-        <Skeleton h={240} />
-      </Stack>
-    );
-  }
-  return <CandidateDetail candidate={query.data} reload={() => void query.refetch()} />;
-}
-
-function BackLink() {
   return (
-    <Anchor component={Link} to="/candidates" size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden />
-        All candidates
-      </Group>
-    </Anchor>
+    <RecordPage
+      validId={validId}
+      query={query}
+      back={BACK}
+      notFound={{
+        title: "Candidate not found",
+        description: "It may have been deleted, or the link is wrong.",
+        icon: <IconUserQuestion aria-hidden />,
+      }}
+      errorTitle="Could not load this candidate"
+      skeleton={[180, 240]}
+    >
+      {(candidate) => <CandidateDetail candidate={candidate} reload={() => void query.refetch()} />}
+    </RecordPage>
   );
 }
+
+const BACK = { to: "/candidates", label: "All candidates" };
 
 /** Under the name: where the person stands, their latest application first. */
 function Standing({ candidate }: { candidate: CandidateDetail }) {
@@ -154,7 +126,7 @@ function CandidateDetail({ candidate, reload }: { candidate: CandidateDetail; re
 
   return (
     <Stack gap="lg">
-      <BackLink />
+      <BackLink {...BACK} />
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Title order={1} size="h2">

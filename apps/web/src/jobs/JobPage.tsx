@@ -1,15 +1,13 @@
-import { Anchor, Button, Group, SegmentedControl, Skeleton, Stack } from "@mantine/core";
+import { Button, Group, SegmentedControl, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { idInput, jobTakesApplications } from "@shortlist/api/schemas";
-import { IconArrowLeft, IconBriefcaseOff, IconLayoutKanban, IconList, IconUserPlus } from "@tabler/icons-react";
+import { IconBriefcaseOff, IconLayoutKanban, IconList, IconUserPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
-import { errorReason } from "../lib/errors";
+import { useParams, useSearchParams } from "react-router";
 import { useHasRole } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
-import { Empty } from "../ui/Empty";
-import { ErrorState } from "../ui/ErrorState";
+import { BackLink, RecordPage } from "../ui/RecordPage";
 import { AddCandidateDialog } from "./AddCandidateDialog";
 import { Blocked, blockedProps } from "./Blocked";
 import { Board } from "./board/Board";
@@ -25,48 +23,25 @@ export default function JobPage() {
   const trpc = useTRPC();
   const query = useQuery(trpc.jobs.get.queryOptions({ id }, { enabled: validId }));
 
-  if (!validId || errorReason(query.error) === "not_found") {
-    return (
-      <Empty title="Job not found" description="The link may be wrong." icon={<IconBriefcaseOff aria-hidden />}>
-        <BackLink />
-      </Empty>
-    );
-  }
-  if (query.isError && !query.data) {
-    return (
-      <Stack>
-        <BackLink />
-        <ErrorState
-          error={query.error}
-          title="Could not load this job"
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      </Stack>
-    );
-  }
-  if (query.isPending) {
-    return (
-      <Stack aria-busy>
-        <BackLink />
-        <Skeleton h={32} w={280} />
-        <Skeleton h={320} />
-      </Stack>
-    );
-  }
-  return <Job key={query.data.id} job={query.data} />;
-}
-
-function BackLink() {
   return (
-    <Anchor component={Link} to="/jobs" size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden />
-        All jobs
-      </Group>
-    </Anchor>
+    <RecordPage
+      validId={validId}
+      query={query}
+      back={BACK}
+      notFound={{
+        title: "Job not found",
+        description: "The link may be wrong.",
+        icon: <IconBriefcaseOff aria-hidden />,
+      }}
+      errorTitle="Could not load this job"
+      skeleton={[320]}
+    >
+      {(job) => <Job key={job.id} job={job} />}
+    </RecordPage>
   );
 }
+
+const BACK = { to: "/jobs", label: "All jobs" };
 
 type View = "board" | "list";
 
@@ -87,7 +62,7 @@ function Job({ job }: { job: JobDetail }) {
 
   return (
     <Stack gap="lg">
-      <BackLink />
+      <BackLink {...BACK} />
       <JobHeader job={job} canWrite={canWrite} />
       <StagesSection job={job} canWrite={canWrite} />
       <Group justify="space-between">
