@@ -49,4 +49,6 @@ export interface ProcedureContext extends RequestContext {
   em: EntityManager;
   /** Records this call's audit events; a mutation's are written in its transaction (audit-trail.ts). */
   audit: AuditRecorder;
+  /** Runs `task` once this call's transaction has committed (not awaited by the call; failures are logged). */
+  afterCommit(task: () => unknown): void;
 }

@@ -1,8 +1,10 @@
 /** The one list of API modules: adding a module is one line here (see docs/modules.md). */
 import { auditModule } from "./audit";
 import { candidatesModule } from "./candidates";
+import { conversationsModule } from "./conversations";
 import type { FileRoute } from "./files";
 import { identityModule } from "./identity";
+import { intakeModule } from "./intake";
 import { mailModule } from "./mail";
 import { jobsModule } from "./jobs";
 import { notesModule } from "./notes";
@@ -17,6 +19,8 @@ export const modules = [
   notesModule,
   mailModule,
   auditModule,
+  conversationsModule,
+  intakeModule,
 ] as const;
 
 /** Every module's file routes (downloads, uploads): the server mounts them and the access test walks them. */

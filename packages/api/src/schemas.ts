@@ -6,6 +6,8 @@ export * from "./audit/schemas";
 export * from "./candidates/schemas";
 export * from "./identity/schemas";
 export * from "./mail/schemas";
+export * from "./conversations/schemas";
+export * from "./intake/schemas";
 export * from "./jobs/schemas";
 export * from "./notes/schemas";
 export {

@@ -68,14 +68,15 @@ const unitOfWork = t.middleware(async function unitOfWork({ ctx, type, path, met
     await getRawInput();
     const em = ctx.orm.em.fork();
     if (type !== "mutation") {
-      const result = await next({ ctx: { em, audit: queryRecorder } });
+      const result = await next({ ctx: { em, audit: queryRecorder, afterCommit: refuseAfterCommit } });
       if (!result.ok) throw result.error;
       return result;
     }
     const audit = new AuditBuffer();
+    const committed = new AfterCommit();
     let appended: Awaited<ReturnType<typeof writeAudit>> | undefined;
     const result = await em.transactional(async (tx) => {
-      const result = await next({ ctx: { em: tx, audit } });
+      const result = await next({ ctx: { em: tx, audit, afterCommit: committed.add } });
       // tRPC wraps a thrown domain error in a TRPCError: the mark may sit on its cause.
       if (!result.ok && !keepsWrites(result.error) && !keepsWrites(result.error.cause)) throw result.error;
       if (result.ok && audit.records.length === 0 && !meta?.audit?.skip && !ctx.auditOff) {
@@ -96,6 +97,7 @@ const unitOfWork = t.middleware(async function unitOfWork({ ctx, type, path, met
       );
     }
     if (!result.ok) throw result.error;
+    committed.run(ctx.log, ctx.requestId);
     return result;
   } catch (error) {
     const mapped = toTRPCError(error);
@@ -105,6 +107,25 @@ const unitOfWork = t.middleware(async function unitOfWork({ ctx, type, path, met
     throw mapped;
   }
 });
+
+/** Work a mutation starts once its transaction has committed (e.g. a chat reply); never run after a rollback. */
+class AfterCommit {
+  private readonly tasks: (() => unknown)[] = [];
+  readonly add = (task: () => unknown) => {
+    this.tasks.push(task);
+  };
+  run(log: RequestContext["log"], requestId: string) {
+    for (const task of this.tasks) {
+      Promise.resolve()
+        .then(task)
+        .catch((error: unknown) => log.error({ err: error, requestId }, "work started after a commit failed"));
+    }
+  }
+}
+
+function refuseAfterCommit(): never {
+  throw new Error("ctx.afterCommit in a query: only a mutation commits");
+}
 
 /** The one role check, for procedures and file routes alike: the caller's auth, or UNAUTHORIZED / FORBIDDEN. */
 export async function authorize(ctx: Pick<RequestContext, "getAuth">, roles: readonly UserRole[]): Promise<AuthState> {

@@ -8,4 +8,5 @@ export * from "./jobs/constants";
 export * from "./notes/constants";
 export * from "./vetting/constants";
 export * from "./mail/constants";
+export * from "./conversations/constants";
 export type * from "./vetting/types";

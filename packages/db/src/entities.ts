@@ -1,6 +1,8 @@
 import { auditEntities } from "./audit/entities";
 import { candidatesEntities } from "./candidates/entities";
+import { conversationsEntities } from "./conversations/entities";
 import { identityEntities } from "./identity/entities";
+import { intakeEntities } from "./intake/entities";
 import { jobsEntities } from "./jobs/entities";
 import { notesEntities } from "./notes/entities";
 import { mailEntities } from "./mail/entities";
@@ -17,4 +19,6 @@ export const entities = [
   ...mailEntities,
   ...privacyEntities,
   ...auditEntities,
+  ...conversationsEntities,
+  ...intakeEntities,
 ];

@@ -5,6 +5,8 @@ export * from "./jobs/entities";
 export * from "./notes/entities";
 export * from "./vetting/entities";
 export * from "./mail/entities";
+export * from "./conversations/entities";
+export * from "./intake/entities";
 export * from "./privacy";
 export * from "./audit";
 export { entities } from "./entities";

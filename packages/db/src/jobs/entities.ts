@@ -25,8 +25,10 @@ export const Job = defineEntity({
       .columnType("uuid[]")
       .defaultRaw("'{}'")
       .onCreate(() => []),
-    /** Filled by the vacancy intake (a later issue); free-form until then. */
+    /** The vacancy profile (intake's `VacancyProfile`), written through jobs' port; null until someone starts one. */
     vacancyProfile: p.json<Record<string, unknown>>().nullable(),
+    /** Bumped by every change of the profile: the vacancy report is cached against it. */
+    vacancyProfileVersion: p.integer().default(0),
     activeCount: counter(),
     hiredCount: counter(),
     rejectedCount: counter(),

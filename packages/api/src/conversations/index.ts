@@ -1,0 +1,18 @@
+/** conversations: personas, modules, conversations with state and memory, and the staged reply pipeline. The only entry point for other modules. */
+import { routes } from "./router";
+
+export const conversationsModule = { name: "conversations", routes } as const;
+
+export { registerDriver, type ConversationDriver, type DriverContext, type DriverTurn } from "./engine/types";
+export type {
+  ChatMessageDTO,
+  ChatModuleDTO,
+  ConversationDTO,
+  ConversationEvent,
+  ConversationStateDTO,
+  MemoryDTO,
+  ModuleTestResult,
+  PersonaDTO,
+  ReplyDirectivesDTO,
+} from "./dto";
+export type { ConversationView } from "./conversations.service";
