@@ -18,6 +18,7 @@ import { evaluateTargets } from "./lib/stats";
 import { writeReport, type Report } from "./report";
 import type { Row, ScenarioContext } from "./scenarios/context";
 import { auditedCreateScenario } from "./scenarios/audit";
+import { conversationsScenario } from "./scenarios/conversations";
 import { countsScenario } from "./scenarios/counts";
 import { createScenario } from "./scenarios/create";
 import { importScenario, type ImportResult } from "./scenarios/import";
@@ -104,6 +105,11 @@ try {
   if (runs("counts")) {
     log("jobs.get counts vs applications.get");
     http.push(...(await countsScenario(ctx)));
+  }
+
+  if (runs("conversations")) {
+    log("conversations: 100 concurrent conversations × 10 messages, send → reply");
+    http.push(...(await conversationsScenario(ctx)));
   }
 
   let importResult: ImportResult | undefined;

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { repoRoot } from "@shortlist/config";
 
-export const SCENARIOS = ["list", "stats", "create", "audit", "counts", "import", "verify"] as const;
+export const SCENARIOS = ["list", "stats", "create", "audit", "counts", "import", "verify", "conversations"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
