@@ -13,6 +13,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import pg from "pg";
 import { searchKeyOf, SEARCH_WORD_SIMILARITY } from "@shortlist/db";
 import { listenOnLoopback as listen } from "@shortlist/db/net";
+import { mountConversations } from "./baseline-conversations";
 import { create, list, stats, text } from "./baseline-queries";
 
 const ok = (res: Response, data: unknown) => res.json({ result: { data: { json: data } } });
@@ -117,6 +118,9 @@ export function createBaselineApp(pool: pg.Pool) {
       }
     }),
   );
+
+  // The chat's send and awaitReply (bench/scenarios/conversations.ts).
+  mountConversations(app, pool);
 
   app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {
     console.error("baseline:", error);
