@@ -2,6 +2,7 @@ import type { SpaModule } from "../lib/module";
 import { adminModule } from "../admin";
 import { auditModule } from "../audit";
 import { candidatesModule } from "../candidates";
+import { conversationsModule } from "../conversations";
 import { homeModule } from "../home";
 import { jobSettingsModule, jobsModule } from "../jobs";
 import { mailModule } from "../mail";
@@ -14,6 +15,7 @@ export const modules: readonly SpaModule[] = [
   candidatesModule,
   vettingModule,
   mailModule,
+  conversationsModule,
   adminModule,
   jobSettingsModule,
   auditModule,

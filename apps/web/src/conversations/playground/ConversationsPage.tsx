@@ -1,0 +1,5 @@
+import { PageLoader } from "../../ui/PageLoader";
+
+export default function Page() {
+  return <PageLoader />;
+}

@@ -1,0 +1,13 @@
+import type { inferInput, inferOutput } from "@trpc/tanstack-react-query";
+import type { Trpc } from "../lib/trpc";
+
+export type Persona = inferOutput<Trpc["personas"]["get"]>;
+export type ChatModule = inferOutput<Trpc["chatModules"]["get"]>;
+export type ChatModuleDraft = inferInput<Trpc["chatModules"]["create"]>;
+export type ModuleTestResult = inferOutput<Trpc["chatModules"]["test"]>;
+export type ConversationView = inferOutput<Trpc["conversations"]["get"]>;
+export type Conversation = ConversationView["conversation"];
+export type ChatMessage = ConversationView["messages"][number];
+export type TraceEntry = ChatMessage["trace"][number];
+export type StateEntry = inferOutput<Trpc["conversations"]["state"]>[number];
+export type Memory = inferOutput<Trpc["conversations"]["memories"]>[number];
