@@ -1,9 +1,15 @@
 /**
  * Episodic memory: extraction after a reply (rules in the built-in path, structured output with a model) and
- * retrieval by full-text relevance × importance × recency decay (docs/conversations.md, "Memory").
+ * retrieval by full-text relevance × importance × recency decay (docs/conversations.md, "Memory"; the score's
+ * constants and the extraction rules are in ./memory-rules.ts).
+ *
+ * Embeddings (optional, see docs): when the `vector` extension exists and an embeddings model is configured, a cosine
+ * similarity could join the score as a further factor. Not built now; everything here works without it.
  */
 import type { EntityManager, MemoryType } from "@shortlist/db";
+import { dbRows } from "../../db-rows";
 import type { MemoryDTO } from "../dto";
+import { extractMemories as extractByRules, memoryKey, MEMORY_SCORE } from "./memory-rules";
 
 export interface NewMemory {
   content: string;
@@ -11,26 +17,153 @@ export interface NewMemory {
   importance: number;
 }
 
-/** The top `k` memories of the conversation for `query` (newest first when the query is empty); marks them accessed when `touch`. */
-export async function retrieveMemories(
-  _em: EntityManager,
-  _conversationId: string,
-  _query: string,
-  _k: number,
-  _options: { touch?: boolean } = {},
-): Promise<MemoryDTO[]> {
-  throw new Error("not implemented yet");
+const { IMPORTANCE_BASE, HALF_LIFE_DAYS, TEXT_SEARCH_CONFIG } = MEMORY_SCORE;
+const COLUMNS = "m.id, m.content, m.type, m.importance, m.message_id, m.access_count, m.last_accessed_at, m.created_at";
+/** exp(-ln 2 × age in days / half-life), the age since the last access (or creation). */
+const RECENCY = `exp(-ln(2) * extract(epoch from (now() - coalesce(m.last_accessed_at, m.created_at))) / 86400.0 / ${HALF_LIFE_DAYS})`;
+const QUERY = `websearch_to_tsquery('${TEXT_SEARCH_CONFIG}', ?)`;
+const DOCUMENT = `to_tsvector('${TEXT_SEARCH_CONFIG}', m.content)`;
+
+/**
+ * The retrieval statement, written once for the service and the bench's baseline (bench/scenarios/memory.ts copies
+ * it by hand). Params: query, conversation id, limit, query, conversation id, limit, conversation id.
+ *
+ * Two branches, one of which the planner drops as a constant: with words in the query, the GIN index on
+ * `to_tsvector('english', content)` finds the matches (`@@` in the WHERE) and they are ranked; with none (empty, or
+ * only stop words), the conversation's memories by importance × recency. The conversation is joined so that one
+ * statement also tells an unknown conversation (no row) from one without memories (a row of nulls).
+ */
+export function retrievalSql({ touch }: { touch: boolean }): string {
+  const found = `
+    (select ${COLUMNS},
+            ts_rank_cd(${DOCUMENT}, ${QUERY}) * (${IMPORTANCE_BASE} + m.importance) * ${RECENCY} as score
+       from conversation_memories m
+      where m.conversation_id = ? and ${DOCUMENT} @@ ${QUERY}
+      order by score desc, m.created_at desc, m.id desc
+      limit ?)
+    union all
+    (select ${COLUMNS}, null::float8 as score
+       from conversation_memories m
+      where m.conversation_id = ? and numnode(${QUERY}) = 0
+      order by m.importance * ${RECENCY} desc, m.created_at desc, m.id desc
+      limit ?)`;
+  return `
+    with found as (${found}),
+    ${touch ? "touched as (update conversation_memories t set last_accessed_at = now(), access_count = t.access_count + 1 from found where t.id = found.id)," : ""}
+    conversation as (select c.id from conversations c where c.id = ?)
+    select found.* from conversation left join found on true
+     order by found.score desc nulls last, found.importance desc, found.created_at desc, found.id desc`;
 }
 
-/** What the built-in rules find worth remembering in one exchange (deterministic). */
-export function extractMemories(_exchange: { message: string; reply: string }): NewMemory[] {
-  throw new Error("not implemented yet");
+/** Params in the order `retrievalSql` binds them. */
+export const retrievalParams = (conversationId: string, query: string, k: number) => [
+  query,
+  conversationId,
+  query,
+  k,
+  conversationId,
+  query,
+  k,
+  conversationId,
+];
+
+type MemoryRow = Omit<MemoryDTO, "score"> & { id: string | null; score: number | null };
+
+/**
+ * The top `k` memories of the conversation for `query` (by importance × recency when the query has no words);
+ * marks them accessed when `touch` (the pipeline does; browsing does not). `null` when the conversation does not exist.
+ */
+export async function findMemories(
+  em: EntityManager,
+  conversationId: string,
+  query: string,
+  k: number,
+  { touch = false }: { touch?: boolean } = {},
+): Promise<MemoryDTO[] | null> {
+  const rows = dbRows<MemoryRow>(await em.execute(retrievalSql({ touch }), retrievalParams(conversationId, query, k)), {
+    dates: ["lastAccessedAt", "createdAt"],
+  });
+  if (rows.length === 0) return null;
+  return rows
+    .filter((r): r is MemoryDTO => r.id !== null)
+    .map((r) => ({ ...r, importance: Number(r.importance), score: r.score === null ? null : Number(r.score) }));
+}
+
+/** The top `k` memories of the conversation for `query` (newest first when the query is empty); marks them accessed when `touch`. */
+export async function retrieveMemories(
+  em: EntityManager,
+  conversationId: string,
+  query: string,
+  k: number,
+  options: { touch?: boolean } = {},
+): Promise<MemoryDTO[]> {
+  return (await findMemories(em, conversationId, query, k, options)) ?? [];
+}
+
+/** What the built-in rules find worth remembering in one exchange (deterministic; rules in ./memory-rules.ts). */
+export function extractMemories(exchange: { message: string; reply: string }): NewMemory[] {
+  return extractByRules(exchange);
+}
+
+export interface StoredMemory {
+  id: string;
+  /** False when an equal memory existed: its importance was raised to the larger of the two instead. */
+  created: boolean;
+  importance: number;
+}
+
+/**
+ * Stores memories in one statement. A memory equal to one the conversation already has (case and surrounding
+ * spaces ignored) is not added again: the existing one's importance becomes the larger of the two.
+ * Answers one entry per distinct memory, in input order.
+ */
+export async function upsertMemories(
+  em: EntityManager,
+  target: { conversationId: string; personaId: string | null; messageId: string | null },
+  memories: readonly NewMemory[],
+): Promise<StoredMemory[]> {
+  const distinct = new Map<string, NewMemory>();
+  for (const m of memories) {
+    const key = memoryKey(m.content);
+    const had = distinct.get(key);
+    if (!had || m.importance > had.importance) distinct.set(key, had ? { ...had, importance: m.importance } : m);
+  }
+  if (distinct.size === 0) return [];
+  const incoming = [...distinct.values()].map((m, at) => ({ ...m, content: m.content.trim(), at }));
+  const rows = await em.execute<{ id: string; at: number; created: boolean; importance: number }[]>(
+    `with incoming as (
+       select * from jsonb_to_recordset(?::jsonb) as r(content text, type memory_type, importance float8, at int)
+     ),
+     matched as (
+       update conversation_memories m
+          set importance = greatest(m.importance, i.importance), updated_at = now()
+         from incoming i
+        where m.conversation_id = ? and lower(btrim(m.content)) = lower(btrim(i.content))
+        returning m.id, i.at, m.importance
+     ),
+     inserted as (
+       insert into conversation_memories (conversation_id, persona_id, message_id, content, type, importance)
+       select ?, ?, ?, i.content, i.type, i.importance
+         from incoming i
+        where i.at not in (select at from matched)
+        order by i.at
+       returning id, content
+     )
+     select matched.id, matched.at, false as created, matched.importance from matched
+     union all
+     select inserted.id, i.at, true as created, i.importance from inserted join incoming i on i.content = inserted.content
+     order by at`,
+    [JSON.stringify(incoming), target.conversationId, target.conversationId, target.personaId, target.messageId],
+  );
+  // Several existing rows may equal one incoming memory (added before this rule): one entry per memory.
+  const byAt = new Map(rows.map((r) => [Number(r.at), r]));
+  return [...byAt.values()].map((r) => ({ id: r.id, created: r.created, importance: Number(r.importance) }));
 }
 
 export async function storeMemories(
-  _em: EntityManager,
-  _target: { conversationId: string; personaId: string; messageId: string | null },
-  _memories: readonly NewMemory[],
+  em: EntityManager,
+  target: { conversationId: string; personaId: string; messageId: string | null },
+  memories: readonly NewMemory[],
 ): Promise<void> {
-  throw new Error("not implemented yet");
+  await upsertMemories(em, target, memories);
 }
