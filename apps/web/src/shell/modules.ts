@@ -4,6 +4,7 @@ import { auditModule } from "../audit";
 import { candidatesModule } from "../candidates";
 import { conversationsModule } from "../conversations";
 import { homeModule } from "../home";
+import { intakeModule } from "../intake";
 import { jobSettingsModule, jobsModule } from "../jobs";
 import { mailModule } from "../mail";
 import { vettingModule } from "../vetting";
@@ -15,6 +16,7 @@ export const modules: readonly SpaModule[] = [
   candidatesModule,
   vettingModule,
   mailModule,
+  intakeModule,
   conversationsModule,
   adminModule,
   jobSettingsModule,

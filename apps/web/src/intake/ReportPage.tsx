@@ -1,0 +1,111 @@
+import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { idInput } from "@shortlist/api/schemas";
+import { IconClipboardOff, IconDownload, IconRefresh } from "@tabler/icons-react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useParams } from "react-router";
+import { formatDateTime } from "../lib/format";
+import { useHasRole } from "../lib/session";
+import { useTRPC } from "../lib/trpc";
+import { ErrorState } from "../ui/ErrorState";
+import { Forbidden } from "../ui/Forbidden";
+import { PageLoader } from "../ui/PageLoader";
+import { BackLink, RecordPage } from "../ui/RecordPage";
+import { BACK_TO_INTAKES } from "./back";
+import { ReportView } from "./ReportView";
+import type { Intake } from "./types";
+
+export default function ReportPage() {
+  if (!useHasRole("writers")) return <Forbidden what="vacancy reports" />;
+  return <ReportLoader />;
+}
+
+function ReportLoader() {
+  const { id = "" } = useParams();
+  const validId = idInput.safeParse({ id }).success;
+  const trpc = useTRPC();
+  const query = useQuery(trpc.intake.get.queryOptions({ id }, { enabled: validId }));
+  return (
+    <RecordPage
+      validId={validId}
+      query={query}
+      back={BACK_TO_INTAKES}
+      notFound={{
+        title: "Intake not found",
+        description: "The link may be wrong.",
+        icon: <IconClipboardOff aria-hidden />,
+      }}
+      errorTitle="Could not load this intake"
+      skeleton={[360]}
+    >
+      {(view) => <Report key={view.session.id} view={view} />}
+    </RecordPage>
+  );
+}
+
+/** The report for the profile as it is now: served from the cache unless the profile changed since. */
+function Report({ view }: { view: Intake }) {
+  const trpc = useTRPC();
+  const { session } = view;
+  const report = useMutation(trpc.intake.report.mutationOptions());
+  const { mutate } = report;
+  useEffect(() => mutate({ jobId: session.jobId }), [mutate, session.jobId]);
+
+  return (
+    <Stack gap="md">
+      <BackLink to={`/intake/${session.id}`} label="Back to the intake" />
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1} size="h2">
+            Vacancy report: {report.data?.title ?? session.jobTitle}
+          </Title>
+          {report.data && (
+            <Group gap="xs" mt={4}>
+              <Badge color={report.data.cached ? "gray" : "blue"} variant="light" tt="none" data-testid="report-source">
+                {report.data.cached ? "Cached" : "Generated"} for profile version {report.data.profileVersion}
+              </Badge>
+              <Text size="xs" c="dimmed">
+                Generated {formatDateTime(report.data.generatedAt)}
+              </Text>
+            </Group>
+          )}
+        </div>
+        <Button
+          component="a"
+          href={`/api/jobs/${session.jobId}/vacancy-report.pdf`}
+          download
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+          disabled={!report.data}
+        >
+          Download PDF
+        </Button>
+      </Group>
+      {report.isError ? (
+        <ErrorState
+          error={report.error}
+          title="Could not produce the report"
+          onRetry={() => mutate({ jobId: session.jobId })}
+          retrying={report.isPending}
+        />
+      ) : report.data ? (
+        <ReportView report={report.data} />
+      ) : (
+        <PageLoader label="Preparing the report" />
+      )}
+      {report.data && (
+        <Group>
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconRefresh size={14} aria-hidden />}
+            loading={report.isPending}
+            onClick={() => mutate({ jobId: session.jobId })}
+          >
+            Check for changes
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

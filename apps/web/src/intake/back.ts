@@ -1,0 +1,1 @@
+export const BACK_TO_INTAKES = { to: "/intake", label: "All intakes" };
