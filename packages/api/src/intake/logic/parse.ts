@@ -247,7 +247,7 @@ function skillsOfItem(item: string, defaultWeight: number): WeightedSkill[] {
     .replace(/^(strong|solid|good|excellent|some|basic|deep|proven|hands-on)\s+/i, "")
     .replace(/\s+(experience|skills?|knowledge)$/i, "")
     .trim();
-  if (!name) return [];
+  if (!/\p{L}/u.test(name)) return [];
   const canonical = canonicalSkill(name);
   if (canonical) return [{ skill: canonical, weight }];
   const inside = findSkills(name);
