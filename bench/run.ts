@@ -23,6 +23,7 @@ import { countsScenario } from "./scenarios/counts";
 import { createScenario } from "./scenarios/create";
 import { importScenario, type ImportResult } from "./scenarios/import";
 import { listScenario } from "./scenarios/list";
+import { memoryScenario } from "./scenarios/memory";
 import { statsScenario } from "./scenarios/stats";
 import { verifyScenario, type VerifyResult } from "./scenarios/verify";
 import { seedAdminToken, seedApplications, seedCandidates, SEED_JOBS } from "./seed";
@@ -105,6 +106,11 @@ try {
   if (runs("counts")) {
     log("jobs.get counts vs applications.get");
     http.push(...(await countsScenario(ctx)));
+  }
+
+  if (runs("memory")) {
+    log("conversations.memories at 100,000 memories");
+    http.push(...(await memoryScenario(ctx, { ...pgClientConfig(db.config), max: options.pool })));
   }
 
   if (runs("conversations")) {

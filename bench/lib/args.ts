@@ -2,7 +2,17 @@ import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { repoRoot } from "@shortlist/config";
 
-export const SCENARIOS = ["list", "stats", "create", "audit", "counts", "import", "verify", "conversations"] as const;
+export const SCENARIOS = [
+  "list",
+  "stats",
+  "create",
+  "audit",
+  "counts",
+  "import",
+  "verify",
+  "conversations",
+  "memory",
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
