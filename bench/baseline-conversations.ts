@@ -128,10 +128,10 @@ export function mountConversations(app: Express, pool: pg.Pool) {
            returning *`,
           [messageId, i.conversationId, seq + 1, content, randomUUID(), res.locals.userId],
         );
-        await db.query("update conversations set last_seq = $2, last_message_at = now() where id = $1", [
-          i.conversationId,
-          seq + 2,
-        ]);
+        await db.query(
+          "update conversations set last_seq = $2, last_message_at = now(), updated_at = now() where id = $1",
+          [i.conversationId, seq + 2],
+        );
         await db.query("commit");
         const [message, reply] = [...rows].sort((a, b) => a.seq - b.seq) as [MessageRow, MessageRow];
         enqueue(reply, content);
