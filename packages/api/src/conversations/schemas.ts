@@ -9,6 +9,7 @@ import {
   TRIGGER_KINDS,
 } from "@shortlist/db/constants";
 import { recordVersion, uuid } from "../shared/ids";
+import { pathPattern } from "../shared/paths";
 import { multiLineText, singleLineText } from "../shared/text";
 
 export {
@@ -157,3 +158,12 @@ export const addMemoryInput = z.strictObject({
   type: oneOf(MEMORY_TYPES).default("fact"),
   importance: z.number().min(0).max(1).default(0.5),
 });
+
+/** A persona's avatar image: POST uploads it (admins; PNG, JPEG or WebP up to 512 KB), GET serves it (writers). */
+export const personaAvatarPath = pathPattern("/api/personas/:id/avatar");
+/** The avatar upload's multipart field and limits, for the SPA's checks before it sends. */
+export const AVATAR_UPLOAD = {
+  field: "avatar",
+  maxBytes: 512 * 1024,
+  types: ["image/png", "image/jpeg", "image/webp"],
+} as const;
