@@ -17,3 +17,12 @@ export type { ApplicationDTO, JobDetailDTO, JobDTO, StageDTO } from "./mappers";
 export type { ApplicationListItem, ApplicationPage, BoardCard, BoardColumn, BoardDTO } from "./board.service";
 export type { BulkItemResult, BulkResult } from "./bulk.service";
 export type { RejectionReasonDTO } from "./rejection-reasons.service";
+export {
+  openDraftJob,
+  pipelineForRole,
+  readVacancyProfile,
+  saveVacancyProfile,
+  type RolePipeline,
+  type SaveVacancyProfile,
+  type StoredVacancyProfile,
+} from "./vacancy-profile.service";
