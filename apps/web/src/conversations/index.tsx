@@ -9,6 +9,7 @@ export const conversationsModule: SpaModule = {
   name: "conversations",
   routes: [
     { path: "personas", page: lazy(() => import("./personas/PersonasPage")) },
+    { path: "personas/:id", page: lazy(() => import("./personas/PersonaPage")) },
     { path: "chat-modules", page: lazy(() => import("./modules/ChatModulesPage")) },
     { path: "conversations", page: lazy(() => import("./playground/ConversationsPage")) },
     { path: "conversations/:id", page: lazy(() => import("./playground/ConversationPage")) },
