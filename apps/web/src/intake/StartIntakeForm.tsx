@@ -3,7 +3,7 @@ import { useForm } from "@mantine/form";
 import { startIntakeInput } from "@shortlist/api/schemas";
 import { IconMessagePlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useNavigate } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { applyFieldErrors, fieldResolver } from "../lib/form-errors";
 import { fieldErrors } from "../lib/errors";
 import { useTRPC } from "../lib/trpc";
@@ -15,8 +15,10 @@ export function StartIntakeForm() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const jobs = useQuery(trpc.jobs.list.queryOptions({}));
+  // The job page's "Vacancy intake" link names its job.
+  const [params] = useSearchParams();
   const form = useForm({
-    initialValues: { profession: "", jobId: null as string | null },
+    initialValues: { profession: "", jobId: params.get("jobId") },
     validate: fieldResolver(startIntakeInput),
   });
   const start = useMutation(

@@ -2,8 +2,9 @@ import { Badge, Button, Group, Menu, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { JOB_STATUSES, type JobStatus } from "@shortlist/api/schemas";
-import { IconChevronDown, IconPencil } from "@tabler/icons-react";
+import { IconChevronDown, IconClipboardText, IconPencil } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { errorMessage, errorReason } from "../lib/errors";
 import { count } from "../lib/format";
 import { useTRPC } from "../lib/trpc";
@@ -52,6 +53,14 @@ export function JobHeader({ job, canWrite }: { job: JobDetail; canWrite: boolean
         <Group gap="xs">
           <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open}>
             Edit job
+          </Button>
+          <Button
+            component={Link}
+            to={`/intake?jobId=${job.id}`}
+            variant="default"
+            leftSection={<IconClipboardText size={16} aria-hidden />}
+          >
+            Vacancy intake
           </Button>
           <StatusMenu job={job} />
         </Group>
