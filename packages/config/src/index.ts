@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseEnv } from "node:util";
+import { inspect, parseEnv } from "node:util";
 import { z } from "zod";
 
 /** The repository root: `.env` files and the default data folder live here. */
@@ -82,6 +82,11 @@ const envSchema = z.object({
 
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().trim().min(3).default("Shortlist <shortlist@localhost>"),
+
+  SHORTLIST_LLM_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  SHORTLIST_LLM_MODEL: optionalText,
+  SHORTLIST_LLM_API_KEY: optionalText,
+  SHORTLIST_LLM_TIMEOUT_MS: positiveInt.default(120_000),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -161,6 +166,25 @@ function appTargetIssues(env: z.output<typeof envSchema>): string[] {
   return [];
 }
 
+export interface LlmSettings {
+  /** An OpenAI-compatible server's base URL (`http://localhost:11434/v1`); unset, only the built-in provider answers. */
+  baseUrl: string | undefined;
+  model: string | undefined;
+  /** Never logged: `JSON.stringify` and `util.inspect` of these settings show "[redacted]". */
+  apiKey: string | undefined;
+  /** The longest a model call may take, end to end. */
+  timeoutMs: number;
+}
+
+/** The settings with the API key hidden from serialisation (pino, JSON) and from `console.log`/`util.inspect`. */
+function llmSettings(settings: LlmSettings): LlmSettings {
+  const shown = () => ({ ...settings, apiKey: settings.apiKey === undefined ? undefined : "[redacted]" });
+  return Object.defineProperties(settings, {
+    toJSON: { value: shown, enumerable: false },
+    [inspect.custom]: { value: () => shown(), enumerable: false },
+  });
+}
+
 function buildConfig(env: z.output<typeof envSchema>) {
   const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(repoRoot, path));
   const dataDir = fromRoot(env.SHORTLIST_DATA_DIR ?? ".data");
@@ -220,6 +244,13 @@ function buildConfig(env: z.output<typeof envSchema>) {
       smtpUrl: env.SMTP_URL,
       from: env.MAIL_FROM,
     },
+    /** The default `openai-compatible` model server; a persona may name its own base URL, model and key. */
+    llm: llmSettings({
+      baseUrl: env.SHORTLIST_LLM_BASE_URL,
+      model: env.SHORTLIST_LLM_MODEL,
+      apiKey: env.SHORTLIST_LLM_API_KEY,
+      timeoutMs: env.SHORTLIST_LLM_TIMEOUT_MS,
+    }),
   };
 }
 
