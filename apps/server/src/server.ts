@@ -1,6 +1,12 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
-import { ensureBootstrapAdmin, startMailWorker, type MailWorker } from "@shortlist/api";
+import {
+  ensureBootstrapAdmin,
+  recoverConversations,
+  startMailWorker,
+  stopConversations,
+  type MailWorker,
+} from "@shortlist/api";
 import { ConfigError, loadConfig, type Config } from "@shortlist/config";
 import { openDatabase, openKeyring, type Database } from "@shortlist/db";
 import type { Logger } from "pino";
@@ -66,12 +72,18 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const checkpoints = startCheckpointWriter({ orm: database.orm, config, log, keyring });
   const mail = startMailWorker({ orm: database.orm, config, log, keyring });
   if (!config.mail.smtpUrl) log.info("no SMTP_URL: mail is held in the outbox (read it in the Mailbox), never sent");
+  // Replies a stopped server left half-written become incomplete (retryable); pending ones are written now.
+  await recoverConversations({ orm: database.orm, config, log, keyring }).catch((error: unknown) =>
+    log.error({ err: error }, "recovering chat replies at start failed; pending ones wait for a retry"),
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await cleanup.stop();
       await mail.stop();
+      // Ends live chat event streams (SSE) too, which would otherwise keep their connections open.
+      await stopConversations({ orm: database.orm, config, log, keyring });
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // After the last request: the final checkpoint covers every event written.

@@ -81,3 +81,13 @@ export {
   type ImportActivityResult,
   type ReportDTO,
 } from "./vetting";
+export {
+  conversationsModule,
+  recoverConversations,
+  stopConversations,
+  type ChatMessageDTO,
+  type ConversationDTO,
+  type ConversationEvent,
+  type ConversationStateDTO,
+  type ConversationView,
+} from "./conversations";

@@ -1,5 +1,5 @@
 import type { AppRouter } from "@shortlist/api";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
@@ -55,6 +55,13 @@ export function createQueryClient() {
 
 export function createClient() {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: "/trpc", transformer: superjson })],
+    links: [
+      // Subscriptions (a conversation's live events) over SSE; everything else batched.
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url: "/trpc", transformer: superjson }),
+        false: httpBatchLink({ url: "/trpc", transformer: superjson }),
+      }),
+    ],
   });
 }

@@ -15,4 +15,10 @@ export type {
   PersonaDTO,
   ReplyDirectivesDTO,
 } from "./dto";
-export type { ConversationView } from "./conversations.service";
+export {
+  startConversationFor,
+  getConversation,
+  type ConversationView,
+  type StartConversationFor,
+} from "./conversations.service";
+export { recoverConversations, stopConversations } from "./engine/recovery";

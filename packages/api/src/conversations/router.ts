@@ -11,6 +11,7 @@ import {
 import {
   awaitReply,
   cancelReply,
+  conversationEvents,
   deleteConversation,
   getConversation,
   listConversations,
@@ -19,7 +20,6 @@ import {
   sendMessage,
   startConversation,
 } from "./conversations.service";
-import { subscribe } from "./engine/events";
 import { addMemory, deleteMemory, listMemories } from "./memories.service";
 import {
   createPersona,
@@ -124,7 +124,7 @@ const conversations = router({
   /** Replies as they stream and messages as they change (SSE). */
   events: procedureFor(ROLES.writers)
     .input(conversationEventsInput)
-    .subscription(({ input, signal }) => subscribe(input.conversationId, signal)),
+    .subscription(({ ctx, input, signal }) => conversationEvents(ctx, input.conversationId, signal)),
   runModule: procedureFor(ROLES.writers)
     .input(runModuleInput)
     .mutation(({ ctx, input }) => runModule(ctx, input)),
