@@ -1,7 +1,10 @@
 /** conversations: personas, modules, conversations with state and memory, and the staged reply pipeline. The only entry point for other modules. */
+import { fileRoutes } from "./files";
 import { routes } from "./router";
 
-export const conversationsModule = { name: "conversations", routes } as const;
+export const conversationsModule = { name: "conversations", routes, fileRoutes } as const;
+
+export { openPersonaApiKey } from "./personas.service";
 
 export { registerDriver, type ConversationDriver, type DriverContext, type DriverTurn } from "./engine/types";
 export type {
