@@ -52,7 +52,7 @@ function request(overrides: Partial<GenerateRequest> = {}): GenerateRequest {
       { role: "assistant", content: "Hi, tell me about the role." },
       { role: "user", content: "It is an ICU nurse position." },
     ],
-    directives: {} as GenerateRequest["directives"],
+    directives: { say: [], ask: null, quickReplies: [], end: false },
     settings: settings(),
     signal: new AbortController().signal,
     ...overrides,
@@ -134,6 +134,18 @@ describe("streamed replies", () => {
         { role: "user", content: "It is an ICU nurse position." },
       ],
     });
+  });
+
+  test("the modules' directives follow the system prompt, for the model to convey", async () => {
+    llm.setScript([{ kind: "reply", text: "ok" }]);
+    const directives = { say: ["Noted: night shifts."], ask: "Which unit?", quickReplies: ["ICU", "ER"], end: false };
+    await generate({ directives });
+    const system = llm.requests[0]!.body.messages![0]!;
+    expect(system.role).toBe("system");
+    expect(system.content).toMatch(/^You are a careful interviewer\.\n\nIn this reply:/);
+    expect(system.content).toContain("Noted: night shifts.");
+    expect(system.content).toContain("End by asking: Which unit?");
+    expect(system.content).toContain("ICU | ER");
   });
 
   test("a persona's model and key win over the configuration", async () => {
@@ -219,6 +231,12 @@ describe("failures", () => {
     const pending = provider.generate(request({ signal: controller.signal }), () => controller.abort());
     const error = await failure(pending);
     expect(error.kind).toBe("cancelled");
+  });
+
+  test("the caller's own deadline (AbortSignal.timeout) → timeout, not cancelled", async () => {
+    llm.setScript([{ kind: "stall" }]);
+    const error = await failure(generate({ signal: AbortSignal.timeout(300) }, 10_000));
+    expect(error.kind).toBe("timeout");
   });
 
   test("a malformed stream → bad_response", async () => {

@@ -2,6 +2,7 @@
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { APICallError, generateText, Output, streamText } from "ai";
 import type { LlmSettings } from "@shortlist/config";
+import type { ReplyDirectivesDTO } from "../dto";
 import {
   ProviderError,
   type GenerateRequest,
@@ -71,7 +72,7 @@ export function openAICompatibleProvider(defaults: LlmSettings, options: OpenAIC
       try {
         const result = streamText({
           model: languageModel(t),
-          instructions: request.system,
+          instructions: withDirectives(request.system, request.directives),
           messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
           temperature: request.settings.temperature,
           maxOutputTokens: request.settings.maxOutputTokens,
@@ -134,6 +135,19 @@ export function openAICompatibleProvider(defaults: LlmSettings, options: OpenAIC
   };
 }
 
+/** What the modules want conveyed (the built-in provider says it verbatim), as guidance after the system prompt. */
+export function withDirectives(system: string, directives: ReplyDirectivesDTO | undefined): string {
+  if (!directives) return system;
+  const lines: string[] = [];
+  if (directives.say.length) lines.push(`- Convey: ${directives.say.join(" ")}`);
+  if (directives.ask) lines.push(`- End by asking: ${directives.ask}`);
+  if (directives.quickReplies.length) {
+    lines.push(`- The user is offered these quick replies: ${directives.quickReplies.join(" | ")}`);
+  }
+  if (directives.end) lines.push("- This is the last message of the conversation: close it; ask nothing more.");
+  return lines.length ? `${system}\n\nIn this reply:\n${lines.join("\n")}` : system;
+}
+
 /** The caller's signal joined with the call's own deadlines: the whole call, and the longest pause in a stream. */
 class CallClock {
   readonly signal: AbortSignal;
@@ -183,7 +197,15 @@ function providerError(error: unknown, clock: CallClock, t: Target): ProviderErr
   const redact = (message: string) =>
     t.apiKey && t.apiKey.length >= 4 ? message.split(t.apiKey).join("[redacted]") : message;
   if (clock.timedOut) return new ProviderError(clock.timeoutMessage(clock.timedOut), "timeout");
-  if (clock.callerSignal.aborted) return new ProviderError("The reply was cancelled", "cancelled");
+  if (clock.callerSignal.aborted) {
+    const reason: unknown = clock.callerSignal.reason;
+    if (reason instanceof ProviderError) return reason;
+    // The caller's own deadline (AbortSignal.timeout) is a timeout too, not a cancellation.
+    if (reason instanceof Error && reason.name === "TimeoutError") {
+      return new ProviderError("The model server did not finish its reply in time; try again", "timeout");
+    }
+    return new ProviderError("The reply was cancelled", "cancelled");
+  }
   if (error instanceof ProviderError) return new ProviderError(redact(error.message), error.kind);
   if (APICallError.isInstance(error)) {
     if (error.statusCode === undefined) {
