@@ -11,6 +11,7 @@ export const conversationsModule: SpaModule = {
     { path: "personas", page: lazy(() => import("./personas/PersonasPage")) },
     { path: "personas/:id", page: lazy(() => import("./personas/PersonaPage")) },
     { path: "chat-modules", page: lazy(() => import("./modules/ChatModulesPage")) },
+    { path: "chat-modules/:id", page: lazy(() => import("./modules/ModulePage")) },
     { path: "conversations", page: lazy(() => import("./playground/ConversationsPage")) },
     { path: "conversations/:id", page: lazy(() => import("./playground/ConversationPage")) },
   ],
