@@ -1,6 +1,7 @@
 /** The vacancy intake's inputs (browser-safe). Objects are strict: an unknown field is refused. */
 import { z } from "zod";
 import { recordVersion, uuid } from "../shared/ids";
+import { pathPattern } from "../shared/paths";
 import { singleLineText } from "../shared/text";
 import { vacancyProfile } from "./logic/profile";
 
@@ -27,3 +28,6 @@ export const updateProfileInput = z.strictObject({
 export type UpdateProfileInput = z.input<typeof updateProfileInput>;
 
 export { recordVersion };
+
+/** The vacancy report as a PDF (writers): `vacancyReportPdfPath.build({ jobId })`. */
+export const vacancyReportPdfPath = pathPattern("/api/jobs/:jobId/vacancy-report.pdf");

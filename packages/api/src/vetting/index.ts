@@ -8,3 +8,7 @@ export const vettingModule = { name: "vetting", routes, fileRoutes, personalData
 export type { ActivityQuestionDTO, ActivitySessionDTO, ImportActivityResult } from "./activity.service";
 export { DEMO_COMPANY, DEMO_ROLE, seedDemo } from "./cli/demo-seed";
 export type { AssessmentDTO, AssessmentMetricsDTO, BenchmarkDTO, ReportDTO } from "./mappers";
+/** For other modules' reports: the benchmark a role compares against, and the PDF fonts that print any script. */
+export { resolveBenchmark } from "./benchmarks.service";
+export { latinFont, registerFonts, segments, type Face } from "./reports/fonts";
+export { pdfSafe } from "./reports/pdf";

@@ -294,7 +294,7 @@ export function parseWeightedSkills(
 export function labeledValues(text: string): Record<string, string> {
   const values: Record<string, string> = {};
   for (const line of text.split(/\r?\n|;/)) {
-    const match = /^\s*([A-Za-z][A-Za-z \-]{1,30}?)\s*:\s*(.+?)\s*$/.exec(line);
+    const match = /^\s*([A-Za-z][A-Za-z -]{1,30}?)\s*:\s*(.+?)\s*$/.exec(line);
     if (match) values[match[1]!.toLowerCase().replace(/\s+/g, " ")] = match[2]!;
   }
   return values;
