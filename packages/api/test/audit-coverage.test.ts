@@ -7,6 +7,7 @@ import type { AnyProcedure } from "@trpc/server";
 import { expect, test } from "vitest";
 import { appRouter, enqueueMail, type Meta } from "@shortlist/api";
 import { auditEnforcement } from "../src/audit-trail";
+import { driveConversations } from "./conversations-fixtures";
 import { callerFor, PASSWORD, rejection, useTestApi, type CookieJar } from "./helpers";
 import { inUnitOfWork } from "./mail-fixtures";
 import { sampleLines } from "./vetting-fixtures";
@@ -131,6 +132,8 @@ async function driveEveryMutation() {
   const note = await admin.notes.create({ candidateId: candidate.id, body: "Strong first call" });
   await admin.notes.update({ id: note.id, version: note.version, body: "Strong first call; check references" });
   await admin.notes.delete({ id: note.id });
+
+  await driveConversations(admin, api.db.orm);
 
   await admin.candidates.exportPersonalData({ id: candidate.id });
   await admin.candidates.erase({ id: candidate.id });
