@@ -135,15 +135,23 @@ describe("retrieveMemories", () => {
     ]);
   });
 
-  test("an empty query, or one of stop words only, lists the newest by importance × recency, without scores", async () => {
+  test("an empty query, or one of stop words only, ranks the newest by importance × recency, without scores", async () => {
     const id = await newConversation();
-    await store(id, [fact("First memory stored here"), fact("Second memory stored here"), fact("Third one")]);
+    await store(id, [
+      fact("First memory stored here"),
+      fact("Second memory stored here"),
+      fact("Third one"),
+      fact("Important but older", 1),
+    ]);
     await age(id, "First memory stored here", 3);
     await age(id, "Second memory stored here", 2);
     await age(id, "Third one", 1);
+    // 1 × 2^(-10/30) ≈ 0.79 outweighs 0.5 × 2^(-1/30) ≈ 0.49.
+    await age(id, "Important but older", 10);
     for (const query of ["", "the and of"]) {
-      const found = await retrieve(id, query, 2);
+      const found = await retrieve(id, query, 3);
       expect(found.map((m) => [m.content, m.score])).toEqual([
+        ["Important but older", null],
         ["Third one", null],
         ["Second memory stored here", null],
       ]);

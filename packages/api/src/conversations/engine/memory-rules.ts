@@ -32,9 +32,15 @@ export interface ExtractedMemory {
  * × (IMPORTANCE_BASE + importance) × exp(-ln 2 × age_days / HALF_LIFE_DAYS)`, age counted from the last access
  * (or creation when never accessed). IMPORTANCE_BASE keeps an unimportant but relevant memory in play (0.5..1.5×);
  * the half-life halves a memory's weight every 30 days without use. Without a query (or one with no words left
- * after stop words): importance × recency alone, newest first on ties.
+ * after stop words): the BROWSE_WINDOW newest memories by importance × recency alone, newest first on ties (a bounded
+ * window, so that a conversation of 100,000 memories is an index read, not a scan of all of them).
  */
-export const MEMORY_SCORE = { IMPORTANCE_BASE: 0.5, HALF_LIFE_DAYS: 30, TEXT_SEARCH_CONFIG: "english" } as const;
+export const MEMORY_SCORE = {
+  IMPORTANCE_BASE: 0.5,
+  HALF_LIFE_DAYS: 30,
+  TEXT_SEARCH_CONFIG: "english",
+  BROWSE_WINDOW: 200,
+} as const;
 
 export const MAX_MEMORIES_PER_EXCHANGE = 5;
 const MIN_WORDS = 4;

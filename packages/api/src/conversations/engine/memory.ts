@@ -17,20 +17,24 @@ export interface NewMemory {
   importance: number;
 }
 
-const { IMPORTANCE_BASE, HALF_LIFE_DAYS, TEXT_SEARCH_CONFIG } = MEMORY_SCORE;
+const { IMPORTANCE_BASE, HALF_LIFE_DAYS, TEXT_SEARCH_CONFIG, BROWSE_WINDOW } = MEMORY_SCORE;
 const COLUMNS = "m.id, m.content, m.type, m.importance, m.message_id, m.access_count, m.last_accessed_at, m.created_at";
-/** exp(-ln 2 × age in days / half-life), the age since the last access (or creation). */
-const RECENCY = `exp(-ln(2) * extract(epoch from (now() - coalesce(m.last_accessed_at, m.created_at))) / 86400.0 / ${HALF_LIFE_DAYS})`;
+/** exp(-ln 2 × age in days / half-life), the age since the last access (or creation) of the row `t`. */
+const recency = (t: string) =>
+  `exp(-ln(2) * extract(epoch from (now() - coalesce(${t}.last_accessed_at, ${t}.created_at))) / 86400.0 / ${HALF_LIFE_DAYS})`;
+const RECENCY = recency("m");
 const QUERY = `websearch_to_tsquery('${TEXT_SEARCH_CONFIG}', ?)`;
 const DOCUMENT = `to_tsvector('${TEXT_SEARCH_CONFIG}', m.content)`;
 
 /**
  * The retrieval statement, written once for the service and the bench's baseline (bench/scenarios/memory.ts copies
- * it by hand). Params: query, conversation id, limit, query, conversation id, limit, conversation id.
+ * it by hand). Params: query, conversation id, query, query, limit, conversation id, query, limit, conversation id
+ * (`retrievalParams`).
  *
  * Two branches, one of which the planner drops as a constant: with words in the query, the GIN index on
  * `to_tsvector('english', content)` finds the matches (`@@` in the WHERE) and they are ranked; with none (empty, or
- * only stop words), the conversation's memories by importance × recency. The conversation is joined so that one
+ * only stop words), the conversation's newest BROWSE_WINDOW memories (an index read on (conversation, created_at)) by
+ * importance × recency. The conversation is joined so that one
  * statement also tells an unknown conversation (no row) from one without memories (a row of nulls).
  */
 export function retrievalSql({ touch }: { touch: boolean }): string {
@@ -38,13 +42,16 @@ export function retrievalSql({ touch }: { touch: boolean }): string {
     (select ${COLUMNS},
             ts_rank_cd(${DOCUMENT}, ${QUERY}) * (${IMPORTANCE_BASE} + m.importance) * ${RECENCY} as score
        from conversation_memories m
-      where m.conversation_id = ? and ${DOCUMENT} @@ ${QUERY}
+      where m.conversation_id = ? and numnode(${QUERY}) > 0 and ${DOCUMENT} @@ ${QUERY}
       order by score desc, m.created_at desc, m.id desc
       limit ?)
     union all
-    (select ${COLUMNS}, null::float8 as score
-       from conversation_memories m
-      where m.conversation_id = ? and numnode(${QUERY}) = 0
+    (select m.*, null::float8 as score
+       from (select ${COLUMNS}
+               from conversation_memories m
+              where m.conversation_id = ? and numnode(${QUERY}) = 0
+              order by m.created_at desc, m.id desc
+              limit ${BROWSE_WINDOW}) m
       order by m.importance * ${RECENCY} desc, m.created_at desc, m.id desc
       limit ?)`;
   return `
@@ -52,13 +59,14 @@ export function retrievalSql({ touch }: { touch: boolean }): string {
     ${touch ? "touched as (update conversation_memories t set last_accessed_at = now(), access_count = t.access_count + 1 from found where t.id = found.id)," : ""}
     conversation as (select c.id from conversations c where c.id = ?)
     select found.* from conversation left join found on true
-     order by found.score desc nulls last, found.importance desc, found.created_at desc, found.id desc`;
+     order by found.score desc nulls last, found.importance * ${recency("found")} desc, found.created_at desc, found.id desc`;
 }
 
 /** Params in the order `retrievalSql` binds them. */
 export const retrievalParams = (conversationId: string, query: string, k: number) => [
   query,
   conversationId,
+  query,
   query,
   k,
   conversationId,
