@@ -110,7 +110,7 @@ export function ModuleTestPanel({ draft, onDraftErrors }: Props) {
   );
 }
 
-function TestResult({ result }: { result: ModuleTestResult }) {
+export function TestResult({ result }: { result: ModuleTestResult }) {
   const { directives } = result;
   const hasDirectives =
     directives.say.length > 0 || directives.ask || directives.quickReplies.length > 0 || directives.end;
