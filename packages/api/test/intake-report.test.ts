@@ -4,7 +4,9 @@
  * (a new ORM on the same database) that finds the chat, the profile and the cached report as they were.
  */
 import { beforeAll, describe, expect, test } from "vitest";
-import { fileRoutes, stopConversations, type FileRouteContext } from "@shortlist/api";
+import request from "supertest";
+import { SESSION_COOKIE, stopConversations, type ContextDeps } from "@shortlist/api";
+import { createApp } from "@shortlist/server";
 import { initOrm } from "@shortlist/db";
 import { callerFor, rejection, testDeps, useTestApi, type Caller } from "./helpers";
 import { completeIcuIntake } from "./intake-fixtures";
@@ -14,6 +16,7 @@ let recruiter: Caller;
 let admin: Caller;
 let viewer: Caller;
 let recruiterToken: string;
+let viewerToken: string;
 
 const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
   api.db.orm.em.fork().execute<T[]>(text, params);
@@ -23,16 +26,24 @@ beforeAll(async () => {
   recruiter = signedIn.caller;
   recruiterToken = signedIn.sessionToken;
   admin = (await api.signedIn("admin")).caller;
-  viewer = (await api.signedIn("viewer")).caller;
+  const signedInViewer = await api.signedIn("viewer");
+  viewer = signedInViewer.caller;
+  viewerToken = signedInViewer.sessionToken;
 });
 
-const pdfRoute = fileRoutes.find((route) => route.path.pattern === "/api/jobs/:jobId/vacancy-report.pdf")!;
+const pdfPath = (jobId: string) => `/api/jobs/${jobId}/vacancy-report.pdf`;
 
-async function downloadPdf(orm = api.db.orm, jobId: string) {
-  const ctx = { em: orm.em.fork() } as unknown as FileRouteContext;
-  const result = await pdfRoute.handler({ ctx, input: pdfRoute.input.parse({ jobId }), file: null });
-  if (result.kind !== "bytes") throw new Error(`expected bytes, got ${result.kind}`);
-  return result;
+/** GET the PDF over HTTP through the server's app, as the browser does (session cookie). */
+async function downloadPdf(deps: ContextDeps, token: string, jobId: string) {
+  return request(createApp(deps))
+    .get(pdfPath(jobId))
+    .set("Cookie", `${SESSION_COOKIE}=${token}`)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => done(null, Buffer.concat(chunks)));
+    });
 }
 
 describe("the vacancy report", () => {
@@ -106,12 +117,14 @@ describe("the vacancy report", () => {
     expect(report.pipeline.byStage[0]!.stage).toBe("Applied");
   });
 
-  test("downloads as a PDF", async () => {
-    const file = await downloadPdf(api.db.orm, jobId);
-    expect(file.type).toBe("application/pdf");
-    expect(Buffer.from(file.body.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
-    expect(file.fileName).toMatch(/^vacancy-report-icu-nurse-v\d+\.pdf$/);
-    expect(pdfRoute.access).not.toContain("viewer");
+  test("downloads as a PDF (writers only)", async () => {
+    const response = await downloadPdf(api.deps, recruiterToken, jobId);
+    expect(response.status).toBe(200);
+    expect(response.headers["content-type"]).toMatch(/^application\/pdf/);
+    expect(response.headers["content-disposition"]).toMatch(/vacancy-report-icu-nurse-v\d+\.pdf/);
+    expect((response.body as Buffer).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect((await downloadPdf(api.deps, viewerToken, jobId)).status).toBe(403);
+    expect((await downloadPdf(api.deps, recruiterToken, "00000000-0000-4000-8000-000000000000")).status).toBe(404);
   });
 
   test("a restart finds the chat, the profile and the cached report unchanged", async () => {
@@ -133,7 +146,8 @@ describe("the vacancy report", () => {
       expect(after.conversation.id).toBe(conversationId);
       expect(await caller.intake.profile({ jobId })).toEqual(before.profile);
       expect(await caller.intake.report({ jobId })).toEqual({ ...report, cached: true });
-      expect((await downloadPdf(orm, jobId)).body.byteLength).toBeGreaterThan(1000);
+      const pdf = await downloadPdf(deps, recruiterToken, jobId);
+      expect((pdf.body as Buffer).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     } finally {
       await stopConversations(deps);
       await orm.close(true);
