@@ -94,7 +94,24 @@ describe("retrieveMemories", () => {
       "Kubernetes came up once",
     ]);
     expect(found[0]!.score).toBeGreaterThan(found[1]!.score!);
-    expect(await retrieve(id, "kubernetes lunch")).toEqual([]);
+    expect(await retrieve(id, "payroll")).toEqual([]);
+  });
+
+  test("the pipeline's retrieval matches any word of a message; the search box needs all of them", async () => {
+    const id = await newConversation();
+    await store(id, [
+      fact("Kubernetes came up once"),
+      fact("The candidate knows Kubernetes and Terraform, Terraform mostly"),
+      fact("Lunch is served at noon daily"),
+    ]);
+    const message = 'How is the Terraform work going, and is -Kubernetes "still" or not on the plan?';
+    expect((await retrieve(id, message)).map((m) => m.content)).toEqual([
+      "The candidate knows Kubernetes and Terraform, Terraform mostly",
+      "Kubernetes came up once",
+    ]);
+    expect(await recruiter.conversations.memories({ conversationId: id, query: "kubernetes lunch" })).toEqual([]);
+    const both = await recruiter.conversations.memories({ conversationId: id, query: "kubernetes terraform" });
+    expect(both.map((m) => m.content)).toEqual(["The candidate knows Kubernetes and Terraform, Terraform mostly"]);
   });
 
   test("importance breaks a tie of relevance", async () => {
@@ -161,11 +178,12 @@ describe("retrieveMemories", () => {
   test("websearch syntax is safe: quotes, minus and stray operators never fail", async () => {
     const id = await newConversation();
     await store(id, [fact("Senior backend engineer in Go"), fact("Senior frontend engineer in React")]);
-    expect((await retrieve(id, '"senior backend" -react')).map((m) => m.content)).toEqual([
-      "Senior backend engineer in Go",
-    ]);
-    for (const query of ["& | ! ( ) :*", "'; drop table x; --", "?? ?"])
+    const search = (query: string) => recruiter.conversations.memories({ conversationId: id, query });
+    expect((await search('"senior backend" -react')).map((m) => m.content)).toEqual(["Senior backend engineer in Go"]);
+    for (const query of ["& | ! ( ) :*", "'; drop table x; --", "?? ?", "or or -", '"unclosed']) {
+      await expect(search(query)).resolves.toBeDefined();
       await expect(retrieve(id, query)).resolves.toBeDefined();
+    }
   });
 });
 

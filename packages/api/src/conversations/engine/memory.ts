@@ -97,7 +97,24 @@ export async function findMemories(
     .map((r) => ({ ...r, importance: Number(r.importance), score: r.score === null ? null : Number(r.score) }));
 }
 
-/** The top `k` memories of the conversation for `query` (newest first when the query is empty); marks them accessed when `touch`. */
+/**
+ * The words of a text as a web-search query that any of them satisfies (`a or b or c`): a chat message used as the
+ * query would otherwise need every one of its words in a memory (websearch_to_tsquery ANDs them). Operators typed
+ * in the message ("-", quotes, "or") are dropped with everything else that is not a word.
+ */
+export function anyWordQuery(text: string): string {
+  const words = new Set(
+    (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w !== "or" && w.length < 100),
+  );
+  return [...words].slice(0, MAX_QUERY_WORDS).join(" or ");
+}
+const MAX_QUERY_WORDS = 32;
+
+/**
+ * The pipeline's retrieval: the top `k` memories for a message, matching any of its words and ranked by relevance ×
+ * importance × recency (by importance × recency among the newest when it has no words); marks them accessed when
+ * `touch`. The search box (`conversations.memories`) uses web-search syntax instead, all words by default.
+ */
 export async function retrieveMemories(
   em: EntityManager,
   conversationId: string,
@@ -105,7 +122,7 @@ export async function retrieveMemories(
   k: number,
   options: { touch?: boolean } = {},
 ): Promise<MemoryDTO[]> {
-  return (await findMemories(em, conversationId, query, k, options)) ?? [];
+  return (await findMemories(em, conversationId, anyWordQuery(query), k, options)) ?? [];
 }
 
 /** What the built-in rules find worth remembering in one exchange (deterministic; rules in ./memory-rules.ts). */
