@@ -4,7 +4,7 @@ import { useCallback, useRef, useState } from "react";
 import { useTRPC } from "../../lib/trpc";
 import type { ChatMessage, ConversationView } from "../types";
 
-/** A reply's text so far, from the `delta` events since it started streaming. */
+/** A reply's text so far, from its latest `delta` event. */
 export interface StreamingText {
   text: string;
   reasoning: string;
@@ -26,7 +26,7 @@ export function upsertMessage(view: ConversationView | undefined, message: ChatM
 }
 
 /**
- * Follows a conversation's live events: `delta` text accumulates per reply until the reply's `message` event
+ * Follows a conversation's live events: each reply's latest `delta` text is kept until the reply's `message` event
  * replaces it in the cached view. Events are not stored on the server, so each (re)connection reads the view again.
  */
 export function useConversationStream(conversationId: string, onMessage?: (message: ChatMessage) => void) {
@@ -57,13 +57,8 @@ export function useConversationStream(conversationId: string, onMessage?: (messa
         },
         onData(event) {
           if (event.type === "delta") {
-            setStreaming((all) => {
-              const before = all[event.messageId] ?? { text: "", reasoning: "" };
-              return {
-                ...all,
-                [event.messageId]: { text: before.text + event.text, reasoning: before.reasoning + event.reasoning },
-              };
-            });
+            // Each delta carries the reply's whole text so far (published at most every 50 ms).
+            setStreaming((all) => ({ ...all, [event.messageId]: { text: event.text, reasoning: event.reasoning } }));
           } else {
             applyMessage(event.message);
             onMessageRef.current?.(event.message);

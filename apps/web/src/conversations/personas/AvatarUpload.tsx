@@ -1,11 +1,13 @@
 import { Alert, Avatar, Button, FileButton, Group, Stack, Text } from "@mantine/core";
 import { IconRobot, IconUpload } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { AVATAR_UPLOAD, personaAvatarPath } from "@shortlist/api/schemas";
 import superjson from "superjson";
 import { useTRPC } from "../../lib/trpc";
 import type { Persona } from "../types";
 
-const ACCEPT = "image/png,image/jpeg,image/webp,image/gif";
+const ACCEPT = AVATAR_UPLOAD.types.join(",");
+const KB = 1024;
 
 /** The server's refusal of an upload (a tRPC error envelope), as one sentence. */
 async function uploadRefusal(response: Response): Promise<string> {
@@ -20,9 +22,14 @@ async function uploadRefusal(response: Response): Promise<string> {
 }
 
 async function uploadAvatar(personaId: string, file: File): Promise<void> {
+  // Checked here too, so a wrong file is not sent at all (the server checks again, and the first bytes).
+  if (!(AVATAR_UPLOAD.types as readonly string[]).includes(file.type))
+    throw new Error("Choose a PNG, JPEG or WebP image.");
+  if (file.size > AVATAR_UPLOAD.maxBytes)
+    throw new Error(`The image is over ${AVATAR_UPLOAD.maxBytes / KB} KB: choose a smaller one.`);
   const body = new FormData();
-  body.append("file", file);
-  const response = await fetch(`/api/personas/${encodeURIComponent(personaId)}/avatar`, {
+  body.append(AVATAR_UPLOAD.field, file);
+  const response = await fetch(personaAvatarPath.build({ id: personaId }), {
     method: "POST",
     body,
     credentials: "same-origin",
@@ -59,7 +66,7 @@ export function AvatarUpload({ persona, canEdit }: { persona: Persona; canEdit: 
             Avatar
           </Text>
           <Text size="xs" c="dimmed">
-            PNG, JPEG, WebP or GIF; shown beside the persona&apos;s messages.
+            PNG, JPEG or WebP up to {AVATAR_UPLOAD.maxBytes / KB} KB; shown beside the persona&apos;s messages.
           </Text>
           {canEdit && (
             <FileButton onChange={(file) => file && upload.mutate(file)} accept={ACCEPT}>
