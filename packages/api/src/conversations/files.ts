@@ -7,7 +7,7 @@ import { mkdir, rm } from "node:fs/promises";
 import { LockMode } from "@mikro-orm/core";
 import { Persona } from "@shortlist/db";
 import { z } from "zod";
-import { writeAudit } from "../audit-trail";
+import { chainCommitted, writeAudit } from "../audit-trail";
 import { NotFound } from "../errors";
 import { defineFileRoute, uploadRefusals } from "../files";
 import { idInput, uuid } from "../shared/ids";
@@ -32,36 +32,48 @@ export const personaAvatarUploadRoute = defineFileRoute({
   upload: AVATAR_UPLOAD,
   handler: async ({ ctx, input, file }) => {
     if (!file) throw uploadRefusals.missing(AVATAR_UPLOAD.field);
-    const persona = await ctx.em.findOne(Persona, { id: input.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!persona) throw new NotFound("persona", input.id);
     const extension = EXTENSION_OF[file.type as keyof typeof EXTENSION_OF];
     if (!extension) throw uploadRefusals.wrongType(AVATAR_UPLOAD.field, file.type, AVATAR_UPLOAD.types);
     if (extension === "webp") await assertWebp(file);
-
     await mkdir(avatarsFolder(ctx.config), { recursive: true, mode: 0o700 });
-    const fileName = `${persona.id}-${randomBytes(8).toString("hex")}.${extension}`;
+    const fileName = `${input.id}-${randomBytes(8).toString("hex")}.${extension}`;
     const target = avatarPath(ctx.config, fileName);
     await keepUpload(file, target);
-    const previous = persona.avatarFile ?? null;
+
+    // Its own transaction rather than the route's: file routes have no audit buffer, and the event must be
+    // chained after the commit (as a procedure's are), which only the one who commits can do.
+    let previous: string | null = null;
+    let appended: Awaited<ReturnType<typeof writeAudit>> = new Map();
+    let persona;
     try {
-      persona.avatarFile = fileName;
-      await ctx.em.flush();
-      // File routes have no audit buffer of their own: the event is written in this upload's transaction.
-      if (!ctx.auditOff) {
-        await writeAudit(ctx, ctx.em, "personas.avatar", [
-          {
-            entity: { kind: "persona", id: persona.id },
-            before: { avatar: previous },
-            after: { avatar: fileName, type: file.type, size: file.size },
-          },
-        ]);
-      }
+      persona = await ctx.orm.em.fork().transactional(async (em) => {
+        const row = await em.findOne(Persona, { id: input.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!row) throw new NotFound("persona", input.id);
+        previous = row.avatarFile ?? null;
+        row.avatarFile = fileName;
+        await em.flush();
+        if (!ctx.auditOff) {
+          appended = await writeAudit(ctx, em, "personas.avatar", [
+            {
+              entity: { kind: "persona", id: row.id },
+              before: { avatar: previous },
+              after: { avatar: fileName, type: file.type, size: file.size },
+            },
+          ]);
+        }
+        return personaDTO(em, row);
+      });
     } catch (error) {
       await rm(target, { force: true });
       throw error;
     }
+    if (appended.size > 0) {
+      await chainCommitted(ctx.orm, appended).catch((error: unknown) =>
+        ctx.log.warn({ err: error, requestId: ctx.requestId }, "audit events committed, chaining them failed"),
+      );
+    }
     if (previous) await removeAvatarFile(ctx.config, previous).catch(() => undefined);
-    return { kind: "json", body: await personaDTO(ctx.em, persona) };
+    return { kind: "json", body: persona };
   },
 });
 
