@@ -140,6 +140,10 @@ export interface MemoryDTO {
   score: number | null;
 }
 
-/** Events of `conversations.events`, in order; `id` lets a reconnecting client resume. */
+/**
+ * Events of `conversations.events`, in order. A `delta` carries the reply's whole text (and reasoning) so far, not
+ * only what is new, at most every 50 ms; a `message` is a message as stored after a change (sent, pending,
+ * complete, failed, incomplete). Events are not stored: a client that reconnects reads `get` again.
+ */
 export type ConversationEvent =
   { type: "delta"; messageId: string; text: string; reasoning: string } | { type: "message"; message: ChatMessageDTO };
