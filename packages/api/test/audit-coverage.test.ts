@@ -9,6 +9,7 @@ import { appRouter, enqueueMail, type Meta } from "@shortlist/api";
 import { auditEnforcement } from "../src/audit-trail";
 import { driveConversations } from "./conversations-fixtures";
 import { callerFor, PASSWORD, rejection, useTestApi, type CookieJar } from "./helpers";
+import { driveIntake } from "./intake-fixtures";
 import { inUnitOfWork } from "./mail-fixtures";
 import { sampleLines } from "./vetting-fixtures";
 
@@ -134,6 +135,7 @@ async function driveEveryMutation() {
   await admin.notes.delete({ id: note.id });
 
   await driveConversations(admin, api.db.orm);
+  await driveIntake(admin);
 
   await admin.candidates.exportPersonalData({ id: candidate.id });
   await admin.candidates.erase({ id: candidate.id });

@@ -29,3 +29,16 @@ export async function completeIcuIntake(caller: Caller) {
   for (const text of ICU_ANSWERS) await answer(caller, started.conversation.id, text);
   return started;
 }
+
+/** intake's mutations through their happy paths (audit coverage): start, an answer, the profile edited, the report. */
+export async function driveIntake(caller: Caller) {
+  const started = await caller.intake.start({ profession: "ICU nurse" });
+  await answer(caller, started.conversation.id, "St Mary's Hospital");
+  const { profile, version } = await caller.intake.profile({ jobId: started.session.jobId });
+  await caller.intake.updateProfile({
+    jobId: started.session.jobId,
+    version,
+    profile: { ...profile, seniority: "senior" },
+  });
+  await caller.intake.report({ jobId: started.session.jobId });
+}

@@ -113,7 +113,6 @@ export async function saveVacancyProfile(ctx: Pick<JobsTx, "em" | "audit">, inpu
       ...jobChange.after,
       ...(profileChanged ? { vacancyProfile: profileChange.after, vacancyProfileVersion: version } : {}),
     },
-    "jobs.vacancyProfile",
   );
   return { version, changed: true };
 }
