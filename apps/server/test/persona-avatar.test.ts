@@ -97,3 +97,13 @@ test("recruiters may not upload, viewers may not read; a persona with no avatar 
     .set("Cookie", recruiterCookie);
   expect([none.status, refusal(none).data.reason]).toEqual([404, "not_found"]);
 });
+
+test("deleting a persona removes its avatar file once the deletion has committed", async () => {
+  const other = await admin.caller.personas.create({ name: "Short-lived", template: "Hi" });
+  const res = await upload(adminCookie, PNG, "image/png", other.id);
+  expect(res.status).toBe(200);
+  const fileName = (res.body.avatarUrl as string).split("v=")[1]!;
+  expect(await avatars()).toContain(fileName);
+  await admin.caller.personas.delete({ id: other.id, version: res.body.version as number });
+  await expect.poll(avatars).not.toContain(fileName);
+});
