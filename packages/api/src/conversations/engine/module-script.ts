@@ -51,6 +51,22 @@ class Re2RegexEngine {
 
 class ScriptLimitError extends Error {}
 
+/**
+ * JSONata's `$pad` with the width capped: the one built-in that makes a long string in a single step (a width of
+ * 100,000,000 would allocate 100 MB before any step's check could see it). Otherwise as JSONata's own.
+ */
+function boundedPad(text: string | undefined, width: number, char?: string): string | undefined {
+  if (text === undefined) return undefined;
+  const wanted = Math.trunc(width);
+  if (Math.abs(wanted) > SCRIPT_LIMITS.stringChars)
+    throw new ScriptLimitError(`$pad to a width over ${SCRIPT_LIMITS.stringChars} characters`);
+  const fill = Array.from(char === undefined || char === "" ? " " : char);
+  const missing = Math.abs(wanted) - Array.from(text).length;
+  if (missing <= 0) return text;
+  const padding = Array.from({ length: missing }, (_, i) => fill[i % fill.length]).join("");
+  return wanted > 0 ? text + padding : padding + text;
+}
+
 type Expression = ReturnType<typeof jsonata>;
 const CACHE_MAX = 100;
 const cache = new Map<string, Expression>();
@@ -75,6 +91,7 @@ function compile(script: string): Expression {
     sequence: SCRIPT_LIMITS.sequence,
     RegexEngine: Re2RegexEngine as unknown as RegExpConstructor,
   });
+  expression.registerFunction("pad", boundedPad, "<s-ns?:s>");
   // Every step's value passes here: a string grown past the cap (e.g. by doubling) stops the script at once.
   expression.assign(
     Symbol.for("jsonata.__evaluate_exit") as unknown as string,

@@ -129,6 +129,13 @@ describe("scripts", () => {
     expect(result.error).toContain("string over");
   });
 
+  test("$pad works as JSONata's, but not past the string cap", async () => {
+    const ok = await runChatModule(advanced(`{ "say": [$pad("ab", -5, "#"), $pad("ab", 4) & "|"] }`), input("go"));
+    expect(ok.directives.say).toEqual(["###ab", "ab  |"]);
+    const huge = await runChatModule(advanced(`{ "say": $pad("x", 100000000) }`), input("go"));
+    expect(huge.error).toContain("$pad");
+  });
+
   test("regex literals in a script run on RE2", async () => {
     const ok = await runChatModule(
       advanced(`{ "say": $replace(message, /hello/i, "bye"), "state": { "m": $match(message, /a(b+)/).groups[0] } }`),
