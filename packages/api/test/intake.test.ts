@@ -10,10 +10,12 @@ import { answer, ICU_ANSWERS } from "./intake-fixtures";
 const api = useTestApi();
 let recruiter: Caller;
 let viewer: Caller;
+let admin: Caller;
 
 beforeAll(async () => {
   recruiter = (await api.signedIn("recruiter")).caller;
   viewer = (await api.signedIn("viewer")).caller;
+  admin = (await api.signedIn("admin")).caller;
 });
 
 describe("an intake for an ICU nurse", () => {
@@ -61,6 +63,13 @@ describe("an intake for an ICU nurse", () => {
       hiringManager: "Dr. Ada Patel",
       interviewStages: ["Screening", "Interview", "Offer"],
       deadline: "2027-03-15",
+    });
+    const trail = await admin.audit.list({ entityId: started.session.jobId, entityKind: "job" });
+    const profileEvents = trail.items.filter((e) => e.after && "vacancyProfileVersion" in e.after);
+    expect(profileEvents).toHaveLength(ICU_ANSWERS.length);
+    expect(profileEvents.find((e) => e.after!.vacancyProfileVersion === 1)).toMatchObject({
+      before: { company: "Company to be confirmed", vacancyProfileVersion: 0 },
+      after: { company: "St Mary's Hospital", vacancyProfile: { company: "St Mary's Hospital" } },
     });
     const job = await recruiter.jobs.get({ id: started.session.jobId });
     expect(job).toMatchObject({ title: "ICU nurse", company: "St Mary's Hospital", status: "draft" });
