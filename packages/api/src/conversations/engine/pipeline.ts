@@ -42,7 +42,6 @@ export type StopReason = "cancelled" | "shutdown";
 const HISTORY_SIZE = 20;
 const MEMORY_COUNT = 5;
 const DELTA_INTERVAL_MS = 50;
-const DEFAULT_TIMEOUT_MS = 120_000;
 
 export const STOPPED_BY_SERVER = "The server stopped while writing this reply; retry it.";
 export const CANCELLED = "Stopped before it was finished; retry it to write it again.";
@@ -233,7 +232,7 @@ async function generate(
     if (wait <= 0) flush();
     else timer ??= setTimeout(flush, wait);
   };
-  const timeoutMs = loaded.settings.timeoutMs ?? deps.config.llm.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = loaded.settings.timeoutMs ?? deps.config.llm.timeoutMs;
   const timeout = AbortSignal.timeout(timeoutMs);
   const started = performance.now();
   try {
