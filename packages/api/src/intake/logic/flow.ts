@@ -15,7 +15,7 @@ import {
   parseSeniority,
   parseWeightedSkills,
 } from "./parse";
-import { missingFields, type ProfileField, type VacancyProfile, type WeightedSkill } from "./profile";
+import { missingFields, REQUIRED_FIELDS, type ProfileField, type VacancyProfile, type WeightedSkill } from "./profile";
 import { professionFor } from "./professions";
 
 export const STEPS = [
@@ -247,8 +247,13 @@ export function question(step: Step, profile: VacancyProfile, stageNames: string
         quickReplies: profession.responsibilities.length ? [profession.responsibilities.join("; ")] : [],
       };
     case "location":
+      if (profile.remotePolicy && !profile.location) {
+        return { ask: "Which city or site is the role based in?", quickReplies: [] };
+      }
       return {
-        ask: "Where is the role based, and is it on-site, hybrid or remote?",
+        ask: profile.location
+          ? `Is the role in ${profile.location} on-site, hybrid or remote?`
+          : "Where is the role based, and is it on-site, hybrid or remote?",
         quickReplies: ["On-site", "Hybrid", "Remote"],
       };
     case "salary":
@@ -340,8 +345,11 @@ export function answerTurn(input: TurnInput): Turn {
     profile = readEverything(state.step, text, read, input.today);
     const ownFilled =
       state.step === "done" || FIELDS_OF[state.step].some((f) => changedFields(input.profile, read).includes(f));
-    if (ownFilled || state.step === "done") asked = [...asked, state.step];
-    else say.push("I could not read an answer to that from your message; try again, or say “skip”.");
+    // A question is done when its required fields are filled: "On-site" alone still leaves the location to ask.
+    const required = state.step === "done" ? [] : FIELDS_OF[state.step].filter((f) => REQUIRED_FIELDS.includes(f));
+    const complete = required.every((f) => isFilled(profile, f));
+    if (state.step === "done" || (ownFilled && complete)) asked = [...asked, state.step];
+    else if (!ownFilled) say.push("I could not read an answer to that from your message; try again, or say “skip”.");
   }
 
   const changed = changedFields(input.profile, profile);

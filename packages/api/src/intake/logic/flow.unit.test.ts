@@ -93,4 +93,44 @@ describe("the intake interview", () => {
     expect(salary.state.step).toBe("salary");
     expect(salary.say.join(" ")).toMatch(/could not read/);
   });
+
+  test("an account executive from the quick replies: suggested skills, on-site then the city, a salary not known yet", () => {
+    const { turn, turns } = run("Account executive", [
+      "Northwind Traders",
+      "Mid-level",
+      "B2B sales, Pipeline management, Negotiation, CRM",
+      "Salesforce",
+      "Own a sales pipeline; Run demos and close deals; Hit a quarterly quota",
+      "On-site",
+      "Leeds",
+      "Don't know yet",
+      "Skip",
+      "Screening, Assessment, Interview, Offer",
+      "In 8 weeks",
+    ]);
+    expect(turns[6]!.ask).toBe("Which city or site is the role based in?");
+    expect(turns[8]!.say).toEqual(["Skipped."]);
+    expect(turn.end).toBe(true);
+    expect(missingFields(turn.profile)).toEqual(["salary"]);
+    expect(turn.say.join(" ")).toMatch(/Still missing: salary range/);
+    expect(turn.profile).toMatchObject({
+      seniority: "mid",
+      location: "Leeds",
+      remotePolicy: "onsite",
+      niceToHave: [{ skill: "Salesforce", weight: 2 }],
+      interviewStages: ["Screening", "Assessment", "Interview", "Offer"],
+      deadline: "2027-01-27",
+    });
+    const filled = answerTurn({
+      profile: turn.profile,
+      state: turn.state,
+      message: "change salary",
+      today,
+      stageNames,
+    });
+    expect(filled.state.step).toBe("salary");
+    const paid = answerTurn({ profile: filled.profile, state: filled.state, message: "55-65k GBP", today, stageNames });
+    expect(missingFields(paid.profile)).toEqual([]);
+    expect(paid.end).toBe(true);
+  });
 });

@@ -10,8 +10,10 @@ export function isSkip(text: string): boolean {
   const t = text
     .trim()
     .toLowerCase()
-    .replace(/[.!\s]+$/, "");
-  return /^(skip|skip it|skip this|none|nothing|no|nope|n\/a|na|-|pass|later|not yet|no idea|not sure|unknown|tbd|i don'?t know|don'?t know|dont know|dunno|not decided|no preference)$/.test(
+    .replace(/[’‘]/g, "'")
+    .replace(/[.!\s]+$/, "")
+    .replace(/\s+(yet|for now|at the moment)$/, "");
+  return /^(skip|skip it|skip this|none|nothing|no|nope|n\/a|na|-|pass|later|not yet|no idea|not sure|unknown|tbd|tbc|i don'?t know|don'?t know|dont know|dunno|not decided|undecided|no preference)$/.test(
     t,
   );
 }
