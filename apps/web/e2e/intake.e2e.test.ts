@@ -6,7 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { expect, test } from "vitest";
+import { expect, onTestFailed, test } from "vitest";
 import { notified, signIn, useE2eEnvironment } from "./harness";
 
 const ADMIN = { email: "recruiter@example.com", password: "a-long-test-password" };
@@ -16,6 +16,10 @@ const e2e = useE2eEnvironment({
   pageOptions: { acceptDownloads: true, viewport: { width: 1600, height: 1100 } },
 });
 
+const SCREENSHOTS = process.env.SHORTLIST_E2E_SCREENSHOTS;
+const shot = async (page: Page, name: string) => {
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+};
 const visible = (locator: { isVisible(): Promise<boolean> }) => expect.poll(() => locator.isVisible()).toBe(true);
 
 const replies = (page: Page, status: string) =>
@@ -43,11 +47,13 @@ const profileText = (page: Page) => page.getByTestId("vacancy-profile").locator(
 
 test("an ICU nurse intake to a complete profile, its report and PDF, all unchanged after a restart", async () => {
   const { page, server } = e2e;
+  onTestFailed(() => shot(page, "intake-failed"));
   await signIn(page, `${server.url}/`, ADMIN);
 
   // The navigation leads to the intake list; the start form names the role.
   await page.getByRole("link", { name: "Vacancy intake" }).click();
   await page.getByRole("heading", { name: "Vacancy intake" }).waitFor();
+  await shot(page, "intake-list");
   await page.getByLabel(/^Profession/).fill("ICU nurse");
   await page.getByRole("button", { name: "Start intake" }).click();
   await page.waitForURL(/\/intake\/[0-9a-f-]{36}$/);
@@ -56,7 +62,7 @@ test("an ICU nurse intake to a complete profile, its report and PDF, all unchang
   // The chat opens with its first question beside an empty profile.
   await expect.poll(() => completeReplies(page)).toBeGreaterThan(0);
   await visible(page.getByTestId("vacancy-profile"));
-  await expect.poll(() => page.getByTestId("profile-status").innerText()).toBe("Incomplete");
+  await expect.poll(() => page.getByTestId("profile-status").textContent()).toBe("Incomplete");
   await visible(field(page, "company").getByText("missing"));
 
   await answer(page, { type: "St Mary's Hospital" });
@@ -78,14 +84,14 @@ test("an ICU nurse intake to a complete profile, its report and PDF, all unchang
   await expect.poll(() => fieldText(page, "interviewStages")).toBe("Phone screen → Panel interview → Shift shadowing");
   await answer(page, { type: "2027-03-31" });
 
-  await expect.poll(() => page.getByTestId("profile-status").innerText()).toBe("Complete");
+  await expect.poll(() => page.getByTestId("profile-status").textContent()).toBe("Complete");
   await expect.poll(() => page.getByTestId("profile-progress").innerText()).toBe("10 of 10 required fields");
   expect(await field(page, "deadline").getByText("missing").count()).toBe(0);
 
   // The profile edited directly: a bad currency is refused on its input, then the team is changed and saved.
   await page.getByRole("button", { name: "Edit profile" }).click();
   const dialog = page.getByRole("dialog", { name: "Edit the vacancy profile" });
-  await dialog.getByLabel("Currency").fill("euro");
+  await dialog.getByLabel("Currency").fill("EU");
   await dialog.getByRole("button", { name: "Save profile" }).click();
   await expect.poll(() => dialog.getByLabel("Currency").getAttribute("aria-invalid")).toBe("true");
   await dialog.getByLabel("Currency").fill("EUR");
@@ -94,8 +100,9 @@ test("an ICU nurse intake to a complete profile, its report and PDF, all unchang
   await expect.poll(notified(page, "Profile saved")).toBe(true);
   await expect.poll(() => dialog.isVisible()).toBe(false);
   await expect.poll(() => fieldText(page, "team")).toBe("Intensive Care Unit 3");
-  await expect.poll(() => page.getByTestId("profile-status").innerText()).toBe("Complete");
+  await expect.poll(() => page.getByTestId("profile-status").textContent()).toBe("Complete");
 
+  await shot(page, "intake-complete");
   const chatBefore = await chatTexts(page);
   const profileBefore = await profileText(page);
 
@@ -109,6 +116,7 @@ test("an ICU nurse intake to a complete profile, its report and PDF, all unchang
   const summary = await page.getByTestId("report-summary").innerText();
   expect(summary.length).toBeGreaterThan(0);
 
+  await shot(page, "intake-report");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("link", { name: "Download PDF" }).click(),
@@ -124,7 +132,7 @@ test("an ICU nurse intake to a complete profile, its report and PDF, all unchang
   await page.goto(intakeUrl);
   await expect.poll(() => chatTexts(page)).toEqual(chatBefore);
   await expect.poll(() => profileText(page)).toBe(profileBefore);
-  await expect.poll(() => page.getByTestId("profile-status").innerText()).toBe("Complete");
+  await expect.poll(() => page.getByTestId("profile-status").textContent()).toBe("Complete");
 
   await page.getByRole("link", { name: "Vacancy report" }).click();
   await expect.poll(() => page.getByTestId("report-source").innerText()).toBe(`Cached for profile version ${version}`);

@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { idInput } from "@shortlist/api/schemas";
-import { IconClipboardOff, IconDownload, IconRefresh } from "@tabler/icons-react";
+import { IconClipboardOff, IconDownload } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useParams } from "react-router";
 import { formatDateTime } from "../lib/format";
 import { useHasRole } from "../lib/session";
@@ -49,7 +49,13 @@ function Report({ view }: { view: Intake }) {
   const { session } = view;
   const report = useMutation(trpc.intake.report.mutationOptions());
   const { mutate } = report;
-  useEffect(() => mutate({ jobId: session.jobId }), [mutate, session.jobId]);
+  // Asked once on opening: a second call would answer "cached" for the report this page just generated.
+  const asked = useRef<string | null>(null);
+  useEffect(() => {
+    if (asked.current === session.jobId) return;
+    asked.current = session.jobId;
+    mutate({ jobId: session.jobId });
+  }, [mutate, session.jobId]);
 
   return (
     <Stack gap="md">
@@ -92,19 +98,6 @@ function Report({ view }: { view: Intake }) {
         <ReportView report={report.data} />
       ) : (
         <PageLoader label="Preparing the report" />
-      )}
-      {report.data && (
-        <Group>
-          <Button
-            variant="subtle"
-            size="xs"
-            leftSection={<IconRefresh size={14} aria-hidden />}
-            loading={report.isPending}
-            onClick={() => mutate({ jobId: session.jobId })}
-          >
-            Check for changes
-          </Button>
-        </Group>
       )}
     </Stack>
   );

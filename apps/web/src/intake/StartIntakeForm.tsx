@@ -41,7 +41,7 @@ export function StartIntakeForm() {
           description="The role to fill, as you would say it"
           placeholder="ICU nurse, Account executive, Senior Backend Engineer"
           required
-          w={360}
+          w={420}
           {...form.getInputProps("profession")}
         />
         <Select
