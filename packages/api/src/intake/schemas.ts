@@ -31,3 +31,7 @@ export { recordVersion };
 
 /** The vacancy report as a PDF (writers): `vacancyReportPdfPath.build({ jobId })`. */
 export const vacancyReportPdfPath = pathPattern("/api/jobs/:jobId/vacancy-report.pdf");
+
+/** The skills list and the profile's field labels, for the SPA's pickers and the CLI. */
+export { canonicalSkill, findSkills, SKILLS, type Skill, type SkillMatch } from "./logic/skills";
+export { FIELD_LABELS, formatSalary } from "./logic/describe";
