@@ -16,16 +16,23 @@ export function PromptPreview({ template }: { template: string }) {
   const [stateText, setStateText] = useState("{}");
   const variables = parseJsonObject(variablesText);
   const state = parseJsonObject(stateText);
-  const [draft] = useDebouncedValue({ template, variablesText, stateText }, 400);
-  const preview = useMutation(trpc.personas.preview.mutationOptions());
+  // Strings, not an object: a new object each render would restart the debounce and re-render forever.
+  const [draftTemplate] = useDebouncedValue(template, 400);
+  const [draftVariables] = useDebouncedValue(variablesText, 400);
+  const [draftState] = useDebouncedValue(stateText, 400);
+  // The last rendering stays on screen (dimmed) while the next one is on its way.
+  const [rendered, setRendered] = useState<string | null>(null);
+  const preview = useMutation(
+    trpc.personas.preview.mutationOptions({ onSuccess: (data) => setRendered(data.rendered) }),
+  );
   const { mutate } = preview;
 
   useEffect(() => {
-    const vars = parseJsonObject(draft.variablesText);
-    const sampleState = parseJsonObject(draft.stateText);
-    if (!draft.template.trim() || "error" in vars || "error" in sampleState) return;
-    mutate({ template: draft.template, variables: vars.value, state: sampleState.value });
-  }, [draft, mutate]);
+    const vars = parseJsonObject(draftVariables);
+    const sampleState = parseJsonObject(draftState);
+    if (!draftTemplate.trim() || "error" in vars || "error" in sampleState) return;
+    mutate({ template: draftTemplate, variables: vars.value, state: sampleState.value });
+  }, [draftTemplate, draftVariables, draftState, mutate]);
 
   const templateError = fieldErrors(preview.error).find((e) => e.path === "template");
   return (
@@ -35,7 +42,7 @@ export function PromptPreview({ template }: { template: string }) {
           Preview
         </Title>
         <Text size="xs" c="dimmed">
-          The template is Liquid: <Code>{"{{ candidate.name }}"}</Code> puts in a variable,{" "}
+          The template is Liquid: <Code>{"{{ variables.candidate.name }}"}</Code> puts in a conversation variable,{" "}
           <Code>{"{{ state.key }}"}</Code> a state value, <Code>{"{% if %}"}</Code> decides. Nothing else runs.
         </Text>
         <SimpleGrid cols={2}>
@@ -65,10 +72,10 @@ export function PromptPreview({ template }: { template: string }) {
             <Alert color="red" variant="light" title="Does not render">
               {templateError?.message ?? errorMessage(preview.error)}
             </Alert>
-          ) : preview.data ? (
+          ) : rendered !== null ? (
             <ScrollArea.Autosize mah={360} style={{ opacity: preview.isPending ? 0.6 : 1 }}>
               <Code block data-testid="prompt-preview-text">
-                {preview.data.rendered}
+                {rendered}
               </Code>
             </ScrollArea.Autosize>
           ) : (

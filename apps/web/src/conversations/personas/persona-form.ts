@@ -29,7 +29,8 @@ export interface PersonaFormValues {
 }
 
 const DEFAULT_TEMPLATE =
-  "You are {{ persona.name | default: 'a friendly recruiter' }}. Answer briefly and ask one question at a time.";
+  "You are a friendly recruiter{% if variables.candidate %} talking to {{ variables.candidate.name }}{% endif %}.\n" +
+  "Answer briefly and ask one question at a time.";
 
 export const personaFormValues = (persona?: Persona): PersonaFormValues => ({
   name: persona?.name ?? "",
