@@ -122,3 +122,41 @@ test("two modules, a persona with both, a chat that fires both: the trace and th
   expect(await row.locator("pre").innerText()).toBe("1");
   await shot("state");
 });
+
+test("a model that cannot be reached: the user's message stays, the reply shows its error and a Retry", async () => {
+  const { page } = e2e;
+  await page.getByRole("link", { name: "Personas" }).click();
+  await page.getByRole("link", { name: "New persona" }).click();
+  await field(page, "Name").fill("Unreachable model");
+  await choose(page, "Provider", "OpenAI-compatible model");
+  await field(page, "Model").fill("nothing-listens");
+  // Port 9 (discard) on this machine: refused at once, no network reached.
+  await field(page, "Base URL").fill("http://127.0.0.1:9/v1");
+  await page.getByLabel("API key").fill("sk-e2e-secret");
+  await page.getByRole("button", { name: "Create persona" }).click();
+  await expect.poll(notified("Persona created")).toBe(true);
+  await page.getByRole("heading", { name: "Unreachable model" }).waitFor();
+  // The key is stored, never shown back.
+  await page.getByText("A key is stored (never shown)").waitFor();
+  expect(await page.getByLabel("API key").inputValue()).toBe("");
+
+  await page.getByRole("link", { name: "Playground" }).click();
+  await choose(page, "Persona", "Unreachable model");
+  await page.getByRole("button", { name: "Start" }).click();
+  await page.getByRole("heading", { name: "Unreachable model" }).waitFor();
+  const composer = page.getByRole("textbox", { name: "Message" });
+  await composer.fill("Is anyone there?");
+  await composer.press("Enter");
+
+  const chat = page.getByTestId("chat-panel");
+  const reply = chat.locator('[data-role="assistant"]').last();
+  await expect.poll(() => reply.getAttribute("data-status"), { timeout: 60_000 }).toBe("failed");
+  await chat.locator('[data-role="user"]').filter({ hasText: "Is anyone there?" }).waitFor();
+  await reply.getByText("The reply failed").waitFor();
+  const retry = reply.getByRole("button", { name: "Retry" });
+  await shot("reply-failed");
+  await retry.click();
+  // Retried: generated again, and failed again the same visible way.
+  await expect.poll(() => reply.getAttribute("data-status"), { timeout: 60_000 }).toBe("failed");
+  await retry.waitFor();
+});
