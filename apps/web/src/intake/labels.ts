@@ -1,20 +1,15 @@
-import type { ProfileField, VacancyProfile } from "@shortlist/api/schemas";
+import {
+  FIELD_LABELS,
+  formatSalary,
+  PROFILE_FIELDS,
+  type ProfileField,
+  type VacancyProfile,
+} from "@shortlist/api/schemas";
 
-export const FIELD_LABEL: Record<ProfileField, string> = {
-  title: "Title",
-  company: "Company",
-  seniority: "Seniority",
-  mustHave: "Must-have skills",
-  niceToHave: "Nice-to-have skills",
-  responsibilities: "Responsibilities",
-  location: "Location",
-  remotePolicy: "Remote policy",
-  salary: "Salary",
-  team: "Team",
-  hiringManager: "Hiring manager",
-  interviewStages: "Interview stages",
-  deadline: "Deadline",
-};
+/** "Job title", "Must-have skills": the labels the chat uses, as headings. */
+export const FIELD_LABEL = Object.fromEntries(
+  PROFILE_FIELDS.map((field) => [field, FIELD_LABELS[field].charAt(0).toUpperCase() + FIELD_LABELS[field].slice(1)]),
+) as Record<ProfileField, string>;
 
 export const SENIORITY_LABEL: Record<NonNullable<VacancyProfile["seniority"]>, string> = {
   intern: "Intern",
@@ -41,21 +36,9 @@ export const SENIORITY_OPTIONS = toOptions(SENIORITY_LABEL);
 export const REMOTE_OPTIONS = toOptions(REMOTE_LABEL);
 export const PERIOD_OPTIONS = toOptions(PERIOD_LABEL);
 
-const amount = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
-const money = (n: number) => amount.format(n);
-
-export function formatSalary(salary: VacancyProfile["salary"]): string | null {
-  if (!salary || (salary.min == null && salary.max == null)) return null;
-  const range =
-    salary.min != null && salary.max != null && salary.min !== salary.max
-      ? `${money(salary.min)}–${money(salary.max)}`
-      : salary.min != null
-        ? salary.max == null
-          ? `from ${money(salary.min)}`
-          : money(salary.min)
-        : `up to ${money(salary.max!)}`;
-  return [range, salary.currency, PERIOD_LABEL[salary.period]].filter(Boolean).join(" ");
-}
+/** The salary as the chat writes it, or null while neither end is given. */
+export const salaryText = (salary: VacancyProfile["salary"]): string | null =>
+  salary && (salary.min != null || salary.max != null) ? formatSalary(salary) : null;
 
 /** A field's value as one line of text, or null while it is empty. */
 export function fieldText(profile: VacancyProfile, field: ProfileField): string | null {
@@ -72,7 +55,7 @@ export function fieldText(profile: VacancyProfile, field: ProfileField): string 
     case "remotePolicy":
       return profile.remotePolicy ? REMOTE_LABEL[profile.remotePolicy] : null;
     case "salary":
-      return formatSalary(profile.salary);
+      return salaryText(profile.salary);
     default:
       return profile[field] ?? null;
   }

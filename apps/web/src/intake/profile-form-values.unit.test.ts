@@ -1,6 +1,6 @@
 import { emptyProfile, vacancyProfile } from "@shortlist/api/schemas";
 import { describe, expect, test } from "vitest";
-import { formatSalary } from "./labels";
+import { salaryText } from "./labels";
 import {
   formValuesOf,
   inputOf,
@@ -81,8 +81,8 @@ describe("the profile form", () => {
   });
 
   test("a salary reads as a range with its currency and period", () => {
-    expect(formatSalary(filled.salary)).toBe("4,000–5,000 EUR per month");
-    expect(formatSalary({ min: 45.5, max: null, currency: "USD", period: "hour" })).toBe("from 45.5 USD per hour");
-    expect(formatSalary({ min: null, max: null, currency: "EUR", period: "year" })).toBeNull();
+    expect(salaryText(filled.salary)).toBe("4,000–5,000 EUR per month");
+    expect(salaryText({ min: 45.5, max: null, currency: "USD", period: "hour" })).toBe("from 45.5 USD per hour");
+    expect(salaryText({ min: null, max: null, currency: "EUR", period: "year" })).toBeNull();
   });
 });
