@@ -142,7 +142,18 @@ describe("bench options", () => {
   });
 
   it("selects scenarios with --only, all by default, and names an unknown one", () => {
-    expect(parseBenchArgs([], {}).only).toEqual(["list", "stats", "create", "audit", "counts", "import", "verify"]);
+    expect(parseBenchArgs([], {}).only).toEqual([
+      "list",
+      "stats",
+      "create",
+      "audit",
+      "counts",
+      "import",
+      "verify",
+      "conversations",
+      "memory",
+    ]);
+    expect(parseBenchArgs(["--only", "memory,conversations"], {}).only).toEqual(["conversations", "memory"]);
     expect(parseBenchArgs(["--only", "audit, create"], {}).only).toEqual(["create", "audit"]);
     expect(parseBenchArgs([], { BENCH_ONLY: "verify" }).only).toEqual(["verify"]);
     expect(() => parseBenchArgs(["--only", "audit,creat"], {})).toThrow(
