@@ -43,7 +43,9 @@ function notRun(fired: boolean, reason: string, error: string | null = null): Mo
   return { fired, reason, content: null, stateChanges: [], directives: noDirectives(), memories: [], error };
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// Sample state comes from callers as any JSON-ish value (a BigInt included): compared without throwing.
+const asJson = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? `${v}n` : v));
+const sameJson = (a: unknown, b: unknown) => asJson(a) === asJson(b);
 
 /** The state after the script's updates, and each key whose value changed. */
 function applyState(before: Record<string, unknown>, updates: Record<string, unknown> = {}) {

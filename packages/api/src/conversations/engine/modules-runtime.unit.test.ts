@@ -98,6 +98,11 @@ describe("scripts", () => {
     expect(typo.error).toContain("quickReply");
   });
 
+  test("a BigInt in the sample state is compared, not a crash", async () => {
+    const result = await runChatModule(advanced(`{ "state": { "big": 1 } }`), input("go", { state: { big: 10n } }));
+    expect(result).toMatchObject({ error: null, stateChanges: [{ key: "big", before: 10n, after: 1 }] });
+  });
+
   test("infinite recursion is stopped, and a run-time error changes no state", async () => {
     const result = await runChatModule(
       advanced(`( $f := function($n){ $f($n+1) }; $f(0) )`),
