@@ -7,6 +7,7 @@ import type {
   ProviderKind,
   TriggerKind,
 } from "@shortlist/api/schemas";
+import type { JsonObject } from "./types";
 
 const options = <T extends string>(labels: Record<T, string>) =>
   (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
@@ -65,13 +66,13 @@ export const showJson = (value: unknown, indent = 2): string =>
       : JSON.stringify(value);
 
 /** Parses text the user typed as a JSON object; the error is a sentence for the input. */
-export function parseJsonObject(text: string): { value: Record<string, unknown> } | { error: string } {
+export function parseJsonObject(text: string): { value: JsonObject } | { error: string } {
   if (!text.trim()) return { value: {} };
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== "object" || value === null || Array.isArray(value))
       return { error: 'Must be a JSON object, such as {"name": "Ada"}' };
-    return { value: value as Record<string, unknown> };
+    return { value: value as JsonObject };
   } catch (error) {
     return { error: `Not valid JSON: ${(error as Error).message}` };
   }

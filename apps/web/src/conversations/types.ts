@@ -11,3 +11,7 @@ export type ChatMessage = ConversationView["messages"][number];
 export type TraceEntry = ChatMessage["trace"][number];
 export type StateEntry = inferOutput<Trpc["conversations"]["state"]>[number];
 export type Memory = inferOutput<Trpc["conversations"]["memories"]>[number];
+/** A JSON object as the API takes it (variables, sample state). */
+export type JsonObject = NonNullable<inferInput<Trpc["personas"]["preview"]>["variables"]>;
+/** Any JSON value as the API takes it (a state value). */
+export type JsonValue = inferInput<Trpc["conversations"]["setState"]>["value"];

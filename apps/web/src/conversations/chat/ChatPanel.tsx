@@ -32,19 +32,17 @@ export default function ChatPanel({
 }: ChatPanelProps) {
   const trpc = useTRPC();
   const view = useQuery(trpc.conversations.get.queryOptions({ id: conversationId }));
-  const { streaming, applyMessage } = useConversationStream(conversationId, onMessage);
+  const { streaming, mark, applySnapshot } = useConversationStream(conversationId, onMessage);
   const [busyId, setBusyId] = useState<string | null>(null);
-  const send = useMutation(
-    trpc.conversations.send.mutationOptions({
-      onSuccess({ message, reply }) {
-        applyMessage(message);
-        applyMessage(reply);
-      },
-    }),
-  );
-  const replyAction = { onSuccess: applyMessage, onSettled: () => setBusyId(null) };
-  const retry = useMutation(trpc.conversations.retry.mutationOptions(replyAction));
-  const cancel = useMutation(trpc.conversations.cancel.mutationOptions(replyAction));
+  const send = useMutation(trpc.conversations.send.mutationOptions());
+  const retry = useMutation(trpc.conversations.retry.mutationOptions({ onSettled: () => setBusyId(null) }));
+  const cancel = useMutation(trpc.conversations.cancel.mutationOptions({ onSettled: () => setBusyId(null) }));
+  /** Retry or Stop on a reply; its answer is applied unless an event about the reply came first. */
+  const replyAction = (mutation: typeof retry | typeof cancel, message: ChatMessage) => {
+    setBusyId(message.id);
+    const since = mark();
+    mutation.mutate({ id: message.id }, { onSuccess: (updated) => applySnapshot(updated, since) });
+  };
   const actionError = retry.error ?? cancel.error;
 
   const viewport = useRef<HTMLDivElement>(null);
@@ -81,7 +79,10 @@ export default function ChatPanel({
 
   const sendText = async (content: string) => {
     try {
-      await send.mutateAsync({ conversationId, content });
+      const since = mark();
+      const { message, reply } = await send.mutateAsync({ conversationId, content });
+      applySnapshot(message, since);
+      applySnapshot(reply, since);
       return true;
     } catch {
       return false;
@@ -108,14 +109,8 @@ export default function ChatPanel({
                 selected={message.id === selectedMessageId}
                 onSelect={onSelectMessage}
                 busyId={busyId}
-                onRetry={(m) => {
-                  setBusyId(m.id);
-                  retry.mutate({ id: m.id });
-                }}
-                onStop={(m) => {
-                  setBusyId(m.id);
-                  cancel.mutate({ id: m.id });
-                }}
+                onRetry={(m) => replyAction(retry, m)}
+                onStop={(m) => replyAction(cancel, m)}
               />
             ))
           )}

@@ -35,30 +35,32 @@ export function MessageBubble({ message, streaming, persona, selected, onSelect,
   }
   const live = inProgress(message);
   const text = live ? (streaming?.text ?? message.content) : message.content;
-  const body = (
-    <Paper
-      px="md"
-      py="xs"
-      radius="lg"
-      withBorder={!mine}
-      bg={mine ? "blue.6" : selected ? "blue.0" : "white"}
-      c={mine ? "white" : undefined}
-      maw="100%"
-    >
-      {text ? (
-        <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }} data-testid="chat-message-text">
-          {text}
-        </Text>
-      ) : live ? (
-        <Group gap="xs">
-          <Loader size="xs" type="dots" aria-hidden />
-          <Text size="sm" c="dimmed">
-            {persona.name} is writing…
+  // A reply that failed before its first word shows only its error (below).
+  const body =
+    !text && !live ? null : (
+      <Paper
+        px="md"
+        py="xs"
+        radius="lg"
+        withBorder={!mine}
+        bg={mine ? "blue.6" : selected ? "blue.0" : "white"}
+        c={mine ? "white" : undefined}
+        maw="100%"
+      >
+        {text ? (
+          <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }} data-testid="chat-message-text">
+            {text}
           </Text>
-        </Group>
-      ) : null}
-    </Paper>
-  );
+        ) : live ? (
+          <Group gap="xs">
+            <Loader size="xs" type="dots" aria-hidden />
+            <Text size="sm" c="dimmed">
+              {persona.name} is writing…
+            </Text>
+          </Group>
+        ) : null}
+      </Paper>
+    );
 
   return (
     <Group
@@ -76,7 +78,7 @@ export function MessageBubble({ message, streaming, persona, selected, onSelect,
         </Avatar>
       )}
       <Stack gap={4} maw="80%" align={mine ? "flex-end" : "flex-start"}>
-        {onSelect && !mine ? (
+        {body && onSelect && !mine ? (
           <UnstyledButton
             onClick={() => onSelect(message)}
             aria-pressed={selected}

@@ -26,8 +26,11 @@ export function upsertMessage(view: ConversationView | undefined, message: ChatM
 }
 
 /**
- * Follows a conversation's live events: each reply's latest `delta` text is kept until the reply's `message` event
- * replaces it in the cached view. Events are not stored on the server, so each (re)connection reads the view again.
+ * Follows a conversation's live events: each reply's latest `delta` text is kept until its `message` event
+ * replaces it in the cached view. Events come in order on one stream and always win; a snapshot (a mutation's
+ * answer, the view read again) is older than any event that arrived after it was asked for, so it never
+ * overwrites one: with the built-in provider a reply's `complete` event often beats `send`'s own answer.
+ * Events are not stored on the server, so each (re)connection reads the view again.
  */
 export function useConversationStream(conversationId: string, onMessage?: (message: ChatMessage) => void) {
   const trpc = useTRPC();
@@ -35,7 +38,9 @@ export function useConversationStream(conversationId: string, onMessage?: (messa
   const [streaming, setStreaming] = useState<Record<string, StreamingText>>({});
   const onMessageRef = useRef(onMessage);
   onMessageRef.current = onMessage;
-  const viewKey = trpc.conversations.get.queryKey({ id: conversationId });
+  /** Counts message events; `seen` holds each message's last event and its count. */
+  const eventCount = useRef(0);
+  const seen = useRef(new Map<string, { at: number; message: ChatMessage }>());
 
   const applyMessage = useCallback(
     (message: ChatMessage) => {
@@ -48,18 +53,37 @@ export function useConversationStream(conversationId: string, onMessage?: (messa
     [queryClient, trpc, conversationId],
   );
 
+  /** Where the event stream is now: take it before asking for a snapshot, give it to `applySnapshot`. */
+  const mark = useCallback(() => eventCount.current, []);
+  /** A message read at `since`: applied unless an event about it arrived since. */
+  const applySnapshot = useCallback(
+    (message: ChatMessage, since: number) => {
+      if ((seen.current.get(message.id)?.at ?? 0) <= since) applyMessage(message);
+    },
+    [applyMessage],
+  );
+
+  const refetchView = async () => {
+    const since = mark();
+    await queryClient.invalidateQueries({ queryKey: trpc.conversations.get.queryKey({ id: conversationId }) });
+    // The view read may be older than events that arrived meanwhile: those are put back.
+    for (const { at, message } of seen.current.values()) if (at > since) applyMessage(message);
+  };
+
   const subscription = useSubscription(
     trpc.conversations.events.subscriptionOptions(
       { conversationId },
       {
         onStarted() {
-          void queryClient.invalidateQueries({ queryKey: viewKey });
+          void refetchView();
         },
         onData(event) {
           if (event.type === "delta") {
             // Each delta carries the reply's whole text so far (published at most every 50 ms).
             setStreaming((all) => ({ ...all, [event.messageId]: { text: event.text, reasoning: event.reasoning } }));
           } else {
+            eventCount.current += 1;
+            seen.current.set(event.message.id, { at: eventCount.current, message: event.message });
             applyMessage(event.message);
             onMessageRef.current?.(event.message);
           }
@@ -68,5 +92,5 @@ export function useConversationStream(conversationId: string, onMessage?: (messa
     ),
   );
 
-  return { streaming, applyMessage, connection: subscription.status, connectionError: subscription.error };
+  return { streaming, mark, applySnapshot, connection: subscription.status, connectionError: subscription.error };
 }

@@ -37,9 +37,8 @@ async function uploadAvatar(personaId: string, file: File): Promise<void> {
   if (!response.ok) throw new Error(await uploadRefusal(response));
 }
 
-/** A cache-busting avatar address: the same URL serves a new image after an upload. */
-export const avatarSrc = (persona: Pick<Persona, "avatarUrl" | "updatedAt">) =>
-  persona.avatarUrl ? `${persona.avatarUrl}?v=${new Date(persona.updatedAt).getTime()}` : null;
+/** The avatar's address; the server's carries the file's name, so a replaced image is fetched anew. */
+export const avatarSrc = (persona: Pick<Persona, "avatarUrl">) => persona.avatarUrl;
 
 /** The persona's picture in the chat, and (for admins) a button to upload a new one. */
 export function AvatarUpload({ persona, canEdit }: { persona: Persona; canEdit: boolean }) {

@@ -8,7 +8,7 @@ import { Empty } from "../../ui/Empty";
 import { ErrorState } from "../../ui/ErrorState";
 import { FormActions } from "../../ui/FormActions";
 import { showJson } from "../labels";
-import type { StateEntry } from "../types";
+import type { JsonValue, StateEntry } from "../types";
 
 /** The conversation's state, by module and key; each value editable as JSON. */
 export function StatePanel({ conversationId }: { conversationId: string }) {
@@ -120,9 +120,9 @@ function EditValue({
     onDone();
   };
   const submit = () => {
-    let value: unknown;
+    let value: JsonValue;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(text) as JsonValue;
     } catch (error) {
       setParseError(`Not valid JSON: ${(error as Error).message}`);
       return;
