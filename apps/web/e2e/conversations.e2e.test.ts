@@ -3,6 +3,8 @@
  * triggered by a pattern, a POST_RESPONSE script that writes state) and a persona with both, starts a conversation,
  * sends a message that triggers both with the keyboard, sees the streamed reply complete, the Trace with both
  * modules fired and the State with the value the script wrote. A pattern RE2 refuses shows its error on the field.
+ * A persona on a model nobody serves: its API key stored and never shown, its avatar uploaded and shown, and its
+ * failed reply with the error and a Retry.
  */
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
@@ -10,9 +12,17 @@ import { notified as notifiedOn, signIn, useE2eEnvironment } from "./harness";
 
 const ADMIN = { email: "admin@example.com", password: "a-long-test-password" };
 const SCREENSHOTS = process.env.SHORTLIST_E2E_SCREENSHOTS;
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 const COUNTER_SCRIPT = `{"state": {"mentions": ($exists(state.mentions) ? state.mentions : 0) + 1}}`;
 
-const e2e = useE2eEnvironment({ admin: ADMIN, pageOptions: { viewport: { width: 1400, height: 1000 } } });
+const e2e = useE2eEnvironment({
+  admin: ADMIN,
+  dataDirPrefix: "shortlist-e2e-conversations-",
+  pageOptions: { viewport: { width: 1400, height: 1000 } },
+});
 const shot = async (name: string) => {
   if (SCREENSHOTS) await e2e.page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 };
@@ -105,7 +115,7 @@ test("two modules, a persona with both, a chat that fires both: the trace and th
   const chat = page.getByTestId("chat-panel");
   await chat.locator('[data-role="user"]').filter({ hasText: "Hello there, I am Ada" }).waitFor();
   const reply = chat.locator('[data-role="assistant"]').last();
-  await expect.poll(() => reply.getAttribute("data-status")).toBe("complete");
+  await expect.poll(() => reply.getAttribute("data-status"), { timeout: 60_000 }).toBe("complete");
   expect((await reply.getByTestId("chat-message-text").innerText()).trim().length).toBeGreaterThan(0);
 
   // Trace: both modules fired for the reply.
@@ -139,6 +149,11 @@ test("a model that cannot be reached: the user's message stays, the reply shows 
   // The key is stored, never shown back.
   await page.getByText("A key is stored (never shown)").waitFor();
   expect(await page.getByLabel("API key").inputValue()).toBe("");
+  // An avatar uploaded (a 1×1 PNG) is shown from the server.
+  await page.locator('input[type="file"]').setInputFiles({ name: "avatar.png", mimeType: "image/png", buffer: PNG });
+  const avatar = page.getByRole("img", { name: "Unreachable model's avatar" });
+  await expect.poll(() => avatar.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
+  await page.getByRole("button", { name: "Replace avatar" }).waitFor();
 
   await page.getByRole("link", { name: "Playground" }).click();
   await choose(page, "Persona", "Unreachable model");
@@ -153,6 +168,11 @@ test("a model that cannot be reached: the user's message stays, the reply shows 
   await expect.poll(() => reply.getAttribute("data-status"), { timeout: 60_000 }).toBe("failed");
   await chat.locator('[data-role="user"]').filter({ hasText: "Is anyone there?" }).waitFor();
   await reply.getByText("The reply failed").waitFor();
+  // The persona's avatar beside its reply.
+  const replyAvatar = reply.getByRole("img", { name: "Unreachable model", exact: true });
+  await expect
+    .poll(() => replyAvatar.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+    .toBe(1);
   const retry = reply.getByRole("button", { name: "Retry" });
   await shot("reply-failed");
   await retry.click();
