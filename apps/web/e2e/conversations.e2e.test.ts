@@ -1,10 +1,10 @@
 /**
  * The conversation engine in the browser (issue #11's Done-when): an admin creates two chat modules (an IMMEDIATE one
- * triggered by a pattern, a POST_RESPONSE script that writes state) and a persona with both, starts a conversation,
- * sends a message that triggers both with the keyboard, sees the streamed reply complete, the Trace with both
- * modules fired and the State with the value the script wrote. A pattern RE2 refuses shows its error on the field.
- * A persona on a model nobody serves: its API key stored and never shown, its avatar uploaded and shown, and its
- * failed reply with the error and a Retry.
+ * triggered by a pattern, a POST_RESPONSE script that writes state) and a persona with both (reordered with the
+ * keyboard), starts a conversation, sends a message that triggers both with Enter, sees the streamed reply complete,
+ * the Trace with both modules fired and the State with the value the script wrote. A pattern RE2 refuses shows its
+ * error on the field. A persona on a model nobody serves: its API key stored and never shown, its avatar uploaded and
+ * shown, and its failed reply with the error and a Retry.
  */
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
@@ -96,9 +96,26 @@ test("two modules, a persona with both, a chat that fires both: the trace and th
   await expect
     .poll(() => page.getByTestId("module-order").locator("li").allInnerTexts())
     .toEqual([expect.stringContaining("Greeting"), expect.stringContaining("Mention counter")]);
+  // Reordered with the keyboard: pick up with Space, move up, drop with Space.
+  // Each step waits for dnd-kit's announcement: a key pressed before it has measured the list is lost.
+  const announced = () => page.locator('[id^="DndLiveRegion"]').innerText();
+  await page.getByRole("button", { name: "Move Mention counter (position 2)" }).focus();
+  await page.keyboard.press("Space");
+  await expect.poll(announced).toMatch(/Picked up Mention counter\.|Mention counter is at position 2\./);
+  await page.keyboard.press("ArrowUp");
+  await expect.poll(announced).toContain("Mention counter is at position 1.");
+  await page.keyboard.press("Space");
+  await expect.poll(announced).toContain("Mention counter dropped at position 1.");
+  await expect
+    .poll(() => page.getByTestId("module-order").locator("li").allInnerTexts())
+    .toEqual([expect.stringContaining("Mention counter"), expect.stringContaining("Greeting")]);
   await page.getByRole("button", { name: "Create persona" }).click();
   await expect.poll(notified("Persona created")).toBe(true);
   await page.getByRole("heading", { name: "Helper" }).waitFor();
+  // Saved in that order.
+  await expect
+    .poll(() => page.getByTestId("module-order").locator("li").allInnerTexts())
+    .toEqual([expect.stringContaining("Mention counter"), expect.stringContaining("Greeting")]);
   await shot("persona");
 
   // A conversation with it; the message sent with Enter.
