@@ -2,27 +2,13 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useCallback, useRef, useState } from "react";
 import { useTRPC } from "../../lib/trpc";
-import type { ChatMessage, ConversationView } from "../types";
+import type { ChatMessage } from "../types";
+import { upsertMessage } from "./view";
 
 /** A reply's text so far, from its latest `delta` event. */
 export interface StreamingText {
   text: string;
   reasoning: string;
-}
-
-/** Puts `message` into a conversation's cached view: replaced when known, else added in `seq` order. */
-export function upsertMessage(view: ConversationView | undefined, message: ChatMessage): ConversationView | undefined {
-  if (!view) return view;
-  const others = view.messages.filter((m) => m.id !== message.id);
-  const messages = [...others, message].sort((a, b) => a.seq - b.seq);
-  const added = others.length === view.messages.length;
-  return {
-    ...view,
-    messages,
-    conversation: added
-      ? { ...view.conversation, messageCount: messages.length, lastMessageAt: message.createdAt }
-      : view.conversation,
-  };
 }
 
 /**
