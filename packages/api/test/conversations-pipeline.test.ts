@@ -72,7 +72,7 @@ async function newPersona(
   return row!.id;
 }
 
-const start = async (personaId: string, variables: Record<string, unknown> = {}) =>
+const start = async (personaId: string, variables: Record<string, string | number> = {}) =>
   (await recruiter.conversations.start({ personaId, variables })).conversation;
 
 async function sendAndAwait(conversationId: string, content: string) {

@@ -100,11 +100,29 @@ beforeAll(async () => {
   snapshotSql = await buildSnapshotSql();
 });
 
+/** A call that queued a chat reply writes it after answering: wait for it, so the next probe's snapshot is still. */
+async function repliesSettled() {
+  await expect
+    .poll(
+      async () =>
+        (
+          await db.orm.em
+            .fork()
+            .execute<{ n: number }[]>(
+              "select count(*)::int as n from chat_messages where status in ('pending', 'streaming')",
+            )
+        )[0]!.n,
+      { timeout: 15_000, interval: 20 },
+    )
+    .toBe(0);
+}
+
 /** Calls one mutation; if it is refused, checks the refusal and that nothing changed. Returns the outcome. */
 async function probe(path: string, input: unknown): Promise<"ok" | string> {
   const before = await snapshot();
   try {
     await callPath(admin, path, input);
+    await repliesSettled();
     return "ok";
   } catch (error) {
     if (!(error instanceof TRPCError))

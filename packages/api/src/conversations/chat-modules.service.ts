@@ -157,8 +157,9 @@ export async function updateChatModule(
 }
 
 /** Removes the module from every persona that lists it (and its state in conversations) with it. */
-export async function deleteChatModule(ctx: Ctx, id: string): Promise<{ id: string }> {
+export async function deleteChatModule(ctx: Ctx, id: string, version: number): Promise<{ id: string }> {
   const module = await findModule(ctx.em, id);
+  if (module.version !== version) throw new StaleVersion("chat module", { version: module.version });
   const personaCount = (await personaCounts(ctx.em, [id])).get(id) ?? 0;
   ctx.audit.record({ entity: { kind: KIND, id }, before: { ...snapshot(module), personaCount }, after: null });
   ctx.em.remove(module);

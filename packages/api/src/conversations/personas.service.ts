@@ -264,8 +264,10 @@ export async function updatePersona(ctx: Ctx, input: z.output<typeof updatePerso
 export async function deletePersona(
   ctx: Ctx & Pick<ProcedureContext, "afterCommit">,
   id: string,
+  version: number,
 ): Promise<{ id: string }> {
   const persona = await findPersona(ctx.em, id);
+  if (persona.version !== version) throw new StaleVersion("persona", { version: persona.version });
   if (persona.builtinKey) throw builtinRefusal(persona, "deleted");
   const [used] = await ctx.em.execute<{ n: number }[]>(
     "select count(*)::int as n from conversations where persona_id = ?",

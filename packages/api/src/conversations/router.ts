@@ -65,7 +65,7 @@ const personas = router({
     .mutation(({ ctx, input }) => updatePersona(ctx, input)),
   delete: procedureFor(ROLES.admin)
     .input(idVersionInput)
-    .mutation(({ ctx, input }) => deletePersona(ctx, input.id)),
+    .mutation(({ ctx, input }) => deletePersona(ctx, input.id, input.version)),
   /** The system prompt as the model would see it with these variables and state (nothing saved). */
   preview: procedureFor(ROLES.writers)
     .meta({ audit: { skip: "renders a draft template; saves nothing" } })
@@ -86,7 +86,7 @@ const chatModules = router({
     .mutation(({ ctx, input }) => updateChatModule(ctx, input)),
   delete: procedureFor(ROLES.admin)
     .input(idVersionInput)
-    .mutation(({ ctx, input }) => deleteChatModule(ctx, input.id)),
+    .mutation(({ ctx, input }) => deleteChatModule(ctx, input.id, input.version)),
   /** What a module (saved or draft) would do with a sample message and state; nothing saved. */
   test: procedureFor(ROLES.writers)
     .meta({ audit: { skip: "runs a module against sample input; saves nothing" } })

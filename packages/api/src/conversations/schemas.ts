@@ -29,6 +29,9 @@ export {
   type TriggerKind,
 } from "@shortlist/db/constants";
 
+/** Variables and state: JSON only (no dates, BigInts or undefined), so what is stored reads back the same. */
+const jsonObject = z.record(z.string(), z.json({ error: "Must be a JSON value" }));
+
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `Must be one of: ${values.join(", ")}` });
 const name = singleLineText(120).pipe(z.string().trim().min(1, "Must not be empty"));
@@ -68,8 +71,8 @@ export type UpdatePersonaInput = z.input<typeof updatePersonaInput>;
 /** Renders a persona's template with sample variables and state, as the model would see it (nothing saved). */
 export const previewPersonaInput = z.strictObject({
   template,
-  variables: z.record(z.string(), z.unknown()).default({}),
-  state: z.record(z.string(), z.unknown()).default({}),
+  variables: jsonObject.default({}),
+  state: jsonObject.default({}),
 });
 
 export const chatModuleInput = z.strictObject({
@@ -99,7 +102,7 @@ export type UpdateChatModuleInput = z.input<typeof updateChatModuleInput>;
 export const testChatModuleInput = z.strictObject({
   module: chatModuleInput,
   message: multiLineText(8_000),
-  state: z.record(z.string(), z.unknown()).default({}),
+  state: jsonObject.default({}),
   reply: multiLineText(8_000).nullish(),
 });
 export type TestChatModuleInput = z.input<typeof testChatModuleInput>;
@@ -107,7 +110,7 @@ export type TestChatModuleInput = z.input<typeof testChatModuleInput>;
 export const startConversationInput = z.strictObject({
   personaId: uuid,
   title: singleLineText(200).pipe(z.string().trim().min(1, "Must not be empty")).optional(),
-  variables: z.record(z.string(), z.unknown()).default({}),
+  variables: jsonObject.default({}),
   candidateId: uuid.nullish(),
 });
 export type StartConversationInput = z.input<typeof startConversationInput>;
@@ -141,7 +144,7 @@ export const runModuleInput = z.strictObject({ conversationId: uuid, moduleId: u
 
 export const setStateInput = z.strictObject({
   id: uuid,
-  value: z.unknown().refine((v) => v !== undefined, "Give a JSON value"),
+  value: z.json({ error: "Must be a JSON value (text, number, true/false, null, a list or an object)" }),
   version: recordVersion,
 });
 export type SetStateInput = z.input<typeof setStateInput>;

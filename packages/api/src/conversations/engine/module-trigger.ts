@@ -35,7 +35,8 @@ export function patternProblem(pattern: string): string | null {
 }
 
 const WORD = String.raw`[\p{L}\p{N}_]`;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+// No "-" or "/": outside a class they need no escape, and the "u" flag refuses escapes that mean nothing.
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * A keyword or phrase as a whole-word, case-insensitive matcher. Built from the escaped literal only (no

@@ -56,6 +56,13 @@ describe("triggers", () => {
     expect((await runChatModule(module, input("remoteness and fulltime"))).fired).toBe(false);
   });
 
+  test("keywords with punctuation are literal text (a hyphen or a slash once made an invalid pattern)", async () => {
+    const module = { ...base, triggerKind: "keywords" as const, triggerKeywords: ["full-time", "c/c++", "Mb;m&-r<S"] };
+    expect((await runChatModule(module, input("A full-time role"))).fired).toBe(true);
+    expect((await runChatModule(module, input("Knows C/C++ well"))).fired).toBe(true);
+    expect((await runChatModule(module, input("nothing here"))).fired).toBe(false);
+  });
+
   test("forcing a module whose trigger does not match runs it and says so", async () => {
     const module = { ...base, triggerKind: "keywords" as const, triggerKeywords: ["x"], content: "c" };
     const result = await runChatModule(module, input("nothing"), { force: true });
