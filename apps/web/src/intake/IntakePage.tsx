@@ -1,44 +1,22 @@
 import { Button, Grid, Group, Stack, Text, Title } from "@mantine/core";
-import { idInput } from "@shortlist/api/schemas";
-import { IconClipboardOff, IconExternalLink, IconReportAnalytics } from "@tabler/icons-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { IconExternalLink, IconReportAnalytics } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { Link, useParams } from "react-router";
+import { Link } from "react-router";
 import { ChatPanel } from "../conversations";
 import { formatDate } from "../lib/format";
-import { useHasRole } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
-import { Forbidden } from "../ui/Forbidden";
-import { BackLink, RecordPage } from "../ui/RecordPage";
+import { BackLink } from "../ui/RecordPage";
 import { BACK_TO_INTAKES } from "./back";
+import { IntakeRecord } from "./IntakeRecord";
 import { ProfilePanel } from "./ProfilePanel";
 import type { Intake } from "./types";
 
 export default function IntakePage() {
-  if (!useHasRole("writers")) return <Forbidden what="vacancy intakes" />;
-  return <IntakeLoader />;
-}
-
-function IntakeLoader() {
-  const { id = "" } = useParams();
-  const validId = idInput.safeParse({ id }).success;
-  const trpc = useTRPC();
-  const query = useQuery(trpc.intake.get.queryOptions({ id }, { enabled: validId }));
   return (
-    <RecordPage
-      validId={validId}
-      query={query}
-      back={BACK_TO_INTAKES}
-      notFound={{
-        title: "Intake not found",
-        description: "The link may be wrong.",
-        icon: <IconClipboardOff aria-hidden />,
-      }}
-      errorTitle="Could not load this intake"
-      skeleton={[480]}
-    >
+    <IntakeRecord what="vacancy intakes" skeleton={[480]}>
       {(view) => <IntakeScreen key={view.session.id} view={view} />}
-    </RecordPage>
+    </IntakeRecord>
   );
 }
 

@@ -1,45 +1,21 @@
 import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
-import { idInput } from "@shortlist/api/schemas";
-import { IconClipboardOff, IconDownload } from "@tabler/icons-react";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { IconDownload } from "@tabler/icons-react";
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { useParams } from "react-router";
 import { formatDateTime } from "../lib/format";
-import { useHasRole } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 import { ErrorState } from "../ui/ErrorState";
-import { Forbidden } from "../ui/Forbidden";
 import { PageLoader } from "../ui/PageLoader";
-import { BackLink, RecordPage } from "../ui/RecordPage";
-import { BACK_TO_INTAKES } from "./back";
+import { BackLink } from "../ui/RecordPage";
+import { IntakeRecord } from "./IntakeRecord";
 import { ReportView } from "./ReportView";
 import type { Intake } from "./types";
 
 export default function ReportPage() {
-  if (!useHasRole("writers")) return <Forbidden what="vacancy reports" />;
-  return <ReportLoader />;
-}
-
-function ReportLoader() {
-  const { id = "" } = useParams();
-  const validId = idInput.safeParse({ id }).success;
-  const trpc = useTRPC();
-  const query = useQuery(trpc.intake.get.queryOptions({ id }, { enabled: validId }));
   return (
-    <RecordPage
-      validId={validId}
-      query={query}
-      back={BACK_TO_INTAKES}
-      notFound={{
-        title: "Intake not found",
-        description: "The link may be wrong.",
-        icon: <IconClipboardOff aria-hidden />,
-      }}
-      errorTitle="Could not load this intake"
-      skeleton={[360]}
-    >
+    <IntakeRecord what="vacancy reports" skeleton={[360]}>
       {(view) => <Report key={view.session.id} view={view} />}
-    </RecordPage>
+    </IntakeRecord>
   );
 }
 

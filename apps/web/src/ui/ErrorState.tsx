@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Text } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle, IconRefresh } from "@tabler/icons-react";
 import { errorMessage } from "../lib/errors";
 
@@ -28,6 +28,28 @@ export function ErrorState({ error, title = "Could not load this", onRetry, retr
           </Button>
         </Group>
       )}
+    </Alert>
+  );
+}
+
+/** A save refused because someone else saved the record first (`stale_version`), with a Reload when there is one. */
+export function StaleVersionAlert({ what, onReload }: { what: string; onReload?: () => void }) {
+  return (
+    <Alert color="orange" variant="light" title={`Someone else saved this ${what} first`} role="alert">
+      <Stack gap="xs" align="flex-start">
+        Your changes were not saved. Reload to see their version, then make your changes again.
+        {onReload && (
+          <Button
+            size="xs"
+            variant="white"
+            color="orange"
+            leftSection={<IconRefresh size={14} aria-hidden />}
+            onClick={onReload}
+          >
+            Reload
+          </Button>
+        )}
+      </Stack>
     </Alert>
   );
 }

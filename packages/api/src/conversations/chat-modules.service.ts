@@ -3,11 +3,12 @@ import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import { ChatModule, type EntityManager, type IChatModule } from "@shortlist/db";
 import type { z } from "zod";
 import type { ProcedureContext } from "../context";
-import { DomainError, InvalidInput, NotFound, StaleVersion } from "../errors";
+import { InvalidInput, NotFound, StaleVersion } from "../errors";
 import type { ChatModuleDTO, ModuleTestResult } from "./dto";
 import { runChatModule, validateChatModule } from "./engine/modules-runtime";
 import { toChatModuleDTO, toRuntimeModule } from "./persona-mappers";
 import type { chatModuleInput, testChatModuleInput, updateChatModuleInput } from "./schemas";
+import { assertNameFree, duplicateName } from "./unique-name";
 
 type Ctx = Pick<ProcedureContext, "em" | "audit">;
 type ModuleFields = z.output<typeof chatModuleInput>;
@@ -44,22 +45,6 @@ export async function listChatModules(ctx: Ctx): Promise<ChatModuleDTO[]> {
 
 export async function getChatModule(ctx: Ctx, id: string): Promise<ChatModuleDTO> {
   return dtoOf(ctx.em, await findModule(ctx.em, id));
-}
-
-function duplicateName(name: string): DomainError {
-  const message = `There is already a chat module called ${name}`;
-  return new DomainError("duplicate", message, {
-    details: { fields: ["name"] },
-    fieldErrors: [{ path: "name", message }],
-  });
-}
-
-async function assertNameFree(em: EntityManager, name: string, exceptId: string | null) {
-  const taken = await em.execute(
-    "select 1 from chat_modules where lower(name) = lower(?) and id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000')",
-    [name, exceptId],
-  );
-  if (taken.length > 0) throw duplicateName(name);
 }
 
 /** The stored form: a blank pattern or script is none; keywords trimmed, each once. */
@@ -121,7 +106,7 @@ async function flushNamed(em: EntityManager, name: string) {
   try {
     await em.flush();
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw duplicateName(name);
+    if (error instanceof UniqueConstraintViolationException) throw duplicateName("chat module", name);
     throw error;
   }
 }
@@ -130,7 +115,7 @@ async function flushNamed(em: EntityManager, name: string) {
 export async function createChatModule(ctx: Ctx, input: ModuleFields): Promise<ChatModuleDTO> {
   const fields = normalized(input);
   assertValid(fields);
-  await assertNameFree(ctx.em, fields.name, null);
+  await assertNameFree(ctx.em, "chat module", fields.name, null);
   const module = ctx.em.create(ChatModule, fields);
   await flushNamed(ctx.em, fields.name);
   ctx.audit.record({ entity: { kind: KIND, id: module.id }, before: null, after: fields });
@@ -148,7 +133,7 @@ export async function updateChatModule(
   assertValid(fields);
   const change = changedFields(snapshot(module), fields);
   if (Object.keys(change.after).length > 0) {
-    if (fields.name !== module.name) await assertNameFree(ctx.em, fields.name, module.id);
+    if (fields.name !== module.name) await assertNameFree(ctx.em, "chat module", fields.name, module.id);
     ctx.em.assign(module, fields);
     await flushNamed(ctx.em, fields.name);
   }

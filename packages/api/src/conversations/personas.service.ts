@@ -14,6 +14,7 @@ import { renderTemplate, templateProblem } from "./engine/prompt";
 import { removeAvatarFile } from "./avatar-files";
 import { toPersonaDTO, type PersonaModuleSummary } from "./persona-mappers";
 import type { createPersonaInput, previewPersonaInput, updatePersonaInput } from "./schemas";
+import { assertNameFree, duplicateName } from "./unique-name";
 
 type Ctx = Pick<ProcedureContext, "em" | "audit" | "keyring" | "config" | "getAuth">;
 type PersonaFields = z.output<typeof createPersonaInput>;
@@ -79,22 +80,6 @@ export async function openPersonaApiKey(
   if (!sealed) return null;
   const opened = await ctx.keyring.open(ctx.em, sealed);
   return opened.ok && typeof opened.value === "string" ? opened.value : null;
-}
-
-function duplicateName(name: string): DomainError {
-  const message = `There is already a persona called ${name}`;
-  return new DomainError("duplicate", message, {
-    details: { fields: ["name"] },
-    fieldErrors: [{ path: "name", message }],
-  });
-}
-
-async function assertNameFree(em: EntityManager, name: string, exceptId: string | null) {
-  const taken = await em.execute(
-    "select 1 from personas where lower(name) = lower(?) and id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000')",
-    [name, exceptId],
-  );
-  if (taken.length > 0) throw duplicateName(name);
 }
 
 /** The template parses and every module listed exists, once each. */
@@ -168,14 +153,14 @@ async function flushNamed(em: EntityManager, name: string) {
   try {
     await em.flush();
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw duplicateName(name);
+    if (error instanceof UniqueConstraintViolationException) throw duplicateName("persona", name);
     throw error;
   }
 }
 
 export async function createPersona(ctx: Ctx, input: PersonaFields): Promise<PersonaDTO> {
   await assertValid(ctx.em, input);
-  await assertNameFree(ctx.em, input.name, null);
+  await assertNameFree(ctx.em, "persona", input.name, null);
   const id = randomUUID();
   const columns = columnsOf(input);
   const apiKey = input.settings.apiKey?.trim() || null;
@@ -249,7 +234,7 @@ export async function updatePersona(ctx: Ctx, input: z.output<typeof updatePerso
     change.after.apiKey = keyChange;
   }
   if (Object.keys(change.after).length > 0) {
-    if (columns.name !== persona.name) await assertNameFree(ctx.em, columns.name, persona.id);
+    if (columns.name !== persona.name) await assertNameFree(ctx.em, "persona", columns.name, persona.id);
     ctx.em.assign(persona, columns);
     // The module list lives in its own table: touching the row still makes a new version of the persona.
     persona.updatedAt = new Date();

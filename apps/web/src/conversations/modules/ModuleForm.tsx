@@ -1,6 +1,5 @@
 import {
   Alert,
-  Button,
   Grid,
   NumberInput,
   Select,
@@ -13,11 +12,11 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconRefresh } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useNavigate } from "react-router";
 import { errorMessage, errorReason, fieldErrors } from "../../lib/errors";
+import { StaleVersionAlert } from "../../ui/ErrorState";
 import { applyFieldErrors } from "../../lib/form-errors";
 import { useTRPC } from "../../lib/trpc";
 import { FormActions } from "../../ui/FormActions";
@@ -190,26 +189,7 @@ function Group2({ children }: { children: ReactNode }) {
 }
 
 function SaveError({ error, onReload }: { error: unknown; onReload?: () => void }) {
-  if (errorReason(error) === "stale_version") {
-    return (
-      <Alert color="orange" variant="light" title="Someone else saved this module first" role="alert">
-        <Stack gap="xs" align="flex-start">
-          Your changes were not saved. Reload to see their version, then make your changes again.
-          {onReload && (
-            <Button
-              size="xs"
-              variant="white"
-              color="orange"
-              leftSection={<IconRefresh size={14} aria-hidden />}
-              onClick={onReload}
-            >
-              Reload
-            </Button>
-          )}
-        </Stack>
-      </Alert>
-    );
-  }
+  if (errorReason(error) === "stale_version") return <StaleVersionAlert what="module" onReload={onReload} />;
   return (
     <Alert color="red" variant="light" title="Not saved" role="alert">
       {fieldErrors(error).length ? "Fix the fields marked in red and save again." : errorMessage(error)}

@@ -1,11 +1,11 @@
-import { Alert, Button, Grid, Paper, Select, Stack, Switch, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Grid, Paper, Select, Stack, Switch, Textarea, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconRefresh } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { errorMessage, errorReason, type FieldError } from "../../lib/errors";
+import { StaleVersionAlert } from "../../ui/ErrorState";
 import { useTRPC } from "../../lib/trpc";
 import { FormActions } from "../../ui/FormActions";
 import { PERSONA_MODE_OPTIONS } from "../labels";
@@ -156,26 +156,7 @@ export function PersonaForm({ persona, canEdit }: Props) {
 }
 
 function SaveError({ error, unshown, onReload }: { error: unknown; unshown: FieldError[]; onReload?: () => void }) {
-  if (errorReason(error) === "stale_version") {
-    return (
-      <Alert color="orange" variant="light" title="Someone else saved this persona first" role="alert">
-        <Stack gap="xs" align="flex-start">
-          Your changes were not saved. Reload to see their version, then make your changes again.
-          {onReload && (
-            <Button
-              size="xs"
-              variant="white"
-              color="orange"
-              leftSection={<IconRefresh size={14} aria-hidden />}
-              onClick={onReload}
-            >
-              Reload
-            </Button>
-          )}
-        </Stack>
-      </Alert>
-    );
-  }
+  if (errorReason(error) === "stale_version") return <StaleVersionAlert what="persona" onReload={onReload} />;
   const fieldCount = unshown.length;
   return (
     <Alert color="red" variant="light" title="Not saved" role="alert">
