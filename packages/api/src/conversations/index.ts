@@ -1,8 +1,14 @@
 /** conversations: personas, modules, conversations with state and memory, and the staged reply pipeline. The only entry point for other modules. */
 import { fileRoutes } from "./files";
+import { conversationsPersonalData } from "./personal-data.service";
 import { routes } from "./router";
 
-export const conversationsModule = { name: "conversations", routes, fileRoutes } as const;
+export const conversationsModule = {
+  name: "conversations",
+  routes,
+  fileRoutes,
+  personalData: conversationsPersonalData,
+} as const;
 
 export { openPersonaApiKey } from "./personas.service";
 
