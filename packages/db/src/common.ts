@@ -13,9 +13,10 @@ export const baseProperties = {
     .datetime(3)
     .onCreate(() => new Date())
     .defaultRaw("now()"),
+  // A new row's update stamp is its creation stamp, to the millisecond (two `new Date()` calls may straddle one).
   updatedAt: p
     .datetime(3)
-    .onCreate(() => new Date())
+    .onCreate((entity: { createdAt?: Date }) => entity.createdAt ?? new Date())
     .onUpdate(() => new Date())
     .defaultRaw("now()"),
 };
