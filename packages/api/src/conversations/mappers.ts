@@ -1,5 +1,5 @@
 /** Raw rows of the conversation engine's tables → DTOs (procedures answer DTOs, never entities). */
-import type { MessageRole, MessageStatus, ModuleTraceEntry, PersonaMode, ProviderKind } from "@shortlist/db";
+import type { PersonaMode, ProviderKind } from "@shortlist/db";
 import { dbRow, pgDate } from "../db-rows";
 import type { ChatMessageDTO, ConversationDTO, ConversationStateDTO } from "./dto";
 
@@ -8,40 +8,14 @@ export const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.seq, m.role, m.conten
   m.reply_to_id, m.input_tokens, m.output_tokens, m.latency_ms, m.trace, m.quick_replies, m.created_at`;
 
 export function toMessageDTO(row: Record<string, unknown>): ChatMessageDTO {
-  const m = dbRow<{
-    id: string;
-    conversationId: string;
-    seq: number;
-    role: MessageRole;
-    content: string;
-    reasoning: string | null;
-    status: MessageStatus;
-    error: string | null;
-    replyToId: string | null;
-    inputTokens: number | null;
-    outputTokens: number | null;
-    latencyMs: number | null;
-    trace: ModuleTraceEntry[] | null;
-    quickReplies: string[] | null;
-    createdAt: Date;
-  }>(row, { dates: ["createdAt"] });
-  return {
-    id: m.id,
-    conversationId: m.conversationId,
-    seq: m.seq,
-    role: m.role,
-    content: m.content,
-    reasoning: m.reasoning,
-    status: m.status,
-    error: m.error,
-    replyToId: m.replyToId,
-    inputTokens: m.inputTokens,
-    outputTokens: m.outputTokens,
-    latencyMs: m.latencyMs,
-    trace: m.trace ?? [],
-    quickReplies: m.quickReplies ?? [],
-    createdAt: m.createdAt,
-  };
+  // The columns are the DTO's fields; only the JSON and array columns may come back null.
+  const m = dbRow<
+    Omit<ChatMessageDTO, "trace" | "quickReplies"> & {
+      trace: ChatMessageDTO["trace"] | null;
+      quickReplies: string[] | null;
+    }
+  >(row, { dates: ["createdAt"] });
+  return { ...m, trace: m.trace ?? [], quickReplies: m.quickReplies ?? [] };
 }
 
 /** The columns `toConversationDTO` reads, for `from conversations c join personas p on p.id = c.persona_id`. */
