@@ -6,7 +6,7 @@ import type { ProcedureContext } from "../context";
 import { InvalidInput, NotFound, StaleVersion } from "../errors";
 import type { ChatModuleDTO, ModuleTestResult } from "./dto";
 import { runChatModule, validateChatModule } from "./engine/modules-runtime";
-import { toChatModuleDTO, toRuntimeModule } from "./persona-mappers";
+import { chatModuleFields, toChatModuleDTO, toRuntimeModule } from "./persona-mappers";
 import type { chatModuleInput, testChatModuleInput, updateChatModuleInput } from "./schemas";
 import { assertNameFree, duplicateName } from "./unique-name";
 
@@ -76,20 +76,7 @@ function assertValid(fields: StoredFields) {
   }
 }
 
-const snapshot = (module: IChatModule): StoredFields => ({
-  name: module.name,
-  description: module.description,
-  content: module.content,
-  type: module.type,
-  triggerKind: module.triggerKind,
-  triggerPattern: module.triggerPattern ?? null,
-  triggerKeywords: [...(module.triggerKeywords ?? [])],
-  script: module.script ?? null,
-  executionContext: module.executionContext,
-  requiresAi: module.requiresAi,
-  stagePriority: module.stagePriority,
-  active: module.active,
-});
+const snapshot = (module: IChatModule): StoredFields => chatModuleFields(module);
 
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
   const b: Record<string, unknown> = {};

@@ -46,22 +46,27 @@ export function toPersonaDTO(persona: IPersona, modules: PersonaModuleSummary[])
   };
 }
 
+/** A module's own fields as stored: the DTO's body and the audit trail's before/after. */
+export const chatModuleFields = (module: IChatModule) => ({
+  name: module.name,
+  description: module.description,
+  content: module.content,
+  type: module.type,
+  triggerKind: module.triggerKind,
+  triggerPattern: module.triggerPattern ?? null,
+  triggerKeywords: [...(module.triggerKeywords ?? [])],
+  script: module.script ?? null,
+  executionContext: module.executionContext,
+  requiresAi: module.requiresAi,
+  stagePriority: module.stagePriority,
+  active: module.active,
+});
+
 export function toChatModuleDTO(module: IChatModule, personaCount: number): ChatModuleDTO {
   return {
     id: module.id,
     version: module.version,
-    name: module.name,
-    description: module.description,
-    content: module.content,
-    type: module.type,
-    triggerKind: module.triggerKind,
-    triggerPattern: module.triggerPattern ?? null,
-    triggerKeywords: [...(module.triggerKeywords ?? [])],
-    script: module.script ?? null,
-    executionContext: module.executionContext,
-    requiresAi: module.requiresAi,
-    stagePriority: module.stagePriority,
-    active: module.active,
+    ...chatModuleFields(module),
     personaCount,
     createdAt: module.createdAt,
     updatedAt: module.updatedAt,
