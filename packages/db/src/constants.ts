@@ -10,3 +10,4 @@ export * from "./vetting/constants";
 export * from "./mail/constants";
 export * from "./conversations/constants";
 export type * from "./vetting/types";
+export * from "./interviews/constants";

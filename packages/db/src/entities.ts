@@ -3,6 +3,7 @@ import { candidatesEntities } from "./candidates/entities";
 import { conversationsEntities } from "./conversations/entities";
 import { identityEntities } from "./identity/entities";
 import { intakeEntities } from "./intake/entities";
+import { interviewsEntities } from "./interviews/entities";
 import { jobsEntities } from "./jobs/entities";
 import { notesEntities } from "./notes/entities";
 import { mailEntities } from "./mail/entities";
@@ -21,4 +22,5 @@ export const entities = [
   ...auditEntities,
   ...conversationsEntities,
   ...intakeEntities,
+  ...interviewsEntities,
 ];

@@ -7,6 +7,7 @@ export * from "./vetting/entities";
 export * from "./mail/entities";
 export * from "./conversations/entities";
 export * from "./intake/entities";
+export * from "./interviews/entities";
 export * from "./privacy";
 export * from "./audit";
 export { entities } from "./entities";

@@ -98,6 +98,8 @@ export const Application = defineEntity({
     rejectionNote: p.text().nullable(),
     stageEnteredAt: p.datetime(3),
     lastActivityAt: p.datetime(3),
+    /** The interview scorecard's overall score (0–100), written by interviews through jobs' port; the board shows it. */
+    interviewScore: p.double().nullable(),
   },
   indexes: [
     { name: "applications_job_stage_idx", properties: ["job", "stage", "outcome", "stageEnteredAt"] },
