@@ -91,3 +91,5 @@ export {
   type ConversationStateDTO,
   type ConversationView,
 } from "./conversations";
+export { interviewsModule } from "./interviews";
+export type * from "./interviews";

@@ -5,6 +5,7 @@ import { conversationsModule } from "./conversations";
 import type { FileRoute } from "./files";
 import { identityModule } from "./identity";
 import { intakeModule } from "./intake";
+import { interviewsModule } from "./interviews";
 import { mailModule } from "./mail";
 import { jobsModule } from "./jobs";
 import { notesModule } from "./notes";
@@ -21,6 +22,7 @@ export const modules = [
   auditModule,
   conversationsModule,
   intakeModule,
+  interviewsModule,
 ] as const;
 
 /** Every module's file routes (downloads, uploads): the server mounts them and the access test walks them. */

@@ -8,6 +8,7 @@ export * from "./identity/schemas";
 export * from "./mail/schemas";
 export * from "./conversations/schemas";
 export * from "./intake/schemas";
+export * from "./interviews/schemas";
 export * from "./jobs/schemas";
 export * from "./notes/schemas";
 export {

@@ -1,0 +1,13 @@
+/** interviews: question bank, CV analyses, interviews with a plan and a candidate link, evaluations, scorecards, matching. The only entry point for other modules. */
+import { fileRoutes } from "./files";
+import { interviewsPersonalData } from "./personal-data.service";
+import { routes } from "./router";
+
+export const interviewsModule = {
+  name: "interviews",
+  routes,
+  fileRoutes,
+  personalData: interviewsPersonalData,
+} as const;
+
+export type * from "./dto";
