@@ -28,3 +28,16 @@ export async function rubricAgreement(
 ): Promise<RubricAgreementDTO[]> {
   throw new Error("rubricAgreement: not implemented yet");
 }
+/** What evaluation and scorecard work needs: a procedure's context or a background unit's (the interviewer driver's). */
+export type InterviewsUnit = Pick<ProcedureContext, "em" | "keyring" | "audit" | "config" | "log"> & {
+  /** Present in a procedure: runs after the commit (a model judge is scheduled with it). */
+  afterCommit?: ProcedureContext["afterCommit"];
+};
+
+/**
+ * Scores one answer with the built-in evaluator in the caller's transaction (upserting its `builtin` evaluation),
+ * and, when a model is configured, schedules the model judge after the commit. Called by the candidate's answer.
+ */
+export async function evaluateAnswer(unit: InterviewsUnit, answerId: string): Promise<void> {
+  throw new Error("evaluateAnswer: not implemented yet");
+}

@@ -1,4 +1,6 @@
-/** interviews' file routes: CV upload and download, an answer's audio upload (public, by link token) and download. */
+/** interviews' file routes: CV upload and download (cv-files.ts), an answer's audio upload and download (audio-files.ts). */
 import type { FileRoute } from "../files";
+import { audioFileRoutes } from "./audio-files";
+import { cvFileRoutes } from "./cv-files";
 
-export const fileRoutes: readonly FileRoute[] = [];
+export const fileRoutes: readonly FileRoute[] = [...cvFileRoutes, ...audioFileRoutes];
