@@ -5,6 +5,7 @@ import { candidatesModule } from "../candidates";
 import { conversationsModule } from "../conversations";
 import { homeModule } from "../home";
 import { intakeModule } from "../intake";
+import { interviewsModule } from "../interviews";
 import { jobSettingsModule, jobsModule } from "../jobs";
 import { mailModule } from "../mail";
 import { vettingModule } from "../vetting";
@@ -17,6 +18,7 @@ export const modules: readonly SpaModule[] = [
   vettingModule,
   mailModule,
   intakeModule,
+  interviewsModule,
   conversationsModule,
   adminModule,
   jobSettingsModule,

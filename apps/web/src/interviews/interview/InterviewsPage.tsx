@@ -1,0 +1,6 @@
+import { Empty } from "../../ui/Empty";
+
+/** Placeholder until this screen is built. */
+export default function InterviewsPage() {
+  return <Empty title="Not built yet" description="This screen is being built." />;
+}
