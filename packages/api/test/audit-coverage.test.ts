@@ -10,6 +10,7 @@ import { auditEnforcement } from "../src/audit-trail";
 import { driveConversations } from "./conversations-fixtures";
 import { callerFor, PASSWORD, rejection, useTestApi, type CookieJar } from "./helpers";
 import { driveIntake } from "./intake-fixtures";
+import { driveInterviews } from "./interviews-fixtures";
 import { inUnitOfWork } from "./mail-fixtures";
 import { sampleLines } from "./vetting-fixtures";
 
@@ -136,6 +137,7 @@ async function driveEveryMutation() {
 
   await driveConversations(admin, api.db.orm);
   await driveIntake(admin);
+  await driveInterviews(admin, api);
 
   await admin.candidates.exportPersonalData({ id: candidate.id });
   await admin.candidates.erase({ id: candidate.id });
