@@ -240,6 +240,8 @@ export interface CandidateInterviewDTO {
   company: string;
   interviewerName: string;
   questionCount: number;
+  /** Each planned question's time limit in plan order (the welcome screen says how long the interview takes). */
+  timeLimitsSeconds: number[];
   /** The question to answer now (null before start and after the end). */
   current: {
     id: string;

@@ -177,6 +177,8 @@ export const linkToken = z
   .string()
   .regex(/^[A-Za-z0-9_-]{43}$/, "This interview link is not valid: check that it was copied whole");
 export const linkInput = z.strictObject({ token: linkToken });
+/** The candidate's page in the SPA: the link's URL is the server's public origin followed by this path. */
+export const candidateInterviewPagePath = (token: string) => `/interview/${encodeURIComponent(token)}`;
 export const candidateAnswerInput = z.strictObject({
   token: linkToken,
   /** The planned question this answers (guards against a stale tab answering the wrong one). */
