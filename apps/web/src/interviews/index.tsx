@@ -15,6 +15,7 @@ export const interviewsModule: SpaModule = {
     { path: "interviews/:id", page: lazy(() => import("./interview/InterviewPage")) },
     { path: "jobs/:id/matching", page: lazy(() => import("./matching/MatchingPage")) },
   ],
+  publicRoutes: [{ path: "interview/:token", page: lazy(() => import("./candidate/CandidateInterviewPage")) }],
   nav: [
     { to: "/questions", label: "Question bank", icon: <IconListCheck size={18} aria-hidden />, roles: "members" },
     {

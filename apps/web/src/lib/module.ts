@@ -21,4 +21,9 @@ export interface SpaModule {
   name: string;
   routes: readonly ModuleRoute[];
   nav: readonly NavEntry[];
+  /**
+   * Screens for people without an account (a candidate's interview link): shown without the navigation, and
+   * without asking for, or checking, a session. Their pages must read nothing a session would guard.
+   */
+  publicRoutes?: readonly ModuleRoute[];
 }
