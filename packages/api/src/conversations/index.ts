@@ -31,3 +31,5 @@ export {
   type StartConversationFor,
 } from "./conversations.service";
 export { recoverConversations, stopConversations } from "./engine/recovery";
+/** For other modules' structured-output calls to the configured model (interviews: CV analysis, the answer judge). */
+export { providerFor, ProviderError, type Provider, type ProviderSettings } from "./providers";
