@@ -23,7 +23,13 @@ export function createApp(
     helmet({
       // Served over plain http on localhost by default; only ask for HTTPS when cookies are Secure.
       strictTransportSecurity: config.auth.cookieSecure,
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.auth.cookieSecure ? [] : null } },
+      contentSecurityPolicy: {
+        directives: {
+          upgradeInsecureRequests: config.auth.cookieSecure ? [] : null,
+          // A candidate listens back to their answer's recording before sending it (an object URL).
+          mediaSrc: ["'self'", "blob:"],
+        },
+      },
     }),
   );
   app.use(
