@@ -91,5 +91,5 @@ export {
   type ConversationStateDTO,
   type ConversationView,
 } from "./conversations";
-export { interviewsModule } from "./interviews";
+export { interviewsModule, settleJudges, stopJudges } from "./interviews";
 export type * from "./interviews";

@@ -12,6 +12,7 @@ export {
   listCandidateApplications,
 } from "./applications.service";
 export { fileManyUnderJobs, type Filing } from "./filing.service";
+export { recordInterviewScore } from "./interview-score.service";
 export type { JobsTx } from "./audit";
 export type { ApplicationDTO, JobDetailDTO, JobDTO, StageDTO } from "./mappers";
 export type { ApplicationListItem, ApplicationPage, BoardCard, BoardColumn, BoardDTO } from "./board.service";
