@@ -11,3 +11,5 @@ export const interviewsModule = {
 } as const;
 
 export type * from "./dto";
+/** The model judge runs after commits: the server stops it; tests wait for it. */
+export { settleJudges, stopJudges } from "./judge-runner";
