@@ -1,0 +1,311 @@
+/**
+ * Issue #13's "Done when", in one walk: a recruiter uploads a CV (a PDF made here) on the candidate page and sees its
+ * analysis, prepares an interview for the candidate's application (a job with a vacancy profile, set up through the
+ * API), reorders the plan with the keyboard, sends the link and reads it in the Mailbox. The candidate, in a browser
+ * of their own at phone width, opens it, starts, answers, closes the tab halfway, opens the link again and carries
+ * on where they stopped, and completes. Back as the recruiter: the evaluations, one overridden with a reason, the
+ * scorecard on the job board and in the hiring report's PDF, and the job's candidates ranked on the matching page.
+ */
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { AppRouter } from "@shortlist/api";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import PDFDocument from "pdfkit";
+import type { BrowserContext, Page } from "playwright-core";
+import superjson from "superjson";
+import { expect, onTestFailed, test } from "vitest";
+import { pdfText } from "../../../packages/api/src/vetting/reports/pdf-text.fixture";
+import { notified, signIn, useE2eEnvironment } from "./harness";
+
+const RECRUITER = { email: "recruiter@example.com", password: "a-long-test-password" };
+const DANA = { name: "Dana Whitfield", email: "dana.whitfield@example.com" };
+const OMAR = { name: "Omar Haddad", email: "omar.haddad@example.com" };
+const JOB = { title: "Backend Engineer", company: "Northwind" };
+const PHONE = { width: 375, height: 740 };
+const SCREENSHOTS = process.env.SHORTLIST_E2E_SCREENSHOTS;
+const ACTIVITY = fileURLToPath(new URL("../../../examples/activity.sample.jsonl", import.meta.url));
+
+const e2e = useE2eEnvironment({
+  admin: RECRUITER,
+  dataDirPrefix: "shortlist-e2e-interview-",
+  pageOptions: { acceptDownloads: true, viewport: { width: 1440, height: 1000 } },
+});
+
+const shot = async (page: Page, name: string) => {
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+};
+const visible = (locator: { isVisible(): Promise<boolean> }) => expect.poll(() => locator.isVisible()).toBe(true);
+
+/** The API as the signed-in user of the page (its session cookie), for what the test sets up rather than types. */
+async function apiOf(page: Page, url: string) {
+  const cookie = (await page.context().cookies(url)).map((c) => `${c.name}=${c.value}`).join("; ");
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${url}/trpc`, transformer: superjson, headers: { cookie } })],
+  });
+}
+type Api = Awaited<ReturnType<typeof apiOf>>;
+
+/** A one-page CV as a PDF: Dana has PostgreSQL, TypeScript and Node.js, but says nothing of Kubernetes. */
+function cvPdf(): Promise<Buffer> {
+  const doc = new PDFDocument({ size: "A4", margin: 56 });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  doc.fontSize(20).text(DANA.name);
+  doc.fontSize(11).text(`Senior Backend Engineer · ${DANA.email} · Lisbon`);
+  doc.moveDown().fontSize(14).text("Experience");
+  doc.fontSize(11).text("Senior Backend Engineer, Contoso — Jan 2019 – present");
+  doc.text(
+    "Built and ran the order platform in TypeScript on Node.js with PostgreSQL: partitioned the largest tables, " +
+      "tuned indexes and cut p95 latency from 800 ms to 120 ms. Led a team of four engineers.",
+  );
+  doc.moveDown().text("Backend Engineer, Fabrikam — Mar 2014 – Dec 2018");
+  doc.text("REST APIs in Python and PostgreSQL; introduced Docker for local development and CI.");
+  doc.moveDown().fontSize(14).text("Education");
+  doc.fontSize(11).text("BSc Computer Science, University of Porto, 2010 – 2013");
+  doc.moveDown().fontSize(14).text("Languages");
+  doc.fontSize(11).text("English (fluent), Portuguese (native)");
+  doc.end();
+  return done;
+}
+
+/** An answer that speaks to the question with a concrete example, as a prepared candidate would write it. */
+const answerTo = (question: string) =>
+  `About "${question.slice(0, 60)}": in my current role I led this work myself. For example, I measured the ` +
+  "problem first (p95 latency at 800 ms), then changed one thing at a time: added the missing PostgreSQL index, " +
+  "moved the slow report to a background job, and reviewed the result with the team. Latency fell to 120 ms and " +
+  "we wrote the steps down so others could repeat them.";
+
+/** The job with its vacancy profile, two applicants (Dana consents and has a completed assessment), the bank. */
+async function setUp(api: Api) {
+  const job = await api.jobs.create.mutate({ ...JOB, location: "Lisbon" });
+  await api.intake.updateProfile.mutate({
+    jobId: job.id,
+    version: 0,
+    profile: {
+      title: JOB.title,
+      company: JOB.company,
+      seniority: "senior",
+      mustHave: [
+        { skill: "PostgreSQL", weight: 5 },
+        { skill: "TypeScript", weight: 4 },
+        { skill: "Kubernetes", weight: 3 },
+      ],
+      niceToHave: [{ skill: "Docker", weight: 2 }],
+    },
+  });
+  const dana = await api.candidates.create.mutate({
+    ...DANA,
+    jobId: job.id,
+    consentGiven: true,
+    assessmentDomains: ["Python", "PostgreSQL"],
+  });
+  await api.candidates.create.mutate({ ...OMAR, jobId: job.id });
+  // A completed assessment: the hiring report is made from one.
+  const assessment = await api.assessments.start.mutate({ candidateId: dana.id });
+  const rows = (await readFile(ACTIVITY, "utf8"))
+    .split("\n")
+    .map((line, index) => ({ line: index + 1, text: line }))
+    .filter(({ text }) => text.trim())
+    .map(({ line, text }) => ({ ...(JSON.parse(text) as object), line }));
+  await api.assessments.importActivity.mutate({ assessmentId: assessment.id, rows });
+  await api.assessments.complete.mutate({ assessmentId: assessment.id });
+  await api.questions.loadStarterBank.mutate();
+  return { jobId: job.id, danaId: dana.id };
+}
+
+/** The candidate's page: what they see of the interview. */
+const candidateView = (page: Page) => ({
+  answer: page.getByLabel("Your answer"),
+  submit: page.getByRole("button", { name: "Submit answer" }),
+  question: page.getByTestId("current-question"),
+  typing: page.getByTestId("interviewer-typing"),
+  done: page.getByTestId("interview-done"),
+  conversation: page.getByRole("log", { name: "Interview conversation" }),
+});
+
+/** Waits for the interviewer to finish writing, answers the current question (Ctrl+Enter or the button). */
+async function answerCurrent(page: Page, how: "button" | "keyboard") {
+  const view = candidateView(page);
+  await expect.poll(() => view.typing.isVisible()).toBe(false);
+  const question = await view.question.innerText();
+  const before = await view.conversation.getByTestId("interview-message").count();
+  // Each new question puts the focus in the answer box.
+  await expect.poll(() => view.answer.evaluate((el) => el.matches(":focus"))).toBe(true);
+  await view.answer.fill(answerTo(question));
+  if (how === "keyboard") await view.answer.press("Control+Enter");
+  else await view.submit.click();
+  await expect.poll(() => view.conversation.getByTestId("interview-message").count()).toBeGreaterThan(before);
+  return question;
+}
+
+/** Nothing wider than the phone: no sideways scrolling. */
+const fitsWidth = (page: Page) => page.locator("html").evaluate((el) => el.scrollWidth <= el.clientWidth);
+
+async function asCandidate(context: BrowserContext, link: string) {
+  let page = await context.newPage();
+  onTestFailed(() => shot(page, "interview-candidate-failed"));
+  const view = () => candidateView(page);
+
+  // A link that was cut short says so, and nothing else.
+  await page.goto(link.slice(0, -5));
+  await visible(page.getByText("This interview link is not valid"));
+
+  // The welcome: who asks, how many questions, how long; no navigation, no sign-in.
+  await page.goto(link);
+  await page.getByRole("heading", { name: `Interview: ${JOB.title}` }).waitFor();
+  await visible(page.getByText(/will ask you \d+ questions about the Backend Engineer role at Northwind/));
+  await visible(page.getByText(/minutes? per question/));
+  expect(await page.getByRole("navigation").count()).toBe(0);
+  expect(await page.getByRole("button", { name: "Sign in" }).count()).toBe(0);
+  expect(await fitsWidth(page)).toBe(true);
+  await shot(page, "interview-candidate-welcome");
+  await page.getByRole("button", { name: "Start the interview" }).click();
+
+  // The first two answers, one with the button, one with Ctrl+Enter; each joins the conversation.
+  await view().question.waitFor();
+  const first = await answerCurrent(page, "button");
+  await visible(view().conversation.getByText(answerTo(first)));
+  await answerCurrent(page, "keyboard");
+  expect(await fitsWidth(page)).toBe(true);
+  await shot(page, "interview-candidate-chat");
+
+  // A draft survives a reload of the tab.
+  await expect.poll(() => view().typing.isVisible()).toBe(false);
+  const third = await view().question.innerText();
+  await view().answer.fill("A draft I have not sent yet");
+  await page.reload();
+  await expect.poll(() => view().answer.inputValue()).toBe("A draft I have not sent yet");
+
+  // The tab closed halfway; the link opened again carries on at the same question, with the conversation so far.
+  await page.close();
+  page = await context.newPage();
+  await page.goto(link);
+  await expect.poll(() => view().question.innerText()).toBe(third);
+  expect(
+    await view().conversation.getByTestId("interview-message").filter({ hasText: "in my current role" }).count(),
+  ).toBe(2);
+
+  // The rest, until the interview is complete.
+  for (let i = 0; i < 40 && !(await view().done.isVisible()); i++) {
+    await expect.poll(async () => (await view().done.isVisible()) || (await view().question.isVisible())).toBe(true);
+    if (await view().done.isVisible()) break;
+    await answerCurrent(page, i % 2 ? "keyboard" : "button");
+  }
+  await visible(view().done);
+  await visible(page.getByRole("heading", { name: "Thank you, Dana" }));
+  await shot(page, "interview-candidate-done");
+
+  // The link now says the interview is over.
+  await page.reload();
+  await visible(view().done);
+}
+
+test(
+  "a CV analysed, an interview planned and sent, answered by the candidate with a break, evaluated, overridden, " +
+    "on the board and in the report, then candidates ranked",
+  { timeout: 600_000 },
+  async () => {
+    const { page, server, browser } = e2e;
+    onTestFailed(() => shot(page, "interview-recruiter-failed"));
+    await signIn(page, `${server.url}/`, RECRUITER);
+    await page.getByRole("button", { name: "Sign out" }).waitFor();
+    const api = await apiOf(page, server.url);
+    const { jobId, danaId } = await setUp(api);
+
+    // The CV, uploaded on Dana's page: its analysis names the skills found.
+    await page.goto(`${server.url}/candidates/${danaId}`);
+    await page.getByRole("heading", { name: DANA.name }).waitFor();
+    const cvPanel = page.getByRole("region", { name: "CV" });
+    await cvPanel
+      .getByTestId("cv-file")
+      .setInputFiles({ name: "dana-whitfield-cv.pdf", mimeType: "application/pdf", buffer: await cvPdf() });
+    await expect.poll(notified(page, "CV analysed")).toBe(true);
+    await visible(cvPanel.getByText("PostgreSQL").first());
+    await visible(cvPanel.getByText("TypeScript").first());
+    await shot(page, "interview-cv");
+
+    // The interview for her application: the plan asks first about what the CV does not show (Kubernetes).
+    await page.getByRole("button", { name: "Prepare interview" }).click();
+    await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
+    const interviewId = page.url().split("/").at(-1)!;
+    const plan = page.getByRole("list", { name: "Interview plan" });
+    await visible(plan);
+    const planTexts = () => plan.getByTestId("plan-question-text").allInnerTexts();
+    await expect.poll(async () => (await planTexts()).length).toBeGreaterThan(2);
+    await visible(plan.getByText(/gap: Kubernetes/).first());
+
+    // Reordered with the keyboard: the first question moved down one place, then saved.
+    const before = await planTexts();
+    await plan.getByRole("button", { name: /^Move/ }).first().focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Space");
+    await expect.poll(planTexts).toEqual([before[1], before[0], ...before.slice(2)]);
+    await page.getByRole("button", { name: "Save plan" }).click();
+    await expect.poll(notified(page, "Plan saved")).toBe(true);
+    await shot(page, "interview-plan");
+
+    // The link: sent by email, held in the Mailbox (no mail server), where the recruiter reads it.
+    await page.getByRole("button", { name: "Send link" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Send link" }).click();
+    await expect.poll(notified(page, "Link sent")).toBe(true);
+    await page.getByRole("navigation").getByRole("link", { name: "Mailbox" }).click();
+    await page.getByRole("heading", { name: "Mailbox" }).waitFor();
+    await page.getByRole("button", { name: `Read the message to ${DANA.name}` }).click();
+    const body = await page.getByTestId("mail-body").innerText();
+    const token = /\/interview\/([A-Za-z0-9_-]{43})\b/.exec(body)?.[1];
+    expect(token, body).toBeDefined();
+    const link = `${server.url}/interview/${token}`;
+
+    // The candidate, in a browser of their own (no session) at phone width.
+    const candidate = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    try {
+      await asCandidate(candidate, link);
+    } finally {
+      await candidate.close();
+    }
+
+    // The results: each answer with its evaluation; one score overridden with a reason.
+    await page.goto(`${server.url}/interviews/${interviewId}`);
+    const answers = page.getByTestId("interview-answer");
+    await expect.poll(() => answers.count()).toBeGreaterThan(2);
+    await visible(answers.first().getByText(/builtin@1/));
+    await answers.first().getByRole("button", { name: "Override" }).click();
+    const override = page.getByRole("dialog", { name: /Override/ });
+    await override.getByLabel("Score").fill("35");
+    await override.getByLabel("Reason").fill("The example does not show Kubernetes in production.");
+    await override.getByRole("button", { name: "Save override" }).click();
+    await expect.poll(notified(page, "Score overridden")).toBe(true);
+    await visible(answers.first().getByText("The example does not show Kubernetes in production."));
+    const scorecard = page.getByTestId("scorecard");
+    await visible(scorecard);
+    const overall = /\d+/.exec(await scorecard.getByTestId("scorecard-overall").innerText())![0];
+    await shot(page, "interview-results");
+
+    // The scorecard on the job board: the card's interview badge.
+    await page.goto(`${server.url}/jobs/${jobId}`);
+    const card = page.getByTestId("board-card").filter({ hasText: DANA.name });
+    await expect.poll(() => card.innerText()).toContain(`Interview ${overall}`);
+
+    // And in the hiring report: generated from her assessment, with an Interview section in the PDF.
+    await page.goto(`${server.url}/candidates/${danaId}`);
+    await page.getByTestId("assessments-section").getByRole("button", { name: "Generate report" }).click();
+    await expect.poll(notified(page, "Report generated")).toBe(true);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("latest-report").getByRole("link", { name: "Download PDF" }).click(),
+    ]);
+    const text = await pdfText(await download.path());
+    expect(text).toContain("Interview");
+    expect(text).toContain(DANA.name);
+
+    // Matching: the job's applicants ranked, Dana (CV, assessment and interview) above Omar (nothing yet).
+    await page.goto(`${server.url}/jobs/${jobId}`);
+    await page.getByRole("link", { name: "Match candidates" }).click();
+    await page.waitForURL(new RegExp(`/jobs/${jobId}/matching$`));
+    const ranked = page.getByTestId("matching-table");
+    await expect.poll(() => ranked.getByTestId("match-name").allInnerTexts()).toEqual([DANA.name, OMAR.name]);
+    await shot(page, "interview-matching");
+  },
+);
