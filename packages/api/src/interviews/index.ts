@@ -13,3 +13,5 @@ export const interviewsModule = {
 export type * from "./dto";
 /** The model judge runs after commits: the server stops it; tests wait for it. */
 export { settleJudges, stopJudges } from "./judge-runner";
+/** The starter question bank (`npm run db:seed` loads it). */
+export { loadStarterBank } from "./starter/load";

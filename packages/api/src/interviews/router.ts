@@ -22,7 +22,7 @@ import {
 } from "./interviews.service";
 import { addMatches, rankCandidates } from "./matching.service";
 import { exportQuestions, importQuestions } from "./questions-import.service";
-import { createQuestion, getQuestion, listQuestions, updateQuestion } from "./questions.service";
+import { createQuestion, getQuestion, listQuestions, loadStarterQuestions, updateQuestion } from "./questions.service";
 import {
   addMatchesInput,
   analyseCvInput,
@@ -68,6 +68,8 @@ const questions = router({
   export: procedureFor(ROLES.members)
     .input(exportQuestionsInput)
     .query(({ ctx, input }) => exportQuestions(ctx, input)),
+  /** The starter bank that ships with Shortlist (what `npm run db:seed` loads); a question already there is kept. */
+  loadStarterBank: procedureFor(ROLES.writers).mutation(({ ctx }) => loadStarterQuestions(ctx)),
 });
 
 const cvs = router({

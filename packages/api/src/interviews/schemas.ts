@@ -35,17 +35,28 @@ export type RubricCriterionInput = z.input<typeof rubricCriterion>;
 /** A skill or tag: one line, at most 100 characters (skills are stored under the shared list's canonical name). */
 const label = line(100);
 
-export const questionFields = z.strictObject({
+/** A question's fields without defaults: an update's `changes` leaves out what it keeps. */
+const questionShape = {
   text: paragraph(4_000),
   type: z.enum(QUESTION_TYPES, { error: `Must be one of: ${QUESTION_TYPES.join(", ")}` }),
   difficulty: z.int({ error: "From 1 to 5" }).min(1, "From 1 to 5").max(5, "From 1 to 5"),
-  skills: z.array(label).max(20).default([]),
-  tags: z.array(label).max(20).default([]),
-  rubric: z.array(rubricCriterion).min(1, "Give the rubric at least one criterion").max(10),
-  idealAnswer: multiLineText(8_000).default(""),
-  followUps: z.array(paragraph(1_000)).max(10).default([]),
-  timeLimitSeconds: z.int().min(30, "At least 30 seconds").max(3_600, "At most an hour").default(300),
-  active: z.boolean().default(true),
+  skills: z.array(label).max(20, "At most 20 skills"),
+  tags: z.array(label).max(20, "At most 20 tags"),
+  rubric: z.array(rubricCriterion).min(1, "Give the rubric at least one criterion").max(10, "At most 10 criteria"),
+  idealAnswer: multiLineText(8_000),
+  followUps: z.array(paragraph(1_000)).max(10, "At most 10 follow-ups"),
+  timeLimitSeconds: z.int().min(30, "At least 30 seconds").max(3_600, "At most an hour"),
+  active: z.boolean(),
+};
+
+export const questionFields = z.strictObject({
+  ...questionShape,
+  skills: questionShape.skills.default([]),
+  tags: questionShape.tags.default([]),
+  idealAnswer: questionShape.idealAnswer.default(""),
+  followUps: questionShape.followUps.default([]),
+  timeLimitSeconds: questionShape.timeLimitSeconds.default(300),
+  active: questionShape.active.default(true),
 });
 export type QuestionFields = z.output<typeof questionFields>;
 export type QuestionFieldsInput = z.input<typeof questionFields>;
@@ -54,7 +65,8 @@ export const createQuestionInput = questionFields;
 export const updateQuestionInput = z.strictObject({
   id: uuid,
   version: recordVersion,
-  changes: questionFields.partial(),
+  /** Only the fields given change (no defaults here: a field left out keeps its value). */
+  changes: z.strictObject(questionShape).partial(),
 });
 export type UpdateQuestionInput = z.input<typeof updateQuestionInput>;
 

@@ -1,17 +1,24 @@
 /**
- * npm run db:seed -- --demo
- * Seeds the demo role (see seed.ts) into the configured database (embedded or external),
+ * npm run db:seed [-- --demo]
+ * Loads the starter question bank (packages/api/src/interviews/starter/*.jsonl; questions already there are kept)
+ * and, with --demo, the demo role (see demo-seed.ts) too, into the configured database (embedded or external),
  * applying pending migrations first. Stop a server using the embedded database before running it.
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "@shortlist/config";
 import { openDatabase, openKeyring } from "@shortlist/db";
+import { loadStarterBank } from "../../interviews";
 import { DEMO_COMPANY, DEMO_ROLE, seedDemo } from "./demo-seed";
 
-const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } } });
-if (!values.demo) {
-  console.error("Nothing to seed. Use `npm run db:seed -- --demo` for the demo role, candidates and assessments.");
-  process.exit(2);
+const { values } = parseArgs({
+  options: { demo: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+});
+if (values.help) {
+  console.log(`npm run db:seed [-- --demo]
+
+Loads the starter question bank that ships with Shortlist (a question already loaded is kept as it is).
+  --demo   also seeds the demo role: Backend Engineer candidates at Acme with completed assessments`);
+  process.exit(0);
 }
 
 const config = loadConfig();
@@ -26,9 +33,10 @@ const db = await openDatabase(config, { log: (line) => postgresLog.push(line) })
   console.error("Is a server already running on it? Stop it, or point DATABASE_URL at a running PostgreSQL.");
   process.exit(1);
 });
-try {
-  const keyring = await openKeyring({ dataDir: config.dataDir, masterKeyBase64: config.keys.masterKey }, db.orm);
-  const summary = await db.orm.em.fork().transactional((em) => seedDemo(em, keyring));
+/** The demo role: candidates, assessments and the role's benchmark, with what to check by hand. */
+async function seedDemoRole(orm: typeof db.orm) {
+  const keyring = await openKeyring({ dataDir: config.dataDir, masterKeyBase64: config.keys.masterKey }, orm);
+  const summary = await orm.em.fork().transactional((em) => seedDemo(em, keyring));
   console.log(
     `Demo data for ${DEMO_ROLE} at ${DEMO_COMPANY}: ${summary.created} candidates seeded, ${summary.skipped} already there.`,
   );
@@ -53,6 +61,12 @@ try {
     console.log("Complete it (assessments.complete), generate its report (reports.generate) and check the percentile");
     console.log('and bands by hand against the list above: docs/scoring.md, "Checking the demo by hand".');
   }
+}
+
+try {
+  const bank = await db.orm.em.fork().transactional((em) => loadStarterBank(em));
+  console.log(`Starter question bank: ${bank.created} questions loaded, ${bank.skipped} already there.`);
+  if (values.demo) await seedDemoRole(db.orm);
 } finally {
   await db.close();
 }
