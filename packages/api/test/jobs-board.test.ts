@@ -82,6 +82,7 @@ describe("jobs.board", () => {
         name: "Ann",
         tags: ["ann"],
         score: 72.5,
+        interviewScore: null,
         stageEnteredAt: expect.any(Date),
         lastActivityAt: expect.any(Date),
         outcome: "active",

@@ -146,7 +146,7 @@ export async function rubricAgreement(
   // With ids: those questions, overridden or not; without: every overridden question, weakest agreement first.
   const rows = await ctx.em.execute<Record<string, unknown>[]>(
     `select q.id, q.text, count(o.diff)::int as overrides, avg(o.diff) as mad,
-       avg(case when o.diff <= 10 then 1.0 else 0.0 end) as agreement
+       avg(case when o.diff is null then null when o.diff <= 10 then 1.0 else 0.0 end) as agreement
      from questions q ${questionIds ? "left " : ""}join (${overridden}) o on o.question_id = q.id
      ${questionIds ? "where q.id = any(?::uuid[])" : ""}
      group by q.id, q.text

@@ -19,6 +19,8 @@ export interface BoardCard {
   tags: string[];
   /** The percentile (0–100) of the application's latest completed assessment; null without one. */
   score: number | null;
+  /** The overall score (0–100) of the application's latest completed interview scorecard; null without one. */
+  interviewScore: number | null;
   stageEnteredAt: Date;
   lastActivityAt: Date;
   outcome: ApplicationOutcome;
@@ -60,7 +62,7 @@ const SCORE_JOIN = `left join lateral (
   ) sc on true`;
 
 const CARD_COLUMNS = `a.id as application_id, a.version, a.candidate_id, c.name, c.tags, sc.percentile as score,
-  a.stage_entered_at, a.last_activity_at, a.outcome`;
+  a.interview_score, a.stage_entered_at, a.last_activity_at, a.outcome`;
 
 interface CardRow extends BoardCard {
   stageId: string;
@@ -75,6 +77,7 @@ const toCard = ({
   name,
   tags,
   score,
+  interviewScore,
   stageEnteredAt,
   lastActivityAt,
   outcome,
@@ -85,6 +88,7 @@ const toCard = ({
   name,
   tags: [...(tags ?? [])],
   score: score === null || score === undefined ? null : Number(score),
+  interviewScore: interviewScore === null || interviewScore === undefined ? null : Number(interviewScore),
   stageEnteredAt,
   lastActivityAt,
   outcome,
