@@ -143,6 +143,12 @@ async function answerCurrent(page: Page, how: "button" | "keyboard") {
 const fitsWidth = (page: Page) => page.locator("html").evaluate((el) => el.scrollWidth <= el.clientWidth);
 
 async function asCandidate(context: BrowserContext, link: string) {
+  // The page asks for nothing a session guards: no auth.* call at all.
+  const procedures: string[] = [];
+  context.on("request", (request) => {
+    const path = /\/trpc\/([^?]+)/.exec(request.url())?.[1];
+    if (path) procedures.push(...decodeURIComponent(path).split(","));
+  });
   let page = await context.newPage();
   onTestFailed(() => shot(page, "interview-candidate-failed"));
   const view = () => candidateView(page);
@@ -199,6 +205,8 @@ async function asCandidate(context: BrowserContext, link: string) {
   // The link now says the interview is over.
   await page.reload();
   await visible(view().done);
+  expect(procedures.length).toBeGreaterThan(0);
+  expect(procedures.filter((p) => !p.startsWith("interviewLink."))).toEqual([]);
 }
 
 test(

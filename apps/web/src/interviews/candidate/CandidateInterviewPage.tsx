@@ -20,11 +20,13 @@ export default function CandidateInterviewPage() {
   const { token = "" } = useParams();
   const { open, apply, reload, invalid } = useCandidateInterview(token);
   const interview = open.data;
-  useDocumentTitle(interview ? `Interview: ${interview.jobTitle} at ${interview.company}` : "Your interview");
+  const shown = interview && pageState(interview) !== "closed" ? interview : null;
+  useDocumentTitle(shown ? `Interview: ${shown.jobTitle} at ${shown.company}` : "Your interview");
 
   if (invalid) return <Closed words={invalid} />;
+  // Also when an earlier answer is still cached: the link stopped working since (expired, revoked).
+  if (open.error && linkGone(open.error)) return <Closed words={errorMessage(open.error)} />;
   if (open.error && !interview) {
-    if (linkGone(open.error)) return <Closed words={errorMessage(open.error)} />;
     return (
       <Frame>
         <ErrorState
@@ -39,9 +41,9 @@ export default function CandidateInterviewPage() {
   if (!interview) return <PageLoader label="Opening your interview" />;
 
   const state = pageState(interview);
+  if (state === "closed") return <Closed words={closedWords(interview.status, interview.closedReason)} />;
   return (
     <Frame interview={interview}>
-      {state === "closed" && <ClosedNotice words={closedWords(interview.status, interview.closedReason)} />}
       {state === "welcome" && <Welcome token={token} interview={interview} onChange={apply} onGone={reload} />}
       {state === "in_progress" && (
         <InterviewRoom token={token} interview={interview} onChange={apply} onGone={reload} />
@@ -80,16 +82,10 @@ function Closed({ words }: { words: string }) {
       <Title order={1} size="h3">
         Your interview
       </Title>
-      <ClosedNotice words={words} />
+      <Alert color="orange" variant="light" title="This link cannot be used" icon={<IconLinkOff aria-hidden />}>
+        {words}
+      </Alert>
     </Frame>
-  );
-}
-
-function ClosedNotice({ words }: { words: string }) {
-  return (
-    <Alert color="orange" variant="light" title="This link cannot be used" icon={<IconLinkOff aria-hidden />}>
-      {words}
-    </Alert>
   );
 }
 
