@@ -84,7 +84,7 @@ export const CvDocument = defineEntity({
     mediaType: p.string().length(100),
     sizeBytes: p.integer(),
     sha256: p.string().length(64),
-    /** The extracted plain text, sealed; evidence spans in the analysis are offsets into it. */
+    /** `{ fileName, text }`: the extracted plain text (with the name, to show it without opening the file), sealed; evidence spans in the analysis are offsets into the text. */
     textSealed: p.json<Sealed>(),
     uploadedBy: () => p.manyToOne(User).nullable().deleteRule("set null"),
   },
