@@ -55,6 +55,7 @@ test("the built-in templates are listed with their variables; writers read, only
     ["assessment_invitation", true, 0],
     ["rejection", true, 0],
     ["stage_change", true, 0],
+    ["interview_invitation", true, 0],
   ]);
   expect(list[2]!.variables.map((v) => v.name)).toContain("stage.name");
   const input = { key: "rejection" as const, subject: "S", body: "B", version: 0 };

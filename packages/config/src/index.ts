@@ -49,6 +49,8 @@ const envSchema = z.object({
       }
       return origins.map((o) => o.replace(/\/$/, ""));
     }),
+  /** Where people outside reach Shortlist (links in emails, e.g. a candidate's interview link). */
+  SHORTLIST_PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   SHORTLIST_CLEANUP_INTERVAL_MS: positiveInt.default(15 * 60_000),
   SHORTLIST_CHECKPOINT_EVERY_EVENTS: positiveInt.default(1000),
   SHORTLIST_CHECKPOINT_EVERY_MINUTES: positiveInt.default(60),
@@ -203,6 +205,8 @@ function buildConfig(env: z.output<typeof envSchema>) {
     bodyTimeoutMs: env.SHORTLIST_BODY_TIMEOUT_MS,
     /** Origins besides the request's own (its Host) allowed to send state-changing requests. */
     allowedOrigins: env.SHORTLIST_ALLOWED_ORIGINS,
+    /** The origin (and any path prefix) links in emails start with; no trailing slash. */
+    publicUrl: (env.SHORTLIST_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     cleanupIntervalMs: env.SHORTLIST_CLEANUP_INTERVAL_MS,
     /** Signed audit checkpoints into `<dataDir>/checkpoints/`: after this many new events, or this often when any arrived. */
     checkpoints: {

@@ -236,6 +236,36 @@ export async function sendMessage(
   return { message, reply };
 }
 
+/**
+ * For other modules through the port (the interviewer's candidate answers): the same as `conversations.send` in
+ * the caller's transaction; the reply is generated after the commit.
+ */
+export function sendMessageFor(ctx: Ctx, conversationId: string, content: string) {
+  return sendMessage(ctx, { conversationId, content });
+}
+
+/** A reply is still being written (pending or streaming, and not left behind by a stopped server long ago). */
+export async function replyInProgress(ctx: Pick<Ctx, "em">, conversationId: string): Promise<boolean> {
+  const rows = await ctx.em.execute(
+    `select 1 from chat_messages where conversation_id = ? and role = 'assistant' and status in ('pending', 'streaming')
+        and updated_at > now() - interval '2 minutes' limit 1`,
+    [conversationId],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Waits (at most `timeoutMs`) until the conversation's first reply after `afterSeq` is finished; answers at once
+ * when there is none.
+ */
+export async function awaitReplyAfter(ctx: Ctx, conversationId: string, afterSeq: number, timeoutMs: number) {
+  const [next] = await ctx.em.execute<{ id: string }[]>(
+    "select id from chat_messages where conversation_id = ? and seq > ? and role = 'assistant' order by seq limit 1",
+    [conversationId, afterSeq],
+  );
+  if (next) await awaitReply(ctx, { messageId: next.id, timeoutMs });
+}
+
 async function readMessage(ctx: Pick<Ctx, "em">, id: string): Promise<ChatMessageDTO> {
   const [row] = await ctx.em.execute<Row[]>(`select ${MESSAGE_COLUMNS} from chat_messages m where m.id = ?`, [id]);
   if (!row) throw new NotFound("message", id);

@@ -27,6 +27,9 @@ export type {
 export {
   startConversationFor,
   getConversation,
+  sendMessageFor,
+  replyInProgress,
+  awaitReplyAfter,
   type ConversationView,
   type StartConversationFor,
 } from "./conversations.service";

@@ -1,7 +1,11 @@
 /** interviews: question bank, CV analyses, interviews with a plan and a candidate link, evaluations, scorecards, matching. The only entry point for other modules. */
+import { registerDriver } from "../conversations";
+import { interviewerDriver } from "./driver";
 import { fileRoutes } from "./files";
 import { interviewsPersonalData } from "./personal-data.service";
 import { routes } from "./router";
+
+registerDriver("interviewer", interviewerDriver);
 
 export const interviewsModule = {
   name: "interviews",

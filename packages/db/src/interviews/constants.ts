@@ -25,8 +25,9 @@ export const INTERVIEW_MOVES: Record<InterviewStatus, readonly InterviewStatus[]
   READY: ["IN_PROGRESS", "PREPARING", "CANCELLED", "EXPIRED"],
   IN_PROGRESS: ["COMPLETED", "CANCELLED", "EXPIRED"],
   COMPLETED: [],
-  CANCELLED: [],
-  EXPIRED: [],
+  /** Reopened: back to PREPARING (answers kept), for a new link. */
+  CANCELLED: ["PREPARING"],
+  EXPIRED: ["PREPARING"],
 };
 
 /** Who scored an answer: the deterministic rubric-coverage evaluator or a model judging against the same rubric. */

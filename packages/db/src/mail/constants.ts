@@ -9,5 +9,10 @@ export const MAIL_STATUSES = ["queued", "sending", "sent", "failed", "held"] as 
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** The templates Shortlist ships defaults for; an admin may override each (mail_templates). */
-export const MAIL_TEMPLATE_KEYS = ["assessment_invitation", "rejection", "stage_change"] as const;
+export const MAIL_TEMPLATE_KEYS = [
+  "assessment_invitation",
+  "rejection",
+  "stage_change",
+  "interview_invitation",
+] as const;
 export type MailTemplateKey = (typeof MAIL_TEMPLATE_KEYS)[number];

@@ -17,6 +17,9 @@ export interface MailTemplateVariables {
   assessment_invitation: JobVariables & { assessment: { domains: string[] } };
   rejection: JobVariables;
   stage_change: JobVariables & { stage: { name: string; previous: string } };
+  interview_invitation: JobVariables & {
+    interview: { url: string; expiresOn: string; questionCount: number; minutes: number };
+  };
 }
 
 /** What a template is rendered with: the caller's variables and the recipient. */
@@ -128,6 +131,46 @@ export const MAIL_TEMPLATES: Record<
       job: { title: "Backend Engineer", company: "Acme" },
       sender: { name: "Rita Recruiter" },
       stage: { name: "Interview", previous: "Screening" },
+    },
+  },
+  interview_invitation: {
+    label: "Invitation to an interview (candidate link)",
+    defaults: {
+      subject: "Your interview for {{ job.title }} at {{ job.company }}",
+      body: [
+        "Hello {{ recipient.name }},",
+        "",
+        "Thank you for applying for the {{ job.title }} position at {{ job.company }}. As the next step, we invite you " +
+          "to a short online interview: {{ interview.questionCount }} questions, about {{ interview.minutes }} minutes " +
+          "in all. You need no account; open this link when you are ready:",
+        "",
+        "{{ interview.url }}",
+        "",
+        "The link works until {{ interview.expiresOn }}. Your answers are saved as you give them, so you can close the " +
+          "page and come back to where you stopped.",
+        "",
+        "Best regards,",
+        "{{ sender.name }}",
+        "{{ job.company }}",
+      ].join("\n"),
+    },
+    variables: [
+      ...COMMON,
+      { name: "interview.url", description: "The candidate's personal interview link (keep it in the message)" },
+      { name: "interview.expiresOn", description: "When the link stops working" },
+      { name: "interview.questionCount", description: "How many questions the interview has" },
+      { name: "interview.minutes", description: "About how many minutes the interview takes" },
+    ],
+    sample: {
+      recipient: { name: "Ada Lovelace", email: "ada@example.com" },
+      job: { title: "Backend Engineer", company: "Acme" },
+      sender: { name: "Rita Recruiter" },
+      interview: {
+        url: "https://hire.example.com/interview/SAMPLE-TOKEN",
+        expiresOn: "9 December 2026",
+        questionCount: 6,
+        minutes: 30,
+      },
     },
   },
 };
