@@ -3,7 +3,7 @@ import { Candidate } from "../candidates/entities";
 import { Application } from "../jobs/entities";
 import { baseProperties, versionProperty } from "../common";
 import { ASSESSMENT_STATUSES, BENCHMARK_SOURCES, RECOMMENDATIONS } from "./constants";
-import type { BenchmarkSnapshot, DomainScores, SessionTrendPoint, StandoutMetric } from "./types";
+import type { BenchmarkSnapshot, DomainScores, ReportSection, SessionTrendPoint, StandoutMetric } from "./types";
 
 /** A metric column: empty while the assessment runs, filled when it completes. */
 const metric = () => p.double().runtimeType("number").$type<number>().nullable();
@@ -162,6 +162,8 @@ export const Report = defineEntity({
     percentile: p.double().runtimeType("number").$type<number>().nullable(),
     percentileSampleSize: p.integer().nullable(),
     benchmark: p.json<BenchmarkSnapshot>().nullable(),
+    /** Other modules' sections (interviews' "Interview"), as they were when the report was generated. */
+    sections: p.json<ReportSection[]>().default("[]"),
     generatedAt: p.datetime(3),
     /** Relative to the data folder (`reports/<id>.pdf`). */
     pdfPath: p.string().length(500).nullable(),

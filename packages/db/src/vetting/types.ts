@@ -46,3 +46,21 @@ export interface BenchmarkSnapshot {
   thin: boolean;
   bands: Record<BenchmarkMetric, Band>;
 }
+
+/**
+ * A section another module adds to a hiring report (interviews: "Interview"), kept with the report when it is
+ * generated, so the report and its PDF read the same later. Plain text only: vetting draws it without knowing it.
+ */
+export interface ReportSection {
+  /** Who added it, e.g. "interview". */
+  key: string;
+  title: string;
+  /** Label and value pairs, e.g. ["Overall", "72 of 100"]. */
+  facts: [label: string, value: string][];
+  /** A titled list (e.g. per-skill scores); empty items: none drawn. */
+  list: { title: string; items: string[] };
+  /** A paragraph after the facts. */
+  text: string;
+  /** The numbers behind the facts, for screens that draw their own (e.g. `{ overall: 72 }`). */
+  data: Record<string, unknown>;
+}
