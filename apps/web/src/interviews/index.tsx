@@ -26,3 +26,7 @@ export const interviewsModule: SpaModule = {
     },
   ],
 };
+
+/** For the candidate page's applications and the job board's card menu: an application's interview entry points. */
+export { ApplicationInterview, InterviewMenuItems } from "./parts/ApplicationInterview";
+export { candidateInterviewsQuery } from "./parts/queries";
