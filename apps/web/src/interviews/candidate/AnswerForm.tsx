@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Stack, Textarea } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconSend } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { errorMessage, errorReason, fieldErrors } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { AudioRecorder, canRecord } from "./AudioRecorder";
@@ -14,9 +14,18 @@ import { draftKey } from "./view";
 interface Props {
   token: string;
   question: CurrentQuestion;
+  /** The interviewer's next words are on their way: the server takes no answer until they are written. */
+  interviewerTyping: boolean;
+  interviewerName: string;
   onChange: (next: CandidateInterview) => void;
   onGone: () => void;
 }
+
+/** The answer did not reach the server, or the server failed: worth sending again as it is. */
+const unreached = (error: unknown) => {
+  const reason = errorReason(error);
+  return reason === null || reason === "unavailable" || reason === "internal";
+};
 
 /** Reads and writes this tab's draft; a browser that refuses storage just keeps no draft. */
 const drafts = {
@@ -41,11 +50,12 @@ const drafts = {
  * The answer to the current question (rendered anew for each question: focus lands in it). Ctrl/Cmd+Enter submits;
  * the draft is kept in this tab so a reload keeps it; a refused submit keeps the text and says what to do.
  */
-export function AnswerForm({ token, question, onChange, onGone }: Props) {
+export function AnswerForm({ token, question, interviewerTyping, interviewerName, onChange, onGone }: Props) {
   const trpc = useTRPC();
   const [text, setText] = useState(() => drafts.read(question.id));
   const [recording, setRecording] = useState<File | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const waitId = useId();
   const recorder = useRef(canRecord());
 
   useEffect(() => {
@@ -57,6 +67,8 @@ export function AnswerForm({ token, question, onChange, onGone }: Props) {
       onSuccess(next) {
         drafts.write(question.id, "");
         setText("");
+        // A follow-up keeps the same question: the focus goes back to the box for it.
+        textarea.current?.focus();
         if (recording) void sendRecording(recording);
         onChange(next);
       },
@@ -84,7 +96,7 @@ export function AnswerForm({ token, question, onChange, onGone }: Props) {
   const otherError = answer.error && !textError ? answer.error : null;
 
   const submit = () => {
-    if (answer.isPending) return;
+    if (answer.isPending || interviewerTyping) return;
     answer.mutate({ token, questionId: question.id, text });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -122,14 +134,28 @@ export function AnswerForm({ token, question, onChange, onGone }: Props) {
         />
         {otherError && (
           <Alert color="red" variant="light" title="Your answer was not saved" role="alert">
-            {errorMessage(otherError)} Your text is still here: check your connection, then submit again.
+            {errorMessage(otherError)} Your text is still here
+            {unreached(otherError) ? ": check your connection, then submit again." : "."}
           </Alert>
         )}
         <Group justify="space-between" gap="sm" wrap="wrap">
           {recorder.current ? <AudioRecorder onChange={setRecording} disabled={answer.isPending} /> : <span />}
-          <Button type="submit" leftSection={<IconSend size={16} aria-hidden />} loading={answer.isPending}>
-            Submit answer
-          </Button>
+          <Group gap="xs" wrap="nowrap">
+            {interviewerTyping && (
+              <Text size="xs" c="dimmed" id={waitId}>
+                {interviewerName} is typing…
+              </Text>
+            )}
+            <Button
+              type="submit"
+              leftSection={<IconSend size={16} aria-hidden />}
+              loading={answer.isPending}
+              disabled={interviewerTyping}
+              aria-describedby={interviewerTyping ? waitId : undefined}
+            >
+              Submit answer
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </form>

@@ -19,6 +19,7 @@ interface Props {
 export function InterviewRoom({ token, interview, onChange, onGone }: Props) {
   const { troubled } = useInterviewerTurn(token, interview, onChange, onGone);
   const { current, questionCount, answered } = interview;
+  const typing = interviewerTyping(interview);
 
   return (
     <Stack gap="lg">
@@ -39,7 +40,7 @@ export function InterviewRoom({ token, interview, onChange, onGone }: Props) {
       <Conversation
         messages={interview.messages}
         interviewerName={interview.interviewerName}
-        typing={interviewerTyping(interview)}
+        typing={typing}
         troubled={troubled}
       />
 
@@ -55,7 +56,15 @@ export function InterviewRoom({ token, interview, onChange, onGone }: Props) {
             <Text style={{ whiteSpace: "pre-wrap" }} data-testid="current-question">
               {current.text}
             </Text>
-            <AnswerForm key={current.id} token={token} question={current} onChange={onChange} onGone={onGone} />
+            <AnswerForm
+              key={current.id}
+              token={token}
+              question={current}
+              interviewerTyping={typing}
+              interviewerName={interview.interviewerName}
+              onChange={onChange}
+              onGone={onGone}
+            />
           </Stack>
         </Paper>
       ) : (
