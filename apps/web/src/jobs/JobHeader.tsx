@@ -2,7 +2,7 @@ import { Badge, Button, Group, Menu, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { JOB_STATUSES, type JobStatus } from "@shortlist/api/schemas";
-import { IconChevronDown, IconClipboardText, IconPencil } from "@tabler/icons-react";
+import { IconChevronDown, IconClipboardText, IconPencil, IconUsersGroup } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { errorMessage, errorReason } from "../lib/errors";
@@ -61,6 +61,14 @@ export function JobHeader({ job, canWrite }: { job: JobDetail; canWrite: boolean
             leftSection={<IconClipboardText size={16} aria-hidden />}
           >
             Vacancy intake
+          </Button>
+          <Button
+            component={Link}
+            to={`/jobs/${job.id}/matching`}
+            variant="default"
+            leftSection={<IconUsersGroup size={16} aria-hidden />}
+          >
+            Match candidates
           </Button>
           <StatusMenu job={job} />
         </Group>

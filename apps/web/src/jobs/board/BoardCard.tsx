@@ -4,6 +4,7 @@ import { applicationActionBlocked, type JobStatus } from "@shortlist/api/schemas
 import { IconArrowRight, IconDotsVertical, IconGripVertical, IconX } from "@tabler/icons-react";
 import type { KeyboardEventHandler, PointerEventHandler, ReactNode } from "react";
 import { Link } from "react-router";
+import { InterviewMenuItems } from "../../interviews";
 import { Blocked } from "../Blocked";
 import { daysIn, scoreLabel } from "../card-format";
 import type { Card, Stage } from "../types";
@@ -151,6 +152,8 @@ function CardMenu({ card, stageId, moving, stages, jobStatus, onMove, onReject }
             </Text>
           )}
         </Menu.Item>
+        <Menu.Divider />
+        <InterviewMenuItems applicationId={card.applicationId} />
       </Menu.Dropdown>
     </Menu>
   );
