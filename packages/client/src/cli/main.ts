@@ -9,6 +9,7 @@ import { registerGdprExport } from "./commands/candidates-gdpr-export";
 import { registerImport } from "./commands/candidates-import";
 import { registerList } from "./commands/candidates-list";
 import { registerJobs } from "./commands/jobs";
+import { registerQuestions } from "./commands/questions";
 import { registerReportsList } from "./commands/reports-list";
 import { registerReportsPdf } from "./commands/reports-pdf";
 import { DEFAULT_URL } from "./config";
@@ -47,6 +48,10 @@ Exit codes: 0 done; 1 the server refused input (invalid fields, rejected import 
 
   const assessments = program.command("assessments").description("assessments: import activity");
   registerAssessmentsImport(assessments);
+
+  registerQuestions(
+    program.command("questions").description("the interview question bank: import, export (JSON Lines)"),
+  );
 
   const reports = program.command("reports").description("hiring reports: list them, download the PDF");
   registerReportsList(reports);
