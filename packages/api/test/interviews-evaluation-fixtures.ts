@@ -64,6 +64,16 @@ export const inUnit = <T>(deps: ContextDeps, work: Parameters<typeof inBackgroun
     work,
   );
 
+async function newApplication(recruiter: Caller) {
+  const job = await recruiter.jobs.create({ title: "Backend engineer", company: `Evaluated ${unique()}` });
+  const candidate = await recruiter.candidates.create({
+    name: `Cand ${unique()}`,
+    email: `c-${unique()}@example.com`,
+    jobId: job.id,
+  });
+  return { applicationId: candidate.application!.id, candidateId: candidate.id, jobId: job.id };
+}
+
 /**
  * An interview of a new candidate's application, written with SQL as the flow would leave it; each answer sealed
  * as `{ text }` with the candidate's key and evaluated (`evaluateAnswer`) in its own transaction. COMPLETED ones
@@ -74,14 +84,10 @@ export async function seedInterview(
   recruiter: Caller,
   questions: SeedQuestion[],
   status: InterviewStatus = "COMPLETED",
+  /** An existing application to interview; a new job and candidate when left out. */
+  existing?: { applicationId: string; candidateId: string; jobId: string },
 ): Promise<SeededInterview> {
-  const job = await recruiter.jobs.create({ title: "Backend engineer", company: `Evaluated ${unique()}` });
-  const candidate = await recruiter.candidates.create({
-    name: `Cand ${unique()}`,
-    email: `c-${unique()}@example.com`,
-    jobId: job.id,
-  });
-  const applicationId = candidate.application!.id;
+  const { applicationId, candidateId, jobId } = existing ?? (await newApplication(recruiter));
   const em = deps.orm.em.fork();
   const questionIds: string[] = [];
   for (const [i, q] of questions.entries()) {
@@ -103,7 +109,7 @@ export async function seedInterview(
   const [interview] = await em.execute<{ id: string }[]>(
     `insert into interviews (application_id, candidate_id, job_id, status, current_index, started_at, completed_at)
      values (?, ?, ?, ?, ?, now(), ${completed ? "now()" : "null"}) returning id`,
-    [applicationId, candidate.id, job.id, status, questions.filter((q) => q.answer !== null).length],
+    [applicationId, candidateId, jobId, status, questions.filter((q) => q.answer !== null).length],
   );
   const interviewId = interview!.id;
   const plannedIds: string[] = [];
@@ -122,7 +128,7 @@ export async function seedInterview(
       continue;
     }
     const answerId = await inUnit(deps, async (ctx) => {
-      const sealed = await deps.keyring.seal(ctx.em, candidate.id, { text: q.answer });
+      const sealed = await deps.keyring.seal(ctx.em, candidateId, { text: q.answer });
       const [answer] = await ctx.em.execute<{ id: string }[]>(
         `insert into interview_answers (interview_id, interview_question_id, text_sealed, submitted_at, over_time)
          values (?, ?, ?::jsonb, now(), ?) returning id`,
@@ -134,7 +140,7 @@ export async function seedInterview(
     answerIds.push(answerId);
   }
   if (completed) await inUnit(deps, (ctx) => refreshScorecard(ctx, interviewId));
-  return { interviewId, applicationId, candidateId: candidate.id, jobId: job.id, questionIds, plannedIds, answerIds };
+  return { interviewId, applicationId, candidateId, jobId, questionIds, plannedIds, answerIds };
 }
 
 /** Audit coverage: every mutation of this area through its happy path, on a completed interview. */

@@ -12,3 +12,5 @@ export type { AssessmentDTO, AssessmentMetricsDTO, BenchmarkDTO, ReportDTO } fro
 export { resolveBenchmark } from "./benchmarks.service";
 export { latinFont, registerFonts, segments, type Face } from "./reports/fonts";
 export { pdfSafe } from "./reports/pdf";
+/** Other modules add sections to hiring reports through this (interviews: "Interview"). */
+export { registerReportSection, type ReportSectionScope, type ReportSectionSource } from "./report-sections";

@@ -6,6 +6,7 @@ import {
   type IAssessment,
   type IBenchmark,
   type IReport,
+  type ReportSection,
 } from "@shortlist/db";
 import type { ReportContent } from "./reports/types";
 import { reportPdfPath } from "./schemas";
@@ -156,6 +157,8 @@ export interface ReportDTO extends ReportContent {
   assessmentId: string;
   /** The bands the report compared against (a copy: later recomputes do not change an old report). */
   benchmark: BenchmarkSnapshot | null;
+  /** Other modules' sections (interviews' "Interview"), as they were when the report was generated. */
+  sections: ReportSection[];
   generatedAt: Date;
   pdf: { available: boolean; downloadPath: string };
 }
@@ -168,6 +171,7 @@ export const toReportDTO = (r: IReport): ReportDTO => ({
   assessmentId: r.assessment.id,
   ...reportContent(r),
   benchmark: r.benchmark ?? null,
+  sections: r.sections ?? [],
   generatedAt: r.generatedAt,
   pdf: { available: Boolean(r.pdfPath), downloadPath: reportPdfDownloadPath(r.id) },
 });

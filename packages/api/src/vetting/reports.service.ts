@@ -19,6 +19,7 @@ import {
   type ReportDTO,
   type ReportListItemDTO,
 } from "./mappers";
+import { loadReportSections } from "./report-sections";
 import { buildReport } from "./reports/build";
 import { renderReportPdf, type PdfReportData } from "./reports/pdf";
 import type { ReportInput } from "./reports/types";
@@ -68,6 +69,7 @@ function pdfData(report: IReport, assessment: IAssessment, candidate: CandidateS
     candidate: { name: candidate.name, email: candidate.email, role: assessment.role, company: assessment.company },
     content: reportContent(report),
     metrics: assessmentMetrics(assessment),
+    sections: report.sections ?? [],
   };
 }
 
@@ -93,8 +95,13 @@ export async function generateReport(ctx: Tx, config: DataDir, assessmentId: str
     percentile: rank ? { value: rank.percentile, sampleSize: rank.sampleSize } : null,
   };
   const content = buildReport(input);
+  const sections = await loadReportSections(em, {
+    applicationId: assessment.application.id,
+    candidateId: candidate.id,
+  });
   const report = em.create(Report, {
     ...content,
+    sections,
     candidate: candidate.id,
     application: assessment.application.id,
     assessment,
@@ -114,6 +121,7 @@ export async function generateReport(ctx: Tx, config: DataDir, assessmentId: str
       recommendation: report.recommendation,
       confidence: report.confidence,
       pdfPath: report.pdfPath,
+      sections: sections.map((s) => s.key),
     },
   });
   return toReportDTO(report);

@@ -8,7 +8,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { finished } from "node:stream/promises";
-import type { StandoutMetric } from "@shortlist/db/constants";
+import type { ReportSection, StandoutMetric } from "@shortlist/db/constants";
 import PDFDocument from "pdfkit";
 import { createFormat, fixed, percent, RECOMMENDATION_LABEL, REPORT_LOCALE, signed } from "../../shared/format";
 import { METRIC_GLOSSARY, percentileLabel } from "../logic/glossary";
@@ -25,6 +25,8 @@ export interface PdfReportData {
   candidate: { name: string; email: string; role: string; company: string };
   content: ReportContent;
   metrics: Omit<AssessmentMetrics, "sessionTrend">;
+  /** Other modules' sections, drawn after the report's own. */
+  sections?: readonly ReportSection[];
 }
 
 // eslint-disable-next-line no-control-regex
@@ -85,6 +87,21 @@ function rows(doc: Doc, pairs: readonly [string, string][]) {
 
 const standoutLine = (m: StandoutMetric) =>
   `${m.label} ${m.metric === "conceptRetention" ? percent(m.value) : fixed(m.value, m.metric === "taoIndex" ? 1 : 2)} (${m.direction}): ${m.note}`;
+
+/** Another module's section: its facts, its paragraph and its list, as plain text. */
+function drawSection(doc: Doc, section: ReportSection) {
+  heading(doc, section.title);
+  rows(doc, section.facts);
+  if (section.text) {
+    doc.moveDown(0.3);
+    write(doc, section.text);
+  }
+  if (section.list.items.length) {
+    doc.moveDown(0.3);
+    write(doc, section.list.title, { face: "bold" });
+    bullets(doc, section.list.items, "");
+  }
+}
 
 /** What the numbers mean: the SPA's glossary, in smaller type. */
 function glossary(doc: Doc) {
@@ -157,6 +174,7 @@ function draw(doc: Doc, data: PdfReportData) {
   write(doc, c.vsBenchmark);
   heading(doc, "Follow-up questions for the interview");
   bullets(doc, c.followUpQuestions, "None.");
+  for (const section of data.sections ?? []) drawSection(doc, section);
   glossary(doc);
 
   doc.moveDown(1.2);
