@@ -1,9 +1,13 @@
 /** interviews: question bank, CV analyses, interviews with a plan and a candidate link, evaluations, scorecards, matching. The only entry point for other modules. */
 import { registerDriver } from "../conversations";
 import { interviewerDriver } from "./driver";
+import { registerReportSection } from "../vetting";
 import { fileRoutes } from "./files";
 import { interviewsPersonalData } from "./personal-data.service";
+import { interviewReportSection } from "./report-section";
 import { routes } from "./router";
+
+registerReportSection(interviewReportSection);
 
 registerDriver("interviewer", interviewerDriver);
 
