@@ -10,6 +10,7 @@ import { errorMessage, errorReason } from "../lib/errors";
 import { plural } from "../lib/format";
 import { useTRPC, type Trpc } from "../lib/trpc";
 import { Blocked, blockedProps, OUTCOME_COLOR, OUTCOME_LABEL, RejectDialog, type RejectTarget } from "../jobs";
+import { ApplicationInterview } from "../interviews";
 import { DataTable } from "../ui/DataTable";
 import { Empty } from "../ui/Empty";
 import { FormError } from "../ui/ErrorState";
@@ -107,6 +108,11 @@ export function ApplicationsSection({ candidate, canWrite }: { candidate: Candid
             ),
           },
           { key: "days", header: "In stage", cell: (a) => daysInStage(a.stageEnteredAt) },
+          canWrite && {
+            key: "interview",
+            header: "Interview",
+            cell: (a) => <ApplicationInterview candidateId={candidate.id} applicationId={a.id} jobTitle={a.jobTitle} />,
+          },
           canWrite && {
             key: "actions",
             header: <VisuallyHidden>Actions</VisuallyHidden>,

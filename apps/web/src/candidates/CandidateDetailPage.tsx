@@ -14,6 +14,7 @@ import { ActionError } from "../ui/ErrorState";
 import { Section } from "../ui/Section";
 import { CandidateHistory, candidateHistoryQuery } from "../audit";
 import { OUTCOME_COLOR, OUTCOME_LABEL } from "../jobs";
+import { candidateInterviewsQuery } from "../interviews";
 import { CandidateTimeline, candidateTimelineQuery } from "../notes";
 import { candidateAssessmentsQuery, candidateReportsQuery, CandidateVetting } from "../vetting";
 import { ApplicationsSection } from "./ApplicationsSection";
@@ -45,6 +46,7 @@ function usePrefetchCandidatePage(id: string | null) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const isAdmin = useHasRole("admin");
+  const isWriter = useHasRole("writers");
   if (!id) return;
   const missing = (options: { queryKey: readonly unknown[] }) =>
     queryClient.getQueryState(options.queryKey) === undefined;
@@ -58,6 +60,8 @@ function usePrefetchCandidatePage(id: string | null) {
   if (missing(timeline)) void queryClient.prefetchInfiniteQuery(timeline);
   const history = candidateHistoryQuery(trpc, id);
   if (isAdmin && missing(history)) void queryClient.prefetchInfiniteQuery(history);
+  const interviews = candidateInterviewsQuery(trpc, id);
+  if (isWriter && missing(interviews)) void queryClient.prefetchQuery(interviews);
 }
 
 const useCandidate = (id: string, enabled: boolean) => {
