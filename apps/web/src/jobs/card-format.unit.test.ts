@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { daysIn, scoreLabel } from "./card-format";
+import { daysIn, interviewLabel, scoreLabel } from "./card-format";
 
 describe("card labels", () => {
   test("a score is its percentile as an ordinal; none is a dash", () => {
@@ -8,6 +8,12 @@ describe("card labels", () => {
     expect(scoreLabel(11)).toBe("11th pct");
     expect(scoreLabel(0)).toBe("0th pct");
     expect(scoreLabel(null)).toBe("—");
+  });
+
+  test("an interview score is a whole number after the word; none shows no badge", () => {
+    expect(interviewLabel(72.4)).toBe("Interview 72");
+    expect(interviewLabel(0)).toBe("Interview 0");
+    expect(interviewLabel(null)).toBeNull();
   });
 
   test("days in stage count whole days", () => {

@@ -6,7 +6,7 @@ import type { KeyboardEventHandler, PointerEventHandler, ReactNode } from "react
 import { Link } from "react-router";
 import { InterviewMenuItems } from "../../interviews";
 import { Blocked } from "../Blocked";
-import { daysIn, scoreLabel } from "../card-format";
+import { daysIn, interviewLabel, scoreLabel } from "../card-format";
 import type { Card, Stage } from "../types";
 
 export interface CardActions {
@@ -97,6 +97,18 @@ function CardBody({ card, grip, menu }: { card: Card; grip?: ReactNode; menu?: R
         <Text size="xs" c="dimmed">
           Score <b>{scoreLabel(card.score)}</b>
         </Text>
+        {card.interviewScore !== null && (
+          <Badge
+            size="xs"
+            variant="light"
+            color="indigo"
+            tt="none"
+            data-testid="interview-score"
+            title="Overall score of the latest completed interview (0–100)"
+          >
+            {interviewLabel(card.interviewScore)}
+          </Badge>
+        )}
         <Text size="xs" c="dimmed">
           {daysIn(card.stageEnteredAt)} in stage
         </Text>
