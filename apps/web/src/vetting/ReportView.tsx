@@ -81,6 +81,29 @@ export function ReportView({ report, headingLevel = 3 }: { report: ReportDTO; he
           </List>
         </Part>
       )}
+
+      {report.sections.map((section) => (
+        <Part key={section.key} title={section.title} order={h}>
+          <Stack gap={6} data-testid={`report-section-${section.key}`}>
+            <Group gap="lg">
+              {section.facts.map(([label, value]) => (
+                <Text key={label} size="sm">
+                  {label}: <b>{value}</b>
+                </Text>
+              ))}
+            </Group>
+            {section.text && <Text size="sm">{section.text}</Text>}
+            {section.list.items.length > 0 && (
+              <div>
+                <Text size="sm" fw={600}>
+                  {section.list.title}
+                </Text>
+                <Items items={section.list.items} empty="" />
+              </div>
+            )}
+          </Stack>
+        </Part>
+      ))}
     </Stack>
   );
 }
