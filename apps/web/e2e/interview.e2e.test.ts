@@ -32,7 +32,7 @@ const e2e = useE2eEnvironment({
 });
 
 const shot = async (page: Page, name: string) => {
-  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  if (SCREENSHOTS && !page.isClosed()) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 };
 const visible = (locator: { isVisible(): Promise<boolean> }) => expect.poll(() => locator.isVisible()).toBe(true);
 
@@ -135,7 +135,13 @@ async function answerCurrent(page: Page, how: "button" | "keyboard") {
   await view.answer.fill(answerTo(question));
   if (how === "keyboard") await view.answer.press("Control+Enter");
   else await view.submit.click();
-  await expect.poll(() => view.conversation.getByTestId("interview-message").count()).toBeGreaterThan(before);
+  // Saved: it joins the conversation, or the interview is complete.
+  await expect
+    .poll(
+      async () =>
+        (await view.done.isVisible()) || (await view.conversation.getByTestId("interview-message").count()) > before,
+    )
+    .toBe(true);
   return question;
 }
 
@@ -191,6 +197,17 @@ async function asCandidate(context: BrowserContext, link: string) {
   expect(
     await view().conversation.getByTestId("interview-message").filter({ hasText: "in my current role" }).count(),
   ).toBe(2);
+
+  // A short answer: the interviewer asks a follow-up about the same question before moving on.
+  const interviewerSaid = () =>
+    view().conversation.locator('[data-testid="interview-message"][data-role="assistant"]').count();
+  const asked = await interviewerSaid();
+  await view().answer.fill("I would check the logs.");
+  await view().submit.click();
+  await expect.poll(interviewerSaid).toBe(asked + 1);
+  await expect.poll(() => view().typing.isVisible()).toBe(false);
+  expect(await view().question.innerText()).toBe(third);
+  await answerCurrent(page, "keyboard");
 
   // The rest, until the interview is complete.
   for (let i = 0; i < 40 && !(await view().done.isVisible()); i++) {
