@@ -23,6 +23,7 @@ import {
   completeInterview,
   lockInterview,
   markAsked,
+  oneInterview,
   settle,
   settleDue,
   type LockedInterview,
@@ -165,7 +166,7 @@ async function view(ctx: Ctx, link: Link, now: Date): Promise<CandidateInterview
 export async function openInterview(ctx: Ctx, input: z.output<typeof linkInput>): Promise<CandidateInterviewDTO> {
   const now = new Date();
   const link = await findLink(ctx, input.token);
-  await settleDue(ctx, [link.interviewId], now);
+  await settleDue(ctx, oneInterview(link.interviewId), now);
   if (!link.revokedAt && link.expiresAt > now)
     await ctx.em.execute("update interview_links set last_opened_at = ? where id = ?", [now, link.id]);
   return view(ctx, link, now);
@@ -323,7 +324,7 @@ async function advance(ctx: Ctx, interview: LockedInterview, plan: PlannedRow[],
 /** Waits (bounded) until the interviewer's reply after `afterSeq` is written; answers the state then. */
 export async function awaitTurn(ctx: Ctx, input: z.output<typeof awaitTurnInput>): Promise<CandidateInterviewDTO> {
   const link = await findLink(ctx, input.token);
-  await settleDue(ctx, [link.interviewId], new Date());
+  await settleDue(ctx, oneInterview(link.interviewId), new Date());
   const [row] = await ctx.em.execute<{ status: LockedInterview["status"]; conversation_id: string | null }[]>(
     "select status, conversation_id from interviews where id = ?",
     [link.interviewId],

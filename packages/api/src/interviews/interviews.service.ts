@@ -10,7 +10,7 @@ import { canonicalSkill } from "../intake";
 import { getApplication, readVacancyProfile } from "../jobs";
 import { enqueueMail } from "../mail";
 import type { InterviewDTO, InterviewPage } from "./dto";
-import { applyMove, assertMove, lockInterview, settle, settleDue } from "./lifecycle";
+import { applyMove, assertMove, lockInterview, oneInterview, settle, settleDue } from "./lifecycle";
 import { buildPlan, difficultyFor, type PlanCandidate, type WeightedSkill } from "./logic/plan";
 import { INTERVIEW_LIST_SELECT, readInterview, readLatestLink, readPlan, toInterviewListItemDTO } from "./mappers";
 import { interviewerPersona } from "./persona";
@@ -173,7 +173,7 @@ export async function createInterview(ctx: Ctx, input: z.output<typeof createInt
 
 /** Ends the interview first when its link expired or its time ran out (reads see it as it is now). */
 export async function getInterview(ctx: Ctx, id: string): Promise<InterviewDTO> {
-  await settleDue(ctx, [id], new Date());
+  await settleDue(ctx, oneInterview(id), new Date());
   return readInterview(ctx.em, id);
 }
 
@@ -182,35 +182,27 @@ const CURSOR = /^(\d{1,15}):([0-9a-f-]{36})$/;
 export async function listInterviews(ctx: Ctx, input: z.output<typeof interviewListInput>): Promise<InterviewPage> {
   const cursor = input.cursor ? CURSOR.exec(input.cursor) : null;
   if (input.cursor && !cursor) throw InvalidInput.field("cursor", "Must be the nextCursor of a previous page");
-  const query = (limit: number) =>
-    ctx.em.execute(
-      `${INTERVIEW_LIST_SELECT}
-        where (?::uuid is null or i.application_id = ?::uuid) and (?::uuid is null or i.job_id = ?::uuid)
-          and (?::uuid is null or i.candidate_id = ?::uuid)
-          and (cardinality(?::interview_status[]) = 0 or i.status = any(?::interview_status[]))
-          and (?::bigint is null or (i.updated_at, i.id) < ('epoch'::timestamptz + ?::bigint * interval '1 millisecond', ?::uuid))
-        order by i.updated_at desc, i.id desc limit ?`,
-      [
-        input.applicationId ?? null,
-        input.applicationId ?? null,
-        input.jobId ?? null,
-        input.jobId ?? null,
-        input.candidateId ?? null,
-        input.candidateId ?? null,
-        `{${input.statuses.join(",")}}`,
-        `{${input.statuses.join(",")}}`,
-        cursor?.[1] ?? null,
-        cursor?.[1] ?? null,
-        cursor?.[2] ?? null,
-        limit,
-      ],
-    );
-  let rows = await query(input.limit + 1);
-  const due = rows.filter((r) => r.status === "READY" || r.status === "IN_PROGRESS").map((r) => String(r.id));
-  if (due.length > 0) {
-    await settleDue(ctx, due, new Date());
-    rows = await query(input.limit + 1);
-  }
+  const scope = `(?::uuid is null or i.application_id = ?::uuid) and (?::uuid is null or i.job_id = ?::uuid)
+      and (?::uuid is null or i.candidate_id = ?::uuid)`;
+  const scopeParams = [input.applicationId, input.jobId, input.candidateId].flatMap((v) => [v ?? null, v ?? null]);
+  // Due ones end first, so the status filter sees them as they are now.
+  await settleDue(ctx, { sql: scope, params: scopeParams }, new Date());
+  const statuses = `{${input.statuses.join(",")}}`;
+  const rows = await ctx.em.execute(
+    `${INTERVIEW_LIST_SELECT}
+      where ${scope} and (cardinality(?::interview_status[]) = 0 or i.status = any(?::interview_status[]))
+        and (?::bigint is null or (i.updated_at, i.id) < ('epoch'::timestamptz + ?::bigint * interval '1 millisecond', ?::uuid))
+      order by i.updated_at desc, i.id desc limit ?`,
+    [
+      ...scopeParams,
+      statuses,
+      statuses,
+      cursor?.[1] ?? null,
+      cursor?.[1] ?? null,
+      cursor?.[2] ?? null,
+      input.limit + 1,
+    ],
+  );
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {

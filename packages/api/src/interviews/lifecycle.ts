@@ -174,25 +174,29 @@ export async function settle(unit: Unit, interview: LockedInterview, now: Date):
   return ending;
 }
 
+/** At most this many due interviews are ended by one read (the rest by the next). */
+const SETTLE_PER_READ = 100;
+
 /**
- * For reads (queries write nothing themselves): the listed interviews that are due are ended each in a unit of
- * their own (audited as the system). A cheap SQL check first, so a read of live interviews takes no lock.
+ * For reads (queries write nothing themselves): the interviews in scope (`where` on `interviews i`) that are due are
+ * ended, each in a unit of its own (audited as the system). A cheap SQL check first, so reading live interviews takes
+ * no lock.
  */
 export async function settleDue(
   deps: ContextDeps & { em: EntityManager; requestId: string },
-  ids: readonly string[],
+  where: { sql: string; params: unknown[] },
   now: Date,
 ) {
-  if (ids.length === 0) return;
   const due = await deps.em.execute<{ id: string }[]>(
     `select i.id from interviews i
-      where i.id = any(?::uuid[]) and i.status in ('READY', 'IN_PROGRESS') and (
+      where ${where.sql} and i.status in ('READY', 'IN_PROGRESS') and (
         exists (select 1 from interview_links l where l.interview_id = i.id and l.revoked_at is null
                   and l.expires_at <= ?::timestamptz)
         or (i.status = 'IN_PROGRESS' and i.started_at is not null and i.started_at + make_interval(secs =>
               ? + (select coalesce(sum(q.time_limit_seconds), 0) from interview_questions q where q.interview_id = i.id))
-              <= ?::timestamptz))`,
-    [`{${ids.join(",")}}`, now, INTERVIEW_GRACE_SECONDS, now],
+              <= ?::timestamptz))
+      limit ${SETTLE_PER_READ}`,
+    [...where.params, now, INTERVIEW_GRACE_SECONDS, now],
   );
   for (const { id } of due) {
     await inBackgroundUnit(
@@ -206,3 +210,6 @@ export async function settleDue(
     );
   }
 }
+
+/** `settleDue`'s scope for one interview. */
+export const oneInterview = (id: string) => ({ sql: "i.id = ?", params: [id] });
