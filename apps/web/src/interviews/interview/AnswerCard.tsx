@@ -1,4 +1,4 @@
-import { Alert, Badge, Blockquote, Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Blockquote, Button, Group, Modal, Paper, Stack, Text } from "@mantine/core";
 import type { AnswerDTO, PlannedQuestionDTO, RubricAgreementDTO } from "@shortlist/api";
 import { answerAudioDownloadPath } from "@shortlist/api/schemas";
 import { IconPencil } from "@tabler/icons-react";
@@ -29,7 +29,13 @@ export function AnswerCard({
   const [overriding, setOverriding] = useState(false);
   const { question, override } = answer;
   return (
-    <Paper withBorder p="md" component="article" aria-label={`Answer to question ${number}`} data-testid="answer">
+    <Paper
+      withBorder
+      p="md"
+      component="article"
+      aria-label={`Answer to question ${number}`}
+      data-testid="interview-answer"
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={4} style={{ minWidth: 0 }}>
@@ -111,22 +117,29 @@ export function AnswerCard({
             .
           </Text>
         )}
-        {canOverride &&
-          (overriding ? (
-            <OverrideForm interviewId={interviewId} answer={answer} onDone={() => setOverriding(false)} />
-          ) : (
-            <Group>
-              <Button
-                size="xs"
-                variant="light"
-                leftSection={<IconPencil size={14} aria-hidden />}
-                onClick={() => setOverriding(true)}
-                aria-label={`Override the score of question ${number}`}
-              >
-                {override ? "Change override" : "Override score"}
-              </Button>
-            </Group>
-          ))}
+        {canOverride && (
+          <Group>
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPencil size={14} aria-hidden />}
+              onClick={() => setOverriding(true)}
+              aria-label={`Override the score of question ${number}`}
+            >
+              {override ? "Change override" : "Override score"}
+            </Button>
+            <Modal
+              opened={overriding}
+              onClose={() => setOverriding(false)}
+              title={`Override the score of question ${number}`}
+              size="lg"
+            >
+              {overriding && (
+                <OverrideForm interviewId={interviewId} answer={answer} onDone={() => setOverriding(false)} />
+              )}
+            </Modal>
+          </Group>
+        )}
       </Stack>
     </Paper>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, Stack, Textarea } from "@mantine/core";
+import { Button, Group, NumberInput, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { overrideScoreInput } from "@shortlist/api/schemas";
@@ -56,45 +56,46 @@ export function OverrideForm({
   const stale = errorReason(save.error) === "stale_version";
   const shown = fieldErrors(save.error).some((e) => e.path === "score" || e.path === "reason");
   return (
-    <Paper withBorder p="sm" bg="gray.0">
-      <form onSubmit={submit} noValidate aria-label="Override the score">
-        <Stack gap="sm">
-          <Group align="flex-start" grow>
-            <NumberInput
-              label="Score"
-              description="0 to 100; replaces the evaluators' score"
-              min={0}
-              max={100}
-              maw={200}
-              data-autofocus
-              {...form.getInputProps("score")}
-            />
-            <Textarea label="Reason" autosize minRows={2} maxRows={6} {...form.getInputProps("reason")} />
-          </Group>
-          {stale ? (
-            <StaleVersionAlert what="answer" onReload={() => void cache.reload(interviewId)} />
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm" lineClamp={3} c="dimmed">
+          {answer.question.text}
+        </Text>
+        <Group align="flex-start" grow>
+          <NumberInput
+            label="Score"
+            description="0 to 100; replaces the evaluators' score"
+            min={0}
+            max={100}
+            maw={200}
+            data-autofocus
+            {...form.getInputProps("score")}
+          />
+          <Textarea label="Reason" autosize minRows={2} maxRows={6} {...form.getInputProps("reason")} />
+        </Group>
+        {stale ? (
+          <StaleVersionAlert what="answer" onReload={() => void cache.reload(interviewId)} />
+        ) : (
+          !shown && <FormError error={save.error} title="Override not saved" />
+        )}
+        <Group justify="space-between">
+          {answer.override ? (
+            <Button
+              variant="subtle"
+              color="red"
+              loading={save.isPending && save.variables?.score === null}
+              onClick={() => save.mutate({ answerId: answer.id, version: answer.version, score: null, reason: null })}
+            >
+              Clear override
+            </Button>
           ) : (
-            !shown && <FormError error={save.error} title="Override not saved" />
+            <span />
           )}
-          <Group justify="space-between">
-            {answer.override ? (
-              <Button
-                variant="subtle"
-                color="red"
-                loading={save.isPending && save.variables?.score === null}
-                onClick={() => save.mutate({ answerId: answer.id, version: answer.version, score: null, reason: null })}
-              >
-                Clear override
-              </Button>
-            ) : (
-              <span />
-            )}
-            <FormActions onCancel={onDone} loading={save.isPending && save.variables?.score !== null}>
-              Save override
-            </FormActions>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+          <FormActions onCancel={onDone} loading={save.isPending && save.variables?.score !== null}>
+            Save override
+          </FormActions>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -150,7 +150,7 @@ function Ranking({ jobId, scope, ranking }: { jobId: string; scope: Scope; ranki
       cell: (m) => (
         <Stack gap={0}>
           <Group gap={6}>
-            <Anchor component={Link} to={`/candidates/${m.candidate.id}`} fw={500} size="sm">
+            <Anchor component={Link} to={`/candidates/${m.candidate.id}`} fw={500} size="sm" data-testid="match-name">
               {m.candidate.name}
             </Anchor>
             {m.applicationId !== null && (
