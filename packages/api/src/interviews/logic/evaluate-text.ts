@@ -32,7 +32,7 @@ const RUBRIC_WORDS = new Set(
     "explain explains explained mention mentions describe describes discuss discusses show shows give gives name " +
     "names identify identifies cover covers candidate answer answers clear clearly strong good demonstrate " +
     "demonstrates understand understands understanding way ways able ideally appropriate relevant specific " +
-    "including include includes note notes recognise recognises recognize recognizes"
+    "including include includes note notes recognise recognises recognize recognizes use uses using"
   )
     .split(" ")
     .map((word) => stemmer(word)),
