@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import type { AppRouter } from "@shortlist/api";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import PDFDocument from "pdfkit";
-import type { BrowserContext, Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import superjson from "superjson";
 import { expect, onTestFailed, test } from "vitest";
 import { pdfText } from "../../../packages/api/src/vetting/reports/pdf-text.fixture";
@@ -125,13 +125,13 @@ const candidateView = (page: Page) => ({
 });
 
 /** Waits for the interviewer to finish writing, answers the current question (Ctrl+Enter or the button). */
-async function answerCurrent(page: Page, how: "button" | "keyboard") {
+async function answerCurrent(page: Page, how: "button" | "keyboard", { focusMoved = true } = {}) {
   const view = candidateView(page);
   await expect.poll(() => view.typing.isVisible()).toBe(false);
   const question = await view.question.innerText();
   const before = await view.conversation.getByTestId("interview-message").count();
   // Each new question puts the focus in the answer box.
-  await expect.poll(() => view.answer.evaluate((el) => el.matches(":focus"))).toBe(true);
+  if (focusMoved) await expect.poll(() => view.answer.evaluate((el) => el.matches(":focus"))).toBe(true);
   await view.answer.fill(answerTo(question));
   if (how === "keyboard") await view.answer.press("Control+Enter");
   else await view.submit.click();
@@ -144,6 +144,13 @@ async function answerCurrent(page: Page, how: "button" | "keyboard") {
     .toBe(true);
   return question;
 }
+
+/** A browser whose microphone is a fake device that needs no permission prompt: the candidate's. */
+const browserWithMicrophone = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
+  });
 
 /** Nothing wider than the phone: no sideways scrolling. */
 const fitsWidth = (page: Page) => page.locator("html").evaluate((el) => el.scrollWidth <= el.clientWidth);
@@ -174,9 +181,15 @@ async function asCandidate(context: BrowserContext, link: string) {
   await shot(page, "interview-candidate-welcome");
   await page.getByRole("button", { name: "Start the interview" }).click();
 
-  // The first two answers, one with the button, one with Ctrl+Enter; each joins the conversation.
+  // The first answer with a recording (the browser's fake microphone), sent once the text is saved; the second
+  // with Ctrl+Enter. Each joins the conversation.
   await view().question.waitFor();
-  const first = await answerCurrent(page, "button");
+  await expect.poll(() => view().answer.evaluate((el) => el.matches(":focus"))).toBe(true);
+  await page.getByRole("button", { name: "Record audio" }).click();
+  await page.getByText("Recording 0:01").waitFor();
+  await page.getByRole("button", { name: "Stop recording" }).click();
+  await visible(page.getByLabel("Your recording"));
+  const first = await answerCurrent(page, "button", { focusMoved: false });
   await visible(view().conversation.getByText(answerTo(first)));
   await answerCurrent(page, "keyboard");
   expect(await fitsWidth(page)).toBe(true);
@@ -231,7 +244,7 @@ test(
     "on the board and in the report, then candidates ranked",
   { timeout: 600_000 },
   async () => {
-    const { page, server, browser } = e2e;
+    const { page, server } = e2e;
     onTestFailed(() => shot(page, "interview-recruiter-failed"));
     await signIn(page, `${server.url}/`, RECRUITER);
     await page.getByRole("button", { name: "Sign out" }).waitFor();
@@ -284,11 +297,12 @@ test(
     const link = `${server.url}/interview/${token}`;
 
     // The candidate, in a browser of their own (no session) at phone width.
-    const candidate = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const candidateBrowser = await browserWithMicrophone();
+    const candidate = await candidateBrowser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     try {
       await asCandidate(candidate, link);
     } finally {
-      await candidate.close();
+      await candidateBrowser.close();
     }
 
     // The results: each answer with its evaluation; one score overridden with a reason.
@@ -296,6 +310,7 @@ test(
     const answers = page.getByTestId("interview-answer");
     await expect.poll(() => answers.count()).toBeGreaterThan(2);
     await visible(answers.first().getByText(/builtin@1/));
+    await visible(page.getByLabel("Recording of the answer to question 1"));
     await answers.first().getByRole("button", { name: "Override" }).click();
     const override = page.getByRole("dialog", { name: /Override/ });
     await override.getByLabel("Score").fill("35");
