@@ -24,6 +24,7 @@ import {
   lockInterview,
   markAsked,
   oneInterview,
+  recordUnchanged,
   settle,
   settleDue,
   type LockedInterview,
@@ -175,7 +176,10 @@ export async function openInterview(ctx: Ctx, input: z.output<typeof linkInput>)
 export async function startInterview(ctx: Ctx, input: z.output<typeof linkInput>): Promise<CandidateInterviewDTO> {
   const now = new Date();
   const { link, interview } = await lockByToken(ctx, input.token, now);
-  if (interview.status === "IN_PROGRESS") return view(ctx, link, now); // a second click, or another tab
+  if (interview.status === "IN_PROGRESS") {
+    recordUnchanged(ctx, interview); // a second click, or another tab
+    return view(ctx, link, now);
+  }
   if (!interview.personaId)
     throw new DomainError("precondition_failed", "This interview has no interviewer; ask the recruiter to check it", {
       details: { state: "no_interviewer" },
@@ -236,13 +240,16 @@ export async function answerQuestion(
   const current = plan[interview.currentIndex]!;
   const answers = await answersOf(ctx, interview.id);
   const existing = answers.find((a) => a.interviewQuestionId === input.questionId);
+  const duplicate = existing !== undefined && alreadyStored(await textOf(ctx, existing), input.text);
+  if (duplicate) {
+    recordUnchanged(ctx, interview);
+    return view(ctx, link, now);
+  }
   if (input.questionId !== current.id) {
-    if (existing && alreadyStored(await textOf(ctx, existing), input.text)) return view(ctx, link, now);
     throw new DomainError("precondition_failed", "This is no longer the current question; the page will catch up.", {
       details: { state: "moved_on", currentQuestionId: current.id },
     });
   }
-  if (existing && alreadyStored(await textOf(ctx, existing), input.text)) return view(ctx, link, now);
   if (interview.conversationId && (await replyInProgress(ctx, interview.conversationId)))
     throw new DomainError("precondition_failed", "The interviewer is still writing; send your answer in a moment.", {
       details: { state: "interviewer_writing" },

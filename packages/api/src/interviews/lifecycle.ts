@@ -129,6 +129,16 @@ export async function applyMove(
   return interview.version;
 }
 
+/** A call that changed nothing (asked for what already was) still leaves its trace, an empty change. */
+export function recordUnchanged(unit: Unit, interview: Pick<LockedInterview, "id" | "candidateId">) {
+  unit.audit.record({
+    entity: { kind: "interview", id: interview.id },
+    subjectId: interview.candidateId,
+    before: {},
+    after: {},
+  });
+}
+
 /** COMPLETED with why ("all answered", "time ran out", …); the scorecard follows in the same transaction. */
 export async function completeInterview(unit: Unit, interview: LockedInterview, reason: string, at: Date) {
   await applyMove(unit, interview, "COMPLETED", { completedAt: at, endReason: reason });
