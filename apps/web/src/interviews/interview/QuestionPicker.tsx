@@ -139,7 +139,7 @@ function Result({
     <Paper component="li" withBorder p="xs" style={{ listStyle: "none" }} data-testid="question-result">
       <Group wrap="nowrap" align="flex-start" gap="sm">
         <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
-          <Text size="sm" lineClamp={3}>
+          <Text size="sm" lineClamp={3} data-testid="question-result-text">
             {question.text}
           </Text>
           <QuestionFacts question={question} />

@@ -1,0 +1,196 @@
+/**
+ * Issue #13's recruiter screens: an interview prepared from the candidate page (a job with a vacancy profile and the
+ * starter bank, set up through the API), its plan reordered with the keyboard, one question swapped for another found
+ * in the bank, saved (and still so after a reload), the link sent (its URL shown once, the email in the Mailbox);
+ * then the job's matching page ranks its applicants by fit, explains one, and adds someone from the rest of the
+ * database to the job.
+ */
+import type { AppRouter } from "@shortlist/api";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import type { Page } from "playwright-core";
+import superjson from "superjson";
+import { expect, onTestFailed, test } from "vitest";
+import { notified, signIn, useE2eEnvironment } from "./harness";
+
+const RECRUITER = { email: "recruiter@example.com", password: "a-long-test-password" };
+const JOB = { title: "Data Engineer", company: "Globex" };
+const ANA = { name: "Ana Moreira", email: "ana.moreira@example.com" };
+const BEN = { name: "Ben Okafor", email: "ben.okafor@example.com" };
+const CLEO = { name: "Cleo Varga", email: "cleo.varga@example.com" };
+const SCREENSHOTS = process.env.SHORTLIST_E2E_SCREENSHOTS;
+
+const e2e = useE2eEnvironment({
+  admin: RECRUITER,
+  dataDirPrefix: "shortlist-e2e-interviews-recruiter-",
+  pageOptions: { viewport: { width: 1440, height: 1000 } },
+});
+
+const shot = async (page: Page, name: string) => {
+  if (SCREENSHOTS && !page.isClosed()) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+};
+const visible = (locator: { isVisible(): Promise<boolean> }) => expect.poll(() => locator.isVisible()).toBe(true);
+
+/** The API as the signed-in user of the page (its session cookie), for what the test sets up rather than types. */
+async function apiOf(page: Page, url: string) {
+  const cookie = (await page.context().cookies(url)).map((c) => `${c.name}=${c.value}`).join("; ");
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${url}/trpc`, transformer: superjson, headers: { cookie } })],
+  });
+}
+type Api = Awaited<ReturnType<typeof apiOf>>;
+
+/** A plain-text CV, uploaded through the file route with the page's session. */
+async function uploadCv(page: Page, candidateId: string, text: string) {
+  const url = e2e.server.url;
+  const response = await page.request.post(`${url}/api/candidates/${candidateId}/cv`, {
+    headers: { origin: url },
+    multipart: { file: { name: "cv.txt", mimeType: "text/plain", buffer: Buffer.from(text) } },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+}
+
+/** The job with its profile, Ana and Ben applied (Ana with a CV), Cleo on file with a CV, the starter bank. */
+async function setUp(api: Api, page: Page) {
+  const job = await api.jobs.create.mutate({ ...JOB, location: "Porto" });
+  await api.intake.updateProfile.mutate({
+    jobId: job.id,
+    version: 0,
+    profile: {
+      title: JOB.title,
+      company: JOB.company,
+      seniority: "senior",
+      mustHave: [
+        { skill: "PostgreSQL", weight: 5 },
+        { skill: "Python", weight: 4 },
+      ],
+      niceToHave: [{ skill: "Docker", weight: 2 }],
+    },
+  });
+  const ana = await api.candidates.create.mutate({ ...ANA, jobId: job.id, consentGiven: true });
+  await api.candidates.create.mutate({ ...BEN, jobId: job.id, consentGiven: true });
+  const cleo = await api.candidates.create.mutate({ ...CLEO, consentGiven: true });
+  await uploadCv(
+    page,
+    ana.id,
+    `${ANA.name}\nSenior Data Engineer\n\nExperience\nSenior Data Engineer, Initech, Jan 2017 - present\n` +
+      "Built data pipelines in Python on PostgreSQL; ran them in Docker.\n",
+  );
+  await uploadCv(
+    page,
+    cleo.id,
+    `${CLEO.name}\nData Engineer\n\nExperience\nData Engineer, Umbrella, Mar 2019 - present\n` +
+      "Python services and PostgreSQL reporting.\n",
+  );
+  await api.questions.loadStarterBank.mutate();
+  return { jobId: job.id, anaId: ana.id };
+}
+
+/** The live region dnd-kit speaks through. */
+const announced = (page: Page) => page.locator('[id^="DndLiveRegion"]').innerText();
+
+test("an interview prepared, its plan reordered by keyboard and a question swapped, the link sent; the job's candidates ranked and one added", async () => {
+  const { page, server } = e2e;
+  onTestFailed(() => shot(page, "interviews-recruiter-failed"));
+  await signIn(page, `${server.url}/jobs`, RECRUITER);
+  await page.getByRole("heading", { name: "Jobs" }).waitFor();
+  const { jobId, anaId } = await setUp(await apiOf(page, server.url), page);
+
+  // Prepared from Ana's application on her page: the interview's page, with a plan built from the profile.
+  await page.goto(`${server.url}/candidates/${anaId}`);
+  await page.getByRole("heading", { name: ANA.name }).waitFor();
+  await page.getByRole("button", { name: `Prepare interview: ${JOB.title}` }).click();
+  await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
+  const interviewUrl = page.url();
+  await page.getByRole("heading", { name: `Interview with ${ANA.name}` }).waitFor();
+  expect(await page.getByTestId("interview-status").innerText()).toBe("Preparing");
+  const plan = page.getByRole("list", { name: "Interview plan" });
+  const planTexts = () => plan.getByTestId("plan-question-text").allInnerTexts();
+  await expect.poll(async () => (await planTexts()).length).toBeGreaterThan(2);
+  const before = await planTexts();
+  await shot(page, "interview-prepared");
+
+  // The second question moved up with the keyboard: picked up with Space, moved, dropped with Space. Each step
+  // waits for dnd-kit's announcement (a key pressed before it has measured the list is lost).
+  await plan.getByRole("button", { name: "Move question 2", exact: true }).focus();
+  await page.keyboard.press("Space");
+  await expect.poll(() => announced(page)).toMatch(/Picked up|is at position 2\./);
+  await page.keyboard.press("ArrowUp");
+  await expect.poll(() => announced(page)).toContain("is at position 1.");
+  await page.keyboard.press("Space");
+  await expect.poll(() => announced(page)).toContain("dropped at position 1.");
+  await expect.poll(planTexts).toEqual([before[1], before[0], ...before.slice(2)]);
+
+  // The last question swapped for one the bank search finds for its skill (those in the plan cannot be picked).
+  const last = before.length;
+  await plan.getByRole("button", { name: `Swap question ${last}`, exact: true }).click();
+  const picker = page.getByRole("dialog");
+  const pickable = picker
+    .getByTestId("question-result")
+    .filter({ has: page.getByRole("button", { name: /^Swap in/ }) });
+  await expect.poll(() => pickable.count()).toBeGreaterThan(0);
+  const chosen = await pickable.first().getByTestId("question-result-text").innerText();
+  expect(before).not.toContain(chosen);
+  await pickable
+    .first()
+    .getByRole("button", { name: /^Swap in/ })
+    .click();
+  await expect.poll(() => picker.isVisible()).toBe(false);
+  const edited = [before[1], before[0], ...before.slice(2, -1), chosen];
+  await expect.poll(planTexts).toEqual(edited);
+  await visible(page.getByText("Unsaved changes"));
+  // The link waits for the plan to be saved.
+  expect(await page.getByRole("button", { name: "Send link" }).isDisabled()).toBe(true);
+
+  await page.getByRole("button", { name: "Save plan" }).click();
+  await expect.poll(notified(page, "Plan saved")).toBe(true);
+  await page.reload();
+  await expect.poll(planTexts).toEqual(edited);
+  await shot(page, "interview-plan-saved");
+
+  // The link: sent for three days; its URL shown this once, the email in the outbox.
+  await page.getByRole("button", { name: "Send link" }).click();
+  const dialog = page.getByRole("dialog", { name: `Send the interview link to ${ANA.name}` });
+  await dialog.getByLabel("Days until the link expires").fill("3");
+  await dialog.getByRole("button", { name: "Send link" }).click();
+  await expect.poll(notified(page, "Link sent")).toBe(true);
+  const url = await page.getByTestId("interview-link-url").innerText();
+  expect(url).toMatch(/\/interview\/[A-Za-z0-9_-]{43}$/);
+  await expect.poll(() => page.getByTestId("interview-status").innerText()).toBe("Link sent");
+  await visible(page.getByTestId("link-panel").getByText("Not opened yet"));
+  await shot(page, "interview-link-sent");
+  await page.getByTestId("link-issued").getByRole("link", { name: "open the Mailbox" }).click();
+  await page.getByRole("heading", { name: "Mailbox" }).waitFor();
+  await visible(page.getByRole("button", { name: `Read the message to ${ANA.name}` }));
+  // Not shown again: the page read afresh has the link's dates, not its URL.
+  await page.goto(interviewUrl);
+  await visible(page.getByTestId("link-panel"));
+  expect(await page.getByTestId("interview-link-url").count()).toBe(0);
+
+  // Matching: the applicants ranked (Ana's CV has both must-haves, Ben has nothing on file), with the reasons.
+  await page.goto(`${server.url}/jobs/${jobId}`);
+  await page.getByRole("link", { name: "Match candidates" }).click();
+  await page.waitForURL(new RegExp(`/jobs/${jobId}/matching$`));
+  await page.getByRole("heading", { name: "Match candidates" }).waitFor();
+  const ranked = page.getByTestId("matching-table");
+  const names = () => ranked.getByTestId("match-name").allInnerTexts();
+  await expect.poll(names).toEqual([ANA.name, BEN.name]);
+  await page.getByRole("button", { name: `Why ${ANA.name} ranks here` }).click();
+  const details = ranked.getByTestId("match-details");
+  await visible(details.getByRole("group", { name: "Matched skills" }).getByText("PostgreSQL"));
+  await shot(page, "matching-applied");
+
+  // Everyone else in the database: Cleo, added to the job from here.
+  await page.getByRole("radio", { name: "Everyone in the database" }).click();
+  await expect.poll(names).toEqual([CLEO.name]);
+  await page.getByRole("checkbox", { name: `Pick ${CLEO.name}` }).check();
+  await page.getByRole("button", { name: "Add 1 to the job" }).click();
+  await expect.poll(notified(page, "Added 1 candidate to the job")).toBe(true);
+  await visible(page.getByText("Nobody else to rank"));
+  await page.getByRole("radio", { name: "Applied to this job" }).click();
+  // Cleo's CV shows both must-haves: she ranks above Ben.
+  await expect.poll(async () => (await names()).length).toBe(3);
+  const applied = await names();
+  expect(applied.at(-1)).toBe(BEN.name);
+  expect([...applied.slice(0, 2)].sort()).toEqual([ANA.name, CLEO.name].sort());
+  await shot(page, "matching-added");
+});
