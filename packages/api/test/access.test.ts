@@ -12,9 +12,26 @@ import { USER_ROLES, type UserRole } from "@shortlist/db/constants";
 import { callerFor, callPath, rowCounts, signedIn, useTestApi, type Caller } from "./helpers";
 
 /** The only procedures anyone may call; each addition here is a decision, not an accident. */
-const PUBLIC = ["auth.login", "auth.logout", "auth.setup", "auth.setupStatus"];
-/** The only mutations a viewer may call: signing in and out, and the (already done) first-admin setup. */
-const PUBLIC_MUTATIONS = ["auth.login", "auth.logout", "auth.setup"];
+const PUBLIC = [
+  "auth.login",
+  "auth.logout",
+  "auth.setup",
+  "auth.setupStatus",
+  "interviewLink.answer",
+  "interviewLink.awaitTurn",
+  "interviewLink.finish",
+  "interviewLink.open",
+  "interviewLink.start",
+];
+/** The only mutations a viewer may call: signing in and out, the (already done) first-admin setup, and a candidate's interview link (its token is the key). */
+const PUBLIC_MUTATIONS = [
+  "auth.login",
+  "auth.logout",
+  "auth.setup",
+  "interviewLink.answer",
+  "interviewLink.finish",
+  "interviewLink.start",
+];
 /** Mutations any signed-in user may call on their own account only. */
 const SELF_SERVICE_MUTATIONS = [
   "auth.changePassword",
