@@ -183,6 +183,8 @@ export interface EvaluationDTO {
   score: number;
   feedback: string;
   createdAt: Date;
+  /** When it was last (re-)run: a re-evaluation replaces the evaluator's row. */
+  updatedAt: Date;
 }
 
 export interface AnswerDTO {

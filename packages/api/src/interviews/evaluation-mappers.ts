@@ -56,4 +56,5 @@ export const toEvaluationDTO = (row: EvaluationRow): EvaluationDTO => ({
   score: Number(row.score),
   feedback: row.feedback,
   createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
 });
