@@ -27,7 +27,7 @@ beforeAll(async () => {
   viewer = (await api.signedIn("viewer")).caller;
 });
 
-const questionCount = async () => (await rowCounts(api.db.orm, ["questions"])).questions;
+const questionCount = async () => (await rowCounts(api.db.orm, ["questions"])).questions!;
 
 /** Every page of a list, in order. */
 async function allPages(input: QuestionListInput) {
