@@ -65,10 +65,11 @@ export async function createCandidate(ctx: Tx, input: CreateCandidateInput): Pro
   }
   const created = candidateFromRow(row);
   recordCandidate(ctx, created.id, null, snapshot(created));
+  // Inserted just now, in this transaction: filing needs no check that the person exists and is not erased.
   const application = input.jobId
-    ? await createApplication(ctx, { candidateId: created.id, jobId: input.jobId })
+    ? await createApplication(ctx, { candidateId: created.id, jobId: input.jobId }, { newCandidate: true })
     : input.role && input.company
-      ? await fileUnderJob(ctx, created.id, input.role, input.company)
+      ? await fileUnderJob(ctx, created.id, input.role, input.company, { newCandidate: true })
       : null;
   return { ...toCandidateDTO(created), application };
 }

@@ -76,20 +76,37 @@ async function assertCandidateWritable(ctx: JobsTx, candidateId: string) {
     );
 }
 
-/** Files a candidate under a job, in the given stage or the job's first. */
-export async function createApplication(ctx: JobsTx, input: CreateApplicationInput): Promise<ApplicationDTO> {
+/**
+ * Files a candidate under a job, in the given stage or the job's first. `newCandidate`: the candidate row was
+ * inserted in this same transaction (`candidates.create`), so it exists and cannot have been erased: not read again.
+ */
+export async function createApplication(
+  ctx: JobsTx,
+  input: CreateApplicationInput,
+  { newCandidate = false }: { newCandidate?: boolean } = {},
+): Promise<ApplicationDTO> {
+  return fileUnder(ctx, await lockJob(ctx.em, input.jobId), input, newCandidate);
+}
+
+/** `createApplication` under a job already locked by this transaction. */
+async function fileUnder(
+  ctx: JobsTx,
+  job: Awaited<ReturnType<typeof lockJob>>,
+  input: CreateApplicationInput,
+  newCandidate: boolean,
+): Promise<ApplicationDTO> {
   const { em } = ctx;
-  const job = await lockJob(em, input.jobId);
   if (!jobTakesApplications(job.status))
     throw new Conflict(`${job.title} is closed and takes no new applications`, "precondition_failed", {
       jobStatus: job.status,
     });
-  await assertCandidateWritable(ctx, input.candidateId);
+  if (!newCandidate) await assertCandidateWritable(ctx, input.candidateId);
   const stage = await stageOfJob(em, job.id, input.stageId);
   const outcome = outcomeInStage(stage.kind);
-  const [row] = await em.execute<{ id: string }[]>(
+  const [row] = await em.execute<Record<string, unknown>[]>(
     `insert into applications (candidate_id, job_id, stage_id, outcome, stage_entered_at, last_activity_at)
-     values (?, ?, ?, ?, now(), now()) on conflict (candidate_id, job_id) do nothing returning id`,
+     values (?, ?, ?, ?, now(), now()) on conflict (candidate_id, job_id) do nothing
+     returning id, version, candidate_id, job_id, stage_id, outcome, stage_entered_at, last_activity_at, created_at`,
     [input.candidateId, job.id, stage.id, outcome],
   );
   if (!row) {
@@ -107,7 +124,18 @@ export async function createApplication(ctx: JobsTx, input: CreateApplicationInp
      values (?, ?, ?, ?, ?, ?)`,
     [row.id, job.id, stage.id, stage.name, outcome, await actorId(ctx)],
   );
-  const created = await getApplication(em, row.id);
+  // What APPLICATION_SELECT would read back: this transaction holds the job's lock and wrote the row.
+  const created = toApplicationDTO({
+    ...row,
+    job_title: job.title,
+    company: job.company,
+    job_status: job.status,
+    stage_name: stage.name,
+    stage_kind: stage.kind,
+    rejection_reason_id: null,
+    rejection_reason_label: null,
+    rejection_note: null,
+  });
   recordApplication(
     ctx,
     created,
@@ -122,9 +150,15 @@ export async function createApplication(ctx: JobsTx, input: CreateApplicationInp
  * Files the candidate under the job with this title and company (case-insensitively; the newest that is not closed,
  * else a new open job with the default stages). `candidates.create` with role and company goes through here.
  */
-export async function fileUnderJob(ctx: JobsTx, candidateId: string, title: string, company: string) {
-  const jobId = await findOrCreateJob(ctx, title, company);
-  return createApplication(ctx, { candidateId, jobId });
+export async function fileUnderJob(
+  ctx: JobsTx,
+  candidateId: string,
+  title: string,
+  company: string,
+  { newCandidate = false }: { newCandidate?: boolean } = {},
+) {
+  const job = await findOrCreateJob(ctx, title, company);
+  return fileUnder(ctx, job, { candidateId, jobId: job.id }, newCandidate);
 }
 
 interface Locked {

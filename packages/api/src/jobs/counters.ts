@@ -36,7 +36,10 @@ export async function countChanges(
     if (to) addJob(to, +1);
   }
   const stages = [...stageDelta].filter(([, n]) => n !== 0).sort(([a], [b]) => a.localeCompare(b));
-  if (stages.length > 0) {
+  if (stages.length === 1) {
+    // One stage (a single application's change): by its key, not a join the planner may answer with a scan.
+    await em.execute("update job_stages set app_count = app_count + ? where id = ?", [stages[0]![1], stages[0]![0]]);
+  } else if (stages.length > 0) {
     await em.execute(
       `update job_stages s set app_count = s.app_count + d.n from jsonb_to_recordset(?::jsonb) as d(id uuid, n int)
        where s.id = d.id`,

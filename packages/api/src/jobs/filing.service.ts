@@ -1,6 +1,6 @@
 import { InvalidInput } from "../errors";
 import { recordApplication, type JobsTx } from "./audit";
-import { findOrCreateJob } from "./jobs.service";
+import { findOrCreateJobs } from "./jobs.service";
 
 export interface Filing {
   candidateId: string;
@@ -20,13 +20,8 @@ export async function fileManyUnderJobs(
 ) {
   if (filings.length === 0 && byJobId.length === 0) return;
   const { em } = ctx;
-  const keyOf = (f: Filing) => `${f.title.toLowerCase()}\u0000${f.company.toLowerCase()}`;
-  const jobOfKey = new Map<string, string>();
-  for (const filing of [...filings].sort((a, b) => keyOf(a).localeCompare(keyOf(b)))) {
-    const key = keyOf(filing);
-    if (!jobOfKey.has(key)) jobOfKey.set(key, await findOrCreateJob(ctx, filing.title, filing.company));
-  }
-  const jobIds = [...new Set([...jobOfKey.values(), ...byJobId.map((f) => f.jobId)])].sort();
+  const filedJobIds = await findOrCreateJobs(ctx, filings);
+  const jobIds = [...new Set([...filedJobIds, ...byJobId.map((f) => f.jobId)])].sort();
   const open = await em.execute<{ id: string }[]>(
     "select id from jobs where id = any(array(select jsonb_array_elements_text(?::jsonb))::uuid[]) and status <> 'closed' order by id for no key update",
     [JSON.stringify(jobIds)],
@@ -35,7 +30,7 @@ export async function fileManyUnderJobs(
   if (missing.length > 0) throw InvalidInput.field("jobId", `No open job has the id ${missing.join(", ")}`);
   const actor = (await ctx.getAuth())?.user.id ?? null;
   const payload = [
-    ...filings.map((f) => ({ candidate_id: f.candidateId, job_id: jobOfKey.get(keyOf(f)) })),
+    ...filings.map((f, i) => ({ candidate_id: f.candidateId, job_id: filedJobIds[i] })),
     ...byJobId.map((f) => ({ candidate_id: f.candidateId, job_id: f.jobId })),
   ];
   const inserted = await em.execute<{ id: string; candidate_id: string; job_id: string; stage_name: string }[]>(

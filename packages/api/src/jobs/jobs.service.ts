@@ -1,5 +1,5 @@
 import type { EntityManager } from "@shortlist/db";
-import { DEFAULT_STAGES } from "@shortlist/db/constants";
+import { DEFAULT_STAGES, type JobStatus } from "@shortlist/db/constants";
 import { InvalidInput, NotFound, StaleVersion } from "../errors";
 import { changed, recordJob, recordUnchanged, type JobsTx } from "./audit";
 import { toJobDTO, toStageDTO, type JobDetailDTO, type JobDTO } from "./mappers";
@@ -64,25 +64,79 @@ export async function createJob(ctx: JobsTx, input: CreateJobInput): Promise<Job
   return getJob(ctx.em, job.id);
 }
 
+/** A job as filing reads it, locked (FOR NO KEY UPDATE) for the rest of the transaction. */
+export interface LockedJob {
+  id: string;
+  status: JobStatus;
+  title: string;
+  company: string;
+}
+
 /**
  * The open (or draft, or on hold) job with this title and company, compared case-insensitively, or a new open one.
- * A transaction-scoped advisory lock on the pair makes two concurrent calls agree on one job.
+ * A transaction-scoped advisory lock on the pair makes two concurrent calls agree on one job. The job found is
+ * locked by the same statement (as `lockJob` would), so filing under it needs no second read.
  */
-export async function findOrCreateJob(ctx: JobsTx, title: string, company: string): Promise<string> {
+export async function findOrCreateJob(ctx: JobsTx, title: string, company: string): Promise<LockedJob> {
   const { em } = ctx;
   await em.execute("select pg_advisory_xact_lock(hashtextextended(lower(?) || chr(31) || lower(?), 1047))", [
     title,
     company,
   ]);
-  const [found] = await em.execute<{ id: string }[]>(
-    `select id from jobs where lower(title) = lower(?) and lower(company) = lower(?) and status <> 'closed'
-     order by created_at desc, id limit 1`,
-    [title, company],
-  );
-  if (found) return found.id;
+  // Twice at most: a job closed while this waited for its row lock is passed over, and the second read (a new
+  // snapshot) finds the next newest, if any.
+  for (let tries = 0; tries < 2; tries++) {
+    const [found] = await em.execute<LockedJob[]>(
+      `select id, status, title, company from jobs where lower(title) = lower(?) and lower(company) = lower(?)
+         and status <> 'closed' order by created_at desc, id limit 1 for no key update`,
+      [title, company],
+    );
+    if (found) return found;
+  }
   const job = await insertJob(em, { title, company, status: "open", ownerIds: [] });
   recordJob(ctx, job.id, null, pick(job), "jobs.create");
-  return job.id;
+  return { id: job.id, status: job.status, title: job.title, company: job.company };
+}
+
+/**
+ * `findOrCreateJob` for many pairs (the import's path) in two statements, whatever their number, plus one job
+ * created per pair that has none: the pairs' advisory locks taken in one order (the pairs sorted), so two imports
+ * cannot deadlock on them. The jobs are not row-locked here. Answers the job id per pair, in the pairs' order.
+ */
+export async function findOrCreateJobs(
+  ctx: JobsTx,
+  pairs: readonly { title: string; company: string }[],
+): Promise<string[]> {
+  const { em } = ctx;
+  if (pairs.length === 0) return [];
+  const keyOf = (p: { title: string; company: string }) => `${p.title.toLowerCase()}\u0000${p.company.toLowerCase()}`;
+  const sorted = [...new Map(pairs.map((p) => [keyOf(p), p])).values()].sort((a, b) =>
+    keyOf(a).localeCompare(keyOf(b)),
+  );
+  const titles = JSON.stringify(sorted.map((p) => p.title));
+  const companies = JSON.stringify(sorted.map((p) => p.company));
+  const unnest = `rows from (jsonb_array_elements_text(?::jsonb), jsonb_array_elements_text(?::jsonb)) with ordinality as k(t, c, n)`;
+  // The subquery's ORDER BY runs before the outer aggregate calls the lock function: the locks go in the pairs' order.
+  await em.execute(
+    `select count(pg_advisory_xact_lock(h)) from (
+       select hashtextextended(lower(k.t) || chr(31) || lower(k.c), 1047) as h from ${unnest} order by k.n) s`,
+    [titles, companies],
+  );
+  const found = await em.execute<{ n: string; id: string }[]>(
+    `select distinct on (k.n) k.n, j.id from ${unnest}
+       join jobs j on lower(j.title) = lower(k.t) and lower(j.company) = lower(k.c) and j.status <> 'closed'
+      order by k.n, j.created_at desc, j.id`,
+    [titles, companies],
+  );
+  const ids = new Map<string, string>();
+  for (const row of found) ids.set(keyOf(sorted[Number(row.n) - 1]!), row.id);
+  for (const pair of sorted) {
+    if (ids.has(keyOf(pair))) continue;
+    const job = await insertJob(em, { title: pair.title, company: pair.company, status: "open", ownerIds: [] });
+    recordJob(ctx, job.id, null, pick(job), "jobs.create");
+    ids.set(keyOf(pair), job.id);
+  }
+  return pairs.map((p) => ids.get(keyOf(p))!);
 }
 
 export async function getJob(em: EntityManager, id: string): Promise<JobDetailDTO> {
