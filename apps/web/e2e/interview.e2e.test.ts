@@ -277,9 +277,9 @@ test(
     // then saved.
     const before = await planTexts();
     const announced = () => page.locator('[id^="DndLiveRegion"]').innerText();
-    await plan.getByRole("button", { name: "Move question 1" }).focus();
+    await plan.getByRole("button", { name: "Move question 1", exact: true }).focus();
     await page.keyboard.press("Space");
-    await expect.poll(announced).toContain("Picked up");
+    await expect.poll(announced).toMatch(/Picked up|is at position 1\./);
     await page.keyboard.press("ArrowDown");
     await expect.poll(announced).toContain("is at position 2");
     await page.keyboard.press("Space");
