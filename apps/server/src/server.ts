@@ -5,6 +5,7 @@ import {
   recoverConversations,
   startMailWorker,
   stopConversations,
+  stopJudges,
   type MailWorker,
 } from "@shortlist/api";
 import { ConfigError, loadConfig, type Config } from "@shortlist/config";
@@ -86,6 +87,8 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       await stopConversations({ orm: database.orm, config, log, keyring });
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Interview answers' model judge: calls in flight are aborted (the built-in evaluation stays).
+      await stopJudges();
       // After the last request: the final checkpoint covers every event written.
       await checkpoints.stop();
       await database.close();
