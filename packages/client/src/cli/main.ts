@@ -8,6 +8,7 @@ import { registerExport } from "./commands/candidates-export";
 import { registerGdprExport } from "./commands/candidates-gdpr-export";
 import { registerImport } from "./commands/candidates-import";
 import { registerList } from "./commands/candidates-list";
+import { registerInterviews } from "./commands/interviews";
 import { registerJobs } from "./commands/jobs";
 import { registerQuestions } from "./commands/questions";
 import { registerReportsList } from "./commands/reports-list";
@@ -51,6 +52,10 @@ Exit codes: 0 done; 1 the server refused input (invalid fields, rejected import 
 
   registerQuestions(
     program.command("questions").description("the interview question bank: import, export (JSON Lines)"),
+  );
+
+  registerInterviews(
+    program.command("interviews").description("interviews of an application: create one, send its link, read results"),
   );
 
   const reports = program.command("reports").description("hiring reports: list them, download the PDF");
