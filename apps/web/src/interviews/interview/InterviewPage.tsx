@@ -1,15 +1,16 @@
 import { Button, Group, Stack, Text, Title } from "@mantine/core";
-import type { InterviewResultsDTO } from "@shortlist/api";
+import type { InterviewDTO, InterviewResultsDTO } from "@shortlist/api";
 import { idInput, type InterviewStatus } from "@shortlist/api/schemas";
 import { IconBriefcase, IconMessageCircleOff, IconUser } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { formatDate } from "../../lib/format";
 import { useHasRole } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { Forbidden } from "../../ui/Forbidden";
 import { BackLink, RecordPage } from "../../ui/RecordPage";
+import { useInterviewCache } from "./cache";
 import { InterviewStatusBadge } from "../parts/StatusBadge";
 import { Answers } from "./Answers";
 import { CancelButton } from "./CancelButton";
@@ -35,15 +36,18 @@ function InterviewLoader() {
   const { id = "" } = useParams();
   const validId = idInput.safeParse({ id }).success;
   const trpc = useTRPC();
+  const canWrite = useHasRole("writers");
   const results = useQuery(
     trpc.interviews.results.queryOptions(
       { id },
       {
         enabled: validId,
-        refetchInterval: (query) => POLL_MS[query.state.data?.interview.status ?? "COMPLETED"] ?? false,
+        // Writers follow through interviews.get below; reviewers (who may not call it) re-read the results.
+        refetchInterval: (query) => (canWrite ? false : pollOf(query.state.data)),
       },
     ),
   );
+  useFollow(id, results.data, canWrite);
   return (
     <RecordPage
       validId={validId}
@@ -60,6 +64,38 @@ function InterviewLoader() {
       {(data) => <InterviewScreen key={data.interview.id} results={data} />}
     </RecordPage>
   );
+}
+
+const pollOf = (data: InterviewResultsDTO | undefined) => POLL_MS[data?.interview.status ?? "COMPLETED"] ?? false;
+/** What changes when the candidate opens, answers or runs out of time. */
+const stateOf = (i: InterviewDTO) =>
+  `${i.version}:${i.status}:${i.answered}:${i.currentIndex}:${i.link?.lastOpenedAt?.getTime()}`;
+
+/**
+ * While the candidate may be answering, writers poll interviews.get: it also ends an interview whose link expired or
+ * whose time ran out (nothing runs on a timer). The results are read again only when the interview changed.
+ */
+function useFollow(id: string, data: InterviewResultsDTO | undefined, canWrite: boolean) {
+  const trpc = useTRPC();
+  const cache = useInterviewCache();
+  const poll = pollOf(data);
+  const follow = useQuery(
+    trpc.interviews.get.queryOptions(
+      { id },
+      {
+        enabled: canWrite && poll !== false,
+        refetchInterval: poll,
+        // The results carry the same interview: no read at once, only when the interval comes round.
+        initialData: data?.interview,
+        staleTime: poll || undefined,
+      },
+    ),
+  );
+  const shown = data ? stateOf(data.interview) : null;
+  const now = follow.data ? stateOf(follow.data) : null;
+  useEffect(() => {
+    if (shown !== null && now !== null && now !== shown) void cache.reload(id);
+  }, [shown, now, cache, id]);
 }
 
 function InterviewScreen({ results }: { results: InterviewResultsDTO }) {

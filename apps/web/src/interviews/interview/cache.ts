@@ -4,8 +4,9 @@ import { useMemo } from "react";
 import { useTRPC } from "../../lib/trpc";
 
 /**
- * The interview page reads one query, `interviews.results` (the interview and whatever answers it has). A mutation's
- * answer goes straight into it; the interviews list and the jobs' boards (the application's score) are re-read.
+ * The interview page reads one query, `interviews.results` (the interview and whatever answers it has; writers follow
+ * it with `interviews.get`). A mutation's answer goes straight into both; the interviews list and the jobs' boards
+ * (the application's score) are re-read.
  */
 export function useInterviewCache() {
   const trpc = useTRPC();
@@ -20,10 +21,12 @@ export function useInterviewCache() {
         queryClient.setQueryData(trpc.interviews.results.queryKey({ id: interview.id }), (old) =>
           old ? { ...old, interview } : { interview, answers: [], scorecard: null },
         );
+        queryClient.setQueryData(trpc.interviews.get.queryKey({ id: interview.id }), interview);
         elsewhere();
       },
       results(results: InterviewResultsDTO) {
         queryClient.setQueryData(trpc.interviews.results.queryKey({ id: results.interview.id }), results);
+        queryClient.setQueryData(trpc.interviews.get.queryKey({ id: results.interview.id }), results.interview);
         elsewhere();
         void queryClient.invalidateQueries(trpc.jobs.board.pathFilter());
       },
