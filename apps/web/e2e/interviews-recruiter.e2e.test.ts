@@ -102,7 +102,7 @@ test("an interview prepared, its plan reordered by keyboard and a question swapp
   await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
   const interviewUrl = page.url();
   await page.getByRole("heading", { name: `Interview with ${ANA.name}` }).waitFor();
-  expect(await page.getByTestId("interview-status").innerText()).toBe("Preparing");
+  expect(await page.getByTestId("interview-status").textContent()).toBe("Preparing");
   const plan = page.getByRole("list", { name: "Interview plan" });
   const planTexts = () => plan.getByTestId("plan-question-text").allInnerTexts();
   await expect.poll(async () => (await planTexts()).length).toBeGreaterThan(2);
@@ -155,7 +155,7 @@ test("an interview prepared, its plan reordered by keyboard and a question swapp
   await expect.poll(notified(page, "Link sent")).toBe(true);
   const url = await page.getByTestId("interview-link-url").innerText();
   expect(url).toMatch(/\/interview\/[A-Za-z0-9_-]{43}$/);
-  await expect.poll(() => page.getByTestId("interview-status").innerText()).toBe("Link sent");
+  await expect.poll(() => page.getByTestId("interview-status").textContent()).toBe("Link sent");
   await visible(page.getByTestId("link-panel").getByText("Not opened yet"));
   await shot(page, "interview-link-sent");
   await page.getByTestId("link-issued").getByRole("link", { name: "open the Mailbox" }).click();
