@@ -177,3 +177,40 @@ describe("withEvidence (a model's analysis held to the text)", () => {
     expect(result.languages).toEqual([{ language: "Spanish", level: "native" }]);
   });
 });
+
+describe("rules drawn from the labelled set", () => {
+  test("an alias that names another trade's skill needs a skill of that trade beside it", () => {
+    const dev = analyseCvText("Skills\nReact, TypeScript; improved Core Web Vitals for retail banking", NOW);
+    expect(dev.evidence.map((e) => e.skill)).toEqual(["React", "TypeScript"]);
+    const seller = analyseCvText("Skills\nSalesforce, cold calling, pipeline reviews, retail", NOW);
+    expect(seller.evidence.map((e) => e.skill)).toEqual([
+      "Salesforce",
+      "Cold calling",
+      "Pipeline management",
+      "Retail sales",
+    ]);
+  });
+
+  test("languages beyond the skills list, written with their capital, in lines that say they are spoken", () => {
+    const { result } = analyseCvText(
+      "Profile\nMultilingual support agent (English, Twi, Polish).\nI polish every reply.",
+      NOW,
+    );
+    expect(result.languages.map((l) => l.language)).toEqual(["English", "Twi", "Polish"]);
+  });
+
+  test("a heading in two languages, and a university as an employer under an experience heading", () => {
+    const text =
+      "EXPÉRIENCE / EXPERIENCE\nResearcher — University of Lyon — 2014 – 2016\nFORMATION / EDUCATION\nPhD, University of Lyon, 2010 – 2014";
+    const { result } = analyseCvText(text, NOW);
+    expect(result.totalYears).toBe(2);
+    expect(result.education).toHaveLength(1);
+  });
+
+  test("titles: a staff nurse is not a staff engineer; a head of department leads it", () => {
+    expect(estimateSeniority("Senior Staff Nurse", 8)).toBe("senior");
+    expect(estimateSeniority("Staff Software Engineer", 9)).toBe("principal");
+    expect(estimateSeniority("Head of Science Department", 12)).toBe("lead");
+    expect(estimateSeniority("HR Business Partner", 10)).toBe("senior");
+  });
+});

@@ -14,9 +14,9 @@ export interface EducationEntry {
 }
 
 const DEGREE =
-  /(?:^|[\s,(|–—-])(ph\.?\s?d\.?|doctorate|d\.?phil|doctor of [a-z]+|m\.?sc\.?|m\.?s\.|m\.?a\.|ma|ms|mba|m\.?eng|m\.?ed|m\.?phil|ll\.?m|llm|msn|master(?:'s|s)?(?: of [a-z]+| degree)?|b\.?sc\.?(?: \(hons\))?|bsc|b\.?s\.|b\.?a\.|ba|bs|b\.?eng|beng|b\.?ed|bba|bsn|bn|ll\.?b|llb|bachelor(?:'s|s)?(?: of [a-z]+| degree)?|associate(?:'s)? degree|associate of [a-z]+|adn|hnd|hnc|foundation degree|postgraduate (?:diploma|certificate)|pg ?dip|pgce|grand dipl[oô]me|dipl[oô]ma?|dipl[oô]me|higher national (?:diploma|certificate)|level [2-7] (?:diploma|certificate|nvq)|nvq(?: level [1-5])?|btec(?: [a-z]+)?|city (?:&|and) guilds|a[- ]levels?|gcses?|high school diploma|baccalaur[eé]ate?|abitur)(?=$|[\s,.)|:–—-])/iu;
+  /(?:^|[\s,(|–—-])(ph\.?\s?d\.?|doctorate|d\.?phil|doctor of [a-z]+|m\.?sc\.?|m\.?s\.|m\.?a\.|ma|ms|mba|m\.?eng|m\.?ed|m\.?phil|ll\.?m|llm|msn|master(?:'s|s)?(?: of [a-z]+| degree)?|b\.?sc\.?(?: \(hons\))?|bsc|b\.?s\.|b\.?a\.|ba|bs|b\.?eng|beng|b\.?a\.?sc|b\.?des|m\.?des|b\.?ed|bba|bsn|bn|ll\.?b|llb|bachelor(?:'s|s)?(?: of [a-z]+| degree)?|associate(?:'s)? degree|associate of [a-z]+|adn|hnd|hnc|foundation degree|postgraduate (?:diploma|certificate)|pg ?dip|pgce|grand dipl[oô]me|dipl[oô]ma?|dipl[oô]me|higher national (?:diploma|certificate)|level [2-7] (?:diploma|certificate|nvq)|nvq(?: level [1-5])?|btec(?: [a-z]+)?|city (?:&|and) guilds|a[- ]levels?|gcses?|high school diploma|baccalaur[eé]ate?|abitur)(?=$|[\s,.)|:–—-])/iu;
 const INSTITUTION =
-  /\b(?:university|universidad|universität|université|universit[àa]|college|school|academy|institute|institut|polytechnic|politecnico|conservatoire|cordon bleu|hochschule|escuela|ecole|école)\b/iu;
+  /\b(?:university|universidad|universität|université|universit[àa]|universidade|istituto|college|school|academy|institute|institut|polytechnic|politecnico|conservatoire|cordon bleu|hochschule|escuela|ecole|école)\b/iu;
 
 const SEPARATORS = /\s*(?:,|\||–|—|·|•|;|\s-\s)\s*/u;
 
@@ -69,7 +69,7 @@ export function educationIn(lines: readonly Line[]): EducationEntry[] {
     if (!text.trim()) continue;
     const degree = DEGREE.test(text);
     const institution = INSTITUTION.test(text);
-    const starts = !current || (degree && current.degree) || (institution && !degree && current.institution);
+    const starts = !current || (degree && current.degree) || (institution && current.institution);
     if ((degree || institution) && starts) {
       current = { lines: [text], degree, institution };
       groups.push(current.lines);

@@ -35,7 +35,7 @@ export interface Role {
 const HEADINGS: [SectionKind, RegExp][] = [
   [
     "experience",
-    /^(?:(?:work|professional|employment|relevant|career|industry|teaching|clinical|nursing|sales|retail|kitchen|management|leadership)\s+)?(?:experience|history|employment(?: history)?|background)$|^(?:work|employment|career) history$|^positions held$|^employment$/,
+    /^(?:(?:work|professional|employment|relevant|career|industry|teaching|clinical|nursing|sales|retail|kitchen|management|leadership)\s+)?(?:experience|history|employment(?: history)?|background)$|^(?:work|employment|career) history$|^positions held$|^employment$|^work$/,
   ],
   [
     "education",
@@ -69,8 +69,12 @@ export function headingKind(line: string): SectionKind | null {
     .replace(/^[#•·▪■]+\s*/u, "")
     .trim()
     .toLowerCase();
-  if (!text || text.length > 45) return null;
-  for (const [kind, pattern] of HEADINGS) if (pattern.test(text)) return kind;
+  if (!text || text.length > 60) return null;
+  // "Expérience / Experience": a heading given in two languages is a heading if either half is.
+  for (const part of text.split(/\s+\/\s+/u)) {
+    if (part.length > 45) continue;
+    for (const [kind, pattern] of HEADINGS) if (pattern.test(part)) return kind;
+  }
   return null;
 }
 
@@ -105,8 +109,9 @@ export function sectionsOf(text: string): Section[] {
 
 const BULLET = /^\s*(?:[-•*·▪■◦●○►➢✓–—]|\d+[.)])\s+/u;
 export const isBullet = (line: string) => BULLET.test(line);
-const EDUCATION_WORDS =
-  /\b(?:university|universidad|universität|université|college|school|academy|institute|polytechnic|bachelor|master|ph\.?d|b\.?sc|m\.?sc|mba|degree|diploma|gcses?|a-levels?)\b/i;
+const DEGREE_WORDS = /\b(?:bachelor|master(?:'s|s|\s+of)|ph\.?d|b\.?sc|m\.?sc|mba|degree|diploma|gcses?|a-levels?)\b/i;
+const INSTITUTION_WORDS =
+  /\b(?:university|universidad|universidade|universität|université|college|school|academy|institute)\b/i;
 
 /** A line that may be part of a role's header: short, not a bullet, not a sentence. */
 const headerLike = (line: Line) => {
@@ -117,7 +122,8 @@ const headerLike = (line: Line) => {
 /**
  * The roles of the given sections: every date range on a short line that is not a bullet starts one; up to two
  * header-like lines just above it belong to its header (a title and an employer above the dates), and its body
- * runs to the next role's header. Ranges on lines that read as education are left out.
+ * runs to the next role's header. Ranges on lines that read as education are left out: lines naming a degree, and,
+ * outside a section headed as experience, lines naming a school or university (in one, a university is an employer).
  */
 export function rolesIn(sections: readonly Section[], now: Date): Role[] {
   const roles: Role[] = [];
@@ -132,16 +138,25 @@ export function rolesIn(sections: readonly Section[], now: Date): Role[] {
       let headerIndex = i;
       const floor = starts.length ? starts[starts.length - 1]!.index + 1 : 0;
       const textOnly = line.text.slice(0, range.from) + line.text.slice(range.to);
-      // Dates on a line of their own (or with a place): the title and employer are on the lines above.
+      // Dates on a line of their own (or with a place): the title and employer are on the lines above (blank lines
+      // between them, as a DOCX's paragraphs may have, don't count).
       const ownLine =
         textOnly
           .replace(/[\s,|()–—-]+/g, " ")
           .trim()
           .split(" ").length <= 3;
-      const reach = ownLine ? 2 : 0;
-      while (headerIndex > floor && i - headerIndex < reach && headerLike(lines[headerIndex - 1]!)) headerIndex--;
-      const header = lines.slice(headerIndex, i + 1).map((l) => l.text);
-      if (EDUCATION_WORDS.test(header.join(" "))) continue;
+      let taken = 0;
+      for (let j = i - 1; ownLine && j >= floor && taken < 2; j--) {
+        if (!lines[j]!.text.trim()) continue;
+        if (!headerLike(lines[j]!)) break;
+        headerIndex = j;
+        taken++;
+      }
+      const header = lines
+        .slice(headerIndex, i + 1)
+        .map((l) => l.text)
+        .join(" ");
+      if (DEGREE_WORDS.test(header) || (section.kind !== "experience" && INSTITUTION_WORDS.test(header))) continue;
       starts.push({
         index: i,
         headerIndex,

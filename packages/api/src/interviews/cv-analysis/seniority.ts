@@ -8,12 +8,15 @@ import type { Seniority } from "../../schemas";
 const TITLE_LEVELS: [Seniority, RegExp][] = [
   [
     "executive",
-    /\b(?:chief \w+ officer|cto|ceo|cfo|coo|cmo|cio|vp|vice[- ]president|director|head of|managing partner|partner)\b/iu,
+    /\b(?:chief \w+ officer|cto|ceo|cfo|coo|cmo|cio|vp|vice[- ]president|director|head of(?! (?:the )?[\w&]+(?: [\w&]+)? department)|managing partner|senior partner|equity partner|founding partner)\b/iu,
   ],
-  ["principal", /\b(?:principal|staff|distinguished|fellow)\b/iu],
+  [
+    "principal",
+    /\b(?:principal|distinguished|fellow|staff (?:engineer|software|data|product|designer|scientist|developer|architect|machine learning|ml|platform|security|frontend|backend|sre))\b/iu,
+  ],
   [
     "lead",
-    /\b(?:lead|leader|team lead|tech lead|head chef|chef de cuisine|executive chef|charge nurse|ward manager|nurse manager|unit manager|head of department|head teacher|headteacher|supervisor|foreman|(?<!(?:account|product|project|case|relationship|office|community|social media|assistant|key account|territory|store|sales|property|content)\s)manager)\b/iu,
+    /\b(?:lead|leader|team lead|tech lead|head chef|chef de cuisine|executive chef|charge nurse|ward manager|nurse manager|unit manager|head of (?:the )?[\w&]+(?: [\w&]+)? department|head of department|head teacher|headteacher|supervisor|foreman|(?<!(?:account|product|project|case|relationship|office|community|social media|assistant|key account|territory|store|sales|property|content)\s)manager)\b/iu,
   ],
   ["senior", /\b(?:senior|sr\.?|snr|sous chef|experienced)\b/iu],
   ["junior", /\b(?:junior|jr\.?|graduate|entry[- ]level|assistant|associate|apprentice|trainee|commis)\b/iu],
@@ -27,9 +30,10 @@ export function titleLevel(title: string): Seniority | null {
   return null;
 }
 
+/** Without a title that says so, "senior" takes eight years: many people stay at mid level for years. */
 function yearsLevel(years: number): Seniority {
   if (years < 2) return "junior";
-  if (years < 5) return "mid";
+  if (years < 8) return "mid";
   return "senior";
 }
 

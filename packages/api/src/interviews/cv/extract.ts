@@ -29,7 +29,91 @@ export function normaliseCvText(raw: string): string {
 
 interface TextItem {
   str: string;
-  hasEOL?: boolean;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+/** A piece of text on a page: x from the left, y up from the bottom (PDF space), its width and size. */
+interface Piece {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+/**
+ * A vertical gutter between two columns, if the page has one: an x that almost no piece crosses, with a fair share
+ * of the lines on either side. (Dates aligned right in a one-column CV are too few to make a column.)
+ */
+function gutterOf(pieces: readonly Piece[], pageWidth: number): number | null {
+  const n = pieces.length;
+  if (n < 8) return null;
+  let best: { from: number; to: number } | null = null;
+  let run: { from: number; to: number } | null = null;
+  for (let x = pageWidth * 0.15; x <= pageWidth * 0.85; x += 2) {
+    let crossing = 0;
+    let left = 0;
+    let right = 0;
+    for (const p of pieces) {
+      if (p.x + p.width <= x) left++;
+      else if (p.x >= x) right++;
+      else crossing++;
+    }
+    const open = crossing <= Math.max(1, n * 0.05) && left >= n * 0.15 && right >= n * 0.25;
+    if (open) run = run ? { from: run.from, to: x } : { from: x, to: x };
+    else run = null;
+    if (run && (!best || run.to - run.from > best.to - best.from)) best = { ...run };
+  }
+  return best && best.to - best.from >= 8 ? (best.from + best.to) / 2 : null;
+}
+
+/** Pieces read as lines: top to bottom, left to right, a space where there is a gap. */
+function linesOf(pieces: readonly Piece[]): string[] {
+  const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Piece[][] = [];
+  for (const piece of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0]!.y - piece.y) <= Math.max(2, line[0]!.size * 0.4)) line.push(piece);
+    else lines.push([piece]);
+  }
+  return lines.map((line) => {
+    line.sort((a, b) => a.x - b.x);
+    let text = "";
+    let end = -Infinity;
+    for (const p of line) {
+      if (text && p.x - end > p.size * 0.15 && !text.endsWith(" ") && !p.text.startsWith(" ")) text += " ";
+      text += p.text;
+      end = p.x + p.width;
+    }
+    return text;
+  });
+}
+
+/**
+ * A page's text in reading order: by position rather than by the order the file draws it, so a two-column CV reads
+ * its columns one after the other (pieces crossing the gutter, such as a name across the top, come first).
+ */
+function pageText(items: readonly TextItem[], pageWidth: number): string {
+  const pieces: Piece[] = items
+    .filter((item) => item.str.trim())
+    .map((item) => ({
+      text: item.str,
+      x: item.transform[4]!,
+      y: item.transform[5]!,
+      width: item.width,
+      size: Math.hypot(item.transform[2]!, item.transform[3]!) || item.height || 10,
+    }));
+  const gutter = gutterOf(pieces, pageWidth);
+  if (gutter === null) return linesOf(pieces).join("\n");
+  const across = pieces.filter((p) => p.x < gutter && p.x + p.width > gutter);
+  const left = pieces.filter((p) => p.x + p.width <= gutter);
+  const right = pieces.filter((p) => p.x >= gutter);
+  return [across, left, right]
+    .filter((column) => column.length)
+    .map((column) => linesOf(column).join("\n"))
+    .join("\n");
 }
 
 async function pdfText(bytes: Uint8Array, signal: AbortSignal): Promise<string> {
@@ -42,8 +126,9 @@ async function pdfText(bytes: Uint8Array, signal: AbortSignal): Promise<string> 
   try {
     const pages: string[] = [];
     for (let n = 1; n <= Math.min(pdf.numPages, CV_MAX_PAGES); n++) {
-      const content = await (await pdf.getPage(n)).getTextContent();
-      pages.push((content.items as TextItem[]).map((item) => item.str + (item.hasEOL ? "\n" : "")).join(""));
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(pageText(content.items as TextItem[], page.getViewport({ scale: 1 }).width));
     }
     return pages.join("\n");
   } finally {
@@ -59,7 +144,8 @@ async function docxText(bytes: Uint8Array): Promise<string> {
   const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) }).catch(() => {
     throw refuse("The DOCX file could not be read: it is damaged");
   });
-  return result.value;
+  // mammoth ends every paragraph with a blank line: one line per paragraph reads as the document does.
+  return result.value.replace(/\n\n/g, "\n");
 }
 
 /** The text of a CV whose type was judged by its content (sniff.ts). */
