@@ -6,7 +6,7 @@ import type { Caller, TestApi } from "./helpers";
 import { driveCv } from "./interviews-cv-fixtures";
 import { driveEvaluations } from "./interviews-evaluation-fixtures";
 import { driveInterviewFlow } from "./interviews-flow-fixtures";
-import { driveQuestions } from "./interviews-questions-fixtures";
+import { driveMatching, driveQuestions } from "./interviews-questions-fixtures";
 
 /** What earlier drives leave for later ones. */
 export interface InterviewsDriveContext {
@@ -22,6 +22,7 @@ export async function driveInterviews(admin: Caller, api: TestApi): Promise<void
   const context: InterviewsDriveContext = {};
   await driveQuestions(admin, api, context);
   await driveCv(admin, api, context);
+  await driveMatching(admin, context);
   await driveInterviewFlow(admin, api, context);
   await driveEvaluations(admin, api, context);
 }
