@@ -166,6 +166,16 @@ test("an interview prepared, its plan reordered by keyboard and a question swapp
   await visible(page.getByTestId("link-panel"));
   expect(await page.getByTestId("interview-link-url").count()).toBe(0);
 
+  // The Interviews screen lists it, filtered by status.
+  await page.getByRole("navigation").getByRole("link", { name: "Interviews" }).click();
+  await page.getByRole("heading", { name: "Interviews" }).waitFor();
+  await page.getByRole("radio", { name: "Link sent" }).click();
+  const row = page.getByTestId("interviews-table").locator("tbody tr").filter({ hasText: ANA.name });
+  await expect.poll(() => row.innerText()).toContain(`0 of ${edited.length}`);
+  await page.getByRole("radio", { name: "Completed" }).click();
+  await visible(page.getByText("No interviews completed"));
+  await shot(page, "interviews-list");
+
   // Matching: the applicants ranked (Ana's CV has both must-haves, Ben has nothing on file), with the reasons.
   await page.goto(`${server.url}/jobs/${jobId}`);
   await page.getByRole("link", { name: "Match candidates" }).click();

@@ -17,8 +17,8 @@ import { InterviewStatusBadge } from "../parts/StatusBadge";
 const PAGE_SIZE = 25;
 type Filter = InterviewStatus | "all";
 const CHIPS: RadioChip<Filter>[] = [
-  { value: "all", label: "All" },
-  ...INTERVIEW_STATUSES.map((status) => ({ value: status, label: INTERVIEW_STATUS_LABEL[status] })),
+  { value: "all", label: "All", count: null },
+  ...INTERVIEW_STATUSES.map((status) => ({ value: status, label: INTERVIEW_STATUS_LABEL[status], count: null })),
 ];
 const isStatus = (value: string | null): value is InterviewStatus =>
   value !== null && (INTERVIEW_STATUSES as readonly string[]).includes(value);

@@ -9,12 +9,12 @@ export function FactorBars({ match }: { match: MatchDTO }) {
       {match.factors.map((f) => (
         <Tooltip
           key={f.factor}
-          label={`${f.label}: ${percent(f.value)} (weight ${f.weight}). ${f.detail}`}
+          label={`${f.label}: ${percent(f.value)} (weighs ${percent(f.weight)} of the fit). ${f.detail}`}
           multiline
           maw={320}
         >
-          <Stack gap={2} w={64}>
-            <Text size="10px" c="dimmed" truncate lh={1.2}>
+          <Stack gap={2} w={88}>
+            <Text size="xs" c="dimmed" truncate lh={1.2}>
               {f.label}
             </Text>
             <Progress value={f.value * 100} size="sm" aria-label={`${f.label}: ${percent(f.value)}`} />
@@ -34,7 +34,7 @@ export function MatchDetails({ match }: { match: MatchDTO }) {
           <Table.Tr>
             <Table.Th scope="col">Factor</Table.Th>
             <Table.Th scope="col">Value</Table.Th>
-            <Table.Th scope="col">Weight</Table.Th>
+            <Table.Th scope="col">Share of the fit</Table.Th>
             <Table.Th scope="col">What it is made of</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -43,7 +43,7 @@ export function MatchDetails({ match }: { match: MatchDTO }) {
             <Table.Tr key={f.factor}>
               <Table.Td>{f.label}</Table.Td>
               <Table.Td>{percent(f.value)}</Table.Td>
-              <Table.Td>{f.weight}</Table.Td>
+              <Table.Td>{percent(f.weight)}</Table.Td>
               <Table.Td>{f.detail}</Table.Td>
             </Table.Tr>
           ))}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Progress, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Group, Progress, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { MatchDTO, MatchPage } from "@shortlist/api";
 import { idInput } from "@shortlist/api/schemas";
@@ -23,8 +23,8 @@ const PAGE_SIZE = 50;
 const MAX_ADD = 200;
 type Scope = "applied" | "everyone";
 const SCOPES: RadioChip<Scope>[] = [
-  { value: "applied", label: "Applied to this job" },
-  { value: "everyone", label: "Everyone in the database" },
+  { value: "applied", label: "Applied to this job", count: null },
+  { value: "everyone", label: "Everyone in the database", count: null },
 ];
 
 export default function MatchingPage() {
@@ -121,8 +121,8 @@ function Ranking({ jobId, scope, ranking }: { jobId: string; scope: Scope; ranki
       return next;
     });
 
-  const columns: Column<MatchDTO>[] = [
-    {
+  const columns: (Column<MatchDTO> | false)[] = [
+    scope === "everyone" && {
       key: "pick",
       header: (
         <Checkbox
@@ -153,11 +153,6 @@ function Ranking({ jobId, scope, ranking }: { jobId: string; scope: Scope; ranki
             <Anchor component={Link} to={`/candidates/${m.candidate.id}`} fw={500} size="sm" data-testid="match-name">
               {m.candidate.name}
             </Anchor>
-            {m.applicationId !== null && (
-              <Badge size="xs" variant="light" color="gray">
-                In the job
-              </Badge>
-            )}
           </Group>
           <Text size="xs" c="dimmed">
             {m.candidate.email}
