@@ -105,10 +105,13 @@ async function exportInterviews(em: EntityManager, keyring: Keyring, subjectId: 
     const answers = [];
     for (const { textSealed, audioBytes, ...answer } of answerRows) {
       const value = await open<string | { text?: string }>(em, keyring, textSealed);
-      const evaluations = await em.execute(
-        `select evaluator, evaluator_version as "evaluatorVersion", criteria, score, feedback, created_at as "createdAt"
-           from answer_evaluations where answer_id = ? order by created_at, id`,
-        [answer.id],
+      const evaluations = dbRows<{ createdAt: Date }>(
+        await em.execute(
+          `select evaluator, evaluator_version, criteria, score, feedback, created_at
+             from answer_evaluations where answer_id = ? order by created_at, id`,
+          [answer.id],
+        ),
+        { dates: ["createdAt"] },
       );
       answers.push({
         ...answer,
@@ -119,10 +122,13 @@ async function exportInterviews(em: EntityManager, keyring: Keyring, subjectId: 
         evaluations,
       });
     }
-    const [scorecard] = await em.execute(
-      `select skills, overall, recommendation, summary, answered, planned, updated_at as "updatedAt"
-         from interview_scorecards where interview_id = ?`,
-      [interview.id],
+    const [scorecard] = dbRows<{ updatedAt: Date }>(
+      await em.execute(
+        `select skills, overall, recommendation, summary, answered, planned, updated_at
+           from interview_scorecards where interview_id = ?`,
+        [interview.id],
+      ),
+      { dates: ["updatedAt"] },
     );
     out.push({ ...interview, plan, answers, scorecard: scorecard ?? null });
   }
