@@ -87,7 +87,7 @@ test("the export carries the CVs, analyses, skills and interviews", async () => 
   const { candidate, cv } = await candidateWithEverything("Nadia Export", "nadia@example.com");
   // Through JSON, as the export is downloaded.
   const exported = await admin.candidates.exportPersonalData({ id: candidate.id });
-  const doc = JSON.parse(JSON.stringify(exported)) as Record<string, never>;
+  const doc = JSON.parse(JSON.stringify(exported)) as Record<string, unknown>;
   const documents = doc.cvDocuments as { fileName: string; text: string; sha256: string; mediaType: string }[];
   expect(documents).toEqual([
     expect.objectContaining({
