@@ -85,6 +85,32 @@ async function setUp(api: Api, page: Page) {
   return { jobId: job.id, anaId: ana.id };
 }
 
+/** An answer with a concrete example, long enough that the interviewer moves on without a follow-up. */
+const GOOD_ANSWER =
+  "In my current role I led this work myself. For example, I measured the problem first (p95 latency at 800 ms), " +
+  "then changed one thing at a time: added the missing PostgreSQL index, moved the slow report to a background job " +
+  "in Python, and reviewed the result with the team. Latency fell to 120 ms and we wrote the steps down.";
+
+/**
+ * The candidate's side through the public procedures (their own page has its own browser test): starts, then answers
+ * `count` questions (all when left out), each once the interviewer has had its turn.
+ */
+async function answerAsCandidate(url: string, token: string, count = Infinity) {
+  const candidate = createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${url}/trpc`, transformer: superjson })],
+  });
+  let view = await candidate.interviewLink.start.mutate({ token });
+  for (let answered = 0; answered < count && view.status === "IN_PROGRESS";) {
+    const afterSeq = Math.max(0, ...view.messages.filter((m) => m.role === "user").map((m) => m.seq));
+    view = await candidate.interviewLink.awaitTurn.query({ token, afterSeq, timeoutMs: 15_000 });
+    if (!view.current) break;
+    const asked = view.current.id;
+    view = await candidate.interviewLink.answer.mutate({ token, questionId: asked, text: GOOD_ANSWER });
+    if (view.current?.id !== asked) answered += 1;
+  }
+  return view;
+}
+
 /** The live region dnd-kit speaks through. */
 const announced = (page: Page) => page.locator('[id^="DndLiveRegion"]').innerText();
 
@@ -166,14 +192,44 @@ test("an interview prepared, its plan reordered by keyboard and a question swapp
   await visible(page.getByTestId("link-panel"));
   expect(await page.getByTestId("interview-link-url").count()).toBe(0);
 
+  // The candidate starts and answers the first question: the page follows it live.
+  const token = /\/interview\/([A-Za-z0-9_-]{43})$/.exec(url)![1]!;
+  await answerAsCandidate(server.url, token, 1);
+  const live = page.getByTestId("live-view");
+  await expect.poll(() => live.getByTestId("live-progress").textContent()).toBe(`1 of ${edited.length} answered`);
+  await visible(live.getByTestId("live-transcript").getByText(GOOD_ANSWER).first());
+  await visible(live.getByTestId("live-current").getByText(edited[1]!));
+  await shot(page, "interview-live");
+
+  // The rest answered: the results, each answer with its evaluation, and the scorecard.
+  await answerAsCandidate(server.url, token);
+  await expect.poll(() => page.getByTestId("interview-status").textContent()).toBe("Completed");
+  const answers = page.getByTestId("interview-answer");
+  await expect.poll(() => answers.count()).toBe(edited.length);
+  await visible(answers.first().getByTestId("evaluation").first());
+  await visible(page.getByTestId("scorecard").getByTestId("scorecard-recommendation"));
+
+  // A reviewer's override of the first answer: the reason is asked for, then the score replaces the evaluators'.
+  await answers.first().getByRole("button", { name: "Override the score of question 1" }).click();
+  const override = page.getByRole("dialog", { name: "Override the score of question 1" });
+  await override.getByLabel("Score").fill("35");
+  await override.getByRole("button", { name: "Save override" }).click();
+  await visible(override.getByText("Say why you change the score"));
+  await override.getByLabel("Reason").fill("The example never says how the index was chosen.");
+  await override.getByRole("button", { name: "Save override" }).click();
+  await expect.poll(notified(page, "Score overridden")).toBe(true);
+  await visible(answers.first().getByTestId("override").getByText("The example never says how the index was chosen."));
+  expect(await answers.first().getByTestId("final-score").textContent()).toBe("35");
+  await shot(page, "interview-results");
+
   // The Interviews screen lists it, filtered by status.
   await page.getByRole("navigation").getByRole("link", { name: "Interviews" }).click();
   await page.getByRole("heading", { name: "Interviews" }).waitFor();
-  await page.getByRole("radio", { name: "Link sent" }).click();
-  const row = page.getByTestId("interviews-table").locator("tbody tr").filter({ hasText: ANA.name });
-  await expect.poll(() => row.innerText()).toContain(`0 of ${edited.length}`);
   await page.getByRole("radio", { name: "Completed" }).click();
-  await visible(page.getByText("No interviews completed"));
+  const row = page.getByTestId("interviews-table").locator("tbody tr").filter({ hasText: ANA.name });
+  await expect.poll(() => row.innerText()).toContain(`${edited.length} of ${edited.length}`);
+  await page.getByRole("radio", { name: "Link sent" }).click();
+  await visible(page.getByText("No link waiting for a candidate"));
   await shot(page, "interviews-list");
 
   // Matching: the applicants ranked (Ana's CV has both must-haves, Ben has nothing on file), with the reasons.

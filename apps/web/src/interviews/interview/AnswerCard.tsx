@@ -47,7 +47,7 @@ export function AnswerCard({
             </Text>
             <QuestionFacts question={question} />
           </Stack>
-          <Stack gap={2} align="flex-end">
+          <Stack gap={2} align="flex-end" style={{ flexShrink: 0 }}>
             <Badge
               size="xl"
               variant="light"
@@ -57,7 +57,7 @@ export function AnswerCard({
             >
               {answer.finalScore === null ? "—" : fixed(answer.finalScore, 0)}
             </Badge>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
               {override ? "overridden" : "final score"}
             </Text>
           </Stack>

@@ -20,6 +20,14 @@ const CHIPS: RadioChip<Filter>[] = [
   { value: "all", label: "All", count: null },
   ...INTERVIEW_STATUSES.map((status) => ({ value: status, label: INTERVIEW_STATUS_LABEL[status], count: null })),
 ];
+const NONE: Record<InterviewStatus, string> = {
+  PREPARING: "No interview in preparation",
+  READY: "No link waiting for a candidate",
+  IN_PROGRESS: "No interview in progress",
+  COMPLETED: "No completed interview",
+  CANCELLED: "No cancelled interview",
+  EXPIRED: "No expired interview",
+};
 const isStatus = (value: string | null): value is InterviewStatus =>
   value !== null && (INTERVIEW_STATUSES as readonly string[]).includes(value);
 
@@ -114,9 +122,7 @@ function Interviews() {
         retrying={list.isFetching}
         empty={
           <Empty
-            title={
-              status === "all" ? "No interviews yet" : `No interviews ${INTERVIEW_STATUS_LABEL[status].toLowerCase()}`
-            }
+            title={status === "all" ? "No interviews yet" : NONE[status]}
             description="Open a candidate, then “Prepare interview” on one of their applications."
             icon={<IconMessageCircleQuestion aria-hidden />}
           />
