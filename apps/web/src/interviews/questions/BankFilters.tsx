@@ -1,4 +1,15 @@
-import { Button, Chip, Group, Input, RangeSlider, SegmentedControl, Stack, TagsInput, TextInput } from "@mantine/core";
+import {
+  Button,
+  Chip,
+  Group,
+  Input,
+  RangeSlider,
+  SegmentedControl,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { QUESTION_TYPES, type QuestionType } from "@shortlist/api/schemas";
 import { IconSearch, IconX } from "@tabler/icons-react";
@@ -61,9 +72,12 @@ export function BankFilters({ filters, onChange, onClear, resetKey }: Props) {
         />
       </Group>
       <Group gap="lg" align="flex-end" wrap="wrap">
-        <Input.Wrapper label="Type" id="question-types-label">
+        <Stack gap={4}>
+          <Text size="sm" fw={500} aria-hidden>
+            Type
+          </Text>
           <Chip.Group multiple value={filters.types} onChange={(types) => onChange({ types: types as QuestionType[] })}>
-            <Group gap={6} mt={4} role="group" aria-labelledby="question-types-label">
+            <Group gap={6} role="group" aria-label="Type">
               {QUESTION_TYPES.map((type) => (
                 <Chip key={type} value={type} size="sm" data-testid={`type-chip-${type}`}>
                   {QUESTION_TYPE_LABEL[type]}
@@ -71,23 +85,24 @@ export function BankFilters({ filters, onChange, onClear, resetKey }: Props) {
               ))}
             </Group>
           </Chip.Group>
-        </Input.Wrapper>
+        </Stack>
         <DifficultyRange
           min={filters.difficultyMin}
           max={filters.difficultyMax}
           onCommit={(difficultyMin, difficultyMax) => onChange({ difficultyMin, difficultyMax })}
         />
-        <Input.Wrapper label="Status">
-          <div style={{ marginTop: 4 }}>
-            <RadioChips
-              aria-label="Status"
-              chips={STATUS_CHIPS}
-              value={filters.status}
-              onChange={(status) => onChange({ status })}
-              testIdPrefix="status"
-            />
-          </div>
-        </Input.Wrapper>
+        <Stack gap={4}>
+          <Text size="sm" fw={500} aria-hidden>
+            Status
+          </Text>
+          <RadioChips
+            aria-label="Status"
+            chips={STATUS_CHIPS}
+            value={filters.status}
+            onChange={(status) => onChange({ status })}
+            testIdPrefix="status"
+          />
+        </Stack>
         {onClear && (
           <Button variant="subtle" leftSection={<IconX size={14} aria-hidden />} onClick={onClear}>
             Clear filters

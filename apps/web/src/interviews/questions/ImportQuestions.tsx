@@ -126,7 +126,7 @@ export function ImportQuestions({ opened, onClose }: { opened: boolean; onClose:
     },
     async onSettled() {
       setProgress(null);
-      await queryClient.invalidateQueries({ queryKey: trpc.questions.list.queryKey() });
+      await queryClient.invalidateQueries({ queryKey: trpc.questions.list.pathKey() });
     },
   });
 

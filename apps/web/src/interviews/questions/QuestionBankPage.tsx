@@ -202,7 +202,7 @@ function EmptyBank({ canWrite }: { canWrite: boolean }) {
           title: "Starter bank loaded",
           message: `${plural(result.created, "question")} added.`,
         });
-        await queryClient.invalidateQueries({ queryKey: trpc.questions.list.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.questions.list.pathKey() });
       },
       onError(error) {
         notifications.show({ color: "red", title: "The starter bank was not loaded", message: errorMessage(error) });

@@ -52,7 +52,7 @@ export function QuestionForm({ question, canEdit }: Props) {
     notifications.show({ color: "green", title, message: q.text.slice(0, 120) });
     // The page keys this form by version: the saved question loads into a fresh form.
     queryClient.setQueryData(trpc.questions.get.queryKey({ id: q.id }), q);
-    await queryClient.invalidateQueries({ queryKey: trpc.questions.list.queryKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.questions.list.pathKey() });
   };
   const create = useMutation(
     trpc.questions.create.mutationOptions({
