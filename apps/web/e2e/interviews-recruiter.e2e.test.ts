@@ -1,9 +1,11 @@
 /**
  * Issue #13's recruiter screens: an interview prepared from the candidate page (a job with a vacancy profile and the
  * starter bank, set up through the API), its plan reordered with the keyboard, one question swapped for another found
- * in the bank, saved (and still so after a reload), the link sent (its URL shown once, the email in the Mailbox);
- * then the job's matching page ranks its applicants by fit, explains one, and adds someone from the rest of the
- * database to the job.
+ * in the bank, saved (and still so after a reload), the link sent (its URL shown once, the email in the Mailbox).
+ * The candidate answers through the public procedures while the page follows live, then shows the results and the
+ * scorecard; a score is overridden with its reason. The Interviews screen filters by status; the board card's menu
+ * opens or prepares an interview; the job's matching page ranks its applicants by fit, explains one, and adds someone
+ * from the rest of the database to the job.
  */
 import type { AppRouter } from "@shortlist/api";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
@@ -114,7 +116,7 @@ async function answerAsCandidate(url: string, token: string, count = Infinity) {
 /** The live region dnd-kit speaks through. */
 const announced = (page: Page) => page.locator('[id^="DndLiveRegion"]').innerText();
 
-test("an interview prepared, its plan reordered by keyboard and a question swapped, the link sent; the job's candidates ranked and one added", async () => {
+test("an interview prepared, its plan reordered by keyboard and a question swapped, the link sent, followed live and overridden; the job's candidates ranked and one added", async () => {
   const { page, server } = e2e;
   onTestFailed(() => shot(page, "interviews-recruiter-failed"));
   await signIn(page, `${server.url}/jobs`, RECRUITER);
@@ -231,6 +233,18 @@ test("an interview prepared, its plan reordered by keyboard and a question swapp
   await page.getByRole("radio", { name: "Link sent" }).click();
   await visible(page.getByText("No link waiting for a candidate"));
   await shot(page, "interviews-list");
+
+  // From the job board: Ana's card menu opens her completed interview (or prepares another); Ben's prepares one.
+  await page.goto(`${server.url}/jobs/${jobId}`);
+  await page.getByRole("button", { name: `Actions for ${ANA.name}` }).click();
+  await visible(page.getByRole("menuitem", { name: /^Open interview \(completed/ }));
+  await visible(page.getByRole("menuitem", { name: "Prepare interview" }));
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: `Actions for ${BEN.name}` }).click();
+  await page.getByRole("menuitem", { name: "Prepare interview" }).click();
+  await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
+  await page.getByRole("heading", { name: `Interview with ${BEN.name}` }).waitFor();
+  expect(page.url()).not.toBe(interviewUrl);
 
   // Matching: the applicants ranked (Ana's CV has both must-haves, Ben has nothing on file), with the reasons.
   await page.goto(`${server.url}/jobs/${jobId}`);
