@@ -6,6 +6,7 @@ import { registerAuditVerify } from "./commands/audit-verify";
 import { registerAdd } from "./commands/candidates-add";
 import { registerExport } from "./commands/candidates-export";
 import { registerGdprExport } from "./commands/candidates-gdpr-export";
+import { registerCv } from "./commands/cv";
 import { registerImport } from "./commands/candidates-import";
 import { registerList } from "./commands/candidates-list";
 import { registerInterviews } from "./commands/interviews";
@@ -53,6 +54,8 @@ Exit codes: 0 done; 1 the server refused input (invalid fields, rejected import 
   registerQuestions(
     program.command("questions").description("the interview question bank: import, export (JSON Lines)"),
   );
+
+  registerCv(program.command("cv").description("CVs: upload one for a candidate and see its analysis"));
 
   registerInterviews(
     program.command("interviews").description("interviews of an application: create one, send its link, read results"),
