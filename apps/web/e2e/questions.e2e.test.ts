@@ -102,6 +102,8 @@ test("load the starter bank, search and filter it, write a question, import a fi
   await page.getByRole("button", { name: "Add question" }).click();
   await expect.poll(notified("Question added")).toBe(true);
   await expect.poll(() => page.url()).toMatch(/\/questions\/[0-9a-f-]{36}$/);
+  // The saved question's page: its use so far, and the rubric in the order saved.
+  await expect.poll(() => page.getByTestId("question-times-asked").textContent()).toBe("Asked 0 times");
   await expect
     .poll(() => page.getByRole("group", { name: "Criterion 2" }).getByLabel("Name").inputValue())
     .toBe("Plan reading");

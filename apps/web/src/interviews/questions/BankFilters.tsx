@@ -20,10 +20,10 @@ import type { BankFilters as Filters, BankStatus } from "./filters";
 import { SkillsPicker } from "./SkillsPicker";
 
 const STATUS_CHIPS = [
-  { value: "active", label: "Active" },
-  { value: "retired", label: "Retired" },
-  { value: "all", label: "All" },
-] as const satisfies readonly { value: BankStatus; label: string }[];
+  { value: "active", label: "Active", count: null },
+  { value: "retired", label: "Retired", count: null },
+  { value: "all", label: "All", count: null },
+] as const satisfies readonly { value: BankStatus; label: string; count: null }[];
 const DIFFICULTY_MARKS = [1, 2, 3, 4, 5].map((value) => ({ value, label: String(value) }));
 
 interface Props {
@@ -43,6 +43,7 @@ export function BankFilters({ filters, onChange, onClear, resetKey }: Props) {
         <Stack gap={4} w={{ base: "100%", sm: 320 }}>
           <SkillsPicker
             label="Skills"
+            description="By name or alias"
             placeholder={filters.skills.length ? undefined : "Any skill"}
             value={filters.skills}
             onChange={(skills) => onChange({ skills })}
