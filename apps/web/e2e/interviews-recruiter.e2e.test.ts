@@ -121,7 +121,8 @@ test("an interview prepared, its plan reordered by keyboard and a question swapp
   onTestFailed(() => shot(page, "interviews-recruiter-failed"));
   await signIn(page, `${server.url}/jobs`, RECRUITER);
   await page.getByRole("heading", { name: "Jobs" }).waitFor();
-  const { jobId, anaId } = await setUp(await apiOf(page, server.url), page);
+  const api = await apiOf(page, server.url);
+  const { jobId, anaId } = await setUp(api, page);
 
   // Prepared from Ana's application on her page: the interview's page, with a plan built from the profile.
   await page.goto(`${server.url}/candidates/${anaId}`);
@@ -173,6 +174,21 @@ test("an interview prepared, its plan reordered by keyboard and a question swapp
   await expect.poll(notified(page, "Plan saved")).toBe(true);
   await page.reload();
   await expect.poll(planTexts).toEqual(edited);
+
+  // A colleague saves the plan meanwhile (same order): a change made here is refused as stale, and Reload shows theirs.
+  await plan.getByRole("button", { name: `Remove question ${last}`, exact: true }).click();
+  await expect.poll(async () => (await planTexts()).length).toBe(last - 1);
+  const saved = await api.interviews.get.query({ id: interviewUrl.split("/").at(-1)! });
+  await api.interviews.updatePlan.mutate({
+    id: saved.id,
+    version: saved.version,
+    questionIds: saved.plan.map((q) => q.questionId!),
+  });
+  await page.getByRole("button", { name: "Save plan" }).click();
+  const stale = page.getByRole("alert").filter({ hasText: "Someone else saved this interview first" });
+  await stale.getByRole("button", { name: "Reload" }).click();
+  await expect.poll(planTexts).toEqual(edited);
+  await visible(page.getByText("Saved · "));
   await shot(page, "interview-plan-saved");
 
   // The link: sent for three days; its URL shown this once, the email in the outbox.
