@@ -70,6 +70,7 @@ test("the model's analysis is held to the text, named by the model, and becomes 
   const cv = await recruiter.cvs.analyse({ documentId, analyser: "model" });
   const analysis = cv.analysis!;
   expect(analysis.analyser).toBe("model:cv-model");
+  expect(cv.modelAnalyser).toBe("model:cv-model");
   expect(analysis.skills.map((s) => [s.skill, s.years])).toEqual([
     ["PostgreSQL", 10],
     ["Kubernetes", 6],

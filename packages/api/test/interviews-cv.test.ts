@@ -85,7 +85,11 @@ describe("upload", () => {
     expect(cv.document?.fileName).toBe("linus.txt");
     expect(cv.analysis?.skills.length).toBeGreaterThan(3);
     const other = await recruiter.candidates.create({ name: "No CV", email: "nocv@example.com" });
-    expect(await recruiter.cvs.forCandidate({ candidateId: other.id })).toEqual({ document: null, analysis: null });
+    expect(await recruiter.cvs.forCandidate({ candidateId: other.id })).toEqual({
+      document: null,
+      analysis: null,
+      modelAnalyser: null,
+    });
     expect((await rejection(viewer.cvs.forCandidate({ candidateId }))).code).toBe("FORBIDDEN");
     const missing = await rejection(
       recruiter.cvs.forCandidate({ candidateId: "00000000-0000-4000-8000-000000000000" }),

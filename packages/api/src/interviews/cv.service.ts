@@ -15,7 +15,7 @@ import { InvalidInput, NotFound } from "../errors";
 import type { FileRouteContext } from "../files";
 import { analyseCvText, BUILTIN_ANALYSER } from "./cv-analysis/analyse";
 import { extractCvText } from "./cv/extract";
-import { analyseWithModel } from "./cv/model";
+import { analyseWithModel, cvModel } from "./cv/model";
 import { DOCX, PDF, sniffCv } from "./cv/sniff";
 import {
   analysisRecord,
@@ -29,7 +29,12 @@ import {
 import type { CandidateCvDTO, CvAnalysisDTO, CvDocumentDTO } from "./dto";
 import { CV_UPLOAD, type analyseCvInput } from "./schemas";
 
-type Reader = Pick<ProcedureContext, "em" | "keyring">;
+type Reader = Pick<ProcedureContext, "em" | "keyring" | "config">;
+
+const modelAnalyser = (ctx: Pick<ProcedureContext, "config">) => {
+  const model = cvModel(ctx.config);
+  return model ? `model:${model}` : null;
+};
 
 const EXTENSION: Record<CvMediaType, string> = { [PDF]: "pdf", [DOCX]: "docx", "text/plain": "txt" };
 
@@ -149,11 +154,12 @@ export async function candidateCv(ctx: Reader, candidateId: string): Promise<Can
   const document = await findDocument(ctx.em, "d.candidate_id = ? order by d.created_at desc, d.id desc limit 1", [
     candidateId,
   ]);
-  if (!document) return { document: null, analysis: null };
+  if (!document) return { document: null, analysis: null, modelAnalyser: modelAnalyser(ctx) };
   const analysis = await latestAnalysis(ctx.em, document.id);
   return {
     document: await documentDTO(ctx, document),
     analysis: analysis ? await analysisDTO(ctx, analysis) : null,
+    modelAnalyser: modelAnalyser(ctx),
   };
 }
 
@@ -180,7 +186,7 @@ export async function analyseCv(
     evidence: outcome.evidence,
   });
   ctx.audit.record(analysisRecord(analysis));
-  return { document, analysis: storedAnalysisDTO(analysis) };
+  return { document, analysis: storedAnalysisDTO(analysis), modelAnalyser: modelAnalyser(ctx) };
 }
 
 export interface CvUpload {
@@ -256,7 +262,7 @@ export async function uploadCv(
       uploadedBy: user ? { id: user.id, name: user.name } : null,
       createdAt: stored.createdAt,
     };
-    return { document, analysis: storedAnalysisDTO(analysis) };
+    return { document, analysis: storedAnalysisDTO(analysis), modelAnalyser: modelAnalyser(ctx) };
   });
   if (appended.size > 0) {
     await chainCommitted(ctx.orm, appended).catch((error: unknown) =>

@@ -107,6 +107,8 @@ export interface CvDocumentDTO {
 export interface CandidateCvDTO {
   document: CvDocumentDTO | null;
   analysis: CvAnalysisDTO | null;
+  /** The analyser `cvs.analyse({ analyser: "model" })` would use ("model:<name>"), or null when no model is configured. */
+  modelAnalyser: string | null;
 }
 
 export interface PlannedQuestionDTO {
