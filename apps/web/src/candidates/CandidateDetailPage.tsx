@@ -14,7 +14,7 @@ import { ActionError } from "../ui/ErrorState";
 import { Section } from "../ui/Section";
 import { CandidateHistory, candidateHistoryQuery } from "../audit";
 import { OUTCOME_COLOR, OUTCOME_LABEL } from "../jobs";
-import { candidateInterviewsQuery } from "../interviews";
+import { CandidateCv, candidateCvQuery, candidateInterviewsQuery } from "../interviews";
 import { CandidateTimeline, candidateTimelineQuery } from "../notes";
 import { candidateAssessmentsQuery, candidateReportsQuery, CandidateVetting } from "../vetting";
 import { ApplicationsSection } from "./ApplicationsSection";
@@ -62,6 +62,8 @@ function usePrefetchCandidatePage(id: string | null) {
   if (isAdmin && missing(history)) void queryClient.prefetchInfiniteQuery(history);
   const interviews = candidateInterviewsQuery(trpc, id);
   if (isWriter && missing(interviews)) void queryClient.prefetchQuery(interviews);
+  const cv = candidateCvQuery(trpc, id);
+  if (isWriter && missing(cv)) void queryClient.prefetchQuery(cv);
 }
 
 const useCandidate = (id: string, enabled: boolean) => {
@@ -185,6 +187,12 @@ function CandidateDetail({ candidate, reload }: { candidate: CandidateDetail; re
       </Grid>
 
       <ApplicationsSection candidate={candidate} canWrite={canWrite} />
+
+      {canWrite && (
+        <Suspense fallback={<Skeleton h={160} aria-label="Loading the CV" />}>
+          <CandidateCv candidateId={candidate.id} canWrite={canWrite} />
+        </Suspense>
+      )}
 
       <Suspense fallback={<Skeleton h={220} aria-label="Loading assessments" />}>
         <CandidateVetting candidate={candidate} />

@@ -30,3 +30,6 @@ export const interviewsModule: SpaModule = {
 /** For the candidate page's applications and the job board's card menu: an application's interview entry points. */
 export { ApplicationInterview, InterviewMenuItems } from "./parts/ApplicationInterview";
 export { candidateInterviewsQuery } from "./parts/queries";
+/** The candidate page's CV panel (writers) and its query, started with the page's others. */
+export const CandidateCv = lazy(() => import("./cv/CvPanel"));
+export { candidateCvQuery } from "./cv/queries";
