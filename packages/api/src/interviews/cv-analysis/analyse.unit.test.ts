@@ -103,6 +103,15 @@ describe("analyseCvText", () => {
     expect(r.education).toHaveLength(1);
   });
 
+  test("years written next to a skill count when no dated role mentions it", () => {
+    const { evidence } = analyseCvText("Skills\n6 years of Python; PostgreSQL (4 yrs); Docker", NOW);
+    expect(evidence.map((e) => [e.skill, e.years])).toEqual([
+      ["Python", 6],
+      ["PostgreSQL", 4],
+      ["Docker", null],
+    ]);
+  });
+
   test("a CV with no dates has no years and no seniority unless it says so", () => {
     const { result: r } = analyseCvText("Skills\nExcel, Payroll\n\nSummary\n12 years of experience in payroll.", NOW);
     expect(r.totalYears).toBe(12);

@@ -118,7 +118,8 @@ function pageText(items: readonly TextItem[], pageWidth: number): string {
 
 async function pdfText(bytes: Uint8Array, signal: AbortSignal): Promise<string> {
   // pdf.js may take the buffer over: hand it a copy.
-  const pdf = await getDocumentProxy(new Uint8Array(bytes)).catch(() => {
+  // verbosity 0: a damaged file's warnings are not the server's log.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 }).catch(() => {
     throw refuse("The PDF could not be read: it is damaged or encrypted");
   });
   const stop = () => void pdf.loadingTask.destroy();
