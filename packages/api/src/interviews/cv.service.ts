@@ -14,6 +14,7 @@ import { dbRow } from "../db-rows";
 import { InvalidInput, NotFound } from "../errors";
 import type { FileRouteContext } from "../files";
 import { analyseCvText, BUILTIN_ANALYSER } from "./cv-analysis/analyse";
+import { formatLanguage } from "./cv-analysis/languages";
 import { extractCvText } from "./cv/extract";
 import { analyseWithModel, cvModel } from "./cv/model";
 import { DOCX, PDF, sniffCv } from "./cv/sniff";
@@ -112,7 +113,7 @@ async function analysisDTO(ctx: Reader, row: AnalysisRow): Promise<CvAnalysisDTO
     skills: row.skills,
     totalYears: row.totalYears,
     seniority: row.seniority,
-    languages: details.languages.map((l) => (l.level ? `${l.language} (${l.level})` : l.language)),
+    languages: details.languages.map(formatLanguage),
     education: details.education,
     createdAt: row.createdAt,
   };
@@ -126,7 +127,7 @@ const storedAnalysisDTO = (a: StoredAnalysis): CvAnalysisDTO => ({
   skills: a.evidence,
   totalYears: a.result.totalYears,
   seniority: a.result.seniority,
-  languages: a.result.languages.map((l) => (l.level ? `${l.language} (${l.level})` : l.language)),
+  languages: a.result.languages.map(formatLanguage),
   education: a.result.education,
   createdAt: a.createdAt,
 });
