@@ -251,16 +251,22 @@ test(
     const api = await apiOf(page, server.url);
     const { jobId, danaId } = await setUp(api);
 
-    // The CV, uploaded on Dana's page: its analysis names the skills found.
+    // The CV, uploaded on Dana's page through the file chooser: its analysis names the skills found, and choosing one
+    // marks where the CV shows it.
     await page.goto(`${server.url}/candidates/${danaId}`);
     await page.getByRole("heading", { name: DANA.name }).waitFor();
-    const cvPanel = page.getByRole("region", { name: "CV" });
-    await cvPanel
-      .getByTestId("cv-file")
-      .setInputFiles({ name: "dana-whitfield-cv.pdf", mimeType: "application/pdf", buffer: await cvPdf() });
-    await expect.poll(notified(page, "CV analysed")).toBe(true);
-    await visible(cvPanel.getByText("PostgreSQL").first());
-    await visible(cvPanel.getByText("TypeScript").first());
+    const cvPanel = page.getByRole("region", { name: "CV", exact: true });
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      cvPanel.getByRole("button", { name: "Upload CV" }).click(),
+    ]);
+    await chooser.setFiles({ name: "dana-whitfield-cv.pdf", mimeType: "application/pdf", buffer: await cvPdf() });
+    const skills = cvPanel.getByRole("group", { name: "Skills found" });
+    await visible(skills.getByRole("button", { name: /^PostgreSQL/ }));
+    await visible(skills.getByRole("button", { name: /^TypeScript/ }));
+    expect(await skills.getByRole("button", { name: /^Kubernetes/ }).count()).toBe(0);
+    await skills.getByRole("button", { name: /^PostgreSQL/ }).click();
+    await expect.poll(() => cvPanel.locator("mark").first().innerText()).toMatch(/PostgreSQL/i);
     await shot(page, "interview-cv");
 
     // The interview for her application: the plan asks first about what the CV does not show (Kubernetes).
