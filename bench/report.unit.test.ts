@@ -152,6 +152,8 @@ describe("bench options", () => {
       "verify",
       "conversations",
       "memory",
+      "questions",
+      "matching",
     ]);
     expect(parseBenchArgs(["--only", "memory,conversations"], {}).only).toEqual(["conversations", "memory"]);
     expect(parseBenchArgs(["--only", "audit, create"], {}).only).toEqual(["create", "audit"]);

@@ -23,7 +23,9 @@ import { countsScenario } from "./scenarios/counts";
 import { createScenario } from "./scenarios/create";
 import { importScenario, type ImportResult } from "./scenarios/import";
 import { listScenario } from "./scenarios/list";
+import { matchingScenario } from "./scenarios/matching";
 import { memoryScenario } from "./scenarios/memory";
+import { questionsScenario } from "./scenarios/questions";
 import { statsScenario } from "./scenarios/stats";
 import { verifyScenario, type VerifyResult } from "./scenarios/verify";
 import { seedAdminToken, seedApplications, seedCandidates, SEED_JOBS } from "./seed";
@@ -131,6 +133,16 @@ try {
   if (runs("verify")) {
     log(`audit verification of ${options.auditEvents.toLocaleString("en")} events`);
     verifyResult = await verifyScenario(ctx, shortlist.orm, options.auditEvents, options.rounds);
+  }
+
+  // Last: matching adds people to reach 100,000 candidates when the run seeded fewer.
+  if (runs("questions")) {
+    log("questions.list at 100,000 questions");
+    http.push(...(await questionsScenario(ctx, { ...pgClientConfig(db.config), max: options.pool })));
+  }
+  if (runs("matching")) {
+    log("matching.rank: everyone for one job, 100,000 candidates with CV skills");
+    http.push(...(await matchingScenario(ctx, { ...pgClientConfig(db.config), max: options.pool })));
   }
 
   const report: Report = {

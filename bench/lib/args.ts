@@ -12,6 +12,8 @@ export const SCENARIOS = [
   "verify",
   "conversations",
   "memory",
+  "questions",
+  "matching",
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 

@@ -2,7 +2,7 @@
  * Matching: candidates ranked for a job by fit (logic/matching.ts says how), each factor shown; the picked ones
  * filed under the job through jobs' port. The ranking is one statement: the profile's skills go in as arrays and are
  * joined to candidate_skills (its (skill, candidate) index), the latest CV analysis and completed assessment per
- * person come from DISTINCT ON, a window says which factors anybody in the group has, and the page is keyset-paged
+ * person come from DISTINCT ON, EXISTS over the group says which factors anybody in it has, and the page is keyset-paged
  * on (score, candidate id). The skills shown beside a row are read for the page's rows only.
  */
 import type { z } from "zod";
@@ -66,31 +66,42 @@ const POOL = {
 } as const;
 
 /**
- * The ranking statement. Parameters, in order: the profile's skill names, weights and must flags (arrays), the job's
- * id (the pool), the role's level (1-based in SENIORITIES, or null), the page's cursor (score, score, id) when
- * given, the page size + 1, and the skill names again (the page's evidence).
+ * The ranking statement. A factor nobody in the group has is 0 for everyone, so leaving it out only divides every
+ * score by the same sum of weights: the rows are ranked (and paged) on `raw`, 100 × Σ base weight × value, and only
+ * the page's rows are scaled by the weights present, which EXISTS finds without reading the group twice.
+ * Parameters, in order: the profile's skill names, weights and must flags (arrays), the job's id (the pool), the
+ * skill names again (the index read of candidate_skills), the role's level (1-based in SENIORITIES, or null) twice,
+ * the page's cursor (raw, raw, id) when given, the page size + 1, the role's level again, and the skill names once
+ * more (the page's evidence).
  */
 function rankingSql(scope: RankInput["scope"], totals: { must: number; nice: number; all: number }, paged: boolean) {
   const levels = `array[${SENIORITIES.map((s) => `'${s}'`).join(", ")}]::text[]`;
-  const avail = (factor: MatchFactor, condition: string) => `(${condition})::int * ${BASE_WEIGHTS[factor]}`;
+  const weight = (factor: MatchFactor, present: string) => `(${present})::int * ${BASE_WEIGHTS[factor]}`;
+  // A small group (applied) narrows the per-person lookups to it; everyone reads them whole.
+  const inPool = (column: string) => (scope === "applied" ? `and ${column} in (select candidate_id from pool)` : "");
+  const raw = MATCH_FACTORS.map(
+    (f) => `${BASE_WEIGHTS[f]} * f.${f === "seniority" || f === "interview" ? `${f}_v` : f}`,
+  );
+  const weights = MATCH_FACTORS.map((f) => `w.w_${f}`).join(" + ");
   return `
   with req as (
     select * from unnest(array[?]::text[], array[?]::int[], array[?]::boolean[]) as r(skill, weight, must)
-  ), pool as (${POOL[scope]}
+  ), pool as not materialized (${POOL[scope]}
   ), skills as (
     select cs.candidate_id,
            coalesce(sum(r.weight) filter (where r.must), 0) as must_w,
            coalesce(sum(r.weight) filter (where not r.must), 0) as nice_w,
            sum(r.weight * least(coalesce(cs.years, 0), ${YEARS_CAP}) / ${YEARS_CAP}.0) as years_w
       from candidate_skills cs join req r on r.skill = cs.skill
+     where cs.skill = any(array[?]::text[])
      group by cs.candidate_id
   ), cv as (
     select distinct on (ca.candidate_id) ca.candidate_id, ca.seniority
-      from cv_analyses ca where ca.candidate_id in (select candidate_id from pool)
-     order by ca.candidate_id desc, ca.created_at desc, ca.id desc
+      from cv_analyses ca where true ${inPool("ca.candidate_id")}
+     order by ca.candidate_id desc, ca.created_at desc
   ), assessed as (
     select distinct on (s.candidate_id) s.candidate_id, s.percentile
-      from assessments s where s.status = 'completed' and s.candidate_id in (select candidate_id from pool)
+      from assessments s where s.status = 'completed' ${inPool("s.candidate_id")}
      order by s.candidate_id, s.completed_at desc nulls last, s.id desc
   ), facts as (
     select p.candidate_id, p.application_id, p.interview, cv.candidate_id is not null as has_cv, cv.seniority,
@@ -107,33 +118,37 @@ function rankingSql(scope: RankInput["scope"], totals: { must: number; nice: num
       left join skills sk on sk.candidate_id = p.candidate_id
       left join cv on cv.candidate_id = p.candidate_id
       left join assessed asd on asd.candidate_id = p.candidate_id
-  ), weighed as (
-    select f.*,
-           ${avail("must_have", `${totals.must > 0} and bool_or(f.has_cv) over ()`)} as w_must_have,
-           ${avail("nice_to_have", `${totals.nice > 0} and bool_or(f.has_cv) over ()`)} as w_nice_to_have,
-           ${avail("years", `${totals.all > 0} and bool_or(f.has_cv) over ()`)} as w_years,
-           ${avail("seniority", "?::int is not null and bool_or(f.seniority is not null) over ()")} as w_seniority,
-           ${avail("assessment", "bool_or(f.percentile is not null) over ()")} as w_assessment,
-           ${avail("interview", "bool_or(f.interview is not null) over ()")} as w_interview
-      from facts f
-  ), scored as (
-    select w.*,
-           coalesce(100 * (w.w_must_have * w.must_have + w.w_nice_to_have * w.nice_to_have + w.w_years * w.years
-                           + w.w_seniority * w.seniority_v + w.w_assessment * w.assessment + w.w_interview * w.interview_v)
-                    / nullif(w.w_must_have + w.w_nice_to_have + w.w_years + w.w_seniority + w.w_assessment + w.w_interview, 0),
-                    0)::float8 as score
-      from weighed w
+  ), ranked as (
+    select f.*, (100 * (${raw.join(" + ")}))::float8 as raw from facts f
   ), page as (
-    select * from scored
-     ${paged ? "where score < ?::float8 or (score = ?::float8 and candidate_id > ?::uuid)" : ""}
-     order by score desc, candidate_id
+    select * from ranked
+     ${paged ? "where raw < ?::float8 or (raw = ?::float8 and candidate_id > ?::uuid)" : ""}
+     order by raw desc, candidate_id
      limit ?
+  ), present as (
+    select exists (select 1 from pool p join cv_analyses ca on ca.candidate_id = p.candidate_id) as cv,
+           exists (select 1 from pool p cross join lateral (
+                     select ca.seniority from cv_analyses ca where ca.candidate_id = p.candidate_id
+                      order by ca.created_at desc limit 1) l where l.seniority is not null) as seniority,
+           exists (select 1 from pool p cross join lateral (
+                     select s.percentile from assessments s where s.candidate_id = p.candidate_id and s.status = 'completed'
+                      order by s.completed_at desc nulls last, s.id desc limit 1) l where l.percentile is not null) as assessment,
+           exists (select 1 from pool p where p.interview is not null) as interview
+  ), weighed as (
+    select page.*,
+           ${weight("must_have", `${totals.must > 0} and a.cv`)} as w_must_have,
+           ${weight("nice_to_have", `${totals.nice > 0} and a.cv`)} as w_nice_to_have,
+           ${weight("years", `${totals.all > 0} and a.cv`)} as w_years,
+           ${weight("seniority", "?::int is not null and a.seniority")} as w_seniority,
+           ${weight("assessment", "a.assessment")} as w_assessment,
+           ${weight("interview", "a.interview")} as w_interview
+      from page cross join present a
   )
-  select page.*, page.score::text as score_text, c.name, c.email,
+  select w.*, coalesce(w.raw / nullif(${weights}, 0), 0)::float8 as score, w.raw::text as raw_text, c.name, c.email,
          (select coalesce(jsonb_object_agg(lower(cs.skill), cs.years), '{}'::jsonb)
-            from candidate_skills cs where cs.candidate_id = page.candidate_id and cs.skill = any(array[?]::text[])) as evidence
-    from page join candidates c on c.id = page.candidate_id
-   order by page.score desc, page.candidate_id`;
+            from candidate_skills cs where cs.candidate_id = w.candidate_id and cs.skill = any(array[?]::text[])) as evidence
+    from weighed w join candidates c on c.id = w.candidate_id
+   order by w.raw desc, w.candidate_id`;
 }
 
 interface RankedRow {
@@ -142,7 +157,7 @@ interface RankedRow {
   name: string;
   email: string;
   score: number;
-  score_text: string;
+  raw_text: string;
   has_cv: boolean;
   seniority: string | null;
   percentile: number | null;
@@ -179,11 +194,12 @@ export async function rankCandidates(ctx: Pick<ProcedureContext, "em">, input: R
     skills.map((s) => s.weight),
     skills.map((s) => s.must),
     input.jobId,
-    level,
+    names,
     level,
     level,
     ...(after ? [after[0], after[0], after[1]] : []),
     input.limit + 1,
+    level,
     names,
   ]);
   const page = rows.slice(0, input.limit);
@@ -203,7 +219,7 @@ export async function rankCandidates(ctx: Pick<ProcedureContext, "em">, input: R
     items: page.map((row) => toMatchDTO(row, context, weights)),
     nextCursor:
       rows.length > input.limit && last
-        ? Buffer.from(JSON.stringify([input.scope, last.score_text, last.candidate_id])).toString("base64url")
+        ? Buffer.from(JSON.stringify([input.scope, last.raw_text, last.candidate_id])).toString("base64url")
         : null,
     mustHave: skills.filter((s) => s.must).map((s) => s.skill),
     niceToHave: skills.filter((s) => !s.must).map((s) => s.skill),

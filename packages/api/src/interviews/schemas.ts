@@ -222,6 +222,22 @@ export const rankCandidatesInput = z.strictObject({
   direction,
 });
 export type RankCandidatesInput = z.input<typeof rankCandidatesInput>;
+/** How matching scores (logic/matching.ts): its factors, labels and weights, and the words beside each factor. */
+export {
+  activeWeights,
+  BASE_WEIGHTS,
+  FACTOR_LABELS,
+  factorDetail,
+  MATCH_FACTORS,
+  profileSkills,
+  SENIORITY_SPAN,
+  YEARS_CAP,
+  type MatchContext,
+  type MatchFactor,
+  type MatchFacts,
+  type ProfileSkill,
+} from "./logic/matching";
+
 export const addMatchesInput = z.strictObject({
   jobId: uuid,
   candidateIds: z.array(uuid).min(1, "Pick at least one candidate").max(200, "At most 200 at once"),
