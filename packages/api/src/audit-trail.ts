@@ -12,6 +12,7 @@ import {
   type AuditActor,
   type AuditEventInput,
   type AuditRecord,
+  type ChainState,
   type EntityManager,
   type MikroORM,
   type Sealed,
@@ -155,6 +156,8 @@ class Chainer {
   private queued: Promise<number> | null = null;
   /** What the requests of the queued run appended: hashed without reading their changes back. */
   private known: AppendedEvents = new Map();
+  /** The head as the last run left it: the next run chains what it was handed without reading anything back. */
+  private readonly state: ChainState = { head: null };
 
   constructor(private readonly orm: MikroORM) {}
 
@@ -166,7 +169,7 @@ class Chainer {
       this.queued = null;
       const known = this.known;
       this.known = new Map();
-      return chainPending(this.orm.em.fork(), { surelyPending: true, known });
+      return chainPending(this.orm.em.fork(), { surelyPending: true, known, state: this.state });
     });
     this.queued = run;
     this.tail = run.catch(() => undefined);

@@ -3,8 +3,17 @@
  * events, then writes only if the head is still where it read it; a loser writes nothing and reads again. The
  * chain stays gap-free, every event is chained once, and it verifies.
  */
-import { expect, it } from "vitest";
-import { appendEvents, chainHead, chainPending, verifyChain, type AuditEventInput } from "@shortlist/db";
+import pg from "pg";
+import { expect, it, vi } from "vitest";
+import {
+  appendEvents,
+  chainHead,
+  chainPending,
+  verifyChain,
+  type AppendedEvents,
+  type AuditEventInput,
+  type ChainState,
+} from "@shortlist/db";
 import { useTestDatabase } from "@shortlist/db/testing";
 
 const db = useTestDatabase();
@@ -24,10 +33,17 @@ it("concurrent chainers and writers leave one gap-free chain that verifies", asy
   let n = 0;
   const writes: Promise<unknown>[] = [];
   const chainers: Promise<number>[] = [];
+  // Some writers chain what they appended themselves, from a head they remember (as the API's chainer does).
+  const state: ChainState = { head: null };
   for (let round = 0; round < 20; round++) {
     for (let w = 0; w < 3; w++) {
       const events = Array.from({ length: 1 + (round % 4) }, () => event(++n));
-      writes.push(em().transactional((tx) => appendEvents(tx, events)));
+      const written = em().transactional((tx) => appendEvents(tx, events));
+      writes.push(written);
+      if (w === 0)
+        chainers.push(
+          written.then(({ appended }) => chainPending(em(), { surelyPending: true, known: appended!, state })),
+        );
     }
     // Small batches and several chainers at once: they keep losing the head to one another.
     for (let c = 0; c < 3; c++) chainers.push(chainPending(em(), { batch: 2 + c }));
@@ -41,4 +57,61 @@ it("concurrent chainers and writers leave one gap-free chain that verifies", asy
   expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: n }, (_, i) => i + 1));
   expect(await chainHead(em())).toMatchObject({ seq: n });
   expect(await verifyChain(em())).toMatchObject({ ok: true, lastSeq: n, count: n });
+});
+
+/** Appends in a transaction of its own and answers what was appended (as the API's unit of work hands it on). */
+const append = async (events: AuditEventInput[]) =>
+  (await em().transactional((tx) => appendEvents(tx, events))).appended!;
+
+/** The chain's statements a run sent: its reads of the head and pending events, and its writes. */
+async function statementsOf(run: () => Promise<number>) {
+  const spy = vi.spyOn(pg.Client.prototype, "query");
+  try {
+    const chained = await run();
+    const names = spy.mock.calls.map(([q]) => (q as unknown as { name?: string } | null)?.name ?? "");
+    return {
+      chained,
+      reads: names.filter((n) => n === "shortlist_audit_chain_read").length,
+      writes: names.filter((n) => n === "shortlist_audit_chain_write").length,
+    };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+it("a chainer that knows the head chains what it appended without reading it back, and the chain verifies", async () => {
+  const state: ChainState = { head: null };
+  const run = (known: AppendedEvents, batch?: number) =>
+    statementsOf(() => chainPending(em(), { surelyPending: true, known, state, ...(batch ? { batch } : {}) }));
+  // The first run reads the head; it knows it from then on.
+  expect(await run(await append([event(0)]))).toEqual({ chained: 1, reads: 1, writes: 1 });
+  const unicode = { ...event(901), actor: { type: "user" as const, id: "u-1", label: "Zoë 🙂 \u2028" } };
+  expect(await run(await append([event(1), unicode, event(2)]))).toEqual({ chained: 3, reads: 0, writes: 1 });
+  expect(state.head).toEqual(await chainHead(em()));
+
+  // Another process's event, pending before ours: ours first, then it, read back.
+  await append([event(3)]);
+  expect(await run(await append([event(4), event(5)]))).toEqual({ chained: 3, reads: 1, writes: 2 });
+
+  // A subject id as PostgreSQL does not give it back (capitals): read back before it is hashed.
+  const odd = { ...event(6), subjectId: "0A0B0C0D-0000-4000-8000-000000000001" };
+  expect(await run(await append([odd]))).toEqual({ chained: 1, reads: 1, writes: 1 });
+
+  // A rival chainer moves the head first: the stale head is refused whole, and the run reads it again.
+  const known = await append([event(7), event(8)]);
+  await append([event(9)]);
+  expect(await chainPending(em(), { state: { head: null } })).toBe(3);
+  expect(await run(known)).toEqual({ chained: 0, reads: 1, writes: 1 });
+  expect(state.head).toEqual(await chainHead(em()));
+
+  // More than a batch: written in batches, still without reading.
+  expect(await run(await append(Array.from({ length: 7 }, (_, i) => event(10 + i))), 3)).toEqual({
+    chained: 7,
+    reads: 0,
+    writes: 3,
+  });
+
+  const pending = await em().execute<{ n: string }[]>("select count(*) as n from audit_events where seq is null");
+  expect(Number(pending[0]!.n)).toBe(0);
+  expect(await verifyChain(em())).toMatchObject({ ok: true });
 });

@@ -8,8 +8,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { PoolClient } from "pg";
 import { nativeQuery } from "../native-query";
-import { eventHash, plainCanonicalJson, plainChange } from "./chain";
-import { hashedFields, selectEventRowsBut, type EventRow } from "./rows";
+import { eventHash, plainCanonicalJson, plainChange, type HashedFields } from "./chain";
+import { hashedFields, SELECT_EVENT_ROWS_BUT, type EventRow } from "./rows";
 import type { AuditEventInput } from "./types";
 
 const COLUMNS =
@@ -40,10 +40,47 @@ export interface AlongsideStatement {
 }
 
 /**
- * What `appendEvents` wrote: the events' ids and the canonical JSON of each one's `change` (what its hash will
- * cover, as jsonb gives it back), for the chainer to hash without reading the changes back.
+ * One event `appendEvents` wrote: the canonical JSON of its `change` (what its hash will cover, as jsonb gives it
+ * back) and, when every other hashed field is surely stored exactly as given (see `storedAsGiven`), those fields:
+ * the chainer then hashes it without reading anything back.
  */
-export type AppendedEvents = Map<string, string>;
+export interface AppendedEvent {
+  change: string;
+  fields: Omit<HashedFields, "seq" | "prevHash" | "change"> | null;
+}
+
+/** What `appendEvents` wrote, by event id. */
+export type AppendedEvents = Map<string, AppendedEvent>;
+
+/** The columns' lengths (varchar(n)): a longer value is refused, or, when the excess is spaces, cut. */
+const LIMITS = {
+  actor_id: 255,
+  actor_label: 255,
+  action: 255,
+  entity_kind: 100,
+  entity_id: 255,
+  request_id: 255,
+  ip: 100,
+};
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const fits = (value: string | null, limit: number) => value === null || (value.length <= limit && value.isWellFormed());
+
+/**
+ * Whether PostgreSQL gives the event's fields back exactly as given (so a hash over the given ones is the hash over
+ * the stored ones): strings that fit their columns, a subject id already in uuid's canonical form.
+ */
+function storedAsGiven(e: AuditEventInput): boolean {
+  return (
+    fits(e.actor.id, LIMITS.actor_id) &&
+    fits(e.actor.label, LIMITS.actor_label) &&
+    fits(e.action, LIMITS.action) &&
+    fits(e.entity.kind, LIMITS.entity_kind) &&
+    fits(e.entity.id, LIMITS.entity_id) &&
+    fits(e.requestId, LIMITS.request_id) &&
+    fits(e.ip, LIMITS.ip) &&
+    (e.subjectId === null || CANONICAL_UUID.test(e.subjectId))
+  );
+}
 
 /**
  * Inserts the events, not yet chained, in `em`'s transaction, in one statement (with `alongside` when given).
@@ -58,11 +95,25 @@ export async function appendEvents(
   const first = alongside ? alongside.params.length + 1 : 1;
   const p = (i: number) => `$${first + i}`;
   const arrays: unknown[][] = ARRAY_COLUMNS.map(() => []);
-  const changes: string[] = [];
+  const at = new Date().toISOString();
+  const written: AppendedEvent[] = [];
   for (const e of events) {
     // Canonical JSON is JSON: jsonb stores it, and gives back a value whose canonical JSON is the same.
     const change = plainCanonicalJson(plainChange(e.change));
-    changes.push(change);
+    written.push({
+      change,
+      fields: storedAsGiven(e)
+        ? {
+            at,
+            actor: { type: e.actor.type, id: e.actor.id, label: e.actor.label },
+            action: e.action,
+            entity: { kind: e.entity.kind, id: e.entity.id },
+            subjectId: e.subjectId,
+            requestId: e.requestId,
+            ip: e.ip,
+          }
+        : null,
+    });
     const values = [
       e.actor.type,
       e.actor.id,
@@ -87,17 +138,17 @@ export async function appendEvents(
     `with ordinality as v(${ARRAY_COLUMNS.map(([column]) => column).join(", ")}, n)` +
     (alongside ? ` where (select count(*) from alongside) = ${p(ARRAY_COLUMNS.length + 1)}` : "") +
     " order by v.n returning id";
-  const params = [new Date().toISOString(), ...arrays];
+  const params = [at, ...arrays];
   // The ids come from one sequence, drawn in insertion order: in ascending order, they are the events' in order.
   const appended = (ids: readonly string[]): AppendedEvents =>
     new Map(
       [...ids]
         .map(BigInt)
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-        .map((id, i) => [String(id), changes[i]!]),
+        .map((id, i) => [String(id), written[i]!]),
     );
   if (!alongside) {
-    const rows = await nativeQuery<{ id: string }>(em, insert, params);
+    const rows = await nativeQuery<{ id: string }>(em, insert, params, { prepared: true });
     return { appended: appended(rows.map((r) => String(r.id))), alongside: [] };
   }
   const [result] = await nativeQuery<{ alongside: Record<string, unknown>[]; ids: string[] | null }>(
@@ -106,6 +157,7 @@ export async function appendEvents(
       "select coalesce((select json_agg(alongside) from alongside), '[]') as alongside, " +
       "(select array_agg(id)::text[] from appended) as ids",
     [...alongside.params, ...params, alongside.rows],
+    { prepared: true },
   );
   const ok = result!.alongside.length === alongside.rows;
   return { appended: ok ? appended(result!.ids ?? []) : null, alongside: result!.alongside };
@@ -116,6 +168,11 @@ export async function chainHead(em: EntityManager): Promise<{ seq: number; hash:
   const [head] = await em.execute<{ seq: string; hash: string }[]>("select seq, hash from audit_head where id = 1");
   if (!head) throw new Error("audit_head has no row: the audit migration did not run");
   return { seq: Number(head.seq), hash: head.hash };
+}
+
+/** The head as this process last wrote or read it: a chainer that holds it can chain what it appended unread. */
+export interface ChainState {
+  head: { seq: number; hash: string } | null;
 }
 
 /**
@@ -129,13 +186,20 @@ export async function chainPending(
     batch = 1000,
     surelyPending = false,
     known = new Map(),
+    state,
   }: {
     batch?: number;
     surelyPending?: boolean;
     /** Events this process appended (and saw committed): hashed without reading their changes back. */
     known?: AppendedEvents;
+    /**
+     * The head this caller last saw, kept up to date here: with it, events appended by this process whose fields
+     * are all known (the common case) are chained in one statement, without reading the head or the events.
+     */
+    state?: ChainState;
   } = {},
 ): Promise<number> {
+  if (!Number.isSafeInteger(batch) || batch < 1) throw new Error(`chainPending: batch ${batch} is not a count`);
   // Nothing pending (the common case for a verify or a checkpoint): no lock, no commit. A writer that has
   // just committed events (`surelyPending`) skips the question.
   if (!surelyPending) {
@@ -148,8 +212,19 @@ export async function chainPending(
   const client = await pool.connect();
   let total = 0;
   try {
+    const ours = state?.head && surelyPending ? knownInOrder(known, batch) : null;
+    if (ours) {
+      const written = await chainKnown(client, ours, state!);
+      // Chained, and nothing else was pending: the common case, one statement.
+      if (written && !written.others) {
+        client.release();
+        return written.count;
+      }
+      // The rest (or everything, if the head had moved): read from the database.
+      total += written?.count ?? 0;
+    }
     for (let lost = 0; ;) {
-      const chained = await chainBatch(client, batch, known);
+      const chained = await chainBatch(client, batch, known, state);
       if (chained === null) {
         // Another chainer (another process) moved the head first: read again.
         if (++lost > 1000) throw new Error("chainPending: the head kept moving; gave up");
@@ -159,6 +234,7 @@ export async function chainPending(
       if (chained < batch) break;
     }
   } catch (error) {
+    if (state) state.head = null;
     // A statement's error leaves the connection usable; anything else (e.g. the connection lost) does not.
     client.release((error as { code?: string }).code ? undefined : true);
     throw error;
@@ -172,53 +248,148 @@ const HASH = /^[0-9a-f]{64}$/;
 /** What a chainer that lost the race for the head meets: its statement refused whole, nothing written. */
 const LOST_RACE = new Set(["22012", "23505", "40P01"]);
 
-/**
- * Chains up to `batch` pending events in two statements, each its own transaction (no BEGIN, no lock held
- * between them): one reads the head and the pending events (one snapshot, so they agree), the other writes
- * the events and moves the head, only if the head is still where it was read (compare and swap). Answers how
- * many were chained, or null when another chainer moved the head first. They carry no parameters: every value
- * in them is a number or a hash, checked.
- */
-async function chainBatch(client: PoolClient, batch: number, known: AppendedEvents): Promise<number | null> {
-  if (!Number.isSafeInteger(batch) || batch < 1) throw new Error(`chainPending: batch ${batch} is not a count`);
-  const { rows } = await client.query<EventRow & { head_seq: string; head_hash: string }>(
+/** The head and the pending events in one snapshot; `change` left out (null) for the events of ids `$1`. */
+const READ = {
+  name: "shortlist_audit_chain_read",
+  text:
     "select h.seq as head_seq, h.hash as head_hash, e.* from audit_head h left join lateral (" +
-      `${selectEventRowsBut([...known.keys()])} where seq is null order by id limit ${batch}) e on true where h.id = 1`,
-  );
-  const head = rows[0];
-  if (!head) throw new Error("audit_head has no row: the audit migration did not run");
-  if (head.id === null) return 0;
-  if (!HASH.test(head.head_hash) || !ID.test(String(head.head_seq))) throw new Error("chainPending: unexpected head");
-  let seq = Number(head.head_seq);
-  let prevHash = head.head_hash;
-  const values: string[] = [];
-  for (const row of rows) {
-    const hash = eventHash(hashedFields(row, ++seq, prevHash), known.get(String(row.id)));
-    if (!ID.test(String(row.id))) throw new Error(`chainPending: unexpected row ${row.id}`);
-    values.push(`(${row.id}::bigint, ${seq}::bigint, '${prevHash}', '${hash}')`);
-    prevHash = hash;
-  }
-  // All or nothing: unless every event was still unchained and the head still where it was read, the last
-  // line divides by zero, which refuses the whole statement. (A rival chainer's events and ours cannot both
-  // take a sequence number either: the unique index refuses the second.)
+    `${SELECT_EVENT_ROWS_BUT} where seq is null order by id limit $2) e on true where h.id = 1`,
+};
+
+/**
+ * Chains events ($1: ids, $2: their sequence numbers, $3 and $4: their previous and own hashes) and moves the
+ * head from ($7, $8) to ($5, $6), all or nothing: unless every event was still unchained ($9 of them) and the
+ * head still where it was, the select divides by zero, which refuses the whole statement. (A rival chainer's
+ * events and ours cannot both take a sequence number either: the unique index refuses the second.) `others`:
+ * whether events other than these were pending.
+ */
+const WRITE = {
+  name: "shortlist_audit_chain_write",
+  text: `with chained as (
+      update audit_events as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+      from unnest($1::bigint[], $2::bigint[], $3::varchar[], $4::varchar[]) as v(id, seq, prev_hash, hash)
+      where e.id = v.id and e.seq is null
+      returning 1
+    ), moved as (
+      update audit_head set seq = $5, hash = $6
+      where id = 1 and seq = $7 and hash = $8 and (select count(*) from chained) = $9
+      returning 1
+    )
+    select 1 / (select count(*) from moved)::int as moved,
+      exists (select 1 from audit_events where seq is null and id <> all($1::bigint[])) as others`,
+};
+
+interface Link {
+  id: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** Writes the links and moves the head past the last; null when another chainer moved the head first. */
+async function writeLinks(
+  client: PoolClient,
+  from: { seq: number; hash: string },
+  links: readonly Link[],
+): Promise<{ others: boolean } | null> {
+  const last = links[links.length - 1]!;
   try {
-    await client.query(
-      `with chained as (
-         update audit_events as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-         from (values ${values.join(", ")}) as v(id, seq, prev_hash, hash)
-         where e.id = v.id and e.seq is null
-         returning 1
-       ), moved as (
-         update audit_head set seq = ${seq}, hash = '${prevHash}'
-         where id = 1 and seq = ${head.head_seq} and hash = '${head.head_hash}'
-           and (select count(*) from chained) = ${rows.length}
-         returning 1
-       )
-       select 1 / (select count(*) from moved)::int as moved`,
-    );
+    const { rows } = await client.query<{ others: boolean }>({
+      ...WRITE,
+      values: [
+        links.map((l) => l.id),
+        links.map((l) => l.seq),
+        links.map((l) => l.prevHash),
+        links.map((l) => l.hash),
+        last.seq,
+        last.hash,
+        from.seq,
+        from.hash,
+        links.length,
+      ],
+    });
+    return { others: rows[0]!.others };
   } catch (error) {
     if (LOST_RACE.has((error as { code?: string }).code ?? "")) return null;
     throw error;
   }
-  return rows.length;
+}
+
+/** The known events in insertion (id) order, `batch` per chunk, when there are some and all have every field. */
+function knownInOrder(known: AppendedEvents, batch: number) {
+  if (known.size === 0) return null;
+  const ids = [...known.keys()].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  const events = ids.map((id) => ({ id, ...known.get(id)! }));
+  if (!events.every((e) => e.fields)) return null;
+  const chunks = [];
+  for (let at = 0; at < events.length; at += batch) chunks.push(events.slice(at, at + batch));
+  return chunks;
+}
+
+/**
+ * Chains events this process appended, hashed from what it wrote (no read), after the head it last saw: one
+ * statement per chunk. Null once the head moved since (the chunks before stay chained); the caller then reads it
+ * again. `others`: whether other events were pending at the last chunk.
+ */
+async function chainKnown(
+  client: PoolClient,
+  chunks: readonly (readonly ({ id: string } & AppendedEvent)[])[],
+  state: ChainState,
+): Promise<{ count: number; others: boolean } | null> {
+  let count = 0;
+  let others = false;
+  for (const events of chunks) {
+    const from = state.head!;
+    let seq = from.seq;
+    let prevHash = from.hash;
+    const links: Link[] = [];
+    for (const e of events) {
+      const hash = eventHash({ ...e.fields!, seq: ++seq, prevHash }, e.change);
+      links.push({ id: e.id, seq, prevHash, hash });
+      prevHash = hash;
+    }
+    const written = await writeLinks(client, from, links);
+    state.head = written ? { seq, hash: prevHash } : null;
+    if (!written) return count ? { count, others: true } : null;
+    count += links.length;
+    others = written.others;
+  }
+  return { count, others };
+}
+
+/**
+ * Chains up to `batch` pending events in two statements, each its own transaction (no BEGIN, no lock held
+ * between them): one reads the head and the pending events (one snapshot, so they agree), the other writes
+ * the events and moves the head, only if the head is still where it was read (compare and swap). Answers how
+ * many were chained, or null when another chainer moved the head first.
+ */
+async function chainBatch(
+  client: PoolClient,
+  batch: number,
+  known: AppendedEvents,
+  state: ChainState | undefined,
+): Promise<number | null> {
+  const { rows } = await client.query<EventRow & { head_seq: string; head_hash: string }>({
+    ...READ,
+    values: [[...known.keys()], batch],
+  });
+  const head = rows[0];
+  if (!head) throw new Error("audit_head has no row: the audit migration did not run");
+  if (!HASH.test(head.head_hash) || !ID.test(String(head.head_seq))) throw new Error("chainPending: unexpected head");
+  const from = { seq: Number(head.head_seq), hash: head.head_hash };
+  if (head.id === null) {
+    if (state) state.head = from;
+    return 0;
+  }
+  let seq = from.seq;
+  let prevHash = from.hash;
+  const links: Link[] = [];
+  for (const row of rows) {
+    const hash = eventHash(hashedFields(row, ++seq, prevHash), known.get(String(row.id))?.change);
+    links.push({ id: String(row.id), seq, prevHash, hash });
+    prevHash = hash;
+  }
+  const written = await writeLinks(client, from, links);
+  if (state) state.head = written ? { seq, hash: prevHash } : null;
+  return written && rows.length;
 }

@@ -72,7 +72,7 @@ export function plainCanonicalJson(value: unknown): string {
  * `canonicalJson(hashInput(event))`, written out by hand for the fixed outer shape (keys already in RFC 8785
  * order) so that verifying a long chain spends its time on `change` alone; a unit test holds the two equal.
  */
-export function eventCanonicalJson(event: HashedFields, changeJson?: string): string {
+export function eventCanonicalJson(event: WithChangeOrItsJson, changeJson?: string): string {
   const at = typeof event.at === "string" ? event.at : event.at.toISOString();
   if (!Number.isSafeInteger(event.seq)) throw new Error(`eventHash: seq ${event.seq} is not a whole number`);
   return (
@@ -85,8 +85,11 @@ export function eventCanonicalJson(event: HashedFields, changeJson?: string): st
   );
 }
 
+/** An event's hashed fields, `change` optional when its canonical JSON is given beside them. */
+type WithChangeOrItsJson = Omit<HashedFields, "change"> & { change?: HashedFields["change"] };
+
 /** `changeJson`: the canonical JSON of `event.change` when known already (then `event.change` is not read). */
-export function eventHash(event: HashedFields, changeJson?: string): string {
+export function eventHash(event: WithChangeOrItsJson, changeJson?: string): string {
   return createHash("sha256").update(eventCanonicalJson(event, changeJson)).digest("hex");
 }
 

@@ -28,12 +28,8 @@ const selectEventRows = (change: string) => `select id, seq,
 /** `at` as the ISO 8601 string the hash covers (UTC, milliseconds). */
 export const SELECT_EVENT_ROWS = selectEventRows("change");
 
-/** SELECT_EVENT_ROWS with `change` left out (null) for the events of these ids (whole numbers, checked). */
-export function selectEventRowsBut(ids: readonly string[]): string {
-  if (ids.length === 0) return SELECT_EVENT_ROWS;
-  if (!ids.every((id) => /^\d+$/.test(id))) throw new Error("selectEventRowsBut: ids are whole numbers");
-  return selectEventRows(`case when id = any('{${ids.join(",")}}'::bigint[]) then null else change end`);
-}
+/** SELECT_EVENT_ROWS with `change` left out (null) for the events whose ids are in the parameter `$1` (bigint[]). */
+export const SELECT_EVENT_ROWS_BUT = selectEventRows("case when id = any($1::bigint[]) then null else change end");
 
 export function hashedFields(row: EventRow, seq: number, prevHash: string): HashedFields {
   return {
