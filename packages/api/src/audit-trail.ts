@@ -1,6 +1,7 @@
 /**
  * The kernel's side of the audit trail: `ctx.audit.record(...)` buffers a call's events; the unit of work
- * (trpc.ts) writes them in the call's transaction right before it commits and has them chained right after.
+ * (trpc.ts) writes them in the call's transaction right before it commits, chained by the same statement unless
+ * the chain's head is taken (then they are chained right after the commit).
  * Personal fields are sealed here with the subject's data key; actor, action, request id and address come
  * from the context.
  */
@@ -8,7 +9,9 @@ import {
   appendEvents,
   chainPending,
   insertPlannedKeysSql,
+  type AlongsideStatement,
   type AppendedEvents,
+  type AppendResult,
   type AuditActor,
   type AuditEventInput,
   type AuditRecord,
@@ -98,8 +101,8 @@ function sealedSides(sides: readonly Side[], bySubject: SealSlots, sealed: Map<s
 }
 
 /**
- * Seals the buffered records' personal fields and writes them in `em`'s transaction (chained after the commit):
- * the data keys of new subjects and the events in one statement, in the common case.
+ * Seals the buffered records' personal fields and writes them in `em`'s transaction: the data keys of new subjects
+ * and the events, chained, in one statement in the common case (else chained after the commit: `chainCommitted`).
  */
 export async function writeAudit(
   ctx: Pick<RequestContext, "getAuth" | "keyring" | "requestId" | "ip">,
@@ -129,26 +132,32 @@ export async function writeAudit(
       ip: ctx.ip,
       change: { before: sealed[2 * i]!, after: sealed[2 * i + 1]! },
     }));
+  // The events are chained in their own statement when the head is free (see appendEvents).
+  const append = async (sealed: Side[], keys?: AlongsideStatement) =>
+    appendEvents(em, eventsWith(sealed), keys, INLINE);
   const bySubject = personalSlots(items);
-  if (bySubject.size === 0) return (await appendEvents(em, eventsWith(sides))).appended!;
+  if (bySubject.size === 0) return appendedOf(await append(sides));
   // Optimistic: subjects the keyring does not know yet are sealed with new keys, inserted with the events.
   const plan = ctx.keyring.planSeal(em, valuesOf(bySubject));
-  if (!plan.keys) return (await appendEvents(em, eventsWith(sealedSides(sides, bySubject, plan.sealed)))).appended!;
+  if (!plan.keys) return appendedOf(await append(sealedSides(sides, bySubject, plan.sealed)));
   const keys = insertPlannedKeysSql(plan.keys, true, 1, "subject_id");
-  const written = await appendEvents(em, eventsWith(sealedSides(sides, bySubject, plan.sealed)), {
-    ...keys,
-    rows: plan.keys.rows.length,
-  });
+  const written = await append(sealedSides(sides, bySubject, plan.sealed), { ...keys, rows: plan.keys.rows.length });
   const inserted = written.alongside.map((row) => row.subject_id as string);
   ctx.keyring.planInserted(em, plan.keys, inserted);
-  if (written.appended) return written.appended;
+  if (written.appended) return appendedOf(written);
   // Some subject had a key already (or was erased, or the master key was rotated meanwhile): nothing was
   // appended; seal again with the keys as they are.
   const made = new Set(inserted);
   const likelyKeyed = plan.keys.rows.flatMap((row) => (made.has(row.subject_id) ? [] : [row.subject_id]));
   const sealed = await ctx.keyring.sealBatch(em, valuesOf(bySubject), { likelyKeyed });
-  return (await appendEvents(em, eventsWith(sealedSides(sides, bySubject, sealed)))).appended!;
+  return appendedOf(await append(sealedSides(sides, bySubject, sealed)));
 }
+
+const INLINE = { chain: true };
+
+/** What is left for the chainer, and the head the events were chained to when the statement chained them. */
+const appendedOf = ({ appended, chained }: AppendResult): AppendedEvents =>
+  chained ? Object.assign(new Map(), { chained }) : appended!;
 
 /** One chainer per ORM: requests made while a run is queued share it, so a burst of commits is chained in one go. */
 class Chainer {
@@ -163,6 +172,11 @@ class Chainer {
 
   /** Resolves once a run that started after this call has chained every event committed before it. */
   request(appended: AppendedEvents): Promise<number> {
+    // Chained in their own transaction: nothing to do but remember the head (a hint: a stale one costs a read).
+    if (appended.size === 0 && appended.chained) {
+      this.state.head = appended.chained;
+      return Promise.resolve(0);
+    }
     for (const [id, change] of appended) this.known.set(id, change);
     if (this.queued) return this.queued;
     const run = this.tail.then(() => {

@@ -17,6 +17,7 @@ import {
 import { useTestDatabase } from "@shortlist/db/testing";
 
 const db = useTestDatabase();
+const INLINE = { chain: true };
 const em = () => db.orm.em.fork();
 
 const event = (n: number): AuditEventInput => ({
@@ -113,5 +114,56 @@ it("a chainer that knows the head chains what it appended without reading it bac
 
   const pending = await em().execute<{ n: string }[]>("select count(*) as n from audit_events where seq is null");
   expect(Number(pending[0]!.n)).toBe(0);
+  expect(await verifyChain(em())).toMatchObject({ ok: true });
+});
+
+it("a writer that asks chains its events in its own statement unless the head is taken, and a rollback takes them back", async () => {
+  await chainPending(em());
+  const pendingCount = async () =>
+    Number((await em().execute<{ n: string }[]>("select count(*) as n from audit_events where seq is null"))[0]!.n);
+  const inline = (events: AuditEventInput[]) => em().transactional((tx) => appendEvents(tx, events, undefined, INLINE));
+
+  const before = await chainHead(em());
+  const written = await inline([event(100), event(101)]);
+  expect(written.appended!.size).toBe(0);
+  expect(written.chained).toEqual({ seq: before.seq + 2, hash: (await chainHead(em())).hash });
+  expect(await pendingCount()).toBe(0);
+
+  // Rolled back after chaining: neither the events nor the head's move remain.
+  await expect(
+    em().transactional(async (tx) => {
+      await appendEvents(tx, [event(102)], undefined, INLINE);
+      throw new Error("rolled back");
+    }),
+  ).rejects.toThrow("rolled back");
+  expect((await chainHead(em())).seq).toBe(before.seq + 2);
+
+  // The head held by a transaction still open: this writer does not wait for it; its events are left pending.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let holderChained!: () => void;
+  const holderDone = new Promise<void>((resolve) => (holderChained = resolve));
+  const holder = em().transactional(async (tx) => {
+    await appendEvents(tx, [event(103)], undefined, INLINE);
+    holderChained();
+    await held;
+  });
+  await holderDone;
+  const skipped = await inline([event(104)]);
+  expect(skipped.chained).toBeNull();
+  expect(skipped.appended!.size).toBe(1);
+  release();
+  await holder;
+  expect(await pendingCount()).toBe(1);
+
+  // A field that might not come back as written (a subject id in capitals): left for the chainer, which reads it.
+  const odd = await inline([{ ...event(105), subjectId: "0A0B0C0D-0000-4000-8000-000000000002" }]);
+  expect(odd.chained).toBeNull();
+  expect(await chainPending(em())).toBe(2);
+
+  // More events than a chainer's batch, in one statement.
+  const many = await inline(Array.from({ length: 1500 }, (_, i) => event(200 + i)));
+  expect(many.chained!.seq).toBe((await chainHead(em())).seq);
+  expect(await pendingCount()).toBe(0);
   expect(await verifyChain(em())).toMatchObject({ ok: true });
 });

@@ -1,14 +1,14 @@
 /**
- * Writing the trail. `appendEvents` inserts a call's events in the call's own transaction (no lock: writers
- * never wait for each other), so a rolled-back change leaves no event and a committed one always has its
- * events. `chainPending` then gives committed events their gap-free `seq` and hashes, in batches, each moving
- * the head only if no other chainer moved it first, right after the commit (the API's unit of work waits for
- * it) — so one commit's flush to disk is never inside another writer's wait.
+ * Writing the trail. `appendEvents` inserts a call's events in the call's own transaction, so a rolled-back change
+ * leaves no event and a committed one always has its events; asked to, the same statement chains them (gap-free
+ * `seq` and hashes after the head, which it locks only if no one else holds it: writers never wait for each other).
+ * Events left unchained are chained by `chainPending` right after the commit (the API's unit of work waits for it),
+ * in batches, each moving the head only if no other chainer moved it first.
  */
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { PoolClient } from "pg";
 import { nativeQuery } from "../native-query";
-import { eventHash, plainCanonicalJson, plainChange, type HashedFields } from "./chain";
+import { eventCanonicalParts, eventHash, plainCanonicalJson, plainChange, type HashedFields } from "./chain";
 import { hashedFields, SELECT_EVENT_ROWS_BUT, type EventRow } from "./rows";
 import type { AuditEventInput } from "./types";
 
@@ -49,8 +49,11 @@ export interface AppendedEvent {
   fields: Omit<HashedFields, "seq" | "prevHash" | "change"> | null;
 }
 
-/** What `appendEvents` wrote, by event id. */
-export type AppendedEvents = Map<string, AppendedEvent>;
+/**
+ * What `appendEvents` wrote, by event id, for the chainer; when the events were chained in their own statement,
+ * none, and `chained`: the head they moved it to.
+ */
+export type AppendedEvents = Map<string, AppendedEvent> & { chained?: ChainedInline };
 
 /** The columns' lengths (varchar(n)): a longer value is refused, or, when the excess is spaces, cut. */
 const LIMITS = {
@@ -82,16 +85,53 @@ function storedAsGiven(e: AuditEventInput): boolean {
   );
 }
 
+/** The head after the events of one statement were chained in it (their transaction holds the head till it ends). */
+export interface ChainedInline {
+  seq: number;
+  hash: string;
+}
+
 /**
- * Inserts the events, not yet chained, in `em`'s transaction, in one statement (with `alongside` when given).
- * Answers whether they were inserted, the rows `alongside` returned, and what was appended.
+ * What `appendEvents` answers: the events left for the chainer (`appended`, by id; none when they were chained in
+ * the statement), the head after them when they were (`chained`), and the rows `alongside` returned. `appended` is
+ * null when `alongside` did not return its rows, and then nothing was inserted.
+ */
+export interface AppendResult {
+  appended: AppendedEvents | null;
+  chained: ChainedInline | null;
+  alongside: Record<string, unknown>[];
+}
+
+/**
+ * The events' chain links, computed by the database from the head locked in the same statement (`head`): link n
+ * hashes `before` + the previous hash + `between` + its seq + `after` (`eventCanonicalParts`), exactly as
+ * `eventHash` would, so verification recomputes the same hashes from the stored fields. Parameters: the three
+ * parts' arrays and the number of events.
+ */
+const linksSql = (before: string, between: string, after: string, count: string) =>
+  `links (n, seq, prev_hash, hash) as (
+     select 0::bigint, h.seq, null::varchar, h.hash::varchar from head h
+     union all
+     select l.n + 1, l.seq + 1, l.hash, encode(sha256(convert_to(
+         (${before}::text[])[(l.n + 1)::int] || l.hash || (${between}::text[])[(l.n + 1)::int] ||
+         (l.seq + 1)::text || (${after}::text[])[(l.n + 1)::int], 'UTF8')), 'hex')::varchar
+       from links l where l.n < ${count}::bigint
+   )`;
+
+/**
+ * Inserts the events in `em`'s transaction, in one statement (with `alongside` when given). With `chain`, the same
+ * statement also chains them, when it can: it locks the head (skipping it when another transaction holds it, so
+ * writers never wait for one another), links the events after it and moves it; the lock is then held to the
+ * transaction's end, so a rollback takes the links back with the events. Otherwise (the head taken, or a field that
+ * might not come back from the database as given) they are left unchained, for the chainer (`chainPending`).
  */
 export async function appendEvents(
   em: EntityManager,
   events: readonly AuditEventInput[],
   alongside?: AlongsideStatement,
-): Promise<{ appended: AppendedEvents | null; alongside: Record<string, unknown>[] }> {
-  if (events.length === 0 && !alongside) return { appended: new Map(), alongside: [] };
+  { chain = false }: { chain?: boolean } = {},
+): Promise<AppendResult> {
+  if (events.length === 0 && !alongside) return { appended: new Map(), chained: null, alongside: [] };
   const first = alongside ? alongside.params.length + 1 : 1;
   const p = (i: number) => `$${first + i}`;
   const arrays: unknown[][] = ARRAY_COLUMNS.map(() => []);
@@ -128,39 +168,62 @@ export async function appendEvents(
     ];
     values.forEach((value, i) => arrays[i]!.push(value));
   }
-  const insert =
-    `insert into audit_events (${COLUMNS}) ` +
-    `select ${p(0)}::timestamptz, v.actor_type::audit_actor_type, ` +
-    `${ARRAY_COLUMNS.slice(1)
-      .map(([column]) => `v.${column}`)
-      .join(", ")} ` +
-    `from unnest(${ARRAY_COLUMNS.map(([, type], i) => `${p(i + 1)}::${type}[]`).join(", ")}) ` +
-    `with ordinality as v(${ARRAY_COLUMNS.map(([column]) => column).join(", ")}, n)` +
-    (alongside ? ` where (select count(*) from alongside) = ${p(ARRAY_COLUMNS.length + 1)}` : "") +
-    " order by v.n returning id";
-  const params = [at, ...arrays];
-  // The ids come from one sequence, drawn in insertion order: in ascending order, they are the events' in order.
-  const appended = (ids: readonly string[]): AppendedEvents =>
-    new Map(
-      [...ids]
-        .map(BigInt)
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-        .map((id, i) => [String(id), written[i]!]),
+  const inline = chain && events.length > 0 && written.every((w) => w.fields);
+  const params: unknown[] = [at, ...arrays];
+  const extra = (value: unknown) => {
+    params.push(value);
+    return p(params.length - 1);
+  };
+  const guard = alongside ? `(select count(*) from alongside) = ${extra(alongside.rows)}` : "true";
+  const ctes = alongside ? [`alongside as (${alongside.sql})`] : [];
+  let count = "";
+  if (inline) {
+    const parts = written.map((w) => eventCanonicalParts(w.fields!, w.change));
+    const [before, between, after] = [0, 1, 2].map((i) => extra(parts.map((part) => part[i])));
+    count = extra(events.length);
+    ctes.push(
+      `head as (select seq, hash from audit_head where id = 1 and ${guard} for update skip locked)`,
+      linksSql(before!, between!, after!, count),
     );
-  if (!alongside) {
-    const rows = await nativeQuery<{ id: string }>(em, insert, params, { prepared: true });
-    return { appended: appended(rows.map((r) => String(r.id))), alongside: [] };
   }
-  const [result] = await nativeQuery<{ alongside: Record<string, unknown>[]; ids: string[] | null }>(
+  ctes.push(
+    `appended as (insert into audit_events (${COLUMNS}${inline ? ", seq, prev_hash, hash" : ""}) ` +
+      `select ${p(0)}::timestamptz, v.actor_type::audit_actor_type, ` +
+      `${ARRAY_COLUMNS.slice(1)
+        .map(([column]) => `v.${column}`)
+        .join(", ")}${inline ? ", l.seq, l.prev_hash, l.hash" : ""} ` +
+      `from unnest(${ARRAY_COLUMNS.map(([, type], i) => `${p(i + 1)}::${type}[]`).join(", ")}) ` +
+      `with ordinality as v(${ARRAY_COLUMNS.map(([column]) => column).join(", ")}, n)` +
+      (inline ? " left join links l on l.n = v.n" : "") +
+      ` where ${guard} order by v.n returning id)`,
+  );
+  if (inline)
+    ctes.push(
+      "moved as (update audit_head h set seq = l.seq, hash = l.hash from links l " +
+        `where h.id = 1 and l.n = ${count}::bigint and (select count(*) from appended) = l.n ` +
+        "returning h.seq, h.hash)",
+    );
+  const [result] = await nativeQuery<{
+    alongside: Record<string, unknown>[] | null;
+    ids: string[] | null;
+    seq: string | null;
+    hash: string | null;
+  }>(
     em,
-    `with alongside as (${alongside.sql}), appended as (${insert}) ` +
-      "select coalesce((select json_agg(alongside) from alongside), '[]') as alongside, " +
-      "(select array_agg(id)::text[] from appended) as ids",
-    [...alongside.params, ...params, alongside.rows],
+    `with ${inline ? "recursive " : ""}${ctes.join(", ")} select ` +
+      (alongside ? "coalesce((select json_agg(alongside) from alongside), '[]') as alongside, " : "") +
+      "(select array_agg(id)::text[] from appended) as ids" +
+      (inline ? ", (select seq from moved) as seq, (select hash from moved) as hash" : ""),
+    [...(alongside?.params ?? []), ...params],
     { prepared: true },
   );
-  const ok = result!.alongside.length === alongside.rows;
-  return { appended: ok ? appended(result!.ids ?? []) : null, alongside: result!.alongside };
+  const rows = result!.alongside ?? [];
+  if (alongside && rows.length !== alongside.rows) return { appended: null, chained: null, alongside: rows };
+  if (result!.seq !== null && result!.seq !== undefined)
+    return { appended: new Map(), chained: { seq: Number(result!.seq), hash: result!.hash! }, alongside: rows };
+  // The ids come from one sequence, drawn in insertion order: in ascending order, they are the events' in order.
+  const ids = [...(result!.ids ?? [])].map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { appended: new Map(ids.map((id, i) => [String(id), written[i]!])), chained: null, alongside: rows };
 }
 
 /** The head as committed: the last chained sequence number and its hash (0 and the genesis hash when empty). */

@@ -73,16 +73,32 @@ export function plainCanonicalJson(value: unknown): string {
  * order) so that verifying a long chain spends its time on `change` alone; a unit test holds the two equal.
  */
 export function eventCanonicalJson(event: WithChangeOrItsJson, changeJson?: string): string {
-  const at = typeof event.at === "string" ? event.at : event.at.toISOString();
   if (!Number.isSafeInteger(event.seq)) throw new Error(`eventHash: seq ${event.seq} is not a whole number`);
-  return (
+  const [before, between, after] = eventCanonicalParts(event, changeJson);
+  // A stored prev_hash is 64 hex digits, the same as a JSON string's contents; anything else (an altered row) is
+  // escaped, so the JSON stays canonical.
+  return `${before}${str(event.prevHash).slice(1, -1)}${between}${event.seq}${after}`;
+}
+
+/**
+ * The event's canonical JSON around its previous hash and its sequence number: it is `before` + prevHash + `between`
+ * + seq + `after` (prevHash being 64 hex digits and seq a whole number, neither needs escaping). The database
+ * chains events with them (append.ts), hashing what it puts together exactly as `eventHash` would.
+ */
+export function eventCanonicalParts(
+  event: Omit<WithChangeOrItsJson, "seq" | "prevHash">,
+  changeJson?: string,
+): [before: string, between: string, after: string] {
+  const at = typeof event.at === "string" ? event.at : event.at.toISOString();
+  return [
     `{"action":${str(event.action)},` +
-    `"actor":{"id":${strOrNull(event.actor.id)},"label":${strOrNull(event.actor.label)},"type":${str(event.actor.type)}},` +
-    `"at":${str(at)},"change":${changeJson ?? plainCanonicalJson(event.change)},` +
-    `"entity":{"id":${strOrNull(event.entity.id)},"kind":${str(event.entity.kind)}},` +
-    `"ip":${strOrNull(event.ip)},"prevHash":${str(event.prevHash)},"requestId":${strOrNull(event.requestId)},` +
-    `"seq":${event.seq},"subjectId":${strOrNull(event.subjectId)}}`
-  );
+      `"actor":{"id":${strOrNull(event.actor.id)},"label":${strOrNull(event.actor.label)},"type":${str(event.actor.type)}},` +
+      `"at":${str(at)},"change":${changeJson ?? plainCanonicalJson(event.change)},` +
+      `"entity":{"id":${strOrNull(event.entity.id)},"kind":${str(event.entity.kind)}},` +
+      `"ip":${strOrNull(event.ip)},"prevHash":"`,
+    `","requestId":${strOrNull(event.requestId)},"seq":`,
+    `,"subjectId":${strOrNull(event.subjectId)}}`,
+  ];
 }
 
 /** An event's hashed fields, `change` optional when its canonical JSON is given beside them. */

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, eventCanonicalJson, hashInput, plainCanonicalJson, type HashedFields } from "./chain";
+import {
+  canonicalJson,
+  eventCanonicalJson,
+  eventCanonicalParts,
+  hashInput,
+  plainCanonicalJson,
+  type HashedFields,
+} from "./chain";
 
 const base: HashedFields = {
   seq: 7,
@@ -35,8 +42,14 @@ describe("eventCanonicalJson", () => {
       { ...base, action: 'a\u0000b\u001f"c', actor: { type: "token", id: "\u00e9\u{1F600}", label: "</script>" } },
     ],
     ["the time as its ISO string", { ...base, at: "2026-12-02T07:10:18.123Z" }],
+    ["a previous hash that is not one (an altered row)", { ...base, prevHash: 'x","seq":1' }],
   ] as [string, HashedFields][])("is RFC 8785 canonical JSON of the hash input: %s", (_name, event) => {
     expect(eventCanonicalJson(event)).toBe(canonicalJson(hashInput(event)));
+  });
+
+  it("is its parts around the previous hash and the sequence number, as the database puts them together", () => {
+    const [before, between, after] = eventCanonicalParts(base);
+    expect(`${before}${base.prevHash}${between}${base.seq}${after}`).toBe(eventCanonicalJson(base));
   });
 
   it("refuses what canonical JSON refuses", () => {

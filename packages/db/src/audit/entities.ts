@@ -2,8 +2,8 @@ import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import { AUDIT_ACTOR_TYPES } from "./types";
 
 /**
- * One audited change, inserted by `appendEvents` in the transaction of the change and chained (seq, prev_hash,
- * hash set once) by `chainPending` right after it commits (chain.ts). Triggers refuse every other UPDATE, and
+ * One audited change, inserted by `appendEvents` in the transaction of the change, chained (seq, prev_hash, hash)
+ * by that statement or, when it could not, set once by `chainPending` right after the commit (append.ts). Triggers refuse every other UPDATE, and
  * every DELETE and TRUNCATE, for every role (migrations *_audit and *_audit_chainer).
  */
 export const AuditEvent = defineEntity({
@@ -54,7 +54,7 @@ export const AuditEvent = defineEntity({
 });
 export type IAuditEvent = InferEntity<typeof AuditEvent>;
 
-/** The chain's head: one row (id 1), written only by `appendEvents` in the appending transaction. */
+/** The chain's head: one row (id 1), moved by whoever chains events (append.ts). */
 export const AuditHead = defineEntity({
   name: "AuditHead",
   tableName: "audit_head",
