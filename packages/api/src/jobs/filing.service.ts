@@ -23,7 +23,8 @@ export async function fileManyUnderJobs(
   const filedJobIds = await findOrCreateJobs(ctx, filings);
   const jobIds = [...new Set([...filedJobIds, ...byJobId.map((f) => f.jobId)])].sort();
   const open = await em.execute<{ id: string }[]>(
-    "select id from jobs where id = any(array(select jsonb_array_elements_text(?::jsonb))::uuid[]) and status <> 'closed' order by id for no key update",
+    // A semi-join (not `= any(array(…))`, which the planner answers by scanning every job against the whole list).
+    "select id from jobs where id in (select jsonb_array_elements_text(?::jsonb)::uuid) and status <> 'closed' order by id for no key update",
     [JSON.stringify(jobIds)],
   );
   const missing = jobIds.filter((id) => !open.some((job) => job.id === id));

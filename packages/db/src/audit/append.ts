@@ -8,7 +8,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { PoolClient } from "pg";
 import { nativeQuery } from "../native-query";
-import { eventCanonicalParts, eventHash, plainCanonicalJson, plainChange, type HashedFields } from "./chain";
+import { changeCanonicalJson, eventCanonicalParts, eventHash, type HashedFields } from "./chain";
 import { hashedFields, SELECT_EVENT_ROWS_BUT, type EventRow } from "./rows";
 import type { AuditEventInput } from "./types";
 
@@ -25,7 +25,8 @@ const ARRAY_COLUMNS = [
   ["subject_id", "uuid"],
   ["request_id", "text"],
   ["ip", "text"],
-  ["change", "jsonb"],
+  // Text: the canonical JSON, stored as jsonb and hashed as it is.
+  ["change", "text"],
 ] as const;
 
 /**
@@ -108,15 +109,16 @@ export interface AppendResult {
  * `eventHash` would, so verification recomputes the same hashes from the stored fields. Parameters: the three
  * parts' arrays and the number of events.
  */
-const linksSql = (before: string, between: string, after: string, count: string) =>
-  `links (n, seq, prev_hash, hash) as (
+const linksSql = (parts: readonly string[], change: string, count: string) => {
+  const [open, close, between, after] = parts.map((param) => `(${param}::text[])[(l.n + 1)::int]`);
+  return `links (n, seq, prev_hash, hash) as (
      select 0::bigint, h.seq, null::varchar, h.hash::varchar from head h
      union all
-     select l.n + 1, l.seq + 1, l.hash, encode(sha256(convert_to(
-         (${before}::text[])[(l.n + 1)::int] || l.hash || (${between}::text[])[(l.n + 1)::int] ||
-         (l.seq + 1)::text || (${after}::text[])[(l.n + 1)::int], 'UTF8')), 'hex')::varchar
+     select l.n + 1, l.seq + 1, l.hash, encode(sha256(convert_to(${open} || (${change}::text[])[(l.n + 1)::int] ||
+         ${close} || l.hash || ${between} || (l.seq + 1)::text || ${after}, 'UTF8')), 'hex')::varchar
        from links l where l.n < ${count}::bigint
    )`;
+};
 
 /**
  * Inserts the events in `em`'s transaction, in one statement (with `alongside` when given). With `chain`, the same
@@ -139,7 +141,7 @@ export async function appendEvents(
   const written: AppendedEvent[] = [];
   for (const e of events) {
     // Canonical JSON is JSON: jsonb stores it, and gives back a value whose canonical JSON is the same.
-    const change = plainCanonicalJson(plainChange(e.change));
+    const change = changeCanonicalJson(e.change);
     written.push({
       change,
       fields: storedAsGiven(e)
@@ -178,20 +180,20 @@ export async function appendEvents(
   const ctes = alongside ? [`alongside as (${alongside.sql})`] : [];
   let count = "";
   if (inline) {
-    const parts = written.map((w) => eventCanonicalParts(w.fields!, w.change));
-    const [before, between, after] = [0, 1, 2].map((i) => extra(parts.map((part) => part[i])));
+    const parts = written.map((w) => eventCanonicalParts(w.fields!));
+    const params4 = [0, 1, 2, 3].map((i) => extra(parts.map((part) => part[i])));
     count = extra(events.length);
     ctes.push(
       `head as (select seq, hash from audit_head where id = 1 and ${guard} for update skip locked)`,
-      linksSql(before!, between!, after!, count),
+      linksSql(params4, p(ARRAY_COLUMNS.length), count),
     );
   }
   ctes.push(
     `appended as (insert into audit_events (${COLUMNS}${inline ? ", seq, prev_hash, hash" : ""}) ` +
       `select ${p(0)}::timestamptz, v.actor_type::audit_actor_type, ` +
-      `${ARRAY_COLUMNS.slice(1)
+      `${ARRAY_COLUMNS.slice(1, -1)
         .map(([column]) => `v.${column}`)
-        .join(", ")}${inline ? ", l.seq, l.prev_hash, l.hash" : ""} ` +
+        .join(", ")}, v.change::jsonb${inline ? ", l.seq, l.prev_hash, l.hash" : ""} ` +
       `from unnest(${ARRAY_COLUMNS.map(([, type], i) => `${p(i + 1)}::${type}[]`).join(", ")}) ` +
       `with ordinality as v(${ARRAY_COLUMNS.map(([column]) => column).join(", ")}, n)` +
       (inline ? " left join links l on l.n = v.n" : "") +

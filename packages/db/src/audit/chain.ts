@@ -74,27 +74,28 @@ export function plainCanonicalJson(value: unknown): string {
  */
 export function eventCanonicalJson(event: WithChangeOrItsJson, changeJson?: string): string {
   if (!Number.isSafeInteger(event.seq)) throw new Error(`eventHash: seq ${event.seq} is not a whole number`);
-  const [before, between, after] = eventCanonicalParts(event, changeJson);
+  const [open, close, between, after] = eventCanonicalParts(event);
   // A stored prev_hash is 64 hex digits, the same as a JSON string's contents; anything else (an altered row) is
   // escaped, so the JSON stays canonical.
-  return `${before}${str(event.prevHash).slice(1, -1)}${between}${event.seq}${after}`;
+  const prevHash = str(event.prevHash).slice(1, -1);
+  return `${open}${changeJson ?? plainCanonicalJson(event.change)}${close}${prevHash}${between}${event.seq}${after}`;
 }
 
 /**
- * The event's canonical JSON around its previous hash and its sequence number: it is `before` + prevHash + `between`
- * + seq + `after` (prevHash being 64 hex digits and seq a whole number, neither needs escaping). The database
- * chains events with them (append.ts), hashing what it puts together exactly as `eventHash` would.
+ * The event's canonical JSON around its change, its previous hash and its sequence number: it is `open` + the
+ * change's canonical JSON + `close` + prevHash + `between` + seq + `after` (prevHash being 64 hex digits and seq a
+ * whole number, neither needs escaping). The database chains events with them (append.ts), hashing what it puts
+ * together exactly as `eventHash` would.
  */
 export function eventCanonicalParts(
-  event: Omit<WithChangeOrItsJson, "seq" | "prevHash">,
-  changeJson?: string,
-): [before: string, between: string, after: string] {
+  event: Omit<HashedFields, "seq" | "prevHash" | "change">,
+): [open: string, close: string, between: string, after: string] {
   const at = typeof event.at === "string" ? event.at : event.at.toISOString();
   return [
     `{"action":${str(event.action)},` +
       `"actor":{"id":${strOrNull(event.actor.id)},"label":${strOrNull(event.actor.label)},"type":${str(event.actor.type)}},` +
-      `"at":${str(at)},"change":${changeJson ?? plainCanonicalJson(event.change)},` +
-      `"entity":{"id":${strOrNull(event.entity.id)},"kind":${str(event.entity.kind)}},` +
+      `"at":${str(at)},"change":`,
+    `,"entity":{"id":${strOrNull(event.entity.id)},"kind":${str(event.entity.kind)}},` +
       `"ip":${strOrNull(event.ip)},"prevHash":"`,
     `","requestId":${strOrNull(event.requestId)},"seq":`,
     `,"subjectId":${strOrNull(event.subjectId)}}`,
@@ -120,4 +121,53 @@ export function plainChange(change: AuditEventInput["change"]): AuditEventInput[
     before: Record<string, unknown> | null;
     after: Record<string, unknown> | null;
   };
+}
+
+/** `plainCanonicalJson(plainChange(change))`, in one pass: the canonical JSON of the change as it will be stored. */
+export function changeCanonicalJson(change: AuditEventInput["change"]): string {
+  return `{"after":${storedCanonicalJson(change.after ?? null) ?? "null"},"before":${storedCanonicalJson(change.before ?? null) ?? "null"}}`;
+}
+
+/**
+ * `plainCanonicalJson(JSON.parse(JSON.stringify(value)))` without the round trip (undefined when JSON.stringify
+ * leaves the value out): `toJSON` (a Date's), undefined and functions as JSON.stringify treats them, NaN and
+ * Infinity as null. Anything but plain objects, arrays and primitives takes the round trip. A property test holds
+ * the two equal.
+ */
+export function storedCanonicalJson(value: unknown): string | undefined {
+  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function")
+    value = (value as { toJSON: () => unknown }).toJSON();
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "string":
+      return str(value);
+    case "number":
+      return Number.isFinite(value) ? JSON.stringify(value) : "null";
+    case "boolean":
+      return value ? "true" : "false";
+    case "object": {
+      if (Array.isArray(value)) {
+        // A loop, not map: a sparse array's holes are nulls too.
+        const items: string[] = [];
+        for (let i = 0; i < value.length; i++) items.push(storedCanonicalJson(value[i]) ?? "null");
+        return `[${items.join(",")}]`;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) {
+        const json = JSON.stringify(value);
+        return json === undefined ? undefined : plainCanonicalJson(JSON.parse(json));
+      }
+      const record = value as Record<string, unknown>;
+      const members: string[] = [];
+      for (const key of Object.keys(record).sort()) {
+        const member = storedCanonicalJson(record[key]);
+        if (member !== undefined) members.push(`${str(key)}:${member}`);
+      }
+      return `{${members.join(",")}}`;
+    }
+    case "bigint":
+      return JSON.stringify(value); // throws, as JSON.stringify does
+    default:
+      return undefined;
+  }
 }

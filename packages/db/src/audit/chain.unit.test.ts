@@ -4,8 +4,11 @@ import {
   canonicalJson,
   eventCanonicalJson,
   eventCanonicalParts,
+  changeCanonicalJson,
   hashInput,
   plainCanonicalJson,
+  plainChange,
+  storedCanonicalJson,
   type HashedFields,
 } from "./chain";
 
@@ -47,9 +50,10 @@ describe("eventCanonicalJson", () => {
     expect(eventCanonicalJson(event)).toBe(canonicalJson(hashInput(event)));
   });
 
-  it("is its parts around the previous hash and the sequence number, as the database puts them together", () => {
-    const [before, between, after] = eventCanonicalParts(base);
-    expect(`${before}${base.prevHash}${between}${base.seq}${after}`).toBe(eventCanonicalJson(base));
+  it("is its parts around the change, the previous hash and the sequence number, as the database puts them together", () => {
+    const [open, close, between, after] = eventCanonicalParts(base);
+    const change = plainCanonicalJson(base.change);
+    expect(`${open}${change}${close}${base.prevHash}${between}${base.seq}${after}`).toBe(eventCanonicalJson(base));
   });
 
   it("refuses what canonical JSON refuses", () => {
@@ -65,6 +69,38 @@ describe("plainCanonicalJson", () => {
         expect(plainCanonicalJson(value)).toBe(canonicalJson(value));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("changeCanonicalJson", () => {
+  const twoPasses = (value: unknown) => {
+    const json = JSON.stringify(value);
+    return json === undefined ? undefined : plainCanonicalJson(JSON.parse(json));
+  };
+  const outcome = (f: () => string | undefined) => {
+    try {
+      return { value: f() };
+    } catch (error) {
+      return { threw: (error as Error).constructor.name };
+    }
+  };
+
+  it("is the canonical JSON of the change as jsonb will store it, in one pass", () => {
+    const value = fc.oneof(
+      fc.anything({ withDate: true, withNullPrototype: true, withSparseArray: true, withBoxedValues: true }),
+      fc.jsonValue(),
+      fc.constantFrom(NaN, Infinity, -0, new Date(NaN), { toJSON: () => ({ b: 1, a: [undefined] }) }),
+    );
+    fc.assert(
+      fc.property(fc.option(value), fc.option(value), (before, after) => {
+        const change = { before, after } as never;
+        expect(outcome(() => changeCanonicalJson(change))).toEqual(
+          outcome(() => plainCanonicalJson(plainChange(change))),
+        );
+        expect(outcome(() => storedCanonicalJson(after))).toEqual(outcome(() => twoPasses(after)));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
