@@ -14,6 +14,7 @@ export { entities } from "./entities";
 export { initOrm, ormOptions, migrationsPath, SEARCH_WORD_SIMILARITY } from "./orm";
 export { EntityNotFound, entityKind } from "./not-found";
 export { normalizeForSearch, searchKeyOf } from "./search-text";
+export { nativeQuery } from "./native-query";
 export { openDatabase, ensureDatabaseExists, type Database } from "./database";
 export {
   ownShutdownSignals,

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { ApiToken, appendEvents, Session, User, type EntityManager, type IUser } from "@shortlist/db";
+import { ApiToken, appendEvents, nativeQuery, Session, User, type EntityManager, type IUser } from "@shortlist/db";
 import type { Config } from "@shortlist/config";
 import type { AuthState, ProcedureContext } from "../context";
 import { Conflict, InvalidInput, keepingWrites, TooManyAttempts } from "../errors";
@@ -47,25 +47,30 @@ export async function resolveAuth(
   const now = new Date();
   const touchBefore = new Date(now.getTime() - TOUCH_INTERVAL_MS);
   if (credentials.bearerToken) {
-    const [row] = await em.execute<AuthRow[]>(
+    // Prepared (planned once per connection): this join runs before every call.
+    const [row] = await nativeQuery<AuthRow>(
+      em,
       `select u.id, u.email, u.name, u.role, t.id as credential_id,
-              (t.last_used_at is null or t.last_used_at < ?) as stale
+              (t.last_used_at is null or t.last_used_at < $1) as stale
          from api_tokens t join users u on u.id = t.user_id
-        where t.token_hash = ? and t.revoked_at is null and u.disabled_at is null`,
+        where t.token_hash = $2 and t.revoked_at is null and u.disabled_at is null`,
       [touchBefore, hashToken(credentials.bearerToken)],
+      { prepared: true },
     );
     if (!row) return null;
     if (row.stale) await em.nativeUpdate(ApiToken, { id: row.credential_id }, { lastUsedAt: now });
     return { user: toAuthUser(row), via: "token", tokenId: row.credential_id };
   }
   if (credentials.sessionToken) {
-    const [row] = await em.execute<AuthRow[]>(
+    const [row] = await nativeQuery<AuthRow>(
+      em,
       `select u.id, u.email, u.name, u.role, s.id as credential_id,
-              (s.last_seen_at < ?) as stale,
-              (s.last_seen_at < ? or s.expires_at <= ? or u.disabled_at is not null) as expired
+              (s.last_seen_at < $1) as stale,
+              (s.last_seen_at < $2 or s.expires_at <= $3 or u.disabled_at is not null) as expired
          from sessions s join users u on u.id = s.user_id
-        where s.token_hash = ?`,
+        where s.token_hash = $4`,
       [touchBefore, new Date(now.getTime() - config.auth.sessionIdleMs), now, hashToken(credentials.sessionToken)],
+      { prepared: true },
     );
     if (!row) return null;
     if (row.expired) {
