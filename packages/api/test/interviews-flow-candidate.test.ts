@@ -325,7 +325,13 @@ describe("GDPR", () => {
     const exported = await admin.candidates.exportPersonalData({ id: candidateId });
     expect(JSON.stringify(exported)).toContain("composite indexes");
 
+    // A score from an earlier completed interview stands on the application until then.
+    await sql("update applications set interview_score = 70 where id = ?", [interview.applicationId]);
+
     await admin.candidates.erase({ id: candidateId });
+    expect(await sql("select interview_score from applications where id = ?", [interview.applicationId])).toEqual([
+      { interview_score: null },
+    ]);
     expect(await sql("select id from conversations where id = ?", [conversationId])).toEqual([]);
     expect(await sql("select id from chat_messages where conversation_id = ?", [conversationId])).toEqual([]);
     expect(await sql("select id from interview_answers where interview_id = ?", [interview.id])).toEqual([]);

@@ -6,6 +6,7 @@
  */
 import type { EntityManager, Keyring, Sealed } from "@shortlist/db";
 import { dbRows } from "../db-rows";
+import { recordInterviewScore } from "../jobs";
 import type { PersonalDataHolder } from "../personal-data";
 import type { SealedCvDetails, SealedCvText } from "./cv/store";
 import { answerAudioDownloadPath } from "./schemas";
@@ -144,6 +145,12 @@ export const interviewsPersonalData: PersonalDataHolder = {
   },
   async erase(ctx, subjectId) {
     // Interviews first: their cv_analysis link would otherwise be set to null row by row before they go.
+    // The applications stay (counts); the score they carried came from the interviews erased here.
+    const scored = await ctx.em.execute<{ id: string }[]>(
+      "select id from applications where candidate_id = ? and interview_score is not null",
+      [subjectId],
+    );
+    for (const { id } of scored) await recordInterviewScore(ctx.em, id, null);
     await ctx.em.execute("delete from interviews where candidate_id = ?", [subjectId]);
     await ctx.em.execute("delete from candidate_skills where candidate_id = ?", [subjectId]);
     await ctx.em.execute("delete from cv_documents where candidate_id = ?", [subjectId]);

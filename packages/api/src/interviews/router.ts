@@ -20,6 +20,7 @@ import {
   sendLink,
   updatePlan,
 } from "./interviews.service";
+import { oneInterview, settleDue } from "./lifecycle";
 import { addMatches, rankCandidates } from "./matching.service";
 import { exportQuestions, importQuestions } from "./questions-import.service";
 import { createQuestion, getQuestion, listQuestions, loadStarterQuestions, updateQuestion } from "./questions.service";
@@ -113,7 +114,11 @@ const interviews = router({
     .mutation(({ ctx, input }) => reopenInterview(ctx, input)),
   results: procedureFor(ROLES.members)
     .input(idInput)
-    .query(({ ctx, input }) => interviewResults(ctx, input.id)),
+    .query(async ({ ctx, input }) => {
+      // Reviewers read only this: an interview whose link expired or whose time ran out is ended first, as get does.
+      await settleDue(ctx, oneInterview(input.id), new Date());
+      return interviewResults(ctx, input.id);
+    }),
   overrideScore: procedureFor(ROLES.members)
     .input(overrideScoreInput)
     .mutation(({ ctx, input }) => overrideScore(ctx, input)),
