@@ -1,64 +1,16 @@
 /**
  * Question JSONL files in the browser: one question per line (the fields of `questionFields`; an export's lines, or
- * the starter bank's with their `key`). Each line becomes a batch row carrying its file line, so the server's
- * problems name the file's lines; lines that are not JSON objects are reported here and nothing is sent.
+ * the starter bank's with their `key`).
  */
+import { parseJsonl, type JsonlRow, type ParsedJsonl } from "../../lib/jsonl";
 
-export type QuestionRow = Record<string, unknown> & { line: number };
+export { chunkRows, toJsonl } from "../../lib/jsonl";
 
-export interface ParsedQuestionFile {
-  rows: QuestionRow[];
-  unreadable: { line: number; reason: string }[];
+export type QuestionRow = JsonlRow;
+
+export function parseQuestionFile(text: string): ParsedJsonl {
+  const parsed = parseJsonl(text, "a question");
+  // The starter bank's slug is its own; the bank knows an imported question by its text.
+  const rows = parsed.rows.map(({ key: _key, ...fields }) => fields as QuestionRow);
+  return { rows, unreadable: parsed.unreadable };
 }
-
-const describe = (value: unknown) =>
-  value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
-
-export function parseQuestionFile(text: string): ParsedQuestionFile {
-  const rows: QuestionRow[] = [];
-  const unreadable: ParsedQuestionFile["unreadable"] = [];
-  text
-    .replace(/^\uFEFF/, "")
-    .split(/\r?\n/)
-    .forEach((raw, index) => {
-      const line = index + 1;
-      if (!raw.trim()) return;
-      let data: unknown;
-      try {
-        data = JSON.parse(raw);
-      } catch (error) {
-        unreadable.push({ line, reason: `not valid JSON: ${(error as Error).message}` });
-        return;
-      }
-      if (data === null || typeof data !== "object" || Array.isArray(data)) {
-        unreadable.push({ line, reason: `expected a JSON object (a question), found ${describe(data)}` });
-        return;
-      }
-      // The starter bank's slug is its own; the bank knows an imported question by its text.
-      const { key: _key, line: _line, ...fields } = data as Record<string, unknown>;
-      rows.push({ ...fields, line });
-    });
-  return { rows, unreadable };
-}
-
-/** Consecutive slices of at most `maxRows` rows, each near `maxBytes` of JSON at most (the server's body limit). */
-export function chunkRows<T>(rows: readonly T[], maxRows: number, maxBytes = Infinity): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    const size = JSON.stringify(row).length + 1;
-    if (current.length && (current.length >= maxRows || bytes + size > maxBytes)) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(row);
-    bytes += size;
-  }
-  if (current.length) chunks.push(current);
-  return chunks;
-}
-
-/** Rows as a JSONL file's text: one JSON object per line, ending with a newline. */
-export const toJsonl = (rows: readonly unknown[]) => rows.map((row) => `${JSON.stringify(row)}\n`).join("");
