@@ -1,7 +1,6 @@
 /**
  * The kernel's side of the audit trail: `ctx.audit.record(...)` buffers a call's events; the unit of work
- * (trpc.ts) writes them in the call's transaction right before it commits, chained by the same statement unless
- * the chain's head is taken (then they are chained right after the commit).
+ * (trpc.ts) writes them in the call's transaction right before it commits; they are chained right after the commit.
  * Personal fields are sealed here with the subject's data key; actor, action, request id and address come
  * from the context.
  */
@@ -132,7 +131,6 @@ export async function writeAudit(
       ip: ctx.ip,
       change: { before: sealed[2 * i]!, after: sealed[2 * i + 1]! },
     }));
-  // The events are chained in their own statement when the head is free (see appendEvents).
   const append = async (sealed: Side[], keys?: AlongsideStatement) =>
     appendEvents(em, eventsWith(sealed), keys, INLINE);
   const bySubject = personalSlots(items);
@@ -153,7 +151,13 @@ export async function writeAudit(
   return appendedOf(await append(sealedSides(sides, bySubject, sealed)));
 }
 
-const INLINE = { chain: true };
+/**
+ * Off: chaining in the events' own statement (appendEvents' `chain`) deadlocks against the after-commit chainer,
+ * which writes sequence numbers from the head it remembers before it takes the head's lock: the writer, not the
+ * chainer, was the victim (a 500 in the bench's concurrent conversations.start). Until the chainer locks the head
+ * first, every event is chained after its commit, as before.
+ */
+const INLINE = { chain: false };
 
 /** What is left for the chainer, and the head the events were chained to when the statement chained them. */
 const appendedOf = ({ appended, chained }: AppendResult): AppendedEvents =>
