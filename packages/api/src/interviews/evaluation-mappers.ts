@@ -1,23 +1,13 @@
 /** Rows of evaluations and scorecards (read with plain SQL) → DTOs. */
-import type { CriterionScore, EvaluatorKind, Recommendation, SkillScore } from "@shortlist/db";
+import type { CriterionScore, EvaluatorKind } from "@shortlist/db";
 import type { EvaluationDTO, ScorecardDTO } from "./dto";
 
 /** The columns `toScorecardDTO` reads, from `interview_scorecards s`. */
 export const SCORECARD_COLUMNS = `s.id, s.interview_id, s.application_id, s.skills, s.overall, s.recommendation,
   s.summary, s.answered, s.planned, s.updated_at`;
 
-export interface ScorecardRow {
-  id: string;
-  interviewId: string;
-  applicationId: string;
-  skills: SkillScore[];
-  overall: number;
-  recommendation: Recommendation;
-  summary: string;
-  answered: number;
-  planned: number;
-  updatedAt: Date;
-}
+/** A scorecard row as the driver reads it: the DTO's fields, numbers possibly as strings. */
+export type ScorecardRow = ScorecardDTO;
 
 export const toScorecardDTO = (row: ScorecardRow): ScorecardDTO => ({
   id: row.id,
