@@ -11,3 +11,4 @@ export * from "./mail/constants";
 export * from "./conversations/constants";
 export type * from "./vetting/types";
 export * from "./interviews/constants";
+export * from "./admissions/constants";

@@ -1,3 +1,4 @@
+import { admissionsEntities } from "./admissions/entities";
 import { auditEntities } from "./audit/entities";
 import { candidatesEntities } from "./candidates/entities";
 import { conversationsEntities } from "./conversations/entities";
@@ -23,4 +24,5 @@ export const entities = [
   ...conversationsEntities,
   ...intakeEntities,
   ...interviewsEntities,
+  ...admissionsEntities,
 ];

@@ -8,6 +8,7 @@ export * from "./mail/entities";
 export * from "./conversations/entities";
 export * from "./intake/entities";
 export * from "./interviews/entities";
+export * from "./admissions/entities";
 export * from "./privacy";
 export * from "./audit";
 export { entities } from "./entities";

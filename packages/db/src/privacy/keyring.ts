@@ -2,7 +2,15 @@
  * The keyring: envelope encryption of personal data (a data key per data subject, wrapped by the master
  * key, AES-256-GCM) and the Ed25519 key that signs audit checkpoints. Every module seals through it.
  */
-import { createPublicKey, createSecretKey, randomUUID, sign as signWith, type KeyObject } from "node:crypto";
+import {
+  createHmac,
+  createPublicKey,
+  createSecretKey,
+  hkdfSync,
+  randomUUID,
+  sign as signWith,
+  type KeyObject,
+} from "node:crypto";
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import { decrypt, encrypt, Lru, masterKeyIdOf, unpackBox } from "./envelope";
 import { KeyringError, loadMasterKey, loadSigningKey, type KeyringLogger } from "./key-files";
@@ -49,6 +57,19 @@ export interface Keyring {
   destroySubject(em: EntityManager, subjectId: string): Promise<void>;
   /** Whether the subject was erased (their key destroyed): nothing may be written about them any more. */
   isErased(em: EntityManager, subjectId: string): Promise<boolean>;
+  /**
+   * `open` for many values at once (one query for all their keys): the results in the same order. For bulk
+   * readers (admissions' scrubbing); a tampered value throws.
+   */
+  openMany(
+    em: EntityManager,
+    sealed: readonly Sealed[],
+  ): Promise<({ ok: true; value: unknown } | { ok: false; reason: "erased" })[]>;
+  /**
+   * A keyed hash (HMAC-SHA256, hex) of `value` for finding equal values without storing them: the key is derived
+   * from the master key and `purpose`, so a dump alone cannot confirm a guess. Rotating the master key changes it.
+   */
+  blindIndex(purpose: string, value: string): string;
   /** Ed25519 signature, base64. */
   sign(payload: Uint8Array): string;
   /** The signing key's public half, PEM (SPKI). */
@@ -81,6 +102,7 @@ class EnvelopeKeyring implements Keyring {
   /** The unwrapped keys of plans (planSeal), by row id. */
   private readonly planned = new WeakMap<PlannedKeys, Map<string, KeyObject>>();
   private readonly publicPem: string;
+  private readonly indexKeys = new Map<string, Buffer>();
 
   constructor(
     private readonly masterKey: Buffer,
@@ -276,6 +298,10 @@ class EnvelopeKeyring implements Keyring {
     const row = rows[0];
     // A key that is gone (destroyed, or never kept, e.g. sealed in a transaction that rolled back) opens nothing.
     if (!row || row.destroyed_at || !row.wrapped_key) return { ok: false, reason: "erased" };
+    return { ok: true, value: this.openWith(row, sealed) };
+  }
+
+  private openWith(row: KeyRow, sealed: Sealed): unknown {
     if (row.version !== sealed.kv)
       throw new KeyringError(
         `Sealed value names version ${sealed.kv} of data key ${row.id}, which is at ${row.version}.`,
@@ -290,7 +316,33 @@ class EnvelopeKeyring implements Keyring {
       sealedAad(row.id, row.version),
     );
     if (!plain) throw new KeyringError(`Sealed value under data key ${row.id} failed authentication: it was altered.`);
-    return { ok: true, value: JSON.parse(plain.toString("utf8")) as unknown };
+    return JSON.parse(plain.toString("utf8")) as unknown;
+  }
+
+  async openMany(
+    em: EntityManager,
+    sealed: readonly Sealed[],
+  ): Promise<({ ok: true; value: unknown } | { ok: false; reason: "erased" })[]> {
+    for (const value of sealed) assertSealed(value);
+    const kids = [...new Set(sealed.map((value) => value.kid))];
+    const rows = kids.length
+      ? await em.execute<KeyRow[]>("select * from data_keys where id = any(?::uuid[])", [kids])
+      : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return sealed.map((value) => {
+      const row = byId.get(value.kid);
+      if (!row || row.destroyed_at || !row.wrapped_key) return { ok: false as const, reason: "erased" as const };
+      return { ok: true as const, value: this.openWith(row, value) };
+    });
+  }
+
+  blindIndex(purpose: string, value: string): string {
+    let key = this.indexKeys.get(purpose);
+    if (!key) {
+      key = Buffer.from(hkdfSync("sha256", this.masterKey, Buffer.alloc(0), `shortlist blind index: ${purpose}`, 32));
+      this.indexKeys.set(purpose, key);
+    }
+    return createHmac("sha256", key).update(value, "utf8").digest("hex");
   }
 
   async destroySubject(em: EntityManager, subjectId: string): Promise<void> {
