@@ -6,6 +6,7 @@ import {
   startMailWorker,
   stopConversations,
   stopJudges,
+  stopPreprocessing,
   type MailWorker,
 } from "@shortlist/api";
 import { ConfigError, loadConfig, type Config } from "@shortlist/config";
@@ -89,6 +90,8 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Interview answers' model judge: calls in flight are aborted (the built-in evaluation stays).
       await stopJudges();
+      // Admissions' preprocessing stops after its current chunk; `admissions.preprocess` resumes it.
+      await stopPreprocessing();
       // After the last request: the final checkpoint covers every event written.
       await checkpoints.stop();
       await database.close();

@@ -93,3 +93,5 @@ export {
 } from "./conversations";
 export { interviewsModule, settleJudges, stopJudges } from "./interviews";
 export type * from "./interviews";
+export { admissionsModule, settlePreprocessing, stopPreprocessing } from "./admissions";
+export type * from "./admissions";

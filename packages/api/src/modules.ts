@@ -1,4 +1,5 @@
 /** The one list of API modules: adding a module is one line here (see docs/modules.md). */
+import { admissionsModule } from "./admissions";
 import { auditModule } from "./audit";
 import { candidatesModule } from "./candidates";
 import { conversationsModule } from "./conversations";
@@ -23,6 +24,7 @@ export const modules = [
   conversationsModule,
   intakeModule,
   interviewsModule,
+  admissionsModule,
 ] as const;
 
 /** Every module's file routes (downloads, uploads): the server mounts them and the access test walks them. */

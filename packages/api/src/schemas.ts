@@ -9,6 +9,7 @@ export * from "./mail/schemas";
 export * from "./conversations/schemas";
 export * from "./intake/schemas";
 export * from "./interviews/schemas";
+export * from "./admissions/schemas";
 export * from "./jobs/schemas";
 export * from "./notes/schemas";
 export {

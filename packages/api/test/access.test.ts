@@ -13,6 +13,9 @@ import { callerFor, callPath, rowCounts, signedIn, useTestApi, type Caller } fro
 
 /** The only procedures anyone may call; each addition here is a decision, not an accident. */
 const PUBLIC = [
+  "applicants.form",
+  "applicants.status",
+  "applicants.submit",
   "auth.login",
   "auth.logout",
   "auth.setup",
@@ -25,6 +28,7 @@ const PUBLIC = [
 ];
 /** The only mutations a viewer may call: signing in and out, the (already done) first-admin setup, and a candidate's interview link (its token is the key). */
 const PUBLIC_MUTATIONS = [
+  "applicants.submit",
   "auth.login",
   "auth.logout",
   "auth.setup",

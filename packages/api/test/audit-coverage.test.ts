@@ -7,6 +7,7 @@ import type { AnyProcedure } from "@trpc/server";
 import { expect, test } from "vitest";
 import { appRouter, enqueueMail, type Meta } from "@shortlist/api";
 import { auditEnforcement } from "../src/audit-trail";
+import { driveAdmissions } from "./admissions-fixtures";
 import { driveConversations } from "./conversations-fixtures";
 import { callerFor, PASSWORD, rejection, useTestApi, type CookieJar } from "./helpers";
 import { driveIntake } from "./intake-fixtures";
@@ -138,6 +139,7 @@ async function driveEveryMutation() {
   await driveConversations(admin, api.db.orm);
   await driveIntake(admin);
   await driveInterviews(admin, api);
+  await driveAdmissions(admin, api);
 
   await admin.candidates.exportPersonalData({ id: candidate.id });
   await admin.candidates.erase({ id: candidate.id });

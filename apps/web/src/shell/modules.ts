@@ -1,5 +1,6 @@
 import type { SpaModule } from "../lib/module";
 import { adminModule } from "../admin";
+import { admissionsModule } from "../admissions";
 import { auditModule } from "../audit";
 import { candidatesModule } from "../candidates";
 import { conversationsModule } from "../conversations";
@@ -19,6 +20,7 @@ export const modules: readonly SpaModule[] = [
   mailModule,
   intakeModule,
   interviewsModule,
+  admissionsModule,
   conversationsModule,
   adminModule,
   jobSettingsModule,

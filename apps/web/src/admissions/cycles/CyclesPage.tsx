@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export default function CyclesPage() {
+  return <p>Coming soon</p>;
+}

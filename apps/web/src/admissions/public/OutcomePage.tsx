@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export default function OutcomePage() {
+  return <p>Coming soon</p>;
+}

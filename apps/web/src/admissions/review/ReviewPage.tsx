@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export default function ReviewPage() {
+  return <p>Coming soon</p>;
+}
