@@ -1,13 +1,13 @@
 /** After selection: an audited reveal of a selected applicant's identity, and promotion into a job's pipeline. */
-import type { RequestContext } from "../context";
+import type { ProcedureContext } from "../context";
 import type { z } from "zod";
 import type { PromoteResultDto, RevealedIdentityDto } from "./dto";
 import type { promoteInput } from "./schemas";
 
-export async function revealIdentity(_ctx: RequestContext, _applicationId: string): Promise<RevealedIdentityDto> {
+export async function revealIdentity(_ctx: ProcedureContext, _applicationId: string): Promise<RevealedIdentityDto> {
   throw new Error("not implemented yet");
 }
 
-export async function promoteSelected(_ctx: RequestContext, _input: z.output<typeof promoteInput>): Promise<PromoteResultDto> {
+export async function promoteSelected(_ctx: ProcedureContext, _input: z.output<typeof promoteInput>): Promise<PromoteResultDto> {
   throw new Error("not implemented yet");
 }
