@@ -217,3 +217,24 @@ export const overrideInput = z.strictObject({
 });
 
 export const promoteInput = z.strictObject({ cycleId: uuid, jobId: uuid });
+
+export {
+  ADMISSION_STATUSES,
+  CYCLE_PHASES,
+  JUDGE_VERDICTS,
+  MAX_CRITERIA,
+  MAX_FORM_QUESTIONS,
+  NEXT_PHASE,
+  OVERRIDE_DECISIONS,
+  PII_KINDS,
+  QUESTION_KINDS,
+  QUESTION_MAX_LENGTH,
+  SCORE_RANGE,
+  phaseAtLeast,
+  type AdmissionStatus,
+  type CyclePhase,
+  type FormQuestionKind,
+  type JudgeVerdict,
+  type OverrideDecision,
+  type PiiKind,
+} from "@shortlist/db/constants";
