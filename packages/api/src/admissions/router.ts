@@ -28,8 +28,8 @@ import {
   updateCycleInput,
 } from "./schemas";
 
-/** A phase move: admins only; exactly one of two concurrent moves wins, the other gets CONFLICT. */
-const move = (fn: (ctx: Parameters<typeof getCycle>[0], cycleId: string) => Promise<unknown>) =>
+/** A phase move: admins only; exactly one of two concurrent moves wins, the other gets CONFLICT. Typed by its service's answer. */
+const move = <T>(fn: (ctx: Parameters<typeof getCycle>[0], cycleId: string) => Promise<T>) =>
   procedureFor(ROLES.admin)
     .input(cycleIdInput)
     .mutation(({ ctx, input }) => fn(ctx, input.cycleId));
@@ -136,4 +136,3 @@ export const routes = {
     status: publicProcedure.input(applyStatusInput).query(({ ctx, input }) => applicationStatus(ctx, input)),
   }),
 };
-
