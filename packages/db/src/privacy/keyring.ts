@@ -326,7 +326,7 @@ class EnvelopeKeyring implements Keyring {
     for (const value of sealed) assertSealed(value);
     const kids = [...new Set(sealed.map((value) => value.kid))];
     const rows = kids.length
-      ? await em.execute<KeyRow[]>("select * from data_keys where id = any(?::uuid[])", [kids])
+      ? await em.execute<KeyRow[]>("select * from data_keys where id in (?)", [kids])
       : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return sealed.map((value) => {
