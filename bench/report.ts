@@ -10,15 +10,19 @@ import type { BenchOptions } from "./lib/args";
 import type { Machine } from "./lib/machine";
 import { readNotes } from "./lib/notes";
 import {
+  admissionsFigures,
   evaluateTargets,
+  EXPORT_RSS_GROWTH_LIMIT_MB,
   importFigures,
   IMPORT_RSS_LIMIT_MB,
+  MB_PER_MIB,
   meets,
   relativeSpread,
   spread,
   targetText,
   type Spread,
 } from "./lib/stats";
+import type { AdmissionsResult } from "./scenarios/admissions";
 import type { Round, Row } from "./scenarios/context";
 import type { ImportResult } from "./scenarios/import";
 import type { VerifyResult } from "./scenarios/verify";
@@ -34,6 +38,8 @@ export interface Report {
   importResult?: ImportResult;
   /** Absent in reports of runs before the audit chain existed. */
   verifyResult?: VerifyResult;
+  /** Absent when the admissions scenario did not run (or before it existed). */
+  admissionsResult?: AdmissionsResult;
   startedAt: Date;
   seconds: number;
   loadAverageAtEnd: string;
@@ -61,6 +67,9 @@ function command(o: BenchOptions) {
     `--pool ${o.pool}`,
     // Figures saved before the audit chain have no such option.
     ...(o.auditEvents === undefined ? [] : [`--audit-events ${o.auditEvents}`]),
+    ...(o.admissionsRows !== undefined && o.only?.includes("admissions")
+      ? [`--admissions-rows ${o.admissionsRows}`]
+      : []),
     ...(o.skipImport ? ["--skip-import"] : []),
   ];
   return `npm run bench -- ${flags.join(" ")}`;
@@ -190,8 +199,82 @@ function verifySection(r: Report): string[] {
   ];
 }
 
+function admissionsSection(a: AdmissionsResult): string[] {
+  const f = admissionsFigures(a);
+  const med = (values: number[], digits: number) => fmt(spread(values).median, digits);
+  const perRound = (values: number[]) => values.map((x) => `${fmt(x, 2)}×`).join(", ");
+  const { scrub, export: ex, results } = a;
+  const growth = f.rssGrowthMB.median;
+  const fileMB = ex.fileMiB * MB_PER_MIB;
+  return [
+    "## Admissions",
+    "",
+    `One cycle of ${fmt(a.applications)} applications of ${a.seed.words.min}–${a.seed.words.max} words each (mean ${fmt(a.seed.words.mean)}), written in`,
+    `${fmt(a.seed.seconds, 1)} s by the bench-only seeder (bench/scenarios/admissions-seed.ts: sealed as \`applicants.submit\` seals them,`,
+    "in batches of 2,000, no audit events), then taken through its phases by the procedures over HTTP. Each figure was",
+    `measured in ${scrub.rounds.length} rounds against a baseline in the same run; medians, with min–max in brackets.`,
+    "",
+    "### Scrubbing (PREPROCESSING)",
+    "",
+    "| path | applications/s | CPU ms per application |",
+    "|---|---:|---:|",
+    `| \`admissions.preprocess\` → the background runner (open sealed answers, scrub, metrics, write) | ${range(f.scrubPathPerSec, 0)} | ${med(
+      scrub.rounds.map((r) => r.path.cpuMsPerApplication),
+      2,
+    )} |`,
+    `| bare \`scrubAnswers\` + \`computeMetrics\` in a loop, same texts | ${range(f.scrubBarePerSec, 0)} | ${med(
+      scrub.rounds.map((r) => r.bare.cpuMsPerApplication),
+      2,
+    )} |`,
+    "",
+    `- The whole preprocessing run: ${fmt(scrub.applications)} applications in ${fmt(scrub.path.seconds, 1)} s, ${fmt(scrub.path.perSec)} applications/s (${scrub.scrubberVersion}).`,
+    `- Ratio (the path's applications/s over the bare scrubber's), per round: ${perRound(scrub.rounds.map((r) => r.ratio))}; informational, no target.`,
+    "- The path runs once over the whole cycle; its progress (the highest anonymized number) is read every 50 ms and the run cut",
+    "  into consecutive parts, one per round; the bare scrubber then runs over the same part's applicants, so each side scrubs",
+    "  every applicant once. CPU: user + system of the bench's process (the server and its runner; PostgreSQL not counted).",
+    "",
+    "### Batch export",
+    "",
+    "| path | seconds | rows/s |",
+    "|---|---:|---:|",
+    `| \`GET /api/admissions/batches/:id/file\` (${fmt(ex.fileMiB, 1)} MiB of JSONL, streamed, SHA-256 checked against the batch) | ${med(
+      ex.rounds.map((r) => r.download.seconds),
+      1,
+    )} | ${range(f.downloadRowsPerSec, 0)} |`,
+    `| \`COPY (select … the lines' columns …) TO STDOUT\`, streamed and hashed | ${med(
+      ex.rounds.map((r) => r.copy.seconds),
+      1,
+    )} | ${range(f.copyOutRowsPerSec, 0)} |`,
+    "",
+    `- Ratio (download rows/s over COPY's), per round: ${perRound(ex.rounds.map((r) => r.ratio))}; informational, no target.`,
+    `- \`admissions.exportBatch\` (records the batch of ${fmt(ex.rows)} lines and hashes its file by walking them) took ${fmt(ex.exportBatchSeconds, 1)} s.`,
+    `- Server memory during each download (RSS of the bench's process, which runs the server and the downloading client,`,
+    `  sampled every 10 ms): ${ex.rounds.map((r) => `${fmt(r.download.rssBeforeMiB)} → peak ${fmt(r.download.rssPeakMiB)} MiB`).join("; ")}.`,
+    `  ${growth <= EXPORT_RSS_GROWTH_LIMIT_MB ? "Flat" : "**Not flat**"}: the median peak grew by ${fmt(growth)} MB while ${fmt(fileMB)} MB went out (${percent(growth / fileMB)} of the file).`,
+    "",
+    "### Results import",
+    "",
+    "| path | seconds | rows/s |",
+    "|---|---:|---:|",
+    `| \`admissions.importResults\` over HTTP, chunks of ${fmt(results.chunk)} sent one after another | ${med(
+      results.rounds.map((r) => r.procedure.seconds),
+      1,
+    )} | ${range(f.resultsRowsPerSec, 0)} |`,
+    `| \`COPY admission_worker_results … FROM STDIN\` | ${med(
+      results.rounds.map((r) => r.copy.seconds),
+      1,
+    )} | ${range(f.copyInRowsPerSec, 0)} |`,
+    "",
+    `- ${fmt(results.rows)} worker results (one per application of the batch), the same rows on both sides, each into the emptied table.`,
+    `- Ratio (the procedure's rows/s over COPY's), per round: ${perRound(results.rounds.map((r) => r.ratio))}.`,
+    "- The procedure validates every row, checks its batch membership and content hash, inserts `on conflict do nothing`",
+    "  and records an audit event per chunk; COPY only inserts.",
+    `- \`admissions.score\` then aggregated the final scores in ${fmt(a.scoreSeconds, 1)} s; the scores table's first page is in the HTTP table.`,
+  ];
+}
+
 function targetsSection(r: Report): string[] {
-  const outcomes = evaluateTargets(r.http, r.importResult, r.verifyResult);
+  const outcomes = evaluateTargets(r.http, r.importResult, r.verifyResult, r.admissionsResult);
   const lines = [
     "## Targets",
     "",
@@ -255,6 +338,7 @@ export function renderReport(r: Report, notes: string): string {
     ...importSection(r),
     "",
     ...(r.verifyResult ? [...verifySection(r), ""] : []),
+    ...(r.admissionsResult ? [...admissionsSection(r.admissionsResult), ""] : []),
     ...targetsSection(r),
   ];
   if (notes) {

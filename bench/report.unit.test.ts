@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseBenchArgs } from "./lib/args";
 import { checkNotes, NOTES_FILE } from "./lib/notes";
 import { renderReport, type Report } from "./report";
+import type { AdmissionsResult } from "./scenarios/admissions";
 import type { Measured, Round, Row } from "./scenarios/context";
 
 const measured = (requestsPerSec: number, cpuMsPerRequest: number): Measured => ({
@@ -85,6 +86,64 @@ describe("BENCHMARKS.md", () => {
     expect(renderReport(report([]), NOTES)).not.toContain("## Audit verification");
   });
 
+  it("reports admissions against their baselines, the import and flat-memory targets decided by the median round", () => {
+    const scrubSide = (perSec: number) => ({
+      applications: 1000,
+      seconds: 1000 / perSec,
+      perSec,
+      cpuMsPerApplication: 2,
+    });
+    const exportRound = (growthMiB: number, ratio: number) => ({
+      download: {
+        seconds: 10,
+        rowsPerSec: 10_000,
+        bytes: 300 * 1024 ** 2,
+        rssBeforeMiB: 400,
+        rssPeakMiB: 400 + growthMiB,
+        rssGrowthMiB: growthMiB,
+      },
+      copy: { seconds: 10 * ratio, rowsPerSec: 10_000 / ratio, bytes: 200 * 1024 ** 2 },
+      ratio,
+    });
+    const resultsRound = (ratio: number) => ({
+      procedure: { seconds: 20, rowsPerSec: 5_000 },
+      copy: { seconds: 20 * ratio, rowsPerSec: 5_000 / ratio },
+      ratio,
+    });
+    const admissionsResult: AdmissionsResult = {
+      applications: 100_000,
+      seed: { seconds: 42, words: { min: 210, max: 260, mean: 234 } },
+      scrub: {
+        applications: 100_000,
+        path: scrubSide(400),
+        scrubberVersion: "scrubber@1",
+        rounds: [0.8, 0.9, 0.85].map((ratio) => ({ path: scrubSide(400), bare: scrubSide(400 / ratio), ratio })),
+      },
+      export: {
+        rows: 100_000,
+        batchId: "b",
+        fileMiB: 300,
+        exportBatchSeconds: 12,
+        rounds: [exportRound(20, 0.5), exportRound(80, 0.6), exportRound(30, 0.4)],
+      },
+      results: { rows: 100_000, chunk: 1000, rounds: [0.2, 0.35, 0.31].map(resultsRound) },
+      scoreSeconds: 3,
+    };
+    const md = renderReport(report([], { admissionsResult }), NOTES);
+    expect(md).toContain("## Admissions");
+    expect(md).toContain("One cycle of 100,000 applications of 210–260 words each (mean 234)");
+    expect(md).toContain("per round: 0.80×, 0.90×, 0.85×; informational");
+    expect(md).toContain("Flat: the median peak grew by 31 MB while 315 MB went out (10% of the file).");
+    expect(md).toMatch(
+      /\| admissions results import rows\/s over COPY's \| ≥ 0\.3× \| 0\.31× \| 0\.20–0\.35× \| met \|/,
+    );
+    expect(md).toMatch(
+      /\| admissions batch download: server peak RSS growth \| ≤ 64 MB \| 31 MB \| 21–84 MB \| met \|/,
+    );
+    expect(md.indexOf("## Admissions")).toBeLessThan(md.indexOf("## Targets"));
+    expect(renderReport(report([]), NOTES)).not.toContain("## Admissions");
+  });
+
   it("puts fixed text only under dated headings of notes written by people, after every computed section", () => {
     const md = renderReport(
       report([{ scenario: "create", rounds: rounds(0.45, 0.49, 0.48), target: { op: ">=", value: 0.5 } }]),
@@ -131,6 +190,9 @@ describe("bench options", () => {
     });
     expect(parseBenchArgs(["--rows", "5000"], { BENCH_ROWS: "20000" }).rows).toBe(5000);
     expect(parseBenchArgs([], { BENCH_QUICK: "1" })).toMatchObject({ rows: 20_000, duration: 2, quick: true });
+    // Admissions keep the 100,000 applications in quick runs too.
+    expect(parseBenchArgs(["--quick"], {}).admissionsRows).toBe(100_000);
+    expect(parseBenchArgs(["--admissions-rows", "2000"], {}).admissionsRows).toBe(2000);
   });
 
   it("refuses fewer than three rounds and malformed numbers, naming the option", () => {
@@ -154,6 +216,7 @@ describe("bench options", () => {
       "memory",
       "questions",
       "matching",
+      "admissions",
     ]);
     expect(parseBenchArgs(["--only", "memory,conversations"], {}).only).toEqual(["conversations", "memory"]);
     expect(parseBenchArgs(["--only", "audit, create"], {}).only).toEqual(["create", "audit"]);

@@ -14,6 +14,7 @@ export const SCENARIOS = [
   "memory",
   "questions",
   "matching",
+  "admissions",
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -24,6 +25,8 @@ export interface BenchOptions {
   importRows: number;
   /** Events in the audit chain that verification is measured on. */
   auditEvents: number;
+  /** Applications in the admissions scenario's cycle (100,000 in quick runs too: the issue's size). */
+  admissionsRows: number;
   /** Times every ratio is measured in this one run; the report gives their median and spread. */
   rounds: number;
   /** Seconds autocannon runs each measured scenario, per side and round. */
@@ -49,6 +52,8 @@ const HELP = `npm run bench -- [options]
   --rows N          rows seeded into candidates (default 1000000; quick: 20000)
   --import-rows N   rows in the import file (default: --rows)
   --audit-events N  events in the audit chain verified (default 1000000; quick: 20000)
+  --admissions-rows N
+                    applications in the admissions cycle (default 100000, quick too)
   --rounds N        times each ratio is measured; the report gives the median
                     and min–max of them (default 3, at least 3)
   --duration S      measured seconds per scenario, side and round (default 10; quick: 2)
@@ -110,6 +115,7 @@ export function parseBenchArgs(argv = process.argv.slice(2), env: NodeJS.Process
       rows: { type: "string" },
       "import-rows": { type: "string" },
       "audit-events": { type: "string" },
+      "admissions-rows": { type: "string" },
       rounds: { type: "string" },
       duration: { type: "string" },
       warmup: { type: "string" },
@@ -138,6 +144,7 @@ export function parseBenchArgs(argv = process.argv.slice(2), env: NodeJS.Process
     rows,
     importRows: whole("import-rows", rows),
     auditEvents: whole("audit-events", quick ? QUICK.rows : 1_000_000),
+    admissionsRows: whole("admissions-rows", 100_000, 10),
     rounds: whole("rounds", 3, 3),
     duration: number("duration", get("duration"), quick ? QUICK.duration : 10, 0.1),
     warmup: number("warmup", get("warmup"), quick ? QUICK.warmup : 2, 0),

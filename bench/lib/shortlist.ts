@@ -7,7 +7,7 @@ import { listenOnLoopback as listen } from "@shortlist/db/net";
 
 let keyring: Keyring | undefined;
 /** One keyring for every Shortlist server of the run: they share the database's data keys. */
-const benchKeyring = () =>
+export const benchKeyring = () =>
   (keyring ??= createKeyring(randomBytes(32), generateKeyPairSync("ed25519").privateKey, { masterKeySource: "bench" }));
 
 /**

@@ -1,4 +1,5 @@
 /** Medians, spreads and targets over a run's rounds: the one place where met / missed is decided. */
+import type { AdmissionsResult } from "../scenarios/admissions";
 import type { ImportResult } from "../scenarios/import";
 import type { VerifyResult } from "../scenarios/verify";
 import type { Row, TargetSpec } from "../scenarios/context";
@@ -30,6 +31,11 @@ export const IMPORT_RATIO_TARGET: TargetSpec = { op: ">=", value: 0.3 };
 export const VERIFY_RATIO_TARGET: TargetSpec = { op: "<=", value: 2 };
 /** The importer's peak RSS must stay under this many MB. */
 export const IMPORT_RSS_LIMIT_MB = 300;
+/**
+ * Admissions' batch download must keep the server's memory flat (issue #12): its peak RSS may grow by at most this
+ * many MB over the RSS before the request, whatever the file's size (hundreds of MB at 100,000 applications).
+ */
+export const EXPORT_RSS_GROWTH_LIMIT_MB = 64;
 
 export interface TargetOutcome {
   name: string;
@@ -51,8 +57,28 @@ export function importFigures(i: ImportResult) {
   };
 }
 
+export function admissionsFigures(a: AdmissionsResult) {
+  return {
+    scrubRatio: spread(a.scrub.rounds.map((r) => r.ratio)),
+    scrubPathPerSec: spread(a.scrub.rounds.map((r) => r.path.perSec)),
+    scrubBarePerSec: spread(a.scrub.rounds.map((r) => r.bare.perSec)),
+    exportRatio: spread(a.export.rounds.map((r) => r.ratio)),
+    downloadRowsPerSec: spread(a.export.rounds.map((r) => r.download.rowsPerSec)),
+    copyOutRowsPerSec: spread(a.export.rounds.map((r) => r.copy.rowsPerSec)),
+    rssGrowthMB: spread(a.export.rounds.map((r) => r.download.rssGrowthMiB * MB_PER_MIB)),
+    resultsRatio: spread(a.results.rounds.map((r) => r.ratio)),
+    resultsRowsPerSec: spread(a.results.rounds.map((r) => r.procedure.rowsPerSec)),
+    copyInRowsPerSec: spread(a.results.rounds.map((r) => r.copy.rowsPerSec)),
+  };
+}
+
 /** Every target of the run, each decided by the median over its rounds. */
-export function evaluateTargets(http: Row[], importResult?: ImportResult, verify?: VerifyResult): TargetOutcome[] {
+export function evaluateTargets(
+  http: Row[],
+  importResult?: ImportResult,
+  verify?: VerifyResult,
+  admissions?: AdmissionsResult,
+): TargetOutcome[] {
   const outcomes: TargetOutcome[] = [];
   for (const row of http) {
     if (!row.target) continue;
@@ -94,6 +120,25 @@ export function evaluateTargets(http: Row[], importResult?: ImportResult, verify
       unit: "×",
       digits: 2,
       met: meets(VERIFY_RATIO_TARGET, figure.median),
+    });
+  }
+  if (admissions) {
+    const f = admissionsFigures(admissions);
+    outcomes.push({
+      name: "admissions results import rows/s over COPY's",
+      text: targetText(IMPORT_RATIO_TARGET),
+      figure: f.resultsRatio,
+      unit: "×",
+      digits: 2,
+      met: meets(IMPORT_RATIO_TARGET, f.resultsRatio.median),
+    });
+    outcomes.push({
+      name: "admissions batch download: server peak RSS growth",
+      text: `≤ ${EXPORT_RSS_GROWTH_LIMIT_MB} MB`,
+      figure: f.rssGrowthMB,
+      unit: " MB",
+      digits: 0,
+      met: f.rssGrowthMB.median <= EXPORT_RSS_GROWTH_LIMIT_MB,
     });
   }
   return outcomes;

@@ -1,0 +1,121 @@
+/**
+ * A bench-only way to have 100,000 applications in a cycle without 100,000 calls of `applicants.submit` (each
+ * rate limited per address and audited): the cycle is created, opened and frozen through the procedures, and the
+ * applications in between are written in batches with the shape `applicants.submit` writes (apply.service.ts):
+ * the application's id made first and used as its keyring subject, `identity_sealed` = sealed
+ * `{ name, email, phone, answers: { identifying } }` and `answers_sealed` = sealed `{ reviewed answers }` with the
+ * server's own keyring (`sealBatch`: one statement makes a batch's data keys), `email_index` the keyed hash of the
+ * cycle and the email (`blindIndex("admission-email", …)`), `receipt_hash` its `receiptOf` (receipt.ts); then one multi-row INSERT (unnest of arrays) per batch. No audit events are written for them.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import type pg from "pg";
+import type { Keyring, MikroORM } from "@shortlist/db";
+import { receiptOf } from "../../packages/api/src/admissions/receipt";
+import { fetchJson } from "./http";
+import { benchApplicant, BENCH_CRITERIA, BENCH_QUESTIONS } from "./admissions-texts";
+
+const SEED_BATCH = 2_000;
+
+/** Calls a tRPC procedure over HTTP (query: GET, mutation: POST) and answers its data. */
+export async function trpc<T>(
+  url: string,
+  token: string,
+  path: string,
+  input: unknown,
+  kind: "query" | "mutation" = "mutation",
+): Promise<T> {
+  const json = JSON.stringify({ json: input });
+  const answer =
+    kind === "query"
+      ? await fetchJson(`${url}/trpc/${path}?input=${encodeURIComponent(json)}`, token)
+      : await fetchJson(`${url}/trpc/${path}`, token, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: json,
+        });
+  return (answer as { result: { data: { json: T } } }).result.data.json;
+}
+
+export interface BenchCycle {
+  id: string;
+  slug: string;
+}
+
+/** A cycle through `admissions.cycles.create` and `admissions.open`: in SUBMISSION, ready for applications. */
+export async function createOpenCycle(url: string, token: string, capacity: number): Promise<BenchCycle> {
+  const slug = `bench-${randomBytes(4).toString("hex")}`;
+  const cycle = await trpc<{ id: string }>(url, token, "admissions.cycles.create", {
+    slug,
+    name: `Bench fellowship ${slug}`,
+    description: "Applications seeded by the benchmark.",
+    questions: BENCH_QUESTIONS,
+    criteria: BENCH_CRITERIA,
+    capacity,
+  });
+  await trpc(url, token, "admissions.open", { cycleId: cycle.id });
+  return { id: cycle.id, slug };
+}
+
+/**
+ * Applicants `from` … `from + count - 1` (benchApplicant) into the cycle, in batches; `created_at` one second
+ * apart in that order, so that the preprocessing runner (by created_at, id) takes them in the order written.
+ */
+export async function seedApplications(
+  orm: MikroORM,
+  keyring: Keyring,
+  client: pg.Client,
+  cycle: BenchCycle,
+  count: number,
+  log: (line: string) => void,
+  from = 0,
+): Promise<number> {
+  const started = performance.now();
+  const base = Date.now() - (from + count) * 1000;
+  for (let at = from; at < from + count; at += SEED_BATCH) {
+    const n = Math.min(SEED_BATCH, from + count - at);
+    const ids = Array.from({ length: n }, () => randomUUID());
+    const applicants = ids.map((_, k) => benchApplicant(at + k));
+    const sealed = await keyring.sealBatch(
+      orm.em.fork(),
+      new Map(
+        ids.map((id, k) => {
+          const a = applicants[k]!;
+          return [
+            id,
+            [{ name: a.name, email: a.email, phone: a.phone, answers: { date_of_birth: a.dateOfBirth } }, a.answers],
+          ];
+        }),
+      ),
+    );
+    await client.query(
+      `insert into admission_applications (id, cycle_id, identity_sealed, answers_sealed, email_index, receipt_hash,
+                                           created_at, updated_at)
+       select id, $1, identity, answers, email_index, receipt, created, created
+         from unnest($2::uuid[], $3::jsonb[], $4::jsonb[], $5::text[], $6::text[], $7::timestamptz[])
+           as t(id, identity, answers, email_index, receipt, created)`,
+      [
+        cycle.id,
+        ids,
+        ids.map((id) => JSON.stringify(sealed.get(id)![0])),
+        ids.map((id) => JSON.stringify(sealed.get(id)![1])),
+        applicants.map((a) => keyring.blindIndex("admission-email", `${cycle.id}:${a.email.normalize("NFC")}`)),
+        ids.map((id, k) => {
+          const a = applicants[k]!;
+          return receiptOf(id, {
+            slug: cycle.slug,
+            name: a.name,
+            email: a.email,
+            phone: a.phone,
+            answers: { ...a.answers, date_of_birth: a.dateOfBirth },
+          });
+        }),
+        ids.map((_, k) => new Date(base + (at - from + k) * 1000).toISOString()),
+      ],
+    );
+    const done = at + n - from;
+    if (done % 20_000 < SEED_BATCH && done < count) log(`    ${done.toLocaleString("en")} applications`);
+  }
+  await client.query("vacuum analyze admission_applications");
+  await client.query("vacuum analyze data_keys");
+  return (performance.now() - started) / 1000;
+}
