@@ -1,5 +1,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import {
   authorize,
   createHttpContextFactory,
@@ -68,8 +70,11 @@ function send(res: Response, result: FileResult): Promise<void> {
     return Promise.resolve();
   }
   res.set("Cache-Control", "private, no-store");
+  if (result.headers) res.set(result.headers);
   res.attachment(result.fileName);
   res.type(result.type);
+  // Backpressure: the next chunk is produced only once the socket took the last one.
+  if (result.kind === "stream") return pipeline(Readable.from(result.body()), res);
   if (result.kind === "bytes") {
     res.send(Buffer.from(result.body));
     return Promise.resolve();

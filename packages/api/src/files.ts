@@ -41,10 +41,20 @@ export interface FileRouteContext extends RequestContext {
   auth: AuthState | null;
 }
 
-/** What a handler answers: a file from disk (sent as an attachment), bytes, or JSON. */
+/**
+ * What a handler answers: a file from disk (sent as an attachment), bytes, a stream of chunks (sent as they are
+ * produced, at the pace the client reads them), or JSON. `headers` are added to an attachment's answer.
+ */
 export type FileResult =
-  | { kind: "file"; path: string; fileName: string; type: string }
-  | { kind: "bytes"; body: Uint8Array; fileName: string; type: string }
+  | { kind: "file"; path: string; fileName: string; type: string; headers?: Record<string, string> }
+  | { kind: "bytes"; body: Uint8Array; fileName: string; type: string; headers?: Record<string, string> }
+  | {
+      kind: "stream";
+      body: () => AsyncIterable<string | Uint8Array>;
+      fileName: string;
+      type: string;
+      headers?: Record<string, string>;
+    }
   | { kind: "json"; status?: number; body: unknown };
 
 export interface FileRouteSpec<Schema extends z.ZodType> {

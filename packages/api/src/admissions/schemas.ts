@@ -12,6 +12,7 @@ import {
 import { batchRows, sourceLine } from "../shared/batch";
 import { email } from "../shared/email";
 import { recordVersion, uuid } from "../shared/ids";
+import { pathPattern } from "../shared/paths";
 import { multiLineText, singleLineText } from "../shared/text";
 
 const line = (max: number) => singleLineText(max).pipe(z.string().trim().min(1, "Must not be empty"));
@@ -150,6 +151,8 @@ export const reviewScoreInput = z.strictObject({
 // ── Batches and results ──────────────────────────────────────────────────────────────────────────────────────
 
 export const batchIdInput = z.strictObject({ batchId: uuid });
+/** A batch's JSONL file (admins): `X-Content-SHA256` carries the hash the batch recorded. */
+export const batchFilePath = pathPattern("/api/admissions/batches/:batchId/file");
 export const batchRowsInput = z.strictObject({
   batchId: uuid,
   /** Line number of the last row of the previous page (0 for the first). */

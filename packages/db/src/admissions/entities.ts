@@ -149,7 +149,11 @@ export const AdmissionBatchItem = defineEntity({
     position: p.integer(),
     contentHash: p.string().length(64),
   },
-  uniques: [{ name: "admission_batch_items_batch_application_unique", properties: ["batch", "application"] }],
+  uniques: [
+    { name: "admission_batch_items_batch_application_unique", properties: ["batch", "application"] },
+    /** Pages of a batch's lines read by position. */
+    { name: "admission_batch_items_batch_position_unique", properties: ["batch", "position"] },
+  ],
 });
 export type IAdmissionBatchItem = InferEntity<typeof AdmissionBatchItem>;
 
