@@ -1,18 +1,18 @@
-import { Alert, Box, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Box, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import type { ReceiptDto } from "@shortlist/api";
 import { cycleSlug } from "@shortlist/api/schemas";
 import { IconLock, IconMoodEmpty } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { errorReason } from "../../lib/errors";
 import { formatDate } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { ErrorState } from "../../ui/ErrorState";
 import { PageLoader } from "../../ui/PageLoader";
 import { ApplicationForm } from "./ApplicationForm";
-import { closedWords } from "./application";
+import { closedWords, statusPath } from "./application";
 import { PublicFrame } from "./PublicFrame";
 import { ReceiptPanel } from "./ReceiptPanel";
 
@@ -65,7 +65,10 @@ export default function ApplyPage() {
         <ApplicationForm cycle={cycle} onReceived={setReceipt} onClosed={() => void form.refetch()} />
       ) : (
         <Alert color="orange" variant="light" title="Applications are closed" icon={<IconLock aria-hidden />}>
-          {closedWords(cycle, new Date(), formatDate)}
+          {closedWords(cycle, new Date(), formatDate)}{" "}
+          <Anchor component={Link} to={statusPath(slug)}>
+            Check the status of an application
+          </Anchor>
         </Alert>
       )}
     </PublicFrame>

@@ -8,7 +8,6 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
   Title,
   Tooltip,
 } from "@mantine/core";
@@ -51,11 +50,13 @@ export function ReceiptPanel({ slug, receipt }: { slug: string; receipt: Receipt
           Keep this receipt: with the application id and the receipt you can check your status later. Nobody can send it
           to you again.
         </Text>
-        <TextInput
+        <Textarea
           label="Application id"
           readOnly
+          autosize
+          minRows={1}
           value={receipt.applicationId}
-          styles={{ input: monospace }}
+          styles={{ input: { ...monospace, paddingRight: 40 } }}
           rightSection={<CopyIcon value={receipt.applicationId} what="application id" />}
         />
         <Textarea
