@@ -71,8 +71,8 @@ export async function seedApplications(
 ): Promise<number> {
   const started = performance.now();
   const base = Date.now() - (from + count) * 1000;
-  for (let at = from; at < from + count; at += SEED_BATCH) {
-    const n = Math.min(SEED_BATCH, from + count - at);
+  /** One batch's row values: sealed here (its data keys made in one statement on the ORM's pool). */
+  const prepare = async (at: number, n: number) => {
     const ids = Array.from({ length: n }, () => randomUUID());
     const applicants = ids.map((_, k) => benchApplicant(at + k));
     const sealed = await keyring.sealBatch(
@@ -87,34 +87,45 @@ export async function seedApplications(
         }),
       ),
     );
-    await client.query(
+    return [
+      cycle.id,
+      ids,
+      ids.map((id) => JSON.stringify(sealed.get(id)![0])),
+      ids.map((id) => JSON.stringify(sealed.get(id)![1])),
+      applicants.map((a) => keyring.blindIndex("admission-email", `${cycle.id}:${a.email.normalize("NFC")}`)),
+      ids.map((id, k) => {
+        const a = applicants[k]!;
+        return receiptOf(id, {
+          slug: cycle.slug,
+          name: a.name,
+          email: a.email,
+          phone: a.phone,
+          answers: { ...a.answers, date_of_birth: a.dateOfBirth },
+        });
+      }),
+      ids.map((_, k) => new Date(base + (at - from + k) * 1000).toISOString()),
+    ];
+  };
+  // The next batch is sealed while the previous one is being inserted (two connections, two cores).
+  let inserting: Promise<unknown> = Promise.resolve();
+  for (let at = from; at < from + count; at += SEED_BATCH) {
+    const n = Math.min(SEED_BATCH, from + count - at);
+    const values = await prepare(at, n);
+    await inserting;
+    inserting = client.query(
       `insert into admission_applications (id, cycle_id, identity_sealed, answers_sealed, email_index, receipt_hash,
                                            created_at, updated_at)
        select id, $1, identity, answers, email_index, receipt, created, created
          from unnest($2::uuid[], $3::jsonb[], $4::jsonb[], $5::text[], $6::text[], $7::timestamptz[])
            as t(id, identity, answers, email_index, receipt, created)`,
-      [
-        cycle.id,
-        ids,
-        ids.map((id) => JSON.stringify(sealed.get(id)![0])),
-        ids.map((id) => JSON.stringify(sealed.get(id)![1])),
-        applicants.map((a) => keyring.blindIndex("admission-email", `${cycle.id}:${a.email.normalize("NFC")}`)),
-        ids.map((id, k) => {
-          const a = applicants[k]!;
-          return receiptOf(id, {
-            slug: cycle.slug,
-            name: a.name,
-            email: a.email,
-            phone: a.phone,
-            answers: { ...a.answers, date_of_birth: a.dateOfBirth },
-          });
-        }),
-        ids.map((_, k) => new Date(base + (at - from + k) * 1000).toISOString()),
-      ],
+      values,
     );
+    // Awaited before the next insert or at the end; handled meanwhile, so a failure is not an unhandled rejection.
+    inserting.catch(() => {});
     const done = at + n - from;
     if (done % 20_000 < SEED_BATCH && done < count) log(`    ${done.toLocaleString("en")} applications`);
   }
+  await inserting;
   await client.query("vacuum analyze admission_applications");
   await client.query("vacuum analyze data_keys");
   return (performance.now() - started) / 1000;
