@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
+import { registerAdmissions } from "./commands/admissions";
 import { registerApplications } from "./commands/applications";
 import { registerAssessmentsImport } from "./commands/assessments-import";
 import { registerAuditVerify } from "./commands/audit-verify";
@@ -59,6 +60,12 @@ Exit codes: 0 done; 1 the server refused input (invalid fields, rejected import 
 
   registerInterviews(
     program.command("interviews").description("interviews of an application: create one, send its link, read results"),
+  );
+
+  registerAdmissions(
+    program
+      .command("admissions")
+      .description("blind admission cycles: export a batch for outside evaluators, import their results (admins)"),
   );
 
   const reports = program.command("reports").description("hiring reports: list them, download the PDF");
