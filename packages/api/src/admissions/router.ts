@@ -58,7 +58,7 @@ const review = router({
   get: procedureFor(ROLES.members)
     .input(admissionApplicationInput)
     .query(({ ctx, input }) => getAnonymized(ctx, input.applicationId)),
-  /** The caller's own scores and notes (BATCH_PREP to SCORED); saving again replaces them. */
+  /** The caller's own scores and notes (BATCH_PREP or PROCESSING: they count in the final score); saving again replaces them. */
   score: procedureFor(ROLES.members)
     .input(reviewScoreInput)
     .mutation(({ ctx, input }) => saveReviewScore(ctx, input)),
