@@ -1,0 +1,31 @@
+/**
+ * `npm run scrub:eval -w @shortlist/api`: scrubs the labelled test set, prints the measured tables and writes them
+ * into docs/scrubbing.md between its markers. `-- --verbose` also lists every miss and every wrong placeholder;
+ * `-- --check` only prints.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { format, resolveConfig } from "prettier";
+import { evaluate, evaluationTables, loadTestSet } from "./evaluate";
+
+const DOC = fileURLToPath(new URL("../../../../../docs/scrubbing.md", import.meta.url));
+const START = "<!-- scrub-eval:start -->";
+const END = "<!-- scrub-eval:end -->";
+
+const evaluation = evaluate(loadTestSet());
+if (process.argv.includes("--verbose")) {
+  for (const miss of evaluation.misses) console.log(`missed ${miss.category} in ${miss.id}: ${miss.value}`);
+  for (const wrong of evaluation.wrong) console.log(`wrong [${wrong.kind}] in ${wrong.id}: ${wrong.value}`);
+  for (const id of evaluation.idempotent.failures) console.log(`not idempotent: ${id}`);
+}
+const tables = evaluationTables(evaluation);
+console.log(`\n${tables}\n`);
+if (!process.argv.includes("--check")) {
+  const doc = await readFile(DOC, "utf8");
+  const start = doc.indexOf(START);
+  const end = doc.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`docs/scrubbing.md has no ${START} … ${END} markers`);
+  const updated = `${doc.slice(0, start + START.length)}\n\n${tables}\n\n${doc.slice(end)}`;
+  await writeFile(DOC, await format(updated, { ...(await resolveConfig(DOC)), filepath: DOC }));
+  console.log("Written to docs/scrubbing.md");
+}

@@ -1,0 +1,82 @@
+/** One applicant's scrubber: every detector run over an answer, the spans resolved, placeholders written. */
+import nlp from "compromise";
+import type { PiiKind } from "@shortlist/db/constants";
+import { findContacts, findIdNumbers } from "./contacts";
+import { findEntities } from "./entities";
+import { ownNameMatcher } from "./own-name";
+import { findPhones, ownPhonePattern } from "./phones";
+import { findSchools } from "./schools";
+import { applySpans, placeholderSpans, resolveSpans, type Span } from "./spans";
+import { foldText, foldValue } from "./text";
+
+export interface ScrubIdentity {
+  name: string;
+  email: string;
+  phone: string;
+  /** Answers the form marks as identifying (their values are replaced wherever they appear). */
+  identifyingAnswers: string[];
+}
+
+export interface ScrubbedText {
+  text: string;
+  /** Where the placeholders went, in the input's offsets. */
+  spans: Span[];
+  counts: Partial<Record<PiiKind, number>>;
+}
+
+/** The kind of an identifying answer's value, by its shape. */
+function identifyingKind(value: string): PiiKind {
+  const trimmed = value.trim();
+  if (/^\S+@\S+\.\S+$/.test(trimmed)) return "EMAIL";
+  if (/^@\w/.test(trimmed)) return "HANDLE";
+  if (/^(?:https?:\/\/|www\.)|^[\w-]+(?:\.[\w-]+)+\/?\S*$/i.test(trimmed)) return "URL";
+  if (/^\+?[\d\s().-]{7,}$/.test(trimmed)) return "PHONE";
+  if (/\d/.test(trimmed)) return "ID_NUMBER";
+  if (findSchools(trimmed).length) return "SCHOOL";
+  return nlp(trimmed).places().found ? "LOCATION" : "NAME";
+}
+
+const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Blanks (same length) over the given ranges: what the NLP pass should not read. */
+function blank(text: string, ranges: readonly { start: number; end: number }[]): string {
+  if (!ranges.length) return text;
+  const chars = text.split("");
+  for (const { start, end } of ranges) for (let i = start; i < end; i++) if (chars[i] !== "\n") chars[i] = " ";
+  return chars.join("");
+}
+
+export function createScrubber(identity: ScrubIdentity): (text: string) => ScrubbedText {
+  const ownName = ownNameMatcher(identity.name);
+  const ownPhone = ownPhonePattern(identity.phone);
+  const literals = [identity.email, ...identity.identifyingAnswers]
+    .map((value) => value.trim())
+    .filter((value) => value.replace(/\W/g, "").length >= 3)
+    .map((value) => ({
+      pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(foldValue(value))}(?![\p{L}\p{N}])`, "gu"),
+      kind: value === identity.email.trim() ? ("EMAIL" as const) : identifyingKind(value),
+    }));
+
+  return (text) => {
+    if (!text.trim()) return { text, spans: [], counts: {} };
+    const protectedRanges = placeholderSpans(text);
+    const folded = foldText(text);
+    const found: Span[] = [];
+    for (const { pattern, kind } of literals) {
+      for (const match of folded.matchAll(pattern))
+        found.push({ start: match.index, end: match.index + match[0].length, kind });
+    }
+    found.push(...findContacts(text), ...findPhones(text));
+    if (ownPhone)
+      for (const match of text.matchAll(ownPhone))
+        found.push({ start: match.index, end: match.index + match[0].length, kind: "PHONE" });
+    found.push(...findIdNumbers(text));
+    // The NLP pass reads the text without what is already found (an email is no name) nor the placeholders.
+    const masked = blank(text, [...protectedRanges, ...found]);
+    const entities = findEntities(masked, ownName.isAmbiguousPart);
+    found.push(...ownName.find(text, folded, entities), ...findSchools(masked), ...entities.spans);
+    const spans = resolveSpans(text, found, protectedRanges);
+    const { text: scrubbed, counts } = applySpans(text, spans);
+    return { text: scrubbed, spans, counts };
+  };
+}
