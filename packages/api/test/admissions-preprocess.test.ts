@@ -75,7 +75,7 @@ describe("preprocessing a frozen cycle", () => {
       expect(Object.keys(row.metrics.wordCounts).sort()).toEqual(["motivation", "project"]);
       expect(row.metrics.totalWords).toBeGreaterThan(0);
     }
-    const all = rows.map((r) => r.answers.motivation + r.answers.project).join("\n");
+    const all = rows.map((r) => Object.values(r.answers).join("\n")).join("\n");
     expect(all).toContain("[NAME]");
     expect(all).toContain("[EMAIL]");
     expect(all).toContain("[PHONE]");
