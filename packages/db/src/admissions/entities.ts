@@ -254,12 +254,12 @@ export const SelectionLog = defineEntity({
 });
 export type ISelectionLog = InferEntity<typeof SelectionLog>;
 
-/** Submissions per hashed client address per window (the public form's rate limit). */
+/** Submissions per client address (keyed hash) in the window that began with its first attempt (the public form's rate limit). */
 export const ApplyRateLimit = defineEntity({
   name: "ApplyRateLimit",
   tableName: "admission_rate_limits",
   properties: {
-    /** SHA-256 of the address and the window start. */
+    /** keyring.blindIndex of the address (HMAC-SHA256, hex). */
     key: p.string().length(64).primary(),
     windowStart: p.datetime(3),
     count: p.integer().default(0),
