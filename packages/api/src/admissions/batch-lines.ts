@@ -32,10 +32,11 @@ interface ItemRow {
   metrics: AdmissionMetrics;
 }
 
-/** Lines read per query while walking a whole file (hash, download). */
-const WALK_PAGE = 1_000;
-/** A download's chunks are about this size (lines are never split). */
-const CHUNK_CHARS = 64 * 1024;
+/**
+ * Walking a whole file (hash, download): lines read per query, and the size a download's chunks reach before they
+ * are sent (lines are never split). Tests make them small to cross their boundaries with few lines.
+ */
+export const batchFileTuning = { pageRows: 1_000, chunkChars: 64 * 1024 };
 
 export async function batchHead(em: EntityManager, batchId: string): Promise<BatchFileHead> {
   const [head] = dbRows<BatchFileHead>(
@@ -109,15 +110,15 @@ export async function* batchFileChunks(em: EntityManager, head: BatchFileHead): 
   let after = 0;
   let chunk = "";
   for (;;) {
-    const items = await readItems(em, head.id, after, WALK_PAGE);
+    const items = await readItems(em, head.id, after, batchFileTuning.pageRows);
     for (const item of items) {
       chunk += serializeLine(toBatchLine(head, item));
-      if (chunk.length >= CHUNK_CHARS) {
+      if (chunk.length >= batchFileTuning.chunkChars) {
         yield chunk;
         chunk = "";
       }
     }
-    if (items.length < WALK_PAGE) break;
+    if (items.length < batchFileTuning.pageRows) break;
     after = items.at(-1)!.position;
   }
   if (chunk) yield chunk;
