@@ -46,10 +46,12 @@ const CUED_NUMBER =
   /\b(?:id|identity|number|no\.?|nr\.?|passport|licen[cs]e|matriculation|student|candidate|registration|reference|ref\.?|account|roll)\b[^.\n]{0,40}?(?<![\w.,-])(\d{6,14}|(?=[A-Z0-9-]*\d)[A-Z0-9-]{6,20})(?![\w-])/gi;
 
 /** Each match of `pattern` (its last group when `tail`: the pattern ends with it) that `keep` accepts. */
-/** After a cue: digits alone, or capitals and digits ("number 11812345", "ID NX448120"), not "2nd-year". */
-const isCuedNumber = (value: string): boolean =>
-  /^\d+$/.test(value) ||
-  (/\d/.test(value) && /[A-Z]/.test(value) && !/[a-z]/.test(value) && !/^\d{4}-\d{4}$/.test(value));
+/** After a cue: digits (hyphens allowed, not a range of years), or capitals and digits; not "2nd-year". */
+function isCuedNumber(value: string): boolean {
+  if (/^(?:19|20)\d\d-(?:19|20)?\d\d$/.test(value)) return false;
+  if (/^[\d-]+$/.test(value)) return value.replace(/-/g, "").length >= 6;
+  return /\d/.test(value) && /[A-Z]/.test(value) && !/[a-z]/.test(value);
+}
 
 function push(
   spans: Span[],

@@ -3,7 +3,7 @@
  * package), read once per answer: its Person and Place tags, completed by what it misses on names outside its
  * lexicon ("Kwame Mensah", "Ms. Okafor", "in Kumasi").
  */
-import nlp from "compromise";
+import nlp from "compromise/two";
 import type { Span } from "./spans";
 import { foldValue, isCapitalized, startsSentence } from "./text";
 import { isCommonWord, NOT_A_NAME } from "./words";
@@ -34,10 +34,15 @@ const PLACE_CUES = new Set(["in", "from", "near", "outside", "around", "to", "ac
 const NOT_PERSON_TAGS = ["Place", "Organization", "Acronym", "Date", "Month", "WeekDay", "Value", "Demonym", "Pronoun"];
 /** Nouns that make the capitalised words before them a named method, not people ("the Monte Carlo method"). */
 const EPONYM_NOUNS = new Set(
-  "method methods model models algorithm theorem equation equations distribution test principle effect problem transform process conjecture hypothesis law filter scale index prize award fellowship scholarship curve".split(
-    " ",
-  ),
+  (
+    "method model algorithm theorem equation distribution test principle effect problem transform process " +
+    "conjecture hypothesis law filter scale index prize award fellowship scholarship curve chain series machine " +
+    "equilibrium equilibria inequality space graph tree distance estimator sort number constant function " +
+    "polynomial matrix matrices sequence decomposition diagram paradox dilemma game lemma formula rule criterion"
+  ).split(" "),
 );
+const isEponymNoun = (word: string) =>
+  EPONYM_NOUNS.has(word) || EPONYM_NOUNS.has(word.replace(/s$/, "")) || EPONYM_NOUNS.has(word.replace(/es$/, ""));
 /** Endings of capitalised subjects, not places ("in Informatics", "in Engineering"). */
 const NOT_A_PLACE = /(?:ics|ing|ism|ogy|ment|tion|ness|ship|ure)$/;
 const CAMEL_CASE = /^(?!Mac|Mc|De|Di|Da|La|Le|Van|Von|O')\p{Lu}\p{Ll}+\p{Lu}/u;
@@ -51,54 +56,67 @@ function unknownProper(word: Word, text: string): boolean {
   return word.tags.has("ProperNoun") || word.tags.has("Person") || startsSentence(text, word.start);
 }
 
+/** Words read on each side of a capitalised word worth reading: enough context for the tagger. */
+const WINDOW = 3;
+
 /**
- * Only the sentences with a capitalised word worth reading are parsed (the others are blanked, offsets kept):
- * one that is not a common word opening the sentence, or one `alsoRead` asks for (the applicant's name).
+ * Only windows around the capitalised words worth reading are parsed: a word that is not a common word opening a
+ * sentence, or one `alsoRead` asks for (a part of the applicant's name). The rest is blanked, offsets kept, and each
+ * window ends with a full stop so that the tagger reads it as a sentence of its own. Null: nothing to read.
  */
-function worthReading(text: string, alsoRead: (word: string) => boolean): string | null {
-  let anyKept = false;
-  const prepared = text.replace(/[^.!?\n]+[.!?\n]*/g, (sentence, offset: number) => {
-    for (const match of sentence.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
-      const word = match[0];
-      if (word === "I" || word.startsWith("I'") || word.startsWith("I’")) continue;
-      const opens = startsSentence(text, offset + match.index);
-      const folded = foldValue(word);
-      if (!opens || !isCommonWord(folded) || alsoRead(folded)) {
-        anyKept = true;
-        return sentence;
-      }
-    }
-    return " ".repeat(sentence.length);
+function readingWindows(text: string, alsoRead: (word: string) => boolean): string | null {
+  const tokens = [...text.matchAll(/\S+/g)];
+  const keep = new Uint8Array(tokens.length);
+  let any = false;
+  tokens.forEach((token, index) => {
+    const word = /\p{Lu}[\p{L}'’-]*/u.exec(token[0]);
+    if (!word || word[0] === "I" || /^I['’]/.test(word[0])) return;
+    const folded = foldValue(word[0]);
+    if (startsSentence(text, token.index + word.index) && isCommonWord(folded) && !alsoRead(folded)) return;
+    any = true;
+    for (let k = Math.max(0, index - WINDOW); k <= Math.min(tokens.length - 1, index + WINDOW); k++) keep[k] = 1;
   });
-  return anyKept ? prepared : null;
+  if (!any) return null;
+  const chars = new Array<string>(text.length).fill(" ");
+  tokens.forEach((token, index) => {
+    if (!keep[index]) return;
+    const end = token.index + token[0].length;
+    for (let k = token.index; k < end; k++) chars[k] = text[k]!;
+    if (index + 1 < tokens.length && keep[index + 1]) {
+      for (let k = end; k < tokens[index + 1]!.index; k++) chars[k] = text[k]!;
+    } else if (end < text.length && !/[.!?]$/.test(token[0])) chars[end] = ".";
+  });
+  return chars.join("");
 }
 
 function readWords(prepared: string): Word[] {
   const doc = nlp(prepared);
-  doc.compute("offset");
   const words: Word[] = [];
+  // The terms' pre + text + post give the input back whole: their offsets follow from it.
+  let at = 0;
   for (const sentence of doc.docs) {
     let previous: Word | null = null;
     for (const term of sentence) {
-      const offset = (term as { offset?: { start: number; length: number } }).offset;
-      if (!offset) continue;
+      const start = at + term.pre.length;
       const word: Word = {
-        start: offset.start,
-        end: offset.start + offset.length,
-        text: prepared.slice(offset.start, offset.start + offset.length),
+        start,
+        end: start + term.text.length,
+        text: term.text,
         tags: term.tags ?? new Set(),
         joined: false,
       };
+      at = word.end + term.post.length;
       word.joined = previous !== null && /^[\s-]*$/.test(prepared.slice(previous.end, word.start));
       words.push(word);
       previous = word;
     }
   }
+  if (at !== prepared.length) throw new Error("compromise did not give the text back whole");
   return words;
 }
 
 export function findEntities(text: string, alsoRead: (word: string) => boolean = () => false): EntityPass {
-  const prepared = worthReading(text, alsoRead);
+  const prepared = readingWindows(text, alsoRead);
   if (!prepared) return { spans: [], personAt: () => false, tagsAt: () => NO_TAGS, tagsAfter: () => NO_TAGS };
   const words = readWords(prepared);
   const spans: Span[] = [];
@@ -119,6 +137,19 @@ export function findEntities(text: string, alsoRead: (word: string) => boolean =
     if (tagged) for (let k = from; k <= to; k++) people.add(words[k]!.start);
   };
 
+  // "in Kumasi", and "Sunyani" in "around Kumasi and Sunyani" (a place just before the "and").
+  const placeCued = (index: number): boolean => {
+    const before = words[index - 1];
+    if (!before) return false;
+    if (PLACE_CUES.has(before.text.toLowerCase())) return true;
+    const previous = spans.at(-1);
+    return (
+      (before.text === "and" || before.text === "or") &&
+      previous?.kind === "LOCATION" &&
+      /^,?\s*$/.test(prepared.slice(previous.end, before.start))
+    );
+  };
+
   let i = 0;
   while (i < words.length) {
     const word = words[i]!;
@@ -130,7 +161,16 @@ export function findEntities(text: string, alsoRead: (word: string) => boolean =
     if (isTitle(word)) {
       // "Dr. Amina Okafor", "Professor Ito": the capitalised words after a title are a name.
       if (next && isCapitalized(next.text) && /^\.?\s+$/.test(prepared.slice(word.end, next.start))) {
-        const end = runFrom(i + 1);
+        // Initials count as part of the name: "Prof. V. R. Iyer".
+        let end = runFrom(i + 1);
+        while (
+          end + 1 < words.length &&
+          words[end]!.text.length === 1 &&
+          isCapitalized(words[end + 1]!.text) &&
+          /^\.\s*$/.test(prepared.slice(words[end]!.end, words[end + 1]!.start))
+        ) {
+          end = runFrom(end + 1);
+        }
         name(i + 1, end, false);
         i = end + 1;
       } else i++;
@@ -142,7 +182,7 @@ export function findEntities(text: string, alsoRead: (word: string) => boolean =
     const unknown = run.filter((w) => unknownProper(w, prepared)).length;
     const places = run.filter((w) => w.tags.has("Place")).length;
     const after = words[end + 1];
-    const eponym = after !== undefined && after.joined && EPONYM_NOUNS.has(after.text.toLowerCase());
+    const eponym = after !== undefined && after.joined && isEponymNoun(after.text.toLowerCase());
     if (eponym) {
       i = end + 1;
       continue;
@@ -152,13 +192,7 @@ export function findEntities(text: string, alsoRead: (word: string) => boolean =
     else if (places > 0) {
       const placeWords = run.filter((w) => w.tags.has("Place") || unknownProper(w, prepared));
       spans.push({ start: placeWords[0]!.start, end: placeWords.at(-1)!.end, kind: "LOCATION" });
-    } else if (
-      run.length === 1 &&
-      unknown === 1 &&
-      i > 0 &&
-      PLACE_CUES.has(words[i - 1]!.text.toLowerCase()) &&
-      !NOT_A_PLACE.test(word.text)
-    ) {
+    } else if (run.length === 1 && unknown === 1 && placeCued(i) && !NOT_A_PLACE.test(word.text)) {
       spans.push({ start: word.start, end: word.end, kind: "LOCATION" });
     } else {
       for (let k = i; k <= end; k++) if (isPerson(words[k]!)) name(k, k, true);

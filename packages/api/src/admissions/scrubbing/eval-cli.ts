@@ -1,12 +1,15 @@
 /**
  * `npm run scrub:eval -w @shortlist/api`: scrubs the labelled test set, prints the measured tables and writes them
  * into docs/scrubbing.md between its markers. `-- --verbose` also lists every miss and every wrong placeholder;
- * `-- --check` only prints.
+ * `-- --check` only prints; `-- --speed` also measures the throughput on the typical application (printed only:
+ * it depends on the machine).
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { format, resolveConfig } from "prettier";
 import { evaluate, evaluationTables, loadTestSet } from "./evaluate";
+import { loadTypicalApplication, measureSpeed } from "./speed";
+import { scrubAnswers } from "./index";
 
 const DOC = fileURLToPath(new URL("../../../../../docs/scrubbing.md", import.meta.url));
 const START = "<!-- scrub-eval:start -->";
@@ -17,6 +20,14 @@ if (process.argv.includes("--verbose")) {
   for (const miss of evaluation.misses) console.log(`missed ${miss.category} in ${miss.id}: ${miss.value}`);
   for (const wrong of evaluation.wrong) console.log(`wrong [${wrong.kind}] in ${wrong.id}: ${wrong.value}`);
   for (const id of evaluation.idempotent.failures) console.log(`not idempotent: ${id}`);
+}
+if (process.argv.includes("--speed")) {
+  const typical = loadTypicalApplication();
+  console.log(JSON.stringify(scrubAnswers(typical.identity, typical.answers), null, 2));
+  const speed = measureSpeed(10);
+  console.log(
+    `typical application: ${speed.perCpuSecond.toFixed(1)} per CPU second, ${speed.perSecond.toFixed(1)} per second (${speed.applications} in 10 s)`,
+  );
 }
 const tables = evaluationTables(evaluation);
 console.log(`\n${tables}\n`);

@@ -34,14 +34,14 @@ export interface Evaluation {
   idempotent: { checked: number; failures: string[] };
 }
 
-const TESTSET = new URL("./testset/", import.meta.url);
-
-export function loadTestSet(): LabelledSnippet[] {
-  const files = readdirSync(TESTSET)
+/** The development set (testset/*.jsonl: the scrubber was tuned on it) or the held-out set (testset/held-out/). */
+export function loadTestSet(set: "development" | "held-out" = "development"): LabelledSnippet[] {
+  const folder = new URL(set === "development" ? "./testset/" : "./testset/held-out/", import.meta.url);
+  const files = readdirSync(folder)
     .filter((file) => file.endsWith(".jsonl"))
     .sort();
   return files.flatMap((file) =>
-    readFileSync(new URL(file, TESTSET), "utf8")
+    readFileSync(new URL(file, folder), "utf8")
       .split("\n")
       .filter((line) => line.trim())
       .map((line) => JSON.parse(line) as LabelledSnippet),

@@ -11,10 +11,10 @@ const SCHOOL_WORD =
   "Academia|Akademie|Hochschule|Lycée|Liceo|Gymnasium|Escuela|École|Conservatory|Seminary";
 /** Short names that stand for a school on their own; "ETH" or "IIT" may be followed by the city. */
 const SHORT_NAMES =
-  "MIT|ETH|EPFL|KTH|UCL|LSE|UCLA|NYU|CMU|IIT|NIT|IIIT|LUMS|NUS|NTU|HKU|HKUST|KAIST|POSTECH|UBC|UNAM|USP|UBA|TUM|" +
+  "MIT|ETH|TU|UC|EPFL|KTH|UCL|LSE|UCLA|NYU|CMU|IIT|NIT|IIIT|LUMS|NUS|NTU|HKU|HKUST|KAIST|POSTECH|UBC|UNAM|USP|UBA|TUM|" +
   "RWTH|KIT|UPenn|UIUC|Caltech|Stanford|Harvard|Yale|Princeton|Berkeley|Cornell|Sorbonne|Tsinghua|Oxford|Cambridge";
 
-const CAPITALISED = String.raw`\p{Lu}[\p{L}'’-]*`;
+const CAPITALISED = String.raw`(?!I\b)\p{Lu}[\p{L}'’-]*`;
 const JOINER = String.raw`(?:of|de|di|do|da|del|della|des|du|für|and|&|for|the|la|le|y)`;
 /** Not a school's first word even when capitalised: sentence openers and function words. */
 const NOT_A_NAME_START = new Set(

@@ -1,5 +1,5 @@
 /** One applicant's scrubber: every detector run over an answer, the spans resolved, placeholders written. */
-import nlp from "compromise";
+import nlp from "compromise/two";
 import type { PiiKind } from "@shortlist/db/constants";
 import { findContacts, findIdNumbers } from "./contacts";
 import { findEntities } from "./entities";
@@ -33,7 +33,7 @@ function identifyingKind(value: string): PiiKind {
   if (/^\+?[\d\s().-]{7,}$/.test(trimmed)) return "PHONE";
   if (/\d/.test(trimmed)) return "ID_NUMBER";
   if (findSchools(trimmed).length) return "SCHOOL";
-  return nlp(trimmed).places().found ? "LOCATION" : "NAME";
+  return nlp(trimmed).has("#Place") ? "LOCATION" : "NAME";
 }
 
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
