@@ -266,12 +266,10 @@ test(
 
     // Preprocessing: scrubbed in the background while the board shows its progress, then batch prep.
     await move(page, api, cycleId, "Start preprocessing", "PREPROCESSING");
+    await visible(page.getByRole("progressbar", { name: "Preprocessing progress" }));
     await expect
-      .poll(async () => (await api.admissions.cycles.get.query({ cycleId })).counts.ANONYMIZED)
-      .toBe(APPLICANTS.length);
-    await expect
-      .poll(async () => (await api.admissions.cycles.get.query({ cycleId })).work?.running ?? false)
-      .toBe(false);
+      .poll(() => page.getByTestId("preprocessing-progress").innerText())
+      .toBe(`${APPLICANTS.length} of ${APPLICANTS.length} applications anonymized (100%), done`);
     await move(page, api, cycleId, "Start batch prep", "BATCH_PREP");
 
     // The batch, exported and downloaded: one line per application, with its content hash.
@@ -316,11 +314,18 @@ test(
     const numberOf = (r: Scored) => lines.find((l) => l.applicationId === r.applicationId)!.number;
     await page.getByRole("link", { name: "Scores", exact: true }).click();
     await page.waitForURL(new RegExp(`/admissions/${cycleId}/scores$`));
-    const scoreRows = page.getByRole("table").first().locator("tbody tr");
+    const scoreRows = page.getByTestId("scores-table").locator("tbody tr");
     await expect.poll(() => scoreRows.count()).toBe(APPLICANTS.length);
+    // Each row: rank, number, final score, the criteria's means (one decimal each), the evaluations that counted.
     for (const [index, applicant] of ranked.entries()) {
-      await expect.poll(() => scoreRows.nth(index).innerText()).toContain(`#${numberOf(applicant)}`);
-      await expect.poll(() => scoreRows.nth(index).innerText()).toContain(applicant.expectedScore.toFixed(2));
+      const cells = [
+        index + 1,
+        `#${numberOf(applicant)}`,
+        applicant.expectedScore.toFixed(1),
+        ...CRITERIA.map((c) => applicant.expectedMeans[c.key as "clarity" | "impact"].toFixed(1)),
+        applicant.expectedEvaluations,
+      ];
+      await expect.poll(() => scoreRows.nth(index).innerText()).toMatch(new RegExp(`^${cells.join("\\s+")}\\s`));
     }
     await shot(page, "admissions-scores");
 
@@ -329,7 +334,7 @@ test(
     await move(page, api, cycleId, "Run selection", "SELECTION");
     const selected = await api.admissions.selection.selected.query({ cycleId });
     expect(selected.map((s) => s.applicationId)).toEqual(ranked.slice(0, 2).map((r) => r.applicationId));
-    await page.getByRole("button", { name: "Reveal identity" }).first().click();
+    await page.getByRole("button", { name: `Reveal identity of application #${numberOf(ranked[0]!)}` }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Reveal", exact: true }).click();
     await visible(page.getByText(ranked[0]!.name));
     await visible(page.getByText(ranked[0]!.email));
@@ -345,14 +350,16 @@ test(
 
     // Promoted into the job's pipeline in one action: the two selected are candidates on the job's board.
     await page.goto(`${url}/admissions/${cycleId}/selection`);
-    await page.getByLabel("Job", { exact: true }).click();
+    await page.getByRole("combobox", { name: "Job" }).click();
     await page.getByRole("option", { name: new RegExp(JOB.title) }).click();
     await page.getByRole("button", { name: "Promote selected" }).click();
     await expect
       .poll(async () => (await api.admissions.selection.selected.query({ cycleId })).every((s) => s.candidateId))
       .toBe(true);
+    await visible(page.getByTestId("promote-result").getByText(/^2 candidates created in Research Engineer/));
     await shot(page, "admissions-promoted");
-    await page.goto(`${url}/jobs/${job.id}`);
+    await page.getByRole("link", { name: "Open the job's board" }).click();
+    await page.waitForURL(new RegExp(`/jobs/${job.id}$`));
     for (const applicant of ranked.slice(0, 2))
       await visible(page.getByTestId("board-card").filter({ hasText: applicant.name }));
     expect(await page.getByTestId("board-card").filter({ hasText: left.name }).count()).toBe(0);
