@@ -3,13 +3,20 @@
  * then a question key used twice, on the second question's key input) and creates the cycle once fixed, opening its
  * board; the review queue of a preprocessed cycle (applications sent and the cycle moved through the API) is walked
  * with the keyboard alone (arrows and j/k move the focused row, Enter opens it, ←/→ and p/n move between
- * applications), and its applications show no applicant's name or email.
+ * applications), and its applications show no applicant's name or email. A processing cycle's results file, with a
+ * line whose content hash is stale and a line that is not JSON, imports the good lines and names the two bad ones by
+ * line and reason (a second import skips them all); the scores page charts the distribution; on the selection page
+ * an override needs its reason, selection runs after a confirmation, and a reveal says it is audited, then shows the
+ * identity.
  */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { AppRouter } from "@shortlist/api";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { Page } from "playwright-core";
 import superjson from "superjson";
-import { expect, test } from "vitest";
+import { afterAll, expect, test } from "vitest";
 import { notified as notifiedOn, signIn, useE2eEnvironment } from "./harness";
 
 const ADMIN = { email: "admissions-admin@example.com", password: "a-long-test-password" };
@@ -32,6 +39,41 @@ async function apiOf(page: Page, url: string) {
 
 /** An input's accessible name: its label, with the asterisk of a required field when there is one. */
 const named = (label: string) => new RegExp(`^${label}( \\*)?$`);
+let scratch: string | undefined;
+afterAll(async () => {
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+type Api = Awaited<ReturnType<typeof apiOf>>;
+
+/** A cycle with the three applicants, preprocessed through the API (the scrubber runs in the background). */
+async function preprocessedCycle(api: Api, slug: string, name: string) {
+  const cycle = await api.admissions.cycles.create.mutate({
+    slug,
+    name,
+    capacity: 2,
+    questions: [{ key: "project", label: "A project you are proud of", kind: "long" }],
+    criteria: [{ key: "impact", label: "Impact" }],
+  });
+  await api.admissions.open.mutate({ cycleId: cycle.id });
+  for (const a of APPLICANTS) {
+    await api.applicants.submit.mutate({
+      slug,
+      name: a.name,
+      email: a.email,
+      answers: { project: `I am ${a.name.split(" ")[0]} and I built ${a.words} with two friends over a summer.` },
+    });
+  }
+  await api.admissions.freeze.mutate({ cycleId: cycle.id });
+  await api.admissions.preprocess.mutate({ cycleId: cycle.id });
+  await expect
+    .poll(async () => (await api.admissions.cycles.get.query({ cycleId: cycle.id })).counts.ANONYMIZED, {
+      timeout: 30_000,
+    })
+    .toBe(3);
+  return cycle;
+}
+
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? "");
 
 test("the new-cycle form names the fields it refuses, then creates the cycle and opens its board", async () => {
@@ -91,29 +133,7 @@ test("the new-cycle form names the fields it refuses, then creates the cycle and
 test("the review queue is walked with the keyboard, and shows no applicant's identity", async () => {
   const { page, server } = e2e;
   const api = await apiOf(page, server.url);
-  const cycle = await api.admissions.cycles.create.mutate({
-    slug: "keyboard-review",
-    name: "Keyboard Review",
-    capacity: 1,
-    questions: [{ key: "project", label: "A project you are proud of", kind: "long" }],
-    criteria: [{ key: "impact", label: "Impact" }],
-  });
-  await api.admissions.open.mutate({ cycleId: cycle.id });
-  for (const a of APPLICANTS) {
-    await api.applicants.submit.mutate({
-      slug: "keyboard-review",
-      name: a.name,
-      email: a.email,
-      answers: { project: `I am ${a.name.split(" ")[0]} and I built ${a.words} with two friends over a summer.` },
-    });
-  }
-  await api.admissions.freeze.mutate({ cycleId: cycle.id });
-  await api.admissions.preprocess.mutate({ cycleId: cycle.id });
-  await expect
-    .poll(async () => (await api.admissions.cycles.get.query({ cycleId: cycle.id })).counts.ANONYMIZED, {
-      timeout: 30_000,
-    })
-    .toBe(3);
+  const cycle = await preprocessedCycle(api, "keyboard-review", "Keyboard Review");
 
   await page.goto(`${server.url}/admissions/${cycle.id}/review`);
   const links = page.getByTestId("queue-application");
@@ -165,4 +185,100 @@ test("the review queue is walked with the keyboard, and shows no applicant's ide
   await page.getByRole("switch", { name: "Not scored by me" }).focus();
   await page.keyboard.press("j");
   expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("switch");
+});
+
+test("results import names its rejected lines; scores chart; overrides need a reason; selection and an audited reveal", async () => {
+  const { page, server } = e2e;
+  const api = await apiOf(page, server.url);
+  const cycle = await preprocessedCycle(api, "selection-screens", "Selection Screens");
+  await api.admissions.startBatchPrep.mutate({ cycleId: cycle.id });
+  const batch = await api.admissions.exportBatch.mutate({ cycleId: cycle.id });
+  const { lines } = await api.admissions.batchRows.query({ batchId: batch.id });
+  await api.admissions.startProcessing.mutate({ cycleId: cycle.id });
+
+  // Application #1 scores 8, #2 5, #3 3; line 4 sends a stale content hash, line 5 is not JSON.
+  const impact = [8, 5, 3];
+  const worker = (line: (typeof lines)[number], evaluatorId = "worker-a", contentHash = line.contentHash) =>
+    JSON.stringify({
+      kind: "worker",
+      batchId: line.batchId,
+      applicationId: line.applicationId,
+      evaluatorId,
+      contentHash,
+      scores: { impact: impact[line.number - 1] },
+      rationale: "Scored against the rubric.",
+    });
+  const byNumber = [...lines].sort((a, b) => a.number - b.number);
+  const file = [
+    ...byNumber.map((line) => worker(line)),
+    worker(byNumber[0]!, "worker-b", "0".repeat(64)),
+    "{ not json",
+  ].join("\n");
+  scratch = await mkdtemp(join(tmpdir(), "shortlist-e2e-admissions-staff-"));
+  const resultsPath = join(scratch, "results.jsonl");
+  await writeFile(resultsPath, `${file}\n`);
+
+  await page.goto(`${server.url}/admissions/${cycle.id}`);
+  await page.getByLabel("Results file (JSONL)").waitFor();
+  await page.getByTestId("results-file").setInputFiles(resultsPath);
+  await page.getByRole("button", { name: "Import results" }).click();
+  const summary = page.getByTestId("import-summary");
+  await expect.poll(() => summary.isVisible()).toBe(true);
+  expect(await summary.innerText()).toBe("3 created · 0 skipped (already imported) · 2 rejected");
+  const rejected = await page.getByTestId("import-rejected").locator("li").allInnerTexts();
+  expect(rejected).toHaveLength(2);
+  expect(rejected[0]).toMatch(/^line 4: .*content/i);
+  expect(rejected[1]).toMatch(/^line 5: not valid JSON/);
+  // Again: nothing new.
+  await page.getByRole("button", { name: "Import results" }).click();
+  await expect.poll(() => summary.innerText()).toBe("0 created · 3 skipped (already imported) · 2 rejected");
+
+  // Compute scores, confirmed in its dialog.
+  await page.getByRole("button", { name: "Compute scores" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Compute scores" }).click();
+  await expect.poll(notified("Scores computed")).toBe(true);
+  await page.getByRole("link", { name: "Scores", exact: true }).click();
+  const scoreRows = page.getByTestId("scores-table").locator("tbody tr");
+  await expect
+    .poll(() => scoreRows.allInnerTexts())
+    .toEqual([
+      expect.stringMatching(/^1\s+#1\s+8\.0/),
+      expect.stringMatching(/^2\s+#2\s+5\.0/),
+      expect.stringMatching(/^3\s+#3\s+3\.0/),
+    ]);
+  await expect.poll(() => page.getByTestId("distribution-summary").isVisible()).toBe(true);
+  expect(await page.getByTestId("distribution-summary").innerText()).toContain("3 scored · mean 5.3 · median 5.0");
+  await expect.poll(() => page.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(0);
+
+  // An override without a reason is refused on the Reason field; with one, it is saved.
+  await page.getByRole("link", { name: "Selection", exact: true }).click();
+  await page.getByRole("button", { name: "Override application #3" }).click();
+  const dialog = page.getByRole("dialog", { name: "Override application #3" });
+  await dialog.getByRole("button", { name: "Save override" }).click();
+  const reason = dialog.getByLabel("Reason");
+  await expect.poll(() => reason.getAttribute("aria-invalid")).toBe("true");
+  await reason.fill("Strong community references the rubric does not capture.");
+  await dialog.getByRole("button", { name: "Save override" }).click();
+  await expect.poll(notified("Override saved")).toBe(true);
+
+  // Run selection: the included #3 and the best of the rest, #1 (capacity 2), listed by rank.
+  await page.getByRole("button", { name: "Run selection" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Run selection" }).click();
+  await expect.poll(notified("Selection run")).toBe(true);
+  const selected = page.getByTestId("selected-table").locator("tbody tr");
+  await expect
+    .poll(() => selected.allInnerTexts())
+    .toEqual([expect.stringMatching(/^1\s+#1\s+8\.0/), expect.stringMatching(/^3\s+#3\s+3\.0\s+Always select/i)]);
+  expect(await page.getByTestId("selection-log").innerText()).toContain("Administrator");
+
+  // Reveal: the dialog says it is audited; the identity shows after.
+  await page.getByRole("button", { name: "Reveal identity of application #3" }).click();
+  const reveal = page.getByRole("dialog", { name: "Reveal the identity of application #3?" });
+  expect(await reveal.innerText()).toContain("recorded in the audit log");
+  await reveal.getByRole("button", { name: "Reveal", exact: true }).click();
+  const identity = page.getByTestId("revealed-identity");
+  await expect.poll(() => identity.isVisible()).toBe(true);
+  // Numbers follow the order of submission: #3 is the third applicant.
+  expect(await identity.innerText()).toContain(APPLICANTS[2]!.email);
+  expect(await identity.innerText()).toContain(APPLICANTS[2]!.name);
 });
