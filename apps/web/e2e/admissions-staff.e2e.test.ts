@@ -28,6 +28,10 @@ const APPLICANTS = [
 
 const e2e = useE2eEnvironment({ admin: ADMIN, pageOptions: { viewport: { width: 1440, height: 1000 } } });
 const notified = (title: string) => notifiedOn(e2e.page, title);
+const SCREENSHOTS = process.env.SHORTLIST_E2E_SCREENSHOTS;
+const shot = async (page: Page, name: string) => {
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/admissions-staff-${name}.png`, fullPage: true });
+};
 
 /** The API as the signed-in admin of the page (its session cookie), for the data the keyboard test walks. */
 async function apiOf(page: Page, url: string) {
@@ -110,6 +114,7 @@ test("the new-cycle form names the fields it refuses, then creates the cycle and
   const secondKey = second.getByLabel("Question key");
   await expect.poll(() => secondKey.getAttribute("aria-invalid")).toBe("true");
   expect(await second.innerText()).toContain("Key motivation is used twice");
+  await shot(page, "form-refused");
   expect(await first.getByLabel("Question key").getAttribute("aria-invalid")).not.toBe("true");
   expect(await slug.getAttribute("aria-invalid")).not.toBe("true");
 
@@ -124,6 +129,7 @@ test("the new-cycle form names the fields it refuses, then creates the cycle and
   expect(await page.getByTestId("public-form-link").innerText()).toBe(`${server.url}/apply/civic-tech-2027`);
   expect(await page.getByRole("button", { name: "Open applications" }).isVisible()).toBe(true);
   expect(await page.getByRole("button", { name: "Freeze applications" }).count()).toBe(0);
+  await shot(page, "board-draft");
 
   // The list shows it.
   await page.getByRole("link", { name: "All cycles" }).click();
@@ -161,12 +167,14 @@ test("the review queue is walked with the keyboard, and shows no applicant's ide
   // The highlighted row is marked, and its link holds the (visible) focus.
   expect(await page.locator("tr[data-highlighted]").innerText()).toContain("#2");
   expect(await page.evaluate(() => document.activeElement?.matches(":focus-visible"))).toBe(true);
+  await shot(page, "queue-keyboard");
 
   await page.keyboard.press("Enter");
   await expect.poll(() => page.getByRole("heading", { name: "Application #2" }).isVisible()).toBe(true);
   const answer = await page.getByTestId("answer-text").innerText();
   expect(answer).toContain("[NAME]");
   expect(answer).not.toContain(APPLICANTS[1]!.name.split(" ")[0]);
+  await shot(page, "review-application");
 
   // ←/→ and p/n: the neighbours by number.
   await page.keyboard.press("ArrowRight");
@@ -229,6 +237,7 @@ test("results import names its rejected lines; scores chart; overrides need a re
   expect(rejected).toHaveLength(2);
   expect(rejected[0]).toMatch(/^line 4: .*content/i);
   expect(rejected[1]).toMatch(/^line 5: not valid JSON/);
+  await shot(page, "board-import-rejected");
   // Again: nothing new.
   await page.getByRole("button", { name: "Import results" }).click();
   await expect.poll(() => summary.innerText()).toBe("0 created · 3 skipped (already imported) · 2 rejected");
@@ -249,6 +258,7 @@ test("results import names its rejected lines; scores chart; overrides need a re
   await expect.poll(() => page.getByTestId("distribution-summary").isVisible()).toBe(true);
   expect(await page.getByTestId("distribution-summary").innerText()).toContain("3 scored · mean 5.3 · median 5.0");
   await expect.poll(() => page.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(0);
+  await shot(page, "scores");
 
   // An override without a reason is refused on the Reason field; with one, it is saved.
   await page.getByRole("link", { name: "Selection", exact: true }).click();
@@ -281,4 +291,5 @@ test("results import names its rejected lines; scores chart; overrides need a re
   // Numbers follow the order of submission: #3 is the third applicant.
   expect(await identity.innerText()).toContain(APPLICANTS[2]!.email);
   expect(await identity.innerText()).toContain(APPLICANTS[2]!.name);
+  await shot(page, "selection-revealed");
 });

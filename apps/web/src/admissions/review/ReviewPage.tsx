@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Kbd, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Grid, Group, Kbd, Stack, Table, Text, Title } from "@mantine/core";
 import type { AnonymizedApplicationDto, CycleDto } from "@shortlist/api";
 import { PII_KINDS, uuid } from "@shortlist/api/schemas";
 import { IconArrowLeft, IconArrowRight, IconFileOff } from "@tabler/icons-react";
@@ -94,8 +94,8 @@ function Review({
         <Kbd>←</Kbd>/<Kbd>→</Kbd> or <Kbd>p</Kbd>/<Kbd>n</Kbd>: previous and next application.
       </Text>
 
-      <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
-        <div style={{ gridColumn: "span 2" }}>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
           <Section title="Answers">
             <Stack gap="md">
               {application.answers.map((answer) => (
@@ -124,12 +124,14 @@ function Review({
               </Group>
             </Stack>
           </Section>
-        </div>
-        <Stack gap="md">
-          <FinalScore application={application} cycle={cycle} />
-          <Metrics application={application} />
-        </Stack>
-      </SimpleGrid>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="md">
+            <FinalScore application={application} cycle={cycle} />
+            <Metrics application={application} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
 
       <Section title="Evaluations">
         <Evaluations evaluations={application.evaluations} criteria={cycle.criteria} />

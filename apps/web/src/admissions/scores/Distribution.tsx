@@ -38,6 +38,7 @@ export default function Distribution({ distribution }: { distribution: Distribut
         ]}
         xAxisLabel="Final score"
         yAxisLabel="Applications"
+        yAxisProps={{ allowDecimals: false }}
         referenceLines={
           cutoffBucket ? [{ x: rangeOf(cutoffBucket), color: "red.6", label: `Cutoff ${score10(cutoff)}` }] : []
         }
