@@ -72,6 +72,7 @@ export function ApplicationForm({ cycle, onReceived, onClosed }: Props) {
               type="tel"
               autoComplete="tel"
               description="Optional; with your country code"
+              inputWrapperOrder={["label", "input", "description", "error"]}
               maxLength={40}
               {...form.getInputProps("phone")}
             />
