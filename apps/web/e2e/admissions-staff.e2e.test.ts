@@ -1,13 +1,13 @@
 /**
  * Issue #12's staff screens: the new-cycle form refuses bad input on the field at fault (the slug and the capacity,
  * then a question key used twice, on the second question's key input) and creates the cycle once fixed, opening its
- * board; the review queue of a preprocessed cycle (applications sent and the cycle moved through the API) is walked
- * with the keyboard alone (arrows and j/k move the focused row, Enter opens it, ←/→ and p/n move between
- * applications), and its applications show no applicant's name or email. A processing cycle's results file, with a
- * line whose content hash is stale and a line that is not JSON, imports the good lines and names the two bad ones by
- * line and reason (a second import skips them all); the scores page charts the distribution; on the selection page
- * an override needs its reason, selection runs after a confirmation, and a reveal says it is audited, then shows the
- * identity.
+ * board, where a move another admin made first is refused with a clear message and the cycle reloaded. The review
+ * queue of a preprocessed cycle (applications sent and the cycle moved through the API) is walked with the keyboard
+ * alone (arrows and j/k move the focused row, Enter opens it, ←/→ and p/n move between applications), and shows no
+ * applicant's name or email. A processing cycle's results file, with a line whose content hash is stale and a line
+ * that is not JSON, imports the good lines and names the two bad ones by line and reason (a second import skips them
+ * all); the scores page charts the distribution; on the selection page an override needs its reason, selection runs
+ * after a confirmation, and a reveal says it is audited, then shows the identity.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -130,6 +130,15 @@ test("the new-cycle form names the fields it refuses, then creates the cycle and
   expect(await page.getByRole("button", { name: "Open applications" }).isVisible()).toBe(true);
   expect(await page.getByRole("button", { name: "Freeze applications" }).count()).toBe(0);
   await shot(page, "board-draft");
+
+  // Another admin opens it meanwhile: this board's move is refused, says so, and the cycle reloads.
+  const api = await apiOf(page, server.url);
+  await api.admissions.open.mutate({ cycleId: page.url().split("/").at(-1)! });
+  await page.getByRole("button", { name: "Open applications" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Open applications" }).click();
+  await expect.poll(notified("Someone else moved this cycle")).toBe(true);
+  await expect.poll(() => page.getByTestId("cycle-phase").textContent()).toBe("Submission");
+  await expect.poll(() => page.getByRole("button", { name: "Freeze applications" }).isVisible()).toBe(true);
 
   // The list shows it.
   await page.getByRole("link", { name: "All cycles" }).click();
