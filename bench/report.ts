@@ -213,6 +213,15 @@ function admissionsSection(a: AdmissionsResult): string[] {
     `${fmt(a.seed.seconds, 1)} s by the bench-only seeder (bench/scenarios/admissions-seed.ts: sealed as \`applicants.submit\` seals them,`,
     "in batches of 2,000, no audit events), then taken through its phases by the procedures over HTTP. Each figure was",
     `measured in ${scrub.rounds.length} rounds against a baseline in the same run; medians, with min–max in brackets.`,
+    ...(a.anonymizedBy === "bench"
+      ? [
+          "",
+          `**Not scrubbed by the path:** the seeder also wrote this cycle's anonymized rows (each template with a placeholder`,
+          "where it puts personal data: what a scrubber that finds everything would leave; `scrubber_version` says so), because",
+          `scrubbing ${fmt(a.applications)} applications at the path's measured ${fmt(scrub.path.perSec, 1)} applications/s would take about`,
+          `${fmt(a.applications / scrub.path.perSec / 60, 1)} min. The scrubbing figures come from a cycle of its own of ${fmt(scrub.applications)} applications.`,
+        ]
+      : []),
     "",
     "### Scrubbing (PREPROCESSING)",
     "",
@@ -229,9 +238,19 @@ function admissionsSection(a: AdmissionsResult): string[] {
     "",
     `- The whole preprocessing run: ${fmt(scrub.applications)} applications in ${fmt(scrub.path.seconds, 1)} s, ${fmt(scrub.path.perSec)} applications/s (${scrub.scrubberVersion}).`,
     `- Ratio (the path's applications/s over the bare scrubber's), per round: ${perRound(scrub.rounds.map((r) => r.ratio))}; informational, no target.`,
-    "- The path runs once over the whole cycle; its progress (the highest anonymized number) is read every 50 ms and the run cut",
-    `  into consecutive parts, one per round; the bare scrubber then runs over the same part's first applicants (${fmt(scrub.rounds[0]!.bare.applications)} in round 1),`,
-    "  built before the clock starts. CPU: user + system of the bench's process (the server and its runner; PostgreSQL not counted).",
+    "- The path runs once over the whole cycle, and is cut into parts at its chunks (a transaction each; the rows carry its start),",
+    scrub.split === false
+      ? `  but it took ${scrub.chunks ?? "fewer"} chunks, fewer than there are rounds: every round holds the whole run;`
+      : `  one part per round (${scrub.rounds.map((r) => fmt(r.path.applications)).join(", ")} applications of ${scrub.chunks ?? "its"} chunks);`,
+    `  the bare scrubber then runs over the same part's first applicants (${scrub.rounds.map((r) => fmt(r.bare.applications)).join(", ")}), their inputs`,
+    "  built before the clock starts. CPU: user + system of the bench's process; the path's is the whole run's (the server and",
+    "  its runner; PostgreSQL not counted).",
+    ...(scrub.eventLoopDelayMs
+      ? [
+          `- The server's event loop was held for up to ${fmt(scrub.eventLoopDelayMs.max)} ms at a time during the run (99th percentile of its delay`,
+          `  ${fmt(scrub.eventLoopDelayMs.p99)} ms): the runner scrubs a chunk without yielding, and the server's process answers nothing meanwhile.`,
+        ]
+      : []),
     "",
     "### Batch export",
     "",

@@ -155,7 +155,7 @@ try {
       ctx,
       { orm: shortlist.orm, keyring: benchKeyring() },
       { ...pgClientConfig(db.config), max: options.pool },
-      options.admissionsRows,
+      { applications: options.admissionsRows, scrubbed: options.admissionsScrubRows },
       options.rounds,
     );
     admissionsResult = result;

@@ -27,6 +27,11 @@ export interface BenchOptions {
   auditEvents: number;
   /** Applications in the admissions scenario's cycle (100,000 in quick runs too: the issue's size). */
   admissionsRows: number;
+  /**
+   * Applications scrubbed through the real preprocessing path; when fewer than admissionsRows, in a cycle of their
+   * own, and the large cycle's anonymized rows are written by the bench (the scrubber is too slow for 100,000 here).
+   */
+  admissionsScrubRows: number;
   /** Times every ratio is measured in this one run; the report gives their median and spread. */
   rounds: number;
   /** Seconds autocannon runs each measured scenario, per side and round. */
@@ -54,6 +59,10 @@ const HELP = `npm run bench -- [options]
   --audit-events N  events in the audit chain verified (default 1000000; quick: 20000)
   --admissions-rows N
                     applications in the admissions cycle (default 100000, quick too)
+  --admissions-scrub-rows N
+                    applications scrubbed through admissions.preprocess (default
+                    2000); fewer than --admissions-rows: in a cycle of their own,
+                    the large cycle's anonymized rows written by the bench
   --rounds N        times each ratio is measured; the report gives the median
                     and min–max of them (default 3, at least 3)
   --duration S      measured seconds per scenario, side and round (default 10; quick: 2)
@@ -116,6 +125,7 @@ export function parseBenchArgs(argv = process.argv.slice(2), env: NodeJS.Process
       "import-rows": { type: "string" },
       "audit-events": { type: "string" },
       "admissions-rows": { type: "string" },
+      "admissions-scrub-rows": { type: "string" },
       rounds: { type: "string" },
       duration: { type: "string" },
       warmup: { type: "string" },
@@ -145,6 +155,7 @@ export function parseBenchArgs(argv = process.argv.slice(2), env: NodeJS.Process
     importRows: whole("import-rows", rows),
     auditEvents: whole("audit-events", quick ? QUICK.rows : 1_000_000),
     admissionsRows: whole("admissions-rows", 100_000, 10),
+    admissionsScrubRows: whole("admissions-scrub-rows", 2_000, 10),
     rounds: whole("rounds", 3, 3),
     duration: number("duration", get("duration"), quick ? QUICK.duration : 10, 0.1),
     warmup: number("warmup", get("warmup"), quick ? QUICK.warmup : 2, 0),

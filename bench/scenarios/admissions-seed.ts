@@ -10,11 +10,44 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { Keyring, MikroORM } from "@shortlist/db";
+import { computeMetrics } from "../../packages/api/src/admissions/logic/metrics";
+import { contentHashOf } from "../../packages/api/src/admissions/preprocess-chunk";
 import { receiptOf } from "../../packages/api/src/admissions/receipt";
 import { fetchJson } from "./http";
-import { benchApplicant, BENCH_CRITERIA, BENCH_QUESTIONS } from "./admissions-texts";
+import {
+  benchAnonymizedAnswers,
+  benchApplicant,
+  BENCH_CRITERIA,
+  BENCH_QUESTIONS,
+  REVIEWED_KEYS,
+} from "./admissions-texts";
 
 const SEED_BATCH = 2_000;
+/** What the bench-only writer puts in `scrubber_version` of the anonymized rows it writes itself. */
+export const BENCH_WRITER_VERSION = "bench-writer (not scrubbed)";
+
+const PLACEHOLDER = /\[(NAME|EMAIL|PHONE|URL|HANDLE|LOCATION|SCHOOL|ID_NUMBER)\]/g;
+
+/**
+ * The anonymized rows of applicants [at, at + n) as preprocessing would write them (numbers from `at + 1`), with the
+ * answers a perfect scrubber would leave (benchAnonymizedAnswers), their replacements counted from the placeholders.
+ */
+function anonymizedRows(ids: string[], at: number) {
+  return ids.map((id, k) => {
+    const answers = benchAnonymizedAnswers(at + k);
+    const replacements: Record<string, number> = {};
+    for (const text of Object.values(answers))
+      for (const [, kind] of text.matchAll(PLACEHOLDER)) replacements[kind!] = (replacements[kind!] ?? 0) + 1;
+    return {
+      application_id: id,
+      number: at + k + 1,
+      answers,
+      replacements,
+      metrics: computeMetrics(answers, REVIEWED_KEYS),
+      content_hash: contentHashOf(answers),
+    };
+  });
+}
 
 /** Calls a tRPC procedure over HTTP (query: GET, mutation: POST) and answers its data. */
 export async function trpc<T>(
@@ -59,6 +92,8 @@ export async function createOpenCycle(url: string, token: string, capacity: numb
 /**
  * Applicants `from` … `from + count - 1` (benchApplicant) into the cycle, in batches; `created_at` one second
  * apart in that order, so that the preprocessing runner (by created_at, id) takes them in the order written.
+ * `anonymized`: also write each one's anonymized row and mark it ANONYMIZED, as preprocessing would (bench-only:
+ * for a cycle too large to scrub within the bench's time; its numbers start at `from + 1`).
  */
 export async function seedApplications(
   orm: MikroORM,
@@ -67,7 +102,7 @@ export async function seedApplications(
   cycle: BenchCycle,
   count: number,
   log: (line: string) => void,
-  from = 0,
+  { from = 0, anonymized = false }: { from?: number; anonymized?: boolean } = {},
 ): Promise<number> {
   const started = performance.now();
   const base = Date.now() - (from + count) * 1000;
@@ -87,8 +122,9 @@ export async function seedApplications(
         }),
       ),
     );
-    return [
+    const applications = [
       cycle.id,
+      anonymized ? "ANONYMIZED" : "SUBMITTED",
       ids,
       ids.map((id) => JSON.stringify(sealed.get(id)![0])),
       ids.map((id) => JSON.stringify(sealed.get(id)![1])),
@@ -105,6 +141,26 @@ export async function seedApplications(
       }),
       ids.map((_, k) => new Date(base + (at - from + k) * 1000).toISOString()),
     ];
+    return { applications, anonymous: anonymized ? JSON.stringify(anonymizedRows(ids, at)) : null };
+  };
+  const insert = async ({ applications, anonymous }: Awaited<ReturnType<typeof prepare>>) => {
+    await client.query(
+      `insert into admission_applications (id, cycle_id, status, identity_sealed, answers_sealed, email_index,
+                                           receipt_hash, created_at, updated_at)
+       select id, $1, $2::admission_status, identity, answers, email_index, receipt, created, created
+         from unnest($3::uuid[], $4::jsonb[], $5::jsonb[], $6::text[], $7::text[], $8::timestamptz[])
+           as t(id, identity, answers, email_index, receipt, created)`,
+      applications,
+    );
+    if (anonymous)
+      await client.query(
+        `insert into admission_anonymized
+           (application_id, cycle_id, number, answers, replacements, metrics, content_hash, scrubber_version)
+         select r.application_id, $1, r.number, r.answers, r.replacements, r.metrics, r.content_hash, $2
+           from jsonb_to_recordset($3::jsonb)
+             as r(application_id uuid, number int, answers jsonb, replacements jsonb, metrics jsonb, content_hash text)`,
+        [cycle.id, BENCH_WRITER_VERSION, anonymous],
+      );
   };
   // The next batch is sealed while the previous one is being inserted (two connections, two cores).
   let inserting: Promise<unknown> = Promise.resolve();
@@ -112,14 +168,7 @@ export async function seedApplications(
     const n = Math.min(SEED_BATCH, from + count - at);
     const values = await prepare(at, n);
     await inserting;
-    inserting = client.query(
-      `insert into admission_applications (id, cycle_id, identity_sealed, answers_sealed, email_index, receipt_hash,
-                                           created_at, updated_at)
-       select id, $1, identity, answers, email_index, receipt, created, created
-         from unnest($2::uuid[], $3::jsonb[], $4::jsonb[], $5::text[], $6::text[], $7::timestamptz[])
-           as t(id, identity, answers, email_index, receipt, created)`,
-      values,
-    );
+    inserting = insert(values);
     // Awaited before the next insert or at the end; handled meanwhile, so a failure is not an unhandled rejection.
     inserting.catch(() => {});
     const done = at + n - from;
@@ -127,6 +176,7 @@ export async function seedApplications(
   }
   await inserting;
   await client.query("vacuum analyze admission_applications");
+  if (anonymized) await client.query("vacuum analyze admission_anonymized");
   await client.query("vacuum analyze data_keys");
   return (performance.now() - started) / 1000;
 }

@@ -293,22 +293,20 @@ const AVAILABILITY = [
   (s: Slots) => `Immediately, remote from ${s.city} or on site.`,
 ];
 
-/** Applicant `i` (0-based). */
-export function benchApplicant(i: number): BenchApplicant {
+const ascii = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[^A-Za-z]/g, "")
+    .toLowerCase();
+
+function slotsOf(i: number): Slots {
   const first = pick(FIRST, i, 1);
   const last = pick(LAST, i, 7, 3);
-  const full = `${first} ${last}`;
-  const ascii = (s: string) =>
-    s
-      .normalize("NFD")
-      .replace(/[^A-Za-z]/g, "")
-      .toLowerCase();
-  const email = `${ascii(first)}.${ascii(last)}${i}@${pick(MAILBOXES, i, 3)}`;
-  const slots: Slots = {
+  return {
     first,
     last,
-    full,
-    email,
+    full: `${first} ${last}`,
+    email: `${ascii(first)}.${ascii(last)}${i}@${pick(MAILBOXES, i, 3)}`,
     phone: phoneOf(i),
     city: pick(CITIES, i, 5, 1),
     homeCity: pick(CITIES, i, 11, 7),
@@ -322,17 +320,46 @@ export function benchApplicant(i: number): BenchApplicant {
     year: 2015 + (i % 10),
     people: 7 + ((i * 31) % 997),
   };
+}
+
+const answersOf = (i: number, slots: Slots): Record<string, string> => ({
+  motivation: pick(MOTIVATION, i, 1)(slots),
+  project: PROJECT[(i + Math.floor(i / 5)) % PROJECT.length]!(slots),
+  availability: pick(AVAILABILITY, i, 1, 2)(slots),
+});
+
+/** Applicant `i` (0-based). */
+export function benchApplicant(i: number): BenchApplicant {
+  const slots = slotsOf(i);
   return {
-    name: full,
-    email,
+    name: slots.full,
+    email: slots.email,
     phone: slots.phone,
     dateOfBirth: `${1975 + (i % 30)}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
-    answers: {
-      motivation: pick(MOTIVATION, i, 1)(slots),
-      project: PROJECT[(i + Math.floor(i / 5)) % PROJECT.length]!(slots),
-      availability: pick(AVAILABILITY, i, 1, 2)(slots),
-    },
+    answers: answersOf(i, slots),
   };
+}
+
+/**
+ * Applicant `i`'s answers as a scrubber that found every planted value would leave them: the same template with a
+ * placeholder in each slot that holds personal data (what the bench-only writer stores when it skips scrubbing).
+ */
+export function benchAnonymizedAnswers(i: number): Record<string, string> {
+  return answersOf(i, {
+    ...slotsOf(i),
+    first: "[NAME]",
+    last: "[NAME]",
+    full: "[NAME]",
+    email: "[EMAIL]",
+    phone: "[PHONE]",
+    city: "[LOCATION]",
+    homeCity: "[LOCATION]",
+    university: "[SCHOOL]",
+    mentor: "[NAME]",
+    friend: "[NAME]",
+    handle: "[HANDLE]",
+    url: "[URL]",
+  });
 }
 
 /** The bench cycle's form: three reviewed questions and one identifying one. */
