@@ -57,7 +57,7 @@ function unknownProper(word: Word, text: string): boolean {
 }
 
 /** Words read on each side of a capitalised word worth reading: enough context for the tagger. */
-const WINDOW = 3;
+const WINDOW = 2;
 
 /**
  * Only windows around the capitalised words worth reading are parsed: a word that is not a common word opening a
@@ -98,14 +98,16 @@ function readWords(prepared: string): Word[] {
     let previous: Word | null = null;
     for (const term of sentence) {
       const start = at + term.pre.length;
+      // A possessive's "'s" is no part of the name: "[NAME]'s code".
+      const possessive = /['’]s$/.test(term.text) ? 2 : 0;
       const word: Word = {
         start,
-        end: start + term.text.length,
+        end: start + term.text.length - possessive,
         text: term.text,
         tags: term.tags ?? new Set(),
         joined: false,
       };
-      at = word.end + term.post.length;
+      at = start + term.text.length + term.post.length;
       word.joined = previous !== null && /^[\s-]*$/.test(prepared.slice(previous.end, word.start));
       words.push(word);
       previous = word;
@@ -190,8 +192,15 @@ export function findEntities(text: string, alsoRead: (word: string) => boolean =
     if (persons > 0 && persons + unknown === run.length) name(i, end, true);
     else if (run.length >= 2 && unknown === run.length) name(i, end, false);
     else if (places > 0) {
-      const placeWords = run.filter((w) => w.tags.has("Place") || unknownProper(w, prepared));
-      spans.push({ start: placeWords[0]!.start, end: placeWords.at(-1)!.end, kind: "LOCATION" });
+      // A run is a place when one of its words is a known place that is not also a common word, or the lexicon says
+      // so ("Reading" the town); then its place words go with it ("Quebec City", "Little Havana"), not "At" alone.
+      const strong = (w: Word) =>
+        w.tags.has("Place") &&
+        (!isCommonWord(foldValue(w.text)) || ["City", "Country", "Region"].some((tag) => w.tags.has(tag)));
+      if (run.some(strong)) {
+        const placeWords = run.filter((w) => w.tags.has("Place") || unknownProper(w, prepared));
+        spans.push({ start: placeWords[0]!.start, end: placeWords.at(-1)!.end, kind: "LOCATION" });
+      }
     } else if (run.length === 1 && unknown === 1 && placeCued(i) && !NOT_A_PLACE.test(word.text)) {
       spans.push({ start: word.start, end: word.end, kind: "LOCATION" });
     } else {

@@ -15,11 +15,18 @@ const DOC = fileURLToPath(new URL("../../../../../docs/scrubbing.md", import.met
 const START = "<!-- scrub-eval:start -->";
 const END = "<!-- scrub-eval:end -->";
 
-const evaluation = evaluate(loadTestSet());
+const development = evaluate(loadTestSet("development"));
+const heldOut = evaluate(loadTestSet("held-out"));
+const commonWords = evaluate(loadTestSet("development").filter((snippet) => snippet.id.startsWith("cwn-")));
 if (process.argv.includes("--verbose")) {
-  for (const miss of evaluation.misses) console.log(`missed ${miss.category} in ${miss.id}: ${miss.value}`);
-  for (const wrong of evaluation.wrong) console.log(`wrong [${wrong.kind}] in ${wrong.id}: ${wrong.value}`);
-  for (const id of evaluation.idempotent.failures) console.log(`not idempotent: ${id}`);
+  for (const [set, evaluation] of [
+    ["development", development],
+    ["held-out", heldOut],
+  ] as const) {
+    for (const miss of evaluation.misses) console.log(`${set}: missed ${miss.category} in ${miss.id}: ${miss.value}`);
+    for (const wrong of evaluation.wrong) console.log(`${set}: wrong [${wrong.kind}] in ${wrong.id}: ${wrong.value}`);
+    for (const id of evaluation.idempotent.failures) console.log(`${set}: not idempotent: ${id}`);
+  }
 }
 if (process.argv.includes("--speed")) {
   const typical = loadTypicalApplication();
@@ -29,7 +36,22 @@ if (process.argv.includes("--speed")) {
     `typical application: ${speed.perCpuSecond.toFixed(1)} per CPU second, ${speed.perSecond.toFixed(1)} per second (${speed.applications} in 10 s)`,
   );
 }
-const tables = evaluationTables(evaluation);
+const names = commonWords.recall.OWN_NAME;
+const tables = [
+  "### Development set (`testset/*.jsonl`, the set the scrubber was tuned on)",
+  "",
+  evaluationTables(development),
+  "",
+  "### Held-out set (`testset/held-out/`, written after the tuning)",
+  "",
+  evaluationTables(heldOut),
+  "",
+  "### Names that are also common words (`testset/common-word-names.jsonl`)",
+  "",
+  `${names.found} of ${names.planted} planted names found; ${commonWords.wrong.length} placeholders put on a word ` +
+    `that was not the name; ${commonWords.clean.unchanged} of ${commonWords.clean.snippets} snippets that use the ` +
+    `word only as a word ("I will", "a rose garden") left unchanged.`,
+].join("\n");
 console.log(`\n${tables}\n`);
 if (!process.argv.includes("--check")) {
   const doc = await readFile(DOC, "utf8");

@@ -42,7 +42,12 @@ const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function blank(text: string, ranges: readonly { start: number; end: number }[]): string {
   if (!ranges.length) return text;
   const chars = text.split("");
-  for (const { start, end } of ranges) for (let i = start; i < end; i++) if (chars[i] !== "\n") chars[i] = " ";
+  for (const range of ranges) {
+    // A sentence's full stop after a URL stays: the tagger needs it.
+    let end = range.end;
+    while (end > range.start && /[.,;:!?)]/.test(text[end - 1]!)) end--;
+    for (let i = range.start; i < end; i++) if (chars[i] !== "\n") chars[i] = " ";
+  }
   return chars.join("");
 }
 
