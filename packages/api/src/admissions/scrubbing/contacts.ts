@@ -24,7 +24,7 @@ const SOCIAL_URL = new RegExp(
   String.raw`(?<![\w.@-])(?:https?://)?(?:www\.)?(?:${SOCIAL_SITES})/(?:in/)?[A-Za-z0-9_.~%-]+(?:/[^\s<>"']*)?`,
   "gi",
 );
-const URL_WITH_SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"']+/gi;
+const URL_WITH_SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"'`]+/gi;
 const WWW_URL = /(?<![\w.@-])www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s<>"']*)?/gi;
 /** Bare domains in lower case ("mysite.dev/talks"); file names (".py", ".js") are not among the endings. */
 const BARE_DOMAIN = new RegExp(
