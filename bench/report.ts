@@ -268,7 +268,12 @@ function admissionsSection(a: AdmissionsResult): string[] {
     `- Ratio (download rows/s over COPY's), per round: ${perRound(ex.rounds.map((r) => r.ratio))}; informational, no target.`,
     `- \`admissions.exportBatch\` (records the batch of ${fmt(ex.rows)} lines and hashes its file by walking them) took ${fmt(ex.exportBatchSeconds, 1)} s.`,
     `- Server memory during each download (RSS of the bench's process, which runs the server and the downloading client,`,
-    `  sampled every 10 ms): ${ex.rounds.map((r) => `${fmt(r.download.rssBeforeMiB)} → peak ${fmt(r.download.rssPeakMiB)} MiB`).join("; ")}.`,
+    `  sampled every 10 ms after a full GC): ${ex.rounds.map((r) => `${fmt(r.download.rssBeforeMiB)} → peak ${fmt(r.download.rssPeakMiB)} MiB`).join("; ")}.`,
+    ...(ex.rounds.every((r) => r.download.heapGrowthMiB !== undefined)
+      ? [
+          `  V8's heap in use plus Buffers rose at most by ${ex.rounds.map((r) => fmt(r.download.heapGrowthMiB!)).join(", ")} MiB (garbage included, until each collection).`,
+        ]
+      : []),
     `  ${growth <= EXPORT_RSS_GROWTH_LIMIT_MB ? "Flat" : "**Not flat**"}: the median peak grew by ${fmt(growth)} MB while ${fmt(fileMB)} MB went out (${percent(growth / fileMB)} of the file).`,
     "",
     "### Results import",
