@@ -100,7 +100,7 @@ export function evaluate(snippets: readonly LabelledSnippet[]): Evaluation {
   };
   for (const snippet of snippets) {
     const scrub = createScrubber({ ...snippet.identity, identifyingAnswers: [] });
-    const { text: scrubbed, spans } = scrub(snippet.text);
+    const { text: scrubbed, spans } = scrub([snippet.text])[0]!;
     const planted = snippet.pii.flatMap(({ kind, value }) => {
       const places = occurrences(snippet.text, value);
       if (!places.length) throw new Error(`${snippet.id}: "${value}" is not in the text`);
@@ -121,7 +121,7 @@ export function evaluate(snippets: readonly LabelledSnippet[]): Evaluation {
       if (scrubbed === snippet.text) result.clean.unchanged++;
     }
     result.idempotent.checked++;
-    if (scrub(scrubbed).text !== scrubbed) result.idempotent.failures.push(snippet.id);
+    if (scrub([scrubbed])[0]!.text !== scrubbed) result.idempotent.failures.push(snippet.id);
   }
   return result;
 }

@@ -19,15 +19,16 @@ export interface ScrubResult {
 export const SCRUBBER_VERSION = "scrubber@1";
 
 export function scrubAnswers(identity: ScrubIdentity, answers: Record<string, string>): ScrubResult {
-  const scrub = createScrubber(identity);
+  const keys = Object.keys(answers);
+  const results = createScrubber(identity)(keys.map((key) => answers[key]!));
   const scrubbed: Record<string, string> = {};
   const replacements: Partial<Record<PiiKind, number>> = {};
-  for (const [key, answer] of Object.entries(answers)) {
-    const result = scrub(answer);
+  keys.forEach((key, i) => {
+    const result = results[i]!;
     scrubbed[key] = result.text;
     for (const [kind, count] of Object.entries(result.counts) as [PiiKind, number][]) {
       replacements[kind] = (replacements[kind] ?? 0) + count;
     }
-  }
+  });
   return { answers: scrubbed, replacements };
 }

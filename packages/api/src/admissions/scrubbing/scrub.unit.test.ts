@@ -117,6 +117,14 @@ describe("scrubAnswers", () => {
     expect(twice.replacements).toEqual({});
   });
 
+  it("scrubs answers together (one parse) exactly as it scrubs each alone", () => {
+    const typical = loadTypicalApplication();
+    const together = scrubAnswers(typical.identity, typical.answers).answers;
+    for (const [key, text] of Object.entries(typical.answers)) {
+      expect(scrubAnswers(typical.identity, { [key]: text }).answers[key]).toBe(together[key]);
+    }
+  });
+
   it("never tags a placeholder again, whatever surrounds it", () => {
     const text =
       "[NAME] and [NAME] met Dr. [NAME] from [SCHOOL] in [LOCATION]; write to [EMAIL] or [PHONE], see [URL].";

@@ -2,7 +2,7 @@
 import nlp from "compromise/two";
 import type { PiiKind } from "@shortlist/db/constants";
 import { findContacts, findIdNumbers } from "./contacts";
-import { findEntities } from "./entities";
+import { findEntitiesMany, type EntityPass } from "./entities";
 import { ownNameMatcher } from "./own-name";
 import { findPhones, ownPhonePattern } from "./phones";
 import { findSchools } from "./schools";
@@ -51,7 +51,8 @@ function blank(text: string, ranges: readonly { start: number; end: number }[]):
   return chars.join("");
 }
 
-export function createScrubber(identity: ScrubIdentity): (text: string) => ScrubbedText {
+/** One applicant's scrubber: scrubs texts (an application's answers, read by the NLP pass in one parse). */
+export function createScrubber(identity: ScrubIdentity): (texts: readonly string[]) => ScrubbedText[] {
   const ownName = ownNameMatcher(identity.name);
   const ownPhone = ownPhonePattern(identity.phone);
   const literals = [identity.email, ...identity.identifyingAnswers]
@@ -62,8 +63,8 @@ export function createScrubber(identity: ScrubIdentity): (text: string) => Scrub
       kind: value === identity.email.trim() ? ("EMAIL" as const) : identifyingKind(value),
     }));
 
-  return (text) => {
-    if (!text.trim()) return { text, spans: [], counts: {} };
+  /** What the patterns find in one text, and the text as the NLP pass should read it. */
+  const prepare = (text: string) => {
     const protectedRanges = placeholderSpans(text);
     const folded = foldText(text);
     const found: Span[] = [];
@@ -77,11 +78,24 @@ export function createScrubber(identity: ScrubIdentity): (text: string) => Scrub
         found.push({ start: match.index, end: match.index + match[0].length, kind: "PHONE" });
     found.push(...findIdNumbers(text));
     // The NLP pass reads the text without what is already found (an email is no name) nor the placeholders.
-    const masked = blank(text, [...protectedRanges, ...found]);
-    const entities = findEntities(masked, ownName.isAmbiguousPart);
+    return { text, folded, found, protectedRanges, masked: blank(text, [...protectedRanges, ...found]) };
+  };
+  const finish = (state: ReturnType<typeof prepare>, entities: EntityPass): ScrubbedText => {
+    const { text, folded, found, protectedRanges, masked } = state;
     found.push(...ownName.find(text, folded, entities), ...findSchools(masked), ...entities.spans);
     const spans = resolveSpans(text, found, protectedRanges);
     const { text: scrubbed, counts } = applySpans(text, spans);
     return { text: scrubbed, spans, counts };
+  };
+
+  return (texts) => {
+    const states = texts.map(prepare);
+    const entities = findEntitiesMany(
+      states.map((state) => (state.text.trim() ? state.masked : "")),
+      ownName.isAmbiguousPart,
+    );
+    return states.map((state, i) =>
+      state.text.trim() ? finish(state, entities[i]!) : { text: state.text, spans: [], counts: {} },
+    );
   };
 }
