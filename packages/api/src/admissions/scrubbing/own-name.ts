@@ -16,7 +16,6 @@ const ACRONYMS = new Set(
     "UCL LSE NYU CMU KTH IIT FAQ ASAP DIY ETA UAE USA EEA NHS BBC IEEE ACM"
   ).split(" "),
 );
-const WORD_CHAR = String.raw`[\p{L}\p{N}]`;
 
 export interface OwnNameMatcher {
   /** Spans of the applicant's name; the NLP pass's tags tell a name from a word where the two look alike. */
@@ -64,78 +63,86 @@ function nameForms(name: string): NameForms {
   return { parts, initialLetters: new Set(pieces.map(initial)), initials, shortForms };
 }
 
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Words of the folded text, hyphens and apostrophes inside: each is checked whole, then piece by piece. */
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const PIECE = /[\p{L}\p{N}]+/gu;
+/** Runs of capitals that may be initials ("MJ", "M.J.", "M. J."). */
+const INITIALS = /(?<![\p{L}\p{N}.])\p{Lu}(?:\.?\s?\p{Lu}){1,4}\.?(?![\p{L}\p{N}])/gu;
+/** Initials just before or after a name part ("J. Doe", "Amara O.-D."). */
+const INITIALS_BEFORE = /(?<![\p{L}.])\p{Lu}\.(?:\s?-?\s?\p{Lu}\.)*\s?$/u;
+const INITIALS_AFTER = /^\s\p{Lu}\.(?:\s?-?\s?\p{Lu}\.)*/u;
 
+/** The patterns are compiled once for every applicant: a name only fills sets (compiling per applicant cost more). */
 export function ownNameMatcher(name: string): OwnNameMatcher {
   const forms = nameForms(name);
-  const alternatives = [...forms.parts, ...forms.shortForms].sort((a, b) => b.length - a.length).map(escape);
-  const partPattern = alternatives.length
-    ? new RegExp(String.raw`(?<!${WORD_CHAR})(?:${alternatives.join("|")})(?!${WORD_CHAR})`, "gu")
-    : null;
-  const initialsPattern = forms.initials.length
-    ? new RegExp(
-        String.raw`(?<![\p{L}\p{N}.])(?:${forms.initials
-          .sort((a, b) => b.length - a.length)
-          .map((value) => value.split("").join(String.raw`\.?\s?`) + String.raw`\.?`)
-          .join("|")})(?!${WORD_CHAR})`,
-        "gu",
-      )
-    : null;
-  const letters = [...forms.initialLetters].join("");
-  const initialRun = letters ? String.raw`[${escape(letters)}]\.(?:\s?-?\s?[${escape(letters)}]\.)*` : null;
-  const initialsBefore = initialRun ? new RegExp(String.raw`(?<![\p{L}.])${initialRun}\s?$`, "u") : null;
-  const initialsAfter = initialRun ? new RegExp(String.raw`^\s${initialRun}`, "u") : null;
+  const known = (value: string) => forms.parts.has(value) || forms.shortForms.has(value);
+  const initials = new Set(forms.initials);
+  const ofName = (run: string) => [...run.replace(/[^\p{Lu}]/gu, "")].every((l) => forms.initialLetters.has(l));
+
+  /** Where a name part or shortened first name stands in the folded text. */
+  function partsIn(folded: string): { start: number; end: number; value: string }[] {
+    const found: { start: number; end: number; value: string }[] = [];
+    for (const word of folded.matchAll(WORD)) {
+      const whole = word[0].replace(/'s$/, "");
+      if (known(whole)) {
+        found.push({ start: word.index, end: word.index + whole.length, value: whole });
+        continue;
+      }
+      if (word[0].length === word[0].match(PIECE)?.[0].length) continue;
+      for (const piece of word[0].matchAll(PIECE)) {
+        if (known(piece[0])) {
+          const start = word.index + piece.index;
+          found.push({ start, end: start + piece[0].length, value: piece[0] });
+        }
+      }
+    }
+    return found;
+  }
 
   return {
     isAmbiguousPart: (word) => forms.parts.has(word) && (word.length <= 2 || isCommonWord(word)),
     find(text, folded, entities) {
       const spans: Span[] = [];
-      if (partPattern) {
-        const raw = [...folded.matchAll(partPattern)].map((match) => ({
-          start: match.index,
-          end: match.index + match[0].length,
-          value: match[0],
-        }));
-        const adjacent = (i: number) =>
-          [raw[i - 1], raw[i + 1]].some(
-            (other) =>
-              other &&
-              isUpper(text[other.start]) &&
-              /^[\s-]+$/.test(
-                other.start > raw[i]!.start
-                  ? text.slice(raw[i]!.end, other.start)
-                  : text.slice(other.end, raw[i]!.start),
-              ),
-          );
-        raw.forEach((match, i) => {
-          const capitalized = isUpper(text[match.start]);
-          const isShortForm = forms.shortForms.has(match.value) && !forms.parts.has(match.value);
-          // A shortened first name only capitalised; a part that is also a word ("Grace", "Will") or two letters long
-          // only capitalised where a name stands: mid-sentence, beside another part, before "'s" or a comma, or
-          // where the NLP pass saw a person.
-          if (isShortForm && !capitalized) return;
-          if (!isShortForm && (match.value.length <= 2 || isCommonWord(match.value))) {
-            if (!capitalized) return;
-            const next = text.slice(match.end, match.end + 3);
-            const tags = entities.tagsAt(match.start);
-            const clearly = adjacent(i) || /^(?:'s|’s)/.test(next) || entities.personAt(match.start);
-            if (!clearly && ["Month", "Date", "WeekDay"].some((tag) => tags.has(tag))) return;
-            const following = entities.tagsAfter(match.start);
-            // Opening a sentence, it is the name when a verb of its own follows ("Pearl keeps …"), not a copula
-            // or a modal ("Hope is …", "Will this …"), and the word itself is no verb ("Mark my words").
-            const subjectOfVerb =
-              following.has("Verb") &&
-              !["Copula", "Modal", "Auxiliary"].some((tag) => following.has(tag)) &&
-              !tags.has("Verb");
-            const namedHere = clearly || next.startsWith(",") || !startsSentence(text, match.start) || subjectOfVerb;
-            if (!namedHere) return;
+      const raw = partsIn(folded);
+      const adjacent = (i: number) =>
+        [raw[i - 1], raw[i + 1]].some(
+          (other) =>
+            other &&
+            isUpper(text[other.start]) &&
+            /^[\s-]+$/.test(
+              other.start > raw[i]!.start ? text.slice(raw[i]!.end, other.start) : text.slice(other.end, raw[i]!.start),
+            ),
+        );
+      raw.forEach((match, i) => {
+        const capitalized = isUpper(text[match.start]);
+        const isShortForm = forms.shortForms.has(match.value) && !forms.parts.has(match.value);
+        // A shortened first name only capitalised; a part that is also a word ("Grace", "Will") or two letters long
+        // only capitalised where a name stands: mid-sentence, beside another part, before "'s" or a comma, or
+        // where the NLP pass saw a person.
+        if (isShortForm && !capitalized) return;
+        if (!isShortForm && (match.value.length <= 2 || isCommonWord(match.value))) {
+          if (!capitalized) return;
+          const next = text.slice(match.end, match.end + 3);
+          const tags = entities.tagsAt(match.start);
+          const clearly = adjacent(i) || /^(?:'s|’s)/.test(next) || entities.personAt(match.start);
+          if (!clearly && ["Month", "Date", "WeekDay"].some((tag) => tags.has(tag))) return;
+          const following = entities.tagsAfter(match.start);
+          // Opening a sentence, it is the name when a verb of its own follows ("Pearl keeps …"), not a copula
+          // or a modal ("Hope is …", "Will this …"), and the word itself is no verb ("Mark my words").
+          const subjectOfVerb =
+            following.has("Verb") &&
+            !["Copula", "Modal", "Auxiliary"].some((tag) => following.has(tag)) &&
+            !tags.has("Verb");
+          const namedHere = clearly || next.startsWith(",") || !startsSentence(text, match.start) || subjectOfVerb;
+          if (!namedHere) return;
+        }
+        spans.push(asHandleOrName(text, match.start, match.end));
+      });
+      if (initials.size) {
+        for (const match of text.matchAll(INITIALS)) {
+          if (initials.has(match[0].replace(/[.\s]/g, ""))) {
+            spans.push({ start: match.index, end: match.index + match[0].length, kind: "NAME" });
           }
-          spans.push(asHandleOrName(text, match.start, match.end));
-        });
-      }
-      if (initialsPattern) {
-        for (const match of text.matchAll(initialsPattern)) {
-          spans.push({ start: match.index, end: match.index + match[0].length, kind: "NAME" });
         }
       }
       return spans.map((span) => (span.kind === "NAME" ? withInitials(text, span) : span));
@@ -145,10 +152,10 @@ export function ownNameMatcher(name: string): OwnNameMatcher {
   /** "J. Doe", "Hannah G.", "Amara O.-D.": the initials next to a name part belong to it. */
   function withInitials(text: string, span: Span): Span {
     let { start, end } = span;
-    const before = initialsBefore?.exec(text.slice(Math.max(0, start - 12), start));
-    if (before) start -= before[0].length;
-    const after = initialsAfter?.exec(text.slice(end, end + 12));
-    if (after) end += after[0].length;
+    const before = INITIALS_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+    if (before && ofName(before[0])) start -= before[0].length;
+    const after = INITIALS_AFTER.exec(text.slice(end, end + 12));
+    if (after && ofName(after[0])) end += after[0].length;
     return { start, end, kind: "NAME" };
   }
 }

@@ -40,12 +40,25 @@ export function findPhones(text: string): Span[] {
   return spans;
 }
 
-/** A pattern for the applicant's own number written with any grouping, with or without its country code. */
-export function ownPhonePattern(phone: string): RegExp | null {
+/** Digits in groups, as a phone number is written (compiled once; the applicant's number is compared by digits). */
+const DIGIT_RUN = /(?<![\d+])\+?\(?\d(?:[\s().-]{0,2}\d){6,16}(?!\d)/g;
+
+/**
+ * The applicant's own number written with any grouping, with or without its country code or trunk 0: a run of
+ * digits that ends with the number's last nine digits and holds at most four more.
+ */
+export function ownPhoneFinder(phone: string): ((text: string) => Span[]) | null {
   const digits = phone.replace(/\D/g, "");
   if (digits.length < 7) return null;
-  // The last 7+ digits (the subscriber part) in any grouping; a leading 0 or country code before them is taken too.
   const tail = digits.slice(-Math.min(digits.length, 9));
-  const body = tail.split("").join(String.raw`[\s().-]{0,2}`);
-  return new RegExp(String.raw`(?<!\d)(?:\+?\d{1,3}[\s().-]{0,2})?(?:\(?0\)?[\s().-]{0,2})?${body}(?!\d)`, "g");
+  return (text) => {
+    const spans: Span[] = [];
+    for (const match of text.matchAll(DIGIT_RUN)) {
+      const found = match[0].replace(/\D/g, "");
+      if (found.endsWith(tail) && found.length <= tail.length + 4) {
+        spans.push({ start: match.index, end: match.index + match[0].length, kind: "PHONE" });
+      }
+    }
+    return spans;
+  };
 }

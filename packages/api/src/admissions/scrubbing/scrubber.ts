@@ -4,7 +4,7 @@ import type { PiiKind } from "@shortlist/db/constants";
 import { findContacts, findIdNumbers } from "./contacts";
 import { findEntitiesMany, type EntityPass } from "./entities";
 import { ownNameMatcher } from "./own-name";
-import { findPhones, ownPhonePattern } from "./phones";
+import { findPhones, ownPhoneFinder } from "./phones";
 import { findSchools } from "./schools";
 import { applySpans, placeholderSpans, resolveSpans, type Span } from "./spans";
 import { foldText, foldValue } from "./text";
@@ -36,7 +36,19 @@ function identifyingKind(value: string): PiiKind {
   return nlp(trimmed).has("#Place") ? "LOCATION" : "NAME";
 }
 
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+
+/** Where `value` (folded) stands in the folded text as whole words. */
+function literalSpans(folded: string, value: string, kind: PiiKind): Span[] {
+  const spans: Span[] = [];
+  for (let at = folded.indexOf(value); at >= 0; at = folded.indexOf(value, at + 1)) {
+    const end = at + value.length;
+    if (isWordChar(value[0]) && isWordChar(folded[at - 1])) continue;
+    if (isWordChar(value.at(-1)) && isWordChar(folded[end])) continue;
+    spans.push({ start: at, end, kind });
+  }
+  return spans;
+}
 
 /** Blanks (same length) over the given ranges: what the NLP pass should not read. */
 function blank(text: string, ranges: readonly { start: number; end: number }[]): string {
@@ -54,12 +66,12 @@ function blank(text: string, ranges: readonly { start: number; end: number }[]):
 /** One applicant's scrubber: scrubs texts (an application's answers, read by the NLP pass in one parse). */
 export function createScrubber(identity: ScrubIdentity): (texts: readonly string[]) => ScrubbedText[] {
   const ownName = ownNameMatcher(identity.name);
-  const ownPhone = ownPhonePattern(identity.phone);
+  const ownPhone = ownPhoneFinder(identity.phone);
   const literals = [identity.email, ...identity.identifyingAnswers]
     .map((value) => value.trim())
     .filter((value) => value.replace(/\W/g, "").length >= 3)
     .map((value) => ({
-      pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(foldValue(value))}(?![\p{L}\p{N}])`, "gu"),
+      value: foldValue(value),
       kind: value === identity.email.trim() ? ("EMAIL" as const) : identifyingKind(value),
     }));
 
@@ -68,15 +80,8 @@ export function createScrubber(identity: ScrubIdentity): (texts: readonly string
     const protectedRanges = placeholderSpans(text);
     const folded = foldText(text);
     const found: Span[] = [];
-    for (const { pattern, kind } of literals) {
-      for (const match of folded.matchAll(pattern))
-        found.push({ start: match.index, end: match.index + match[0].length, kind });
-    }
-    found.push(...findContacts(text), ...findPhones(text));
-    if (ownPhone)
-      for (const match of text.matchAll(ownPhone))
-        found.push({ start: match.index, end: match.index + match[0].length, kind: "PHONE" });
-    found.push(...findIdNumbers(text));
+    for (const { value, kind } of literals) found.push(...literalSpans(folded, value, kind));
+    found.push(...findContacts(text), ...findPhones(text), ...(ownPhone?.(text) ?? []), ...findIdNumbers(text));
     // The NLP pass reads the text without what is already found (an email is no name) nor the placeholders.
     return { text, folded, found, protectedRanges, masked: blank(text, [...protectedRanges, ...found]) };
   };
