@@ -78,7 +78,8 @@ async function preprocessedCycle(api: Api, slug: string, name: string) {
   return cycle;
 }
 
-const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? "");
+// Expressions evaluated in the page (the e2e files are type-checked without the DOM library).
+const focusedText = (page: Page) => page.evaluate<string>(`document.activeElement?.textContent ?? ""`);
 
 test("the new-cycle form names the fields it refuses, then creates the cycle and opens its board", async () => {
   const { page, server } = e2e;
@@ -175,7 +176,7 @@ test("the review queue is walked with the keyboard, and shows no applicant's ide
   await page.keyboard.press("ArrowDown");
   // The highlighted row is marked, and its link holds the (visible) focus.
   expect(await page.locator("tr[data-highlighted]").innerText()).toContain("#2");
-  expect(await page.evaluate(() => document.activeElement?.matches(":focus-visible"))).toBe(true);
+  expect(await page.evaluate<boolean>(`document.activeElement?.matches(":focus-visible") ?? false`)).toBe(true);
   await shot(page, "queue-keyboard");
 
   await page.keyboard.press("Enter");
@@ -201,7 +202,7 @@ test("the review queue is walked with the keyboard, and shows no applicant's ide
   await expect.poll(() => links.count()).toBe(3);
   await page.getByRole("switch", { name: "Not scored by me" }).focus();
   await page.keyboard.press("j");
-  expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("switch");
+  expect(await page.evaluate<string | null>(`document.activeElement?.getAttribute("role") ?? null`)).toBe("switch");
 });
 
 test("results import names its rejected lines; scores chart; overrides need a reason; selection and an audited reveal", async () => {

@@ -19,10 +19,9 @@ export interface LockedCycle {
 /** Locks the cycle's row for the rest of the transaction (NotFound when there is none). */
 export async function lockCycle(ctx: Pick<ProcedureContext, "em">, cycleId: string): Promise<LockedCycle> {
   const rows = dbRows<LockedCycle>(
-    await ctx.em.execute(
-      "select id, phase, capacity, version, name from admission_cycles where id = ? for update",
-      [cycleId],
-    ),
+    await ctx.em.execute("select id, phase, capacity, version, name from admission_cycles where id = ? for update", [
+      cycleId,
+    ]),
   );
   if (!rows[0]) throw new NotFound("admission cycle", cycleId);
   return rows[0];
@@ -50,7 +49,8 @@ export async function movePhase(
   extra: Record<string, unknown> = {},
 ): Promise<void> {
   requirePhase(cycle, [from], `move to ${to}`);
-  if (CYCLE_PHASES.indexOf(to) <= CYCLE_PHASES.indexOf(from)) throw new Error(`A cycle only moves forward: ${from} → ${to}`);
+  if (CYCLE_PHASES.indexOf(to) <= CYCLE_PHASES.indexOf(from))
+    throw new Error(`A cycle only moves forward: ${from} → ${to}`);
   await ctx.em.execute(
     "update admission_cycles set phase = ?, version = version + 1, updated_at = now() where id = ?",
     [to, cycle.id],

@@ -42,7 +42,10 @@ export const formQuestionInput = z
     required: z.boolean().default(true),
     identifying: z.boolean().default(false),
   })
-  .transform((q) => ({ ...q, maxLength: Math.min(q.maxLength ?? QUESTION_MAX_LENGTH[q.kind], QUESTION_MAX_LENGTH[q.kind]) }));
+  .transform((q) => ({
+    ...q,
+    maxLength: Math.min(q.maxLength ?? QUESTION_MAX_LENGTH[q.kind], QUESTION_MAX_LENGTH[q.kind]),
+  }));
 
 export const scoringCriterionInput = z.strictObject({
   key,
@@ -54,7 +57,8 @@ export const scoringCriterionInput = z.strictObject({
 const uniqueKeys = <T extends { key: string }>(items: T[], ctx: z.RefinementCtx, field: string) => {
   const seen = new Set<string>();
   items.forEach((item, index) => {
-    if (seen.has(item.key)) ctx.addIssue({ code: "custom", path: [field, index, "key"], message: `Key ${item.key} is used twice` });
+    if (seen.has(item.key))
+      ctx.addIssue({ code: "custom", path: [field, index, "key"], message: `Key ${item.key} is used twice` });
     seen.add(item.key);
   });
 };
@@ -69,14 +73,12 @@ const cycleFields = {
   closesAt: z.date().nullish(),
 };
 
-export const createCycleInput = z
-  .strictObject({ slug: cycleSlug, ...cycleFields })
-  .superRefine((c, ctx) => {
-    uniqueKeys(c.questions, ctx, "questions");
-    uniqueKeys(c.criteria, ctx, "criteria");
-    if (c.opensAt && c.closesAt && c.closesAt <= c.opensAt)
-      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "Must be after the opening date" });
-  });
+export const createCycleInput = z.strictObject({ slug: cycleSlug, ...cycleFields }).superRefine((c, ctx) => {
+  uniqueKeys(c.questions, ctx, "questions");
+  uniqueKeys(c.criteria, ctx, "criteria");
+  if (c.opensAt && c.closesAt && c.closesAt <= c.opensAt)
+    ctx.addIssue({ code: "custom", path: ["closesAt"], message: "Must be after the opening date" });
+});
 export type CreateCycleInput = z.output<typeof createCycleInput>;
 
 /** Questions and criteria change only in DRAFT; the rest until COMPLETED. */
@@ -99,7 +101,11 @@ export const updateCycleInput = z
 export type UpdateCycleInput = z.output<typeof updateCycleInput>;
 
 export const cycleIdInput = z.strictObject({ cycleId: uuid });
-export const cycleListInput = z.strictObject({ limit: z.int().min(1).max(100).default(50), cursor: pageCursor, direction });
+export const cycleListInput = z.strictObject({
+  limit: z.int().min(1).max(100).default(50),
+  cursor: pageCursor,
+  direction,
+});
 
 // ── The public form ──────────────────────────────────────────────────────────────────────────────────────────
 

@@ -208,7 +208,11 @@ export const FinalScore = defineEntity({
   properties: {
     ...baseProperties,
     application: () =>
-      p.oneToOne(AdmissionApplication).owner().deleteRule("cascade").unique("admission_final_scores_application_unique"),
+      p
+        .oneToOne(AdmissionApplication)
+        .owner()
+        .deleteRule("cascade")
+        .unique("admission_final_scores_application_unique"),
     cycle: () => p.manyToOne(AdmissionCycle).deleteRule("cascade"),
     score: p.double(),
     /** Criterion key → { mean, count }. */

@@ -325,9 +325,7 @@ class EnvelopeKeyring implements Keyring {
   ): Promise<({ ok: true; value: unknown } | { ok: false; reason: "erased" })[]> {
     for (const value of sealed) assertSealed(value);
     const kids = [...new Set(sealed.map((value) => value.kid))];
-    const rows = kids.length
-      ? await em.execute<KeyRow[]>("select * from data_keys where id in (?)", [kids])
-      : [];
+    const rows = kids.length ? await em.execute<KeyRow[]>("select * from data_keys where id in (?)", [kids]) : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return sealed.map((value) => {
       const row = byId.get(value.kid);
