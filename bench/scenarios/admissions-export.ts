@@ -1,17 +1,19 @@
 /**
  * The batch download (`GET /api/admissions/batches/:id/file`, streamed and hashed by the client as it arrives)
  * against `COPY (select … the same rows' columns …) TO STDOUT`, also streamed and hashed, in rounds (each side first
- * in every other round). During each download the bench's process, which runs the server (and the client), has its
- * memory sampled every RSS_SAMPLE_MS after a full GC: the RSS's peak against its size just before the request is the
- * export's memory cost; V8's heap in use (with Buffers) is sampled too, since a heap already resident can grow
- * without the RSS moving.
+ * in every other round). During each timed download the RSS of the bench's process, which runs the server (and the
+ * client), is sampled every RSS_SAMPLE_MS from a GC'd start: its peak over its size before. The RSS alone can stay
+ * put while memory is taken (a process that already holds freed pages reuses them), so one more, untimed download
+ * collects garbage every LIVE_SAMPLE_MS and records the live memory (V8's heap in use plus Buffers): a server that
+ * kept the file would show it there.
  */
 import { createHash } from "node:crypto";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { auth, type ScenarioContext } from "./context";
+import { readText, send } from "./admissions-http";
+import type { ScenarioContext } from "./context";
 
 export interface ExportSide {
   seconds: number;
@@ -20,13 +22,7 @@ export interface ExportSide {
 }
 
 export interface ExportRound {
-  download: ExportSide & {
-    rssBeforeMiB: number;
-    rssPeakMiB: number;
-    rssGrowthMiB: number;
-    /** V8's heap in use plus memory outside it (Buffers), at its highest during the download, over its size before. */
-    heapGrowthMiB?: number;
-  };
+  download: ExportSide & { rssBeforeMiB: number; rssPeakMiB: number; rssGrowthMiB: number };
   copy: ExportSide;
   /** The download's rows/s over COPY's. */
   ratio: number;
@@ -38,67 +34,88 @@ export interface ExportResult {
   fileMiB: number;
   /** Seconds `admissions.exportBatch` took (records the batch and hashes its file by walking its lines). */
   exportBatchSeconds: number;
+  /**
+   * One more download, untimed, with a full GC every LIVE_SAMPLE_MS: the live memory (V8's heap in use plus memory
+   * outside it, Buffers) at its highest over its size before, and how many times it was taken.
+   */
+  live?: { beforeMiB: number; peakMiB: number; growthMiB: number; samples: number };
   rounds: ExportRound[];
 }
 
 const RSS_SAMPLE_MS = 10;
+const LIVE_SAMPLE_MS = 250;
 const MiB = 1024 ** 2;
 
-/** A full garbage collection before each download, so that "before" is the live memory, not a heap's leftovers. */
+/** Full garbage collections: before each download, and during the live-memory pass. */
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;
 
-/** Downloads the file, hashing and counting lines as it streams; checks both against the batch's record. */
+const memory = () => {
+  const m = process.memoryUsage();
+  return { rss: m.rss, live: m.heapUsed + m.external };
+};
+
+/**
+ * Downloads the file, hashing and counting lines as it streams, and checks both against the batch's record; samples
+ * the process's memory every `everyMs` meanwhile (after a full GC each time when `collect`), from a GC'd start.
+ */
 async function download(
   ctx: ScenarioContext,
-  batchId: string,
-  rows: number,
-  fileHash: string,
-): Promise<ExportRound["download"]> {
+  batch: { id: string; rowCount: number; fileHash: string },
+  { everyMs, collect }: { everyMs: number; collect: boolean },
+) {
   collectGarbage();
-  const heap = () => {
-    const m = process.memoryUsage();
-    return { rss: m.rss, heap: m.heapUsed + m.external };
-  };
-  const before = heap();
+  const before = memory();
   const peak = { ...before };
+  let samples = 0;
   const sample = () => {
-    const now = heap();
+    if (collect) collectGarbage();
+    const now = memory();
     peak.rss = Math.max(peak.rss, now.rss);
-    peak.heap = Math.max(peak.heap, now.heap);
+    peak.live = Math.max(peak.live, now.live);
+    samples++;
   };
-  const sampler = setInterval(sample, RSS_SAMPLE_MS);
+  const sampler = setInterval(sample, everyMs);
   const started = performance.now();
   try {
-    const res = await fetch(`${ctx.shortlist.url}/api/admissions/batches/${batchId}/file`, {
-      headers: auth(ctx.token),
-    });
-    if (!res.ok || !res.body) throw new Error(`the batch download answered ${res.status}: ${await res.text()}`);
+    const res = await send(`${ctx.shortlist.url}/api/admissions/batches/${batch.id}/file`, ctx.token);
+    if (res.statusCode !== 200)
+      throw new Error(`the batch download answered ${res.statusCode}: ${await readText(res)}`);
     const hash = createHash("sha256");
     let bytes = 0;
     let lines = 0;
-    for await (const chunk of res.body) {
+    for await (const chunk of res as AsyncIterable<Buffer>) {
       hash.update(chunk);
       bytes += chunk.byteLength;
       for (const byte of chunk) if (byte === 10) lines++;
     }
     const seconds = (performance.now() - started) / 1000;
-    sample();
+    if (!collect) sample();
     const sha = hash.digest("hex");
-    if (lines !== rows || sha !== fileHash)
-      throw new Error(`the download had ${lines} lines hashing to ${sha}; the batch has ${rows} and ${fileHash}`);
-    return {
-      seconds,
-      rowsPerSec: rows / seconds,
-      bytes,
-      rssBeforeMiB: before.rss / MiB,
-      rssPeakMiB: peak.rss / MiB,
-      rssGrowthMiB: (peak.rss - before.rss) / MiB,
-      heapGrowthMiB: (peak.heap - before.heap) / MiB,
-    };
+    if (lines !== batch.rowCount || sha !== batch.fileHash)
+      throw new Error(
+        `the download had ${lines} lines hashing to ${sha}; the batch has ${batch.rowCount} and ${batch.fileHash}`,
+      );
+    return { seconds, bytes, before, peak, samples };
   } finally {
     clearInterval(sampler);
   }
+}
+
+/** A timed download, its RSS sampled every RSS_SAMPLE_MS (no collection while it runs). */
+async function timedDownload(
+  ctx: ScenarioContext,
+  batch: { id: string; rowCount: number; fileHash: string },
+): Promise<ExportRound["download"]> {
+  const d = await download(ctx, batch, { everyMs: RSS_SAMPLE_MS, collect: false });
+  return {
+    seconds: d.seconds,
+    rowsPerSec: batch.rowCount / d.seconds,
+    bytes: d.bytes,
+    rssBeforeMiB: d.before.rss / MiB,
+    rssPeakMiB: d.peak.rss / MiB,
+    rssGrowthMiB: (d.peak.rss - d.before.rss) / MiB,
+  };
 }
 
 /**
@@ -134,24 +151,34 @@ export async function measureExport(
   rounds: number,
 ): Promise<ExportResult> {
   // The batch's items were just written: vacuumed as the seeded tables were, then one unmeasured pass of each side
-  // (the first download after exportBatch ran at a fifth of the others' speed).
+  // (the first download after exportBatch ran at a fifth of the others' speed). The download's pass is the
+  // live-memory one: what the process holds, collected every LIVE_SAMPLE_MS, while the whole file goes out.
   await ctx.client.query("vacuum analyze admission_batch_items");
-  await download(ctx, batch.id, batch.rowCount, batch.fileHash);
+  const probe = await download(ctx, batch, { everyMs: LIVE_SAMPLE_MS, collect: true });
+  const live = {
+    beforeMiB: probe.before.live / MiB,
+    peakMiB: probe.peak.live / MiB,
+    growthMiB: (probe.peak.live - probe.before.live) / MiB,
+    samples: probe.samples,
+  };
+  ctx.log(
+    `  export: live memory ${live.beforeMiB.toFixed(0)} → peak ${live.peakMiB.toFixed(0)} MiB over ${live.samples} collections while ${(probe.bytes / MiB).toFixed(0)} MiB went out`,
+  );
   await copyOut(ctx, batch.id, batch.rowCount);
   const out: ExportRound[] = [];
   for (let r = 0; r < rounds; r++) {
     let dl: ExportRound["download"];
     let copy: ExportSide;
     if (r % 2 === 0) {
-      dl = await download(ctx, batch.id, batch.rowCount, batch.fileHash);
+      dl = await timedDownload(ctx, batch);
       copy = await copyOut(ctx, batch.id, batch.rowCount);
     } else {
       copy = await copyOut(ctx, batch.id, batch.rowCount);
-      dl = await download(ctx, batch.id, batch.rowCount, batch.fileHash);
+      dl = await timedDownload(ctx, batch);
     }
     const round = { download: dl, copy, ratio: dl.rowsPerSec / copy.rowsPerSec };
     ctx.log(
-      `  export r${r + 1}: download ${dl.rowsPerSec.toFixed(0)} rows/s (${(dl.bytes / MiB).toFixed(0)} MiB, RSS ${dl.rssBeforeMiB.toFixed(0)} → peak ${dl.rssPeakMiB.toFixed(0)} MiB, +${dl.rssGrowthMiB.toFixed(1)}; heap +${dl.heapGrowthMiB!.toFixed(1)} MiB), COPY ${copy.rowsPerSec.toFixed(0)} rows/s: ${round.ratio.toFixed(2)}×`,
+      `  export r${r + 1}: download ${dl.rowsPerSec.toFixed(0)} rows/s (${(dl.bytes / MiB).toFixed(0)} MiB, RSS ${dl.rssBeforeMiB.toFixed(0)} → peak ${dl.rssPeakMiB.toFixed(0)} MiB), COPY ${copy.rowsPerSec.toFixed(0)} rows/s: ${round.ratio.toFixed(2)}×`,
     );
     out.push(round);
   }
@@ -160,6 +187,7 @@ export async function measureExport(
     batchId: batch.id,
     fileMiB: out[0]!.download.bytes / MiB,
     exportBatchSeconds,
+    live,
     rounds: out,
   };
 }

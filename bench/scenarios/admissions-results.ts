@@ -8,7 +8,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
-import { trpc } from "./admissions-seed";
+import { trpc } from "./admissions-http";
 import { BENCH_CRITERIA } from "./admissions-texts";
 import type { ScenarioContext } from "./context";
 

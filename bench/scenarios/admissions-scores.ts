@@ -50,6 +50,8 @@ const toItem = (r: ScoreRow) => ({
 async function startScoresBaseline(config: pg.PoolConfig) {
   const pool = new pg.Pool(config);
   pool.on("error", () => {});
+  // The load's last requests may still be in flight when the scenario closes the server and its pool.
+  let closing = false;
   const app = createBaselineApp(pool);
   app.get("/trpc/admissions.scores.list", async (req: Request, res: Response) => {
     try {
@@ -66,7 +68,7 @@ async function startScoresBaseline(config: pg.PoolConfig) {
         },
       });
     } catch (error) {
-      console.error("scores baseline:", error);
+      if (!closing) console.error("scores baseline:", error);
       res.status(500).end();
     }
   });
@@ -74,6 +76,7 @@ async function startScoresBaseline(config: pg.PoolConfig) {
   return {
     url,
     async close() {
+      closing = true;
       await close();
       await pool.end();
     },

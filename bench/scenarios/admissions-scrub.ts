@@ -15,7 +15,8 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { settlePreprocessing } from "@shortlist/api";
 import { scrubAnswers } from "../../packages/api/src/admissions/scrubbing/index";
 import { computeMetrics } from "../../packages/api/src/admissions/logic/metrics";
-import { trpc, type BenchCycle } from "./admissions-seed";
+import { trpc } from "./admissions-http";
+import type { BenchCycle } from "./admissions-seed";
 import { benchApplicant, REVIEWED_KEYS } from "./admissions-texts";
 import type { ScenarioContext } from "./context";
 

@@ -13,7 +13,7 @@ import type { Keyring, MikroORM } from "@shortlist/db";
 import { computeMetrics } from "../../packages/api/src/admissions/logic/metrics";
 import { contentHashOf } from "../../packages/api/src/admissions/preprocess-chunk";
 import { receiptOf } from "../../packages/api/src/admissions/receipt";
-import { fetchJson } from "./http";
+import { trpc } from "./admissions-http";
 import {
   benchAnonymizedAnswers,
   benchApplicant,
@@ -47,26 +47,6 @@ function anonymizedRows(ids: string[], at: number) {
       content_hash: contentHashOf(answers),
     };
   });
-}
-
-/** Calls a tRPC procedure over HTTP (query: GET, mutation: POST) and answers its data. */
-export async function trpc<T>(
-  url: string,
-  token: string,
-  path: string,
-  input: unknown,
-  kind: "query" | "mutation" = "mutation",
-): Promise<T> {
-  const json = JSON.stringify({ json: input });
-  const answer =
-    kind === "query"
-      ? await fetchJson(`${url}/trpc/${path}?input=${encodeURIComponent(json)}`, token)
-      : await fetchJson(`${url}/trpc/${path}`, token, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: json,
-        });
-  return (answer as { result: { data: { json: T } } }).result.data.json;
 }
 
 export interface BenchCycle {

@@ -20,7 +20,8 @@ import { measureExport, type ExportResult } from "./admissions-export";
 import { measureResultsImport, type ResultsImportResult } from "./admissions-results";
 import { scoresPageScenario } from "./admissions-scores";
 import { measureScrub, type ScrubResult } from "./admissions-scrub";
-import { createOpenCycle, seedApplications, trpc, type BenchCycle } from "./admissions-seed";
+import { trpc } from "./admissions-http";
+import { createOpenCycle, seedApplications, type BenchCycle } from "./admissions-seed";
 import { wordStats } from "./admissions-texts";
 
 export interface AdmissionsResult {
