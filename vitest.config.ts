@@ -5,6 +5,9 @@ const globalSetup = ["./test/global-setup.ts"];
 
 export default defineConfig({
   test: {
+    // Database tests spend most of their time waiting on PostgreSQL: two files at once even on two cores (vitest's
+    // default there is one). The e2e project stays one file at a time.
+    maxWorkers: 2,
     projects: [
       {
         test: {
