@@ -54,7 +54,7 @@ export function admissionsSection(a: AdmissionsResult): string[] {
     ...(scrub.eventLoopDelayMs
       ? [
           `- The server's event loop was held for up to ${fmt(scrub.eventLoopDelayMs.max)} ms at a time during the run (99th percentile of its delay`,
-          `  ${fmt(scrub.eventLoopDelayMs.p99)} ms): the runner scrubs a chunk without yielding, and the server's process answers nothing meanwhile.`,
+          `  ${fmt(scrub.eventLoopDelayMs.p99)} ms) while the path ran: the longest the server's process answered nothing (the runner yields between applications).`,
         ]
       : []),
     "",

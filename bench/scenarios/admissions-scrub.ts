@@ -7,9 +7,8 @@
  * transaction's start (`created_at` = now()), so a chunk's time is the gap to the next one's start (the last one ends
  * when the runner settles). Round r holds the path's figure over part r and the bare scrubber's over the same part's
  * first applicants (up to BARE_PER_ROUND of them: the bare loop only has to give a rate, and scrubbing every text
- * twice would double the scenario's longest step). Progress is not polled: the runner scrubs a whole chunk without
- * yielding, so a poller in this process would see it only between chunks. How long the event loop was held is
- * measured too (the server answers nothing meanwhile).
+ * twice would double the scenario's longest step). Progress is not polled (committed progress moves only between
+ * chunks). How long the event loop was held is measured too (the server answers nothing meanwhile).
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { settlePreprocessing } from "@shortlist/api";
