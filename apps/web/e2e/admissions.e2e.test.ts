@@ -12,24 +12,26 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AppRouter, AuditEventDTO, BatchLineDto } from "@shortlist/api";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import superjson from "superjson";
 import { afterAll, expect, onTestFailed, test } from "vitest";
 import { signIn, useE2eEnvironment } from "./harness";
 import {
-  APPLICANTS,
-  CYCLE,
-  CRITERIA,
-  QUESTIONS,
-  resultLines,
-  type Applicant,
-  type Scored,
-} from "./fixtures/admissions/cycle";
+  apply,
+  applyPage,
+  applyTwice,
+  applyWithMistakes,
+  checkOutcome,
+  field,
+  fillApplication,
+  newApplicantContext,
+  shot,
+  visible,
+} from "./fixtures/admissions/applicants";
+import { APPLICANTS, CYCLE, CRITERIA, QUESTIONS, resultLines, type Scored } from "./fixtures/admissions/cycle";
 
 const ADMIN = { email: "admin@example.com", password: "a-long-test-password" };
 const JOB = { title: "Research Engineer", company: "Open Commons Lab" };
-const PHONE = { width: 375, height: 740 };
-const SCREENSHOTS = process.env.SHORTLIST_E2E_SCREENSHOTS;
 
 const e2e = useE2eEnvironment({
   admin: ADMIN,
@@ -40,16 +42,6 @@ let scratch: string | undefined;
 afterAll(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
-
-const shot = async (page: Page, name: string) => {
-  if (SCREENSHOTS && !page.isClosed()) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-};
-const visible = (locator: { isVisible(): Promise<boolean> }) => expect.poll(() => locator.isVisible()).toBe(true);
-/** A field by its label; a required field's label ends in an asterisk. */
-const field = (page: Page | Locator, label: string) =>
-  page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\*)?$`));
-/** Nothing wider than the screen: no sideways scrolling. */
-const fitsWidth = (page: Page) => page.locator("html").evaluate((el) => el.scrollWidth <= el.clientWidth);
 
 /** The API as the signed-in admin of the page (its session cookie): set-up and checks, never the steps under test. */
 async function apiOf(page: Page, url: string) {
@@ -104,125 +96,6 @@ async function createCycle(page: Page): Promise<string> {
   await form.getByRole("button", { name: "Create cycle" }).click();
   await page.waitForURL(/\/admissions\/[0-9a-f-]{36}$/);
   return page.url().split("/").at(-1)!;
-}
-
-/** The public form of the cycle, in a browser context with no session. */
-const applyPage = (context: BrowserContext, url: string) =>
-  context.newPage().then(async (page) => {
-    await page.goto(`${url}/apply/${CYCLE.slug}`);
-    return page;
-  });
-
-async function fillApplication(page: Page, applicant: Applicant) {
-  await field(page, "Full name").fill(applicant.name);
-  await field(page, "Email").fill(applicant.email);
-  await field(page, "Phone").fill(applicant.phone);
-  for (const question of QUESTIONS) await field(page, question.label).fill(applicant.answers[question.key] ?? "");
-}
-
-/** Submits and reads the receipt the page shows. */
-async function submitAndReadReceipt(page: Page) {
-  await page.getByRole("button", { name: "Submit application" }).click();
-  await page.getByRole("heading", { name: "Application received" }).waitFor();
-  const applicationId = await field(page, "Application id").inputValue();
-  const receipt = await field(page, "Receipt").inputValue();
-  expect(applicationId).toMatch(/^[0-9a-f-]{36}$/);
-  expect(receipt).toMatch(/^[0-9a-f]{64}$/);
-  return { applicationId, receipt };
-}
-
-/** The first applicant, on a phone: bad input first (each problem under its field), then a clean submission. */
-async function applyWithMistakes(context: BrowserContext, url: string, applicant: Applicant) {
-  const page = await applyPage(context, url);
-  onTestFailed(() => shot(page, "admissions-apply-failed"));
-  await page.getByRole("heading", { name: CYCLE.name }).waitFor();
-  await visible(page.getByText(CYCLE.description));
-  expect(await page.getByRole("navigation").count()).toBe(0);
-  expect(await page.getByRole("button", { name: "Sign in" }).count()).toBe(0);
-  // The honeypot is off the screen, out of the tab order and hidden from screen readers.
-  const honeypot = page.locator('input[name="website"]');
-  expect(await honeypot.getAttribute("tabindex")).toBe("-1");
-  expect(await honeypot.getAttribute("autocomplete")).toBe("off");
-  expect(await honeypot.locator("xpath=ancestor::*[@aria-hidden='true']").count()).toBe(1);
-  const box = await honeypot.boundingBox();
-  expect(box!.x + box!.width).toBeLessThanOrEqual(0);
-
-  // Nothing typed: the name, the email and each required question say what they need; the focus goes to the first.
-  await page.getByRole("button", { name: "Submit application" }).click();
-  await visible(page.getByText("Enter your full name"));
-  await expect.poll(() => field(page, "Full name").evaluate((el) => el.matches(":focus"))).toBe(true);
-  const required = QUESTIONS.filter((q) => q.required);
-  expect(await page.getByText("This question needs an answer").count()).toBe(required.length);
-
-  // Everything typed, with a mistyped email: only the email is refused. Each long answer counts its characters.
-  await fillApplication(page, { ...applicant, email: "amara.okafor@example" });
-  await page.getByRole("button", { name: "Submit application" }).click();
-  await visible(page.getByText("Enter a valid email address"));
-  expect(await field(page, "Email").getAttribute("aria-invalid")).toBe("true");
-  expect(await page.getByText("This question needs an answer").count()).toBe(0);
-  const long = QUESTIONS.find((q) => q.kind === "long")!;
-  const typed = applicant.answers[long.key]!.length;
-  await visible(page.getByText(new RegExp(`^${typed} / 2.?000 characters$`)));
-  expect(await fitsWidth(page)).toBe(true);
-  await shot(page, "admissions-apply-errors");
-
-  await field(page, "Email").fill(applicant.email);
-  const receipt = await submitAndReadReceipt(page);
-  expect(await fitsWidth(page)).toBe(true);
-  await visible(page.getByRole("button", { name: "Copy receipt" }));
-  await visible(page.getByRole("button", { name: "Copy application id" }));
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download receipt" }).click(),
-  ]);
-  const text = await readFile((await download.path())!, "utf8");
-  expect(text).toContain(`Application id: ${receipt.applicationId}`);
-  expect(text).toContain(`Receipt: ${receipt.receipt}`);
-  await shot(page, "admissions-apply-receipt");
-  await page.close();
-  return receipt;
-}
-
-async function apply(context: BrowserContext, url: string, applicant: Applicant) {
-  const page = await applyPage(context, url);
-  await fillApplication(page, applicant);
-  const receipt = await submitAndReadReceipt(page);
-  await page.close();
-  return receipt;
-}
-
-/** A second application with an email already used: refused under Email, nothing of the first shown. */
-async function applyTwice(context: BrowserContext, url: string, applicant: Applicant) {
-  const page = await applyPage(context, url);
-  await fillApplication(page, { ...applicant, name: "Someone Else" });
-  await page.getByRole("button", { name: "Submit application" }).click();
-  await visible(page.getByText("An application with this email was already received for this cycle."));
-  expect(await field(page, "Email").getAttribute("aria-invalid")).toBe("true");
-  expect(await page.getByRole("heading", { name: "Application received" }).count()).toBe(0);
-  await page.close();
-}
-
-/** The outcome page as an applicant uses it: typed in, or opened from the receipt's link. */
-async function checkOutcome(context: BrowserContext, url: string, receipt: { applicationId: string; receipt: string }) {
-  const page = await context.newPage();
-  onTestFailed(() => shot(page, "admissions-outcome-failed"));
-  await page.goto(`${url}/apply/${CYCLE.slug}/status`);
-  // A wrong receipt answers like an unknown application.
-  await field(page, "Application id").fill(receipt.applicationId);
-  await field(page, "Receipt").fill("0".repeat(64));
-  await page.getByRole("button", { name: "Check status" }).click();
-  await visible(page.getByText("No application matches this id and receipt"));
-  await field(page, "Receipt").fill(receipt.receipt);
-  await page.getByRole("button", { name: "Check status" }).click();
-  await visible(page.getByTestId("application-outcome").getByText("You have been selected"));
-  await visible(page.getByTestId("application-stage").getByText("Decided"));
-  expect(await fitsWidth(page)).toBe(true);
-  await shot(page, "admissions-outcome");
-  return page;
-}
-
-async function newApplicantContext(browser: Browser, phone = false) {
-  return browser.newContext(phone ? { viewport: PHONE, isMobile: true, hasTouch: true, acceptDownloads: true } : {});
 }
 
 test(
