@@ -1,15 +1,15 @@
-import { Alert, Button, FileInput, Group, List, Stack, Text } from "@mantine/core";
+import { Alert, List, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { AssessmentDTO } from "@shortlist/api";
 import { describeProblem, MAX_IMPORT_RECORDS } from "@shortlist/api/schemas";
-import { IconFileImport, IconUpload } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type ComponentProps } from "react";
+import { useState } from "react";
 import { useTRPC, useTRPCClient } from "../lib/trpc";
 import { errorMessage, errorProblems, errorReason } from "../lib/errors";
 import { invalidateAssessments } from "./cache";
 import { chunk, parseActivityFile } from "./jsonl";
 import { plural } from "../lib/format";
+import { JsonlFilePicker } from "../ui/JsonlFilePicker";
 
 /** The server takes about 1 MB per request: chunks stay well under it. */
 const MAX_CHUNK_BYTES = 512 * 1024;
@@ -115,30 +115,16 @@ export function ImportActivity({ assessment }: { assessment: AssessmentDTO }) {
 
   return (
     <Stack gap="sm">
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <FileInput
-          label="Activity file"
-          description="JSON Lines: one session or question per line (docs/scoring.md §1)"
-          placeholder="Choose a .jsonl file"
-          accept=".jsonl,.ndjson,application/jsonl,application/x-ndjson"
-          value={file}
-          onChange={choose}
-          clearable
-          clearButtonProps={{ "aria-label": "Clear the chosen file" }}
-          leftSection={<IconFileImport size={16} aria-hidden />}
-          fileInputProps={{ "data-testid": "activity-file" } as ComponentProps<"input">}
-          disabled={importing.isPending}
-          w={{ base: "100%", sm: 320 }}
-        />
-        <Button
-          leftSection={<IconUpload size={16} aria-hidden />}
-          onClick={() => file && importing.mutate(file)}
-          disabled={!file || importing.isPending}
-          loading={importing.isPending}
-        >
-          Import activity
-        </Button>
-      </Group>
+      <JsonlFilePicker
+        label="Activity file"
+        description="JSON Lines: one session or question per line (docs/scoring.md §1)"
+        testId="activity-file"
+        file={file}
+        onChange={choose}
+        action="Import activity"
+        onImport={(chosen) => importing.mutate(chosen)}
+        pending={importing.isPending}
+      />
       {progress && (
         <Text size="sm" c="dimmed" role="status">
           {progress}

@@ -1,4 +1,4 @@
-import { Alert, Button, FileInput, Group, List, Progress, Stack, Text } from "@mantine/core";
+import { Alert, List, Stack, Text } from "@mantine/core";
 import {
   batchResult,
   IMPORT_RESULTS_MAX_ROWS,
@@ -6,15 +6,15 @@ import {
   rowReason,
   type BatchResult,
 } from "@shortlist/api/schemas";
-import { IconFileImport, IconUpload } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type ComponentProps } from "react";
+import { useState } from "react";
 import { errorMessage } from "../../lib/errors";
 import { count, plural } from "../../lib/format";
 import { chunkRows, parseJsonl } from "../../lib/jsonl";
 import { useTRPCClient } from "../../lib/trpc";
 import { Section } from "../../ui/Section";
 import { useMoveHandlers } from "./useMoves";
+import { ImportProgress, JsonlFilePicker } from "../../ui/JsonlFilePicker";
 
 /** The server's body limit is about 1 MB: chunks stay near half of it. */
 const MAX_CHUNK_BYTES = 512 * 1024;
@@ -89,40 +89,19 @@ export function ImportResults({ cycleId }: { cycleId: string }) {
           rationale) and judge results (kind “judge”: the worker’s evaluatorId, judgeId, verdict accept / adjust /
           reject, adjustedScores, reason). Importing the same file again adds nothing.
         </Text>
-        <Group align="flex-end" gap="sm">
-          <FileInput
-            label="Results file (JSONL)"
-            placeholder="Choose a .jsonl file"
-            accept=".jsonl,.ndjson,application/jsonl,application/x-ndjson"
-            value={file}
-            onChange={(next) => {
-              setFile(next);
-              importing.reset();
-            }}
-            clearable
-            clearButtonProps={{ "aria-label": "Clear the chosen file" }}
-            leftSection={<IconFileImport size={16} aria-hidden />}
-            fileInputProps={{ "data-testid": "results-file" } as ComponentProps<"input">}
-            disabled={importing.isPending}
-            w={{ base: "100%", sm: 320 }}
-          />
-          <Button
-            leftSection={<IconUpload size={16} aria-hidden />}
-            onClick={() => file && importing.mutate(file)}
-            disabled={!file || importing.isPending}
-            loading={importing.isPending}
-          >
-            Import results
-          </Button>
-        </Group>
-        {progress && (
-          <Stack gap={4}>
-            <Progress value={progress.value} aria-label="Import progress" animated />
-            <Text size="sm" c="dimmed" role="status">
-              {progress.label}
-            </Text>
-          </Stack>
-        )}
+        <JsonlFilePicker
+          label="Results file (JSONL)"
+          testId="results-file"
+          file={file}
+          onChange={(next) => {
+            setFile(next);
+            importing.reset();
+          }}
+          action="Import results"
+          onImport={(chosen) => importing.mutate(chosen)}
+          pending={importing.isPending}
+        />
+        {progress && <ImportProgress value={progress.value} label={progress.label} />}
         {importing.isError && (
           <Alert color="red" variant="light" title="Nothing was imported" role="alert">
             {errorMessage(importing.error)}

@@ -1,13 +1,13 @@
-import { Alert, Button, FileInput, Group, List, Modal, Progress, Stack, Text } from "@mantine/core";
+import { Alert, List, Modal, Progress, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { describeProblem, type Problem } from "@shortlist/api/schemas";
-import { IconFileImport, IconUpload } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type ComponentProps } from "react";
+import { useState } from "react";
 import { errorMessage, errorProblems, errorReason } from "../../lib/errors";
 import { plural } from "../../lib/format";
 import { useTRPC, useTRPCClient } from "../../lib/trpc";
 import { chunkRows, parseQuestionFile, type QuestionRow } from "./jsonl";
+import { ImportProgress, JsonlFilePicker } from "../../ui/JsonlFilePicker";
 
 /** questions.import takes at most 500 rows a call; the server's body limit is about 1 MB. */
 const MAX_ROWS = 500;
@@ -143,41 +143,20 @@ export function ImportQuestions({ opened, onClose }: { opened: boolean; onClose:
           A JSON Lines file, one question a line with the fields of an export (text, type, difficulty, skills, tags,
           rubric, idealAnswer, followUps, timeLimitSeconds, active). Questions already in the bank are skipped.
         </Text>
-        <Group align="flex-end" gap="sm" wrap="wrap">
-          <FileInput
-            label="Questions file"
-            placeholder="Choose a .jsonl file"
-            accept=".jsonl,.ndjson,application/jsonl,application/x-ndjson"
-            value={file}
-            onChange={(next) => {
-              setFile(next);
-              importing.reset();
-            }}
-            clearable
-            clearButtonProps={{ "aria-label": "Clear the chosen file" }}
-            leftSection={<IconFileImport size={16} aria-hidden />}
-            fileInputProps={{ "data-testid": "questions-file" } as ComponentProps<"input">}
-            disabled={importing.isPending}
-            w={{ base: "100%", sm: 320 }}
-            data-autofocus
-          />
-          <Button
-            leftSection={<IconUpload size={16} aria-hidden />}
-            onClick={() => file && importing.mutate(file)}
-            disabled={!file || importing.isPending}
-            loading={importing.isPending}
-          >
-            Import
-          </Button>
-        </Group>
-        {progress && (
-          <Stack gap={4}>
-            <Progress value={progress.value} aria-label="Import progress" animated />
-            <Text size="sm" c="dimmed" role="status">
-              {progress.label}
-            </Text>
-          </Stack>
-        )}
+        <JsonlFilePicker
+          label="Questions file"
+          testId="questions-file"
+          file={file}
+          onChange={(next) => {
+            setFile(next);
+            importing.reset();
+          }}
+          action="Import"
+          onImport={(chosen) => importing.mutate(chosen)}
+          pending={importing.isPending}
+          autoFocus
+        />
+        {progress && <ImportProgress value={progress.value} label={progress.label} />}
         {importing.isError && <ImportError error={importing.error} />}
       </Stack>
     </Modal>
