@@ -11,9 +11,10 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream } from "node:stream/web";
 import { batchFilePath, type ErrorData } from "@shortlist/api/schemas";
 import type { Command } from "commander";
-import { errorReasonOf, httpStatusOf, isUnreachable, type ShortlistClient } from "../../index";
-import { importInBatches, resilientSend, type ImportTotals } from "../import/batches";
+import type { ShortlistClient } from "../../index";
+import { importInBatches, type ImportTotals } from "../import/batches";
 import { createProgress } from "../import/progress";
+import { serverSend } from "../import/server-send";
 import { readJsonl } from "../import/read-jsonl";
 import { CliError, EXIT, explainError, plural, terminalSafe, writeLine } from "../output";
 import { connect, fileSize, intIn } from "./shared";
@@ -175,9 +176,6 @@ async function exportBatch(cycle: string, options: ExportOptions) {
     process.stderr.write(`Exported ${plural(batch.rowCount, "application")} to ${basename(target)}, verified.\n`);
 }
 
-const TRANSIENT_REASONS = new Set(["unavailable", "too_many_attempts"]);
-const TRANSIENT_STATUSES = new Set([502, 503, 504]);
-
 const summary = (t: ImportTotals) =>
   `${plural(t.created, "created", "created")}, ${plural(t.skipped, "skipped", "skipped")} (already imported), ` +
   `${plural(t.rejected, "rejected", "rejected")}`;
@@ -193,28 +191,15 @@ async function importResults(cycle: string, file: string, options: ImportOptions
   }
   const report = (line: string) => writeLine(process.stdout, line);
   const progress = createProgress(size, report);
-  let reachedServer = false;
-  const send = resilientSend(
+  const send = serverSend(
     async (rows) => {
       const result = await client.admissions.importResults.mutate({
         cycleId,
         rows: rows.map(({ line, data }) => ({ ...(data as Record<string, unknown>), line })),
       });
-      reachedServer = true;
       return result;
     },
-    {
-      retries: options.retries,
-      isTransient: (error) =>
-        (reachedServer && isUnreachable(error)) ||
-        TRANSIENT_REASONS.has(errorReasonOf(error) ?? "") ||
-        TRANSIENT_STATUSES.has(httpStatusOf(error) ?? 0),
-      isTooLarge: (error) => errorReasonOf(error) === "payload_too_large" || httpStatusOf(error) === 413,
-      onRetry: (error, attempt, delay) =>
-        progress.notice(
-          `retrying (${attempt}/${options.retries}) in ${(delay / 1000).toFixed(1)} s: ${terminalSafe(explainError(error, url).message)}`,
-        ),
-    },
+    { retries: options.retries, url, notice: (text) => progress.notice(text) },
   );
   const outcome = await importInBatches(readJsonl(file, { what: "a worker or judge result" }), {
     batchSize: options.batchSize,

@@ -1,9 +1,9 @@
 import { extname } from "node:path";
 import { Option, type Command } from "commander";
-import { errorReasonOf, httpStatusOf, isUnreachable } from "../../index";
-import { importInBatches, resilientSend, type ImportSource, type ImportTotals } from "../import/batches";
+import { importInBatches, type ImportSource, type ImportTotals } from "../import/batches";
 import { importableRow } from "../import/candidate-fields";
 import { createProgress } from "../import/progress";
+import { serverSend } from "../import/server-send";
 import { CSV_COLUMNS, CSV_EXPORT_ONLY_COLUMNS, readCsv } from "../import/read-csv";
 import { readJsonl } from "../import/read-jsonl";
 import { CliError, EXIT, explainError, plural, terminalSafe, writeLine } from "../output";
@@ -101,9 +101,6 @@ function importable(
   return { rows: rows(), bytesRead: source.bytesRead };
 }
 
-const TRANSIENT_REASONS = new Set(["unavailable", "too_many_attempts"]);
-const TRANSIENT_STATUSES = new Set([502, 503, 504]);
-
 const rate = (rows: number, ms: number) => Math.round(rows / Math.max(ms / 1000, 0.001)).toLocaleString("en-US");
 
 function summary(totals: ImportTotals, ms: number): string {
@@ -132,27 +129,12 @@ async function importCandidates(file: string, options: ImportOptions) {
     process.exit(130);
   });
 
-  let reachedServer = false;
-  const send = resilientSend(
+  const send = serverSend(
     async (rows) => {
       const result = await client.candidates.importBatch.mutate({ rows });
-      reachedServer = true;
       return result;
     },
-    {
-      retries: options.retries,
-      // Unreachable from the very start is a wrong URL or a stopped server: say so at once instead of retrying.
-      isTransient: (error) =>
-        (reachedServer && isUnreachable(error)) ||
-        TRANSIENT_REASONS.has(errorReasonOf(error) ?? "") ||
-        TRANSIENT_STATUSES.has(httpStatusOf(error) ?? 0),
-      // A proxy in front may answer 413 without the server's error data.
-      isTooLarge: (error) => errorReasonOf(error) === "payload_too_large" || httpStatusOf(error) === 413,
-      onRetry: (error, attempt, delay) =>
-        progress.notice(
-          `retrying (${attempt}/${options.retries}) in ${(delay / 1000).toFixed(1)} s: ${terminalSafe(explainError(error, url).message)}`,
-        ),
-    },
+    { retries: options.retries, url, notice: (text) => progress.notice(text) },
   );
 
   const warn = (message: string) => progress.notice(`warning: ${terminalSafe(message)}`);

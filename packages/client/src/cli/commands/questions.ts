@@ -2,17 +2,10 @@
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import type { Command } from "commander";
-import {
-  describeProblem,
-  errorReasonOf,
-  httpStatusOf,
-  isUnreachable,
-  problemsOf,
-  type BatchResult,
-  type RouterOutputs,
-} from "../../index";
-import { resilientSend, type ImportTotals } from "../import/batches";
+import { describeProblem, errorReasonOf, problemsOf, type BatchResult, type RouterOutputs } from "../../index";
+import { type ImportTotals } from "../import/batches";
 import { createProgress } from "../import/progress";
+import { serverSend } from "../import/server-send";
 import { readJsonl } from "../import/read-jsonl";
 import { CliError, EXIT, explainError, jsonLine, plural, terminalSafe, writeLine } from "../output";
 import { connect, fileSize, intIn } from "./shared";
@@ -82,9 +75,6 @@ Exit codes: 0 every line imported or skipped; 1 lines rejected; 2 the import cou
     .action((options: ExportOptions) => exportQuestions(options));
 }
 
-const TRANSIENT_REASONS = new Set(["unavailable", "too_many_attempts"]);
-const TRANSIENT_STATUSES = new Set([502, 503, 504]);
-
 interface Batch {
   rows: { line: number; data: unknown }[];
   bytes: number;
@@ -121,28 +111,15 @@ async function importQuestions(file: string, options: ImportOptions) {
   // Pass 2: batch by batch, each all or nothing on the server.
   const progress = createProgress(size, report);
   const totals: ImportTotals = { rows: 0, created: 0, skipped: 0, rejected: 0 };
-  let reachedServer = false;
-  const send = resilientSend(
+  const send = serverSend(
     async (rows) => {
       const result: BatchResult = await client.questions.import.mutate({
         rows: rows.map(({ line, data }) => ({ ...(data as Record<string, unknown>), line })),
         dryRun: options.dryRun ?? false,
       });
-      reachedServer = true;
       return result;
     },
-    {
-      retries: options.retries,
-      isTransient: (error) =>
-        (reachedServer && isUnreachable(error)) ||
-        TRANSIENT_REASONS.has(errorReasonOf(error) ?? "") ||
-        TRANSIENT_STATUSES.has(httpStatusOf(error) ?? 0),
-      isTooLarge: (error) => errorReasonOf(error) === "payload_too_large" || httpStatusOf(error) === 413,
-      onRetry: (error, attempt, delay) =>
-        progress.notice(
-          `retrying (${attempt}/${options.retries}) in ${(delay / 1000).toFixed(1)} s: ${terminalSafe(explainError(error, url).message)}`,
-        ),
-    },
+    { retries: options.retries, url, notice: (text) => progress.notice(text) },
   );
   const verb = options.dryRun ? "checked" : "imported";
   const refused: string[] = [];
