@@ -1,10 +1,11 @@
 /**
- * Helpers of the pipeline tests (preprocess, batches, results): a cycle taken through the real procedures to
- * BATCH_PREP (frozen, preprocessed, waited for) and on to PROCESSING with an exported batch.
+ * Helpers of the pipeline tests (preprocess, batches, results): raw SQL on the test database, and a cycle at
+ * BATCH_PREP or PROCESSING taken there by admissions-flow-support.ts's steps.
  */
-import { settlePreprocessing, type BatchDto, type CycleDto } from "@shortlist/api";
+import type { BatchDto, CycleDto } from "@shortlist/api";
 import type { Caller, TestApi } from "./helpers";
 import { cycleWithApplicants, type SampleApplicant, type SubmittedApplicant } from "./admissions-support";
+import { cycleInProcessing, preprocessed } from "./admissions-flow-support";
 
 export const sqlOf =
   (api: Pick<TestApi, "db">) =>
@@ -18,10 +19,7 @@ export async function preparedCycle(
   applicants?: readonly SampleApplicant[],
 ): Promise<{ cycle: CycleDto; applicants: SubmittedApplicant[] }> {
   const { cycle, applicants: submitted } = await cycleWithApplicants(api, admin, applicants ? { applicants } : {});
-  await admin.admissions.freeze({ cycleId: cycle.id });
-  await admin.admissions.preprocess({ cycleId: cycle.id });
-  await settlePreprocessing();
-  return { cycle: await admin.admissions.startBatchPrep({ cycleId: cycle.id }), applicants: submitted };
+  return { cycle: await preprocessed(admin, cycle.id), applicants: submitted };
 }
 
 /** A prepared cycle with one exported batch, moved to PROCESSING. */
@@ -30,8 +28,5 @@ export async function processingCycle(
   admin: Caller,
   applicants?: readonly SampleApplicant[],
 ): Promise<{ cycle: CycleDto; batch: BatchDto; applicants: SubmittedApplicant[] }> {
-  const prepared = await preparedCycle(api, admin, applicants);
-  const batch = await admin.admissions.exportBatch({ cycleId: prepared.cycle.id });
-  const cycle = await admin.admissions.startProcessing({ cycleId: prepared.cycle.id });
-  return { cycle, batch, applicants: prepared.applicants };
+  return cycleInProcessing(api, admin, applicants ? { applicants } : {});
 }
