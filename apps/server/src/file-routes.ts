@@ -5,6 +5,7 @@ import { pipeline } from "node:stream/promises";
 import {
   authorize,
   createHttpContextFactory,
+  DomainError,
   fileRouteFailure,
   type ContextDeps,
   type FileResult,
@@ -12,7 +13,7 @@ import {
   type UploadedFile,
 } from "@shortlist/api";
 import express, { type Response, type Router } from "express";
-import { receiveUpload } from "./upload";
+import { discardBody, MULTIPART_MARGIN, receiveUpload } from "./upload";
 
 /**
  * Mounts file routes (downloads and uploads) in the order procedures run: the role check (the same
@@ -44,10 +45,19 @@ export function fileRoutesRouter(deps: ContextDeps, routes: readonly FileRoute[]
       } catch (error) {
         const failure = fileRouteFailure(error, { requestId: ctx.requestId, path: route.path.pattern });
         if (failure.logged) ctx.log.error({ err: error, requestId: ctx.requestId }, "file route failed");
-        // An upload refused part-way: answer, then close rather than read the rest of its body.
+        // An upload refused part-way: the rest of a body within the limits is read and dropped so that its
+        // client reads the answer; a longer or slower one is answered and its connection closed.
         if (route.upload && !req.complete) {
-          res.set("Connection", "close");
-          res.on("finish", () => req.socket.destroy());
+          const drained =
+            !(error instanceof DomainError && error.code === "TIMEOUT") &&
+            (await discardBody(req, {
+              maxBytes: route.upload.maxBytes + MULTIPART_MARGIN,
+              timeoutMs: deps.config.bodyTimeoutMs,
+            }));
+          if (!drained) {
+            res.set("Connection", "close");
+            res.on("finish", () => req.socket.destroy());
+          }
         }
         res.status(failure.status).json(failure.body);
         return;

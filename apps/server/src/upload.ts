@@ -17,6 +17,8 @@ const SIGNATURES: Record<string, readonly number[][]> = {
   ],
 };
 const SNIFF_BYTES = 8;
+/** What multipart framing may add to a file's bytes. */
+export const MULTIPART_MARGIN = 64 * 1024;
 
 const startsWith = (head: Buffer, signature: readonly number[]) => signature.every((byte, i) => head[i] === byte);
 
@@ -33,7 +35,7 @@ export function receiveUpload(
 ): Promise<UploadedFile> {
   const declared = Number(req.headers["content-length"] ?? 0);
   // Multipart framing adds little; a body declared far past the limit is refused before a byte is read.
-  if (declared > rule.maxBytes + 64 * 1024) return Promise.reject(uploadRefusals.tooLarge(rule.maxBytes));
+  if (declared > rule.maxBytes + MULTIPART_MARGIN) return Promise.reject(uploadRefusals.tooLarge(rule.maxBytes));
   let parser: busboy.Busboy;
   try {
     parser = busboy({
@@ -136,5 +138,34 @@ export function receiveUpload(
     });
     req.on("aborted", () => fail(uploadRefusals.malformed("the client went away")));
     req.pipe(parser);
+  });
+}
+
+/**
+ * Reads and throws away what is left of a refused upload's body, so that a client still sending it gets
+ * to read the answer: closing on it mid-send makes most clients report a broken connection instead.
+ * Gives up (false) on a body declared or found longer than `maxBytes`, on one slower than `timeoutMs`,
+ * or on a client that goes away; the caller then closes the connection.
+ */
+export function discardBody(req: Request, { maxBytes, timeoutMs }: { maxBytes: number; timeoutMs: number }) {
+  if (req.complete) return Promise.resolve(true);
+  if (Number(req.headers["content-length"] ?? 0) > maxBytes) return Promise.resolve(false);
+  return new Promise<boolean>((resolve) => {
+    let seen = 0;
+    const finish = (drained: boolean) => {
+      clearTimeout(timer);
+      req.off("data", onData).off("end", onEnd).off("close", onClose).off("error", onClose);
+      if (!drained) req.pause();
+      resolve(drained);
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) finish(false);
+    };
+    const onEnd = () => finish(true);
+    const onClose = () => finish(req.complete);
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    req.on("data", onData).once("end", onEnd).once("close", onClose).once("error", onClose);
+    req.resume();
   });
 }

@@ -3,7 +3,10 @@
  * the role check comes before the body is read, the limits are checked while the file streams in, and a
  * refused upload leaves nothing behind.
  */
+import { once } from "node:events";
 import { readdir, readFile } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import request from "supertest";
 import { beforeAll, expect, test } from "vitest";
@@ -139,4 +142,47 @@ test("the same-origin rule covers uploads: a page of another origin cannot post 
   const res = await upload(writer, PDF).set("Origin", "https://evil.example");
   expect(res.status).toBe(403);
   expect(kept.length).toBe(before);
+});
+
+test("a refused upload within the limits is read to its end: its client gets the answer and keeps the connection", async () => {
+  // Closing on a client still sending makes it report a broken pipe instead of the refusal (the CLI said
+  // "could not reach Shortlist" for a wrong token); a connection kept open shows the body was read.
+  const server = app.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const form = new FormData();
+  form.append("file", new Blob([PDF], { type: "application/pdf" }), "cv.pdf");
+  const multipart = new Request("http://localhost/", { method: "POST", body: form });
+  const body = Buffer.from(await multipart.arrayBuffer());
+  const post = (cookie: string | null) =>
+    new Promise<{ status: number | undefined; reused: boolean }>((resolve, reject) => {
+      const req = http.request(
+        {
+          agent,
+          host: "127.0.0.1",
+          port: (server.address() as AddressInfo).port,
+          method: "POST",
+          path: uploadPath.build({ note: "cv" }),
+          headers: {
+            "Content-Type": multipart.headers.get("content-type")!,
+            "Content-Length": body.length,
+            ...(cookie ? { Cookie: cookie } : {}),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode, reused: req.reusedSocket }));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  try {
+    expect(await post(null)).toEqual({ status: 401, reused: false });
+    expect(await post(viewer)).toEqual({ status: 403, reused: true });
+    expect(await post(writer)).toEqual({ status: 201, reused: true });
+  } finally {
+    agent.destroy();
+    server.close();
+  }
 });

@@ -3,7 +3,7 @@ export { fileRoutes, modules } from "./modules";
 export { createCallerFactory, type Access, type Meta, type FieldError } from "./trpc";
 export { createHttpContextFactory, createRequestContext } from "./http-context";
 export type { AuthState, AuthUser, ContextDeps, CookieWriter, RequestContext } from "./context";
-export { isDatabaseUnavailable } from "./errors";
+export { DomainError, isDatabaseUnavailable } from "./errors";
 export { errorEnvelope, type Refusal } from "./error-envelope";
 export { authorize } from "./trpc";
 export {
