@@ -55,16 +55,24 @@ export async function batchHead(em: EntityManager, batchId: string): Promise<Bat
   return head;
 }
 
-/** The lines after `after` (a position), at most `limit`, in position order. */
+/**
+ * The lines after `after` (a position), at most `limit`, in position order. The page's items are taken first and
+ * their anonymized rows looked up one by one: right after an export the new items have no statistics yet, and the
+ * plain join was planned as a scan of every anonymized row for each page (27 s to hash 100,000 lines, not 4).
+ */
 export async function readItems(em: EntityManager, batchId: string, after: number, limit: number) {
   return dbRows<ItemRow>(
     await em.execute(
       `select i.position, i.application_id, i.content_hash, an.number, an.answers, an.metrics
-         from admission_batch_items i
-         join admission_anonymized an on an.application_id = i.application_id
-        where i.batch_id = ? and i.position > ?
-        order by i.position
-        limit ?`,
+         from (select position, application_id, content_hash
+                 from admission_batch_items
+                where batch_id = ? and position > ?
+                order by position
+                limit ?) i
+        cross join lateral (
+          select number, answers, metrics from admission_anonymized where application_id = i.application_id limit 1
+        ) an
+        order by i.position`,
       [batchId, after, limit],
     ),
   );
