@@ -1,8 +1,8 @@
 /**
  * The public application form through the router, without signing in: the form of a cycle, a submission (sealed
  * at once, answered with a receipt), the status by receipt through the phases, one application per email (also
- * when sent at once), the honeypot, closed cycles and dates, answers checked against the questions, the rate limit
- * per client address (refused attempts count too), and what the database keeps: nothing in plaintext.
+ * when sent at once), the honeypot, closed cycles and dates, answers checked against the questions, the phone, the
+ * rate limit per client address (refused attempts count too), and what the database keeps: nothing in plaintext.
  */
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -102,6 +102,13 @@ describe("a submission", () => {
       outcome: null,
     });
 
+    const pasted = { applicationId: ` ${key.applicationId.toUpperCase()} `, receipt: `  ${key.receipt.toUpperCase()}` };
+    expect(await anonymous.applicants.status(pasted)).toMatchObject({ stage: "received" });
+    const malformed = await refusal(anonymous.applicants.status({ ...key, applicationId: "my id" }));
+    expect(malformed.data.fieldErrors).toEqual([
+      { path: "applicationId", message: "Paste the application id from your receipt" },
+    ]);
+
     const wrong = await refusal(anonymous.applicants.status({ ...key, receipt: "0".repeat(64) }));
     const otherId = randomUUID();
     const unknown = await refusal(anonymous.applicants.status({ applicationId: otherId, receipt: receipt.receipt }));
@@ -195,6 +202,34 @@ describe("a submission", () => {
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(refused.map((r) => errorShape(r.reason).data.reason)).toEqual(Array(4).fill("duplicate"));
     expect(await countApplications(cycle.id)).toBe(1);
+  });
+
+  test("a phone, when given, is 7 to 15 digits with spaces and + ( ) - . / only; refusals name phone and write nothing", async () => {
+    const cycle = await openedCycle();
+    for (const phone of [
+      "call me maybe",
+      "12",
+      "+44 20 7946 0958 ext. 12",
+      "44+20 7946 0958",
+      "+1 234 567 890 123 456",
+    ]) {
+      const bad = await refusal(anonymous.applicants.submit({ slug: cycle.slug, ...amara, phone }));
+      expect(bad.data.reason).toBe("invalid_input");
+      expect(bad.data.fieldErrors).toEqual([{ path: "phone", message: expect.stringMatching(/phone number/) }]);
+    }
+    expect(await countApplications(cycle.id)).toBe(0);
+
+    const { applicationId } = await anonymous.applicants.submit({
+      slug: cycle.slug,
+      ...amara,
+      phone: " +1 (415) 555-0142 ",
+    });
+    const [row] = await sql<{ identity: Sealed }>(
+      "select identity_sealed as identity from admission_applications where id = ?",
+      [applicationId],
+    );
+    const [identity] = await api.deps.keyring.openMany(api.db.orm.em.fork(), [row!.identity]);
+    expect(identity).toMatchObject({ ok: true, value: { phone: "+1 (415) 555-0142" } });
   });
 
   test("the honeypot must stay empty", async () => {

@@ -111,22 +111,50 @@ export const cycleListInput = z.strictObject({
 
 export const applyFormInput = z.strictObject({ slug: cycleSlug });
 
+/** Digits with spaces and ( ) - . / between them, a + only in front ("+44 20 7946 0958", "(415) 555-0142"). */
+const PHONE_CHARACTERS = /^\+?[0-9\p{Zs}()./-]*$/u;
+/** E.164 numbers have at most 15 digits; fewer than 7 is no phone number anyone can call. */
+const PHONE_DIGITS = { min: 7, max: 15 };
+
+/** Optional; when given, a number as people type it (no libphonenumber here: this file runs in the browser). */
+const phone = singleLineText(40)
+  .pipe(z.string().trim())
+  .superRefine((value, ctx) => {
+    if (!value) return;
+    if (!PHONE_CHARACTERS.test(value)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "Enter the phone number in digits; only spaces, ( ) - . / and a leading + may go with them",
+      });
+      return;
+    }
+    const digits = value.replace(/[^0-9]/g, "").length;
+    if (digits < PHONE_DIGITS.min || digits > PHONE_DIGITS.max)
+      ctx.addIssue({
+        code: "custom",
+        message: `A phone number has ${PHONE_DIGITS.min} to ${PHONE_DIGITS.max} digits with the country code (this has ${digits})`,
+      });
+  });
+
 /** What the public form sends. `website` is the honeypot: people leave it empty (it is hidden), bots fill it. */
 export const applySubmitInput = z.strictObject({
   slug: cycleSlug,
   name: line(200),
   email,
-  phone: singleLineText(40).pipe(z.string().trim()).default(""),
+  phone: phone.default(""),
   /** Question key → answer; checked against the cycle's questions by the service (errors name `answers.<key>`). */
   answers: z.record(key, multiLineText(QUESTION_MAX_LENGTH.long)).default({}),
   website: z.string().max(200).default(""),
 });
 export type ApplySubmitInput = z.output<typeof applySubmitInput>;
 
+/** As pasted from the receipt: spaces around it and capitals do not matter. */
+const pasted = z.string().trim().toLowerCase();
+
 /** The receipt: the application id and the hash the applicant was given. */
 export const applyStatusInput = z.strictObject({
-  applicationId: uuid,
-  receipt: z.string().regex(/^[0-9a-f]{64}$/, "Must be the 64-character receipt you were given"),
+  applicationId: pasted.pipe(z.uuid({ error: "Paste the application id from your receipt" })),
+  receipt: pasted.pipe(z.string().regex(/^[0-9a-f]{64}$/, "Paste the 64-character receipt you were given")),
 });
 
 // ── Review ───────────────────────────────────────────────────────────────────────────────────────────────────

@@ -64,7 +64,7 @@ export function ApplicationForm({ cycle, onReceived, onClosed }: Props) {
             Your application is reviewed blind: reviewers see your answers with names, contact details, links and places
             taken out. Your identity is revealed only if you are selected.
           </Text>
-          <TextInput label="Full name" autoComplete="name" required maxLength={200} {...form.getInputProps("name")} />
+          <TextInput label="Full name" autoComplete="name" required {...form.getInputProps("name")} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps("email")} />
             <TextInput
@@ -73,7 +73,6 @@ export function ApplicationForm({ cycle, onReceived, onClosed }: Props) {
               autoComplete="tel"
               description="Optional; with your country code"
               inputWrapperOrder={["label", "input", "description", "error"]}
-              maxLength={40}
               {...form.getInputProps("phone")}
             />
           </SimpleGrid>
@@ -107,27 +106,22 @@ interface QuestionProps {
   inputProps: GetInputPropsReturnType;
 }
 
-/** A short answer on one line; a long one in a growing box with a character counter under it. */
+/**
+ * A short answer on one line; a long one in a growing box with a character counter under it. No `maxLength`
+ * attribute: the browser would cut a pasted answer silently; over the limit, the counter turns red and the form's
+ * check refuses it under the answer.
+ */
 function QuestionInput({ question, inputProps }: QuestionProps) {
   const value = typeof inputProps.value === "string" ? inputProps.value : "";
   const hint = question.identifying ? "Kept with your identity; reviewers do not see it." : undefined;
   if (question.kind === "short") {
-    return (
-      <TextInput
-        label={question.label}
-        required={question.required}
-        maxLength={question.maxLength}
-        description={hint}
-        {...inputProps}
-      />
-    );
+    return <TextInput label={question.label} required={question.required} description={hint} {...inputProps} />;
   }
   const over = value.length > question.maxLength;
   return (
     <Textarea
       label={question.label}
       required={question.required}
-      maxLength={question.maxLength}
       autosize
       minRows={4}
       maxRows={16}

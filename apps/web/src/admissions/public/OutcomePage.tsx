@@ -19,14 +19,15 @@ type ReceiptInput = { applicationId: string; receipt: string };
 
 /**
  * An applicant's status by receipt (`/apply/<slug>/status`, no sign-in): the stage, and the outcome once published.
- * Opened from the receipt's link, the id and receipt are filled in and checked at once.
+ * Opened from the receipt's link, the id and receipt are filled in and checked at once. The id and receipt are
+ * taken as pasted (spaces around them, capitals); an edit or a refused check clears the answer shown before.
  */
 export default function OutcomePage() {
   const [search] = useSearchParams();
   const trpc = useTRPC();
   const fromLink = receiptFromSearch(search);
   const [checked, setChecked] = useState<ReceiptInput | null>(fromLink.valid ? fromLink.value : null);
-  const form = useForm({ initialValues: fromLink.value, validate });
+  const form = useForm({ initialValues: fromLink.value, validate, onValuesChange: () => setChecked(null) });
   const status = useQuery(
     trpc.applicants.status.queryOptions(checked ?? { applicationId: "", receipt: "" }, {
       enabled: checked !== null,
@@ -35,7 +36,7 @@ export default function OutcomePage() {
   );
   useDocumentTitle("Application status");
   const check = (values: ReceiptInput) => {
-    const next = { applicationId: values.applicationId.trim(), receipt: values.receipt.trim().toLowerCase() };
+    const next = applyStatusInput.parse(values);
     if (checked?.applicationId === next.applicationId && checked.receipt === next.receipt) void status.refetch();
     else setChecked(next);
   };
@@ -52,7 +53,7 @@ export default function OutcomePage() {
         <Text mt="xs">Enter the application id and the receipt you were given when you applied.</Text>
       </Box>
       <Paper withBorder p={{ base: "md", sm: "lg" }} radius="md">
-        <form noValidate aria-label="Check your application" onSubmit={form.onSubmit(check)}>
+        <form noValidate aria-label="Check your application" onSubmit={form.onSubmit(check, () => setChecked(null))}>
           <Stack gap="md">
             <TextInput
               label="Application id"

@@ -47,7 +47,8 @@ export function checkApplication(
     const answer = values.answers[question.key] ?? "";
     if (question.required && !answer.trim()) errors[answerPath(question.key)] = "This question needs an answer";
     else if (answer.length > question.maxLength)
-      errors[answerPath(question.key)] = `Use at most ${question.maxLength.toLocaleString()} characters`;
+      errors[answerPath(question.key)] =
+        `Use at most ${question.maxLength.toLocaleString()} characters (this has ${answer.length.toLocaleString()})`;
   }
   return errors;
 }
@@ -92,13 +93,14 @@ export function receiptText(receipt: ReceiptDto, statusUrl: string, submittedAt:
   ].join("\n");
 }
 
-/** The status page's query from its address, when both parts are well formed. */
+/** The status page's query from its address (normalised as the server reads it when both parts are well formed). */
 export function receiptFromSearch(search: URLSearchParams) {
   const value = {
     applicationId: search.get("application")?.trim() ?? "",
     receipt: search.get("receipt")?.trim() ?? "",
   };
-  return { value, valid: applyStatusInput.safeParse(value).success };
+  const parsed = applyStatusInput.safeParse(value);
+  return parsed.success ? { value: parsed.data, valid: true } : { value, valid: false };
 }
 
 export const STAGES = [

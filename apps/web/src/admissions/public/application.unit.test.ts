@@ -36,7 +36,10 @@ describe("checkApplication", () => {
     });
     expect(Object.keys(errors).sort()).toEqual(["answers.motivation", "email", "name"]);
     expect(errors.name).toBe("Enter your full name");
-    expect(errors["answers.motivation"]).toMatch(/at most 20 characters/);
+    expect(errors["answers.motivation"]).toBe("Use at most 20 characters (this has 21)");
+    expect(checkApplication(questions, { ...valid, phone: "call me maybe" }).phone).toMatch(/phone number/);
+    expect(checkApplication(questions, { ...valid, phone: "12" }).phone).toMatch(/7 to 15 digits/);
+    expect(checkApplication(questions, { ...valid, phone: "+44 20 7946 0958" })).toEqual({});
     expect(checkApplication(questions, { ...valid, email: "", answers: {} })).toEqual({
       email: "Enter your email address",
       "answers.motivation": "This question needs an answer",
@@ -66,6 +69,11 @@ test("statusPath and receiptFromSearch carry the receipt there and back", () => 
   const path = statusPath("fellows-2027", receipt);
   expect(receiptFromSearch(new URL(path, "http://x").searchParams)).toEqual({ value: receipt, valid: true });
   expect(receiptFromSearch(new URLSearchParams("application=nope&receipt=abc")).valid).toBe(false);
+  const pasted = new URLSearchParams({
+    application: receipt.applicationId.toUpperCase(),
+    receipt: " AAAA".padEnd(65, "A"),
+  });
+  expect(receiptFromSearch(pasted)).toEqual({ value: receipt, valid: true });
   expect(receiptFromSearch(new URLSearchParams()).value).toEqual({ applicationId: "", receipt: "" });
 });
 
