@@ -1,12 +1,13 @@
 /**
- * Issue #12's staff screens: the new-cycle form refuses bad input on the field at fault (the slug and the capacity,
- * then a question key used twice, on the second question's key input) and creates the cycle once fixed, opening its
- * board, where a move another admin made first is refused with a clear message and the cycle reloaded. The review
+ * Issue #12's staff screens: the new-cycle form refuses bad input on the field at fault (the slug, a capacity of 0 and
+ * a question's limit above 10,000, kept as typed, then a question key used twice, on the second question's key input),
+ * focusing the first field refused, and creates the cycle once fixed, opening its board, where a move another admin made first is refused with a clear message and the cycle reloaded. The review
  * queue of a preprocessed cycle (applications sent and the cycle moved through the API) is walked with the keyboard
  * alone (arrows and j/k move the focused row, Enter opens it, ←/→ and p/n move between applications), and shows no
- * applicant's name or email. A processing cycle's results file, with a line whose content hash is stale and a line
- * that is not JSON, imports the good lines and names the two bad ones by line and reason (a second import skips them
- * all); the scores page charts the distribution; on the selection page an override needs its reason, selection runs
+ * applicant's name or email. A processing cycle's results file, with a line whose content hash is stale and a CSV line,
+ * imports the good lines, says in its heading how many were rejected and names the two bad ones by line and reason (a
+ * second import skips them all); a reviewer's score of 11 is refused on its input, not clamped; the scores page charts
+ * the distribution; on the selection page an override needs its reason, which the table then shows, selection runs
  * after a confirmation, and a reveal says it is audited, then shows the identity.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -14,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AppRouter } from "@shortlist/api";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import superjson from "superjson";
 import { afterAll, expect, test } from "vitest";
 import { notified as notifiedOn, signIn, useE2eEnvironment } from "./harness";
@@ -80,6 +81,7 @@ async function preprocessedCycle(api: Api, slug: string, name: string) {
 
 // Expressions evaluated in the page (the e2e files are type-checked without the DOM library).
 const focusedText = (page: Page) => page.evaluate<string>(`document.activeElement?.textContent ?? ""`);
+const isFocused = (input: Locator) => input.evaluate((el) => el.matches(":focus"));
 
 test("the new-cycle form names the fields it refuses, then creates the cycle and opens its board", async () => {
   const { page, server } = e2e;
@@ -95,17 +97,30 @@ test("the new-cycle form names the fields it refuses, then creates the cycle and
   await criterion.getByLabel("Criterion key").fill("clarity");
   await criterion.getByRole("textbox", { name: named("Criterion") }).fill("Clarity");
 
-  // A slug with spaces and no capacity: each refused on its own input.
+  // A slug with spaces, a capacity of 0 and a limit above 10,000: each refused on its own input, as typed (a number
+  // input clamping 0 to 1 would have created a cycle nobody asked for); the focus goes to the first, the slug.
+  const capacity = form.getByLabel("Capacity");
+  const maxLength = first.getByLabel("Max length");
+  await capacity.fill("0");
+  await maxLength.fill("20000");
   await form.getByRole("button", { name: "Create cycle" }).click();
   const slug = form.getByLabel("Slug");
   await expect.poll(() => slug.getAttribute("aria-invalid")).toBe("true");
   expect(await form.innerText()).toContain("Use lower-case letters, digits and hyphens");
-  expect(await form.getByLabel("Capacity").getAttribute("aria-invalid")).toBe("true");
+  expect(await capacity.getAttribute("aria-invalid")).toBe("true");
+  expect(await capacity.inputValue()).toBe("0");
+  expect(await form.innerText()).toContain("Select at least 1");
+  expect(await maxLength.getAttribute("aria-invalid")).toBe("true");
+  expect(await maxLength.inputValue()).toBe("20000");
+  expect(await first.innerText()).toContain("At most 10,000 characters");
+  await expect.poll(() => isFocused(slug)).toBe(true);
   await expect.poll(() => page.getByRole("alert").filter({ hasText: "Not created" }).isVisible()).toBe(true);
+  expect(page.url()).toBe(`${server.url}/admissions`);
 
-  // Fixed; a second question with the first one's key is refused on the second question's key.
+  // Fixed; a second question with the first one's key is refused on the second question's key, which gets the focus.
   await slug.fill("civic-tech-2027");
-  await form.getByLabel("Capacity").fill("2");
+  await capacity.fill("2");
+  await maxLength.fill("4000");
   await form.getByRole("button", { name: "Add question" }).click();
   const second = form.getByRole("group", { name: "Question 2" });
   await second.getByLabel("Question key").fill("motivation");
@@ -115,6 +130,7 @@ test("the new-cycle form names the fields it refuses, then creates the cycle and
   const secondKey = second.getByLabel("Question key");
   await expect.poll(() => secondKey.getAttribute("aria-invalid")).toBe("true");
   expect(await second.innerText()).toContain("Key motivation is used twice");
+  await expect.poll(() => isFocused(secondKey)).toBe(true);
   await shot(page, "form-refused");
   expect(await first.getByLabel("Question key").getAttribute("aria-invalid")).not.toBe("true");
   expect(await slug.getAttribute("aria-invalid")).not.toBe("true");
@@ -214,7 +230,7 @@ test("results import names its rejected lines; scores chart; overrides need a re
   const { lines } = await api.admissions.batchRows.query({ batchId: batch.id });
   await api.admissions.startProcessing.mutate({ cycleId: cycle.id });
 
-  // Application #1 scores 8, #2 5, #3 3; line 4 sends a stale content hash, line 5 is not JSON.
+  // Application #1 scores 8, #2 5, #3 3; line 4 sends a stale content hash, line 5 is a CSV row.
   const impact = [8, 5, 3];
   const worker = (line: (typeof lines)[number], evaluatorId = "worker-a", contentHash = line.contentHash) =>
     JSON.stringify({
@@ -230,7 +246,7 @@ test("results import names its rejected lines; scores chart; overrides need a re
   const file = [
     ...byNumber.map((line) => worker(line)),
     worker(byNumber[0]!, "worker-b", "0".repeat(64)),
-    "{ not json",
+    "applicationId,impact",
   ].join("\n");
   scratch = await mkdtemp(join(tmpdir(), "shortlist-e2e-admissions-staff-"));
   const resultsPath = join(scratch, "results.jsonl");
@@ -243,14 +259,32 @@ test("results import names its rejected lines; scores chart; overrides need a re
   const summary = page.getByTestId("import-summary");
   await expect.poll(() => summary.isVisible()).toBe(true);
   expect(await summary.innerText()).toBe("3 created · 0 skipped (already imported) · 2 rejected");
+  // The heading says what happened, rejections included: not a plain "imported".
+  const title = page.getByTestId("import-title");
+  expect(await title.innerText()).toBe("3 lines imported, 2 rejected from results.jsonl");
   const rejected = await page.getByTestId("import-rejected").locator("li").allInnerTexts();
   expect(rejected).toHaveLength(2);
   expect(rejected[0]).toMatch(/^line 4: .*content/i);
-  expect(rejected[1]).toMatch(/^line 5: not valid JSON/);
+  expect(rejected[1]).toBe(
+    "line 5: not a JSON object (the file should be JSON Lines: one JSON object per line, each a worker or judge result)",
+  );
   await shot(page, "board-import-rejected");
   // Again: nothing new.
   await page.getByRole("button", { name: "Import results" }).click();
   await expect.poll(() => summary.innerText()).toBe("0 created · 3 skipped (already imported) · 2 rejected");
+  expect(await title.innerText()).toBe("0 lines imported, 3 skipped, 2 rejected from results.jsonl");
+
+  // A reviewer's score of 11 is refused on its input (kept as typed, not clamped to 10) and focused.
+  await page.goto(`${server.url}/admissions/${cycle.id}/review/${byNumber[0]!.applicationId}`);
+  const myScores = page.getByRole("form", { name: "My scores" });
+  const impactScore = myScores.getByLabel("Impact");
+  await impactScore.fill("11");
+  await myScores.getByRole("button", { name: "Save my scores" }).click();
+  await expect.poll(() => impactScore.getAttribute("aria-invalid")).toBe("true");
+  expect(await impactScore.inputValue()).toBe("11");
+  expect(await myScores.innerText()).toContain("From 0 to 10");
+  await expect.poll(() => isFocused(impactScore)).toBe(true);
+  await page.goto(`${server.url}/admissions/${cycle.id}`);
 
   // Compute scores, confirmed in its dialog.
   await page.getByRole("button", { name: "Compute scores" }).click();
@@ -280,6 +314,12 @@ test("results import names its rejected lines; scores chart; overrides need a re
   await reason.fill("Strong community references the rubric does not capture.");
   await dialog.getByRole("button", { name: "Save override" }).click();
   await expect.poll(notified("Override saved")).toBe(true);
+  // The table shows why the lowest score is pushed in, beside its badge.
+  const overridden = page.getByTestId("overrides-table").locator("tbody tr").filter({ hasText: "#3" });
+  await expect
+    .poll(() => overridden.getByTestId("override-reason").innerText())
+    .toBe("Strong community references the rubric does not capture.");
+  expect(await overridden.innerText()).toMatch(/Always select/i);
 
   // Run selection: the included #3 and the best of the rest, #1 (capacity 2), listed by rank.
   await page.getByRole("button", { name: "Run selection" }).click();

@@ -79,6 +79,11 @@ describe("creating a cycle", () => {
       );
     expect(await paths({ slug: "Not A Slug" })).toEqual(["slug"]);
     expect(await paths({ capacity: 0 })).toEqual(["capacity"]);
+    // A question's limit above its kind's is refused on that limit, never lowered to fit.
+    expect(await paths({ questions: [{ ...SAMPLE_QUESTIONS[2], maxLength: 600 }] })).toEqual(["questions.0.maxLength"]);
+    expect(await paths({ questions: [{ ...SAMPLE_QUESTIONS[0], maxLength: 20_000 }] })).toEqual([
+      "questions.0.maxLength",
+    ]);
     expect(await paths({ questions: [] })).toEqual(["questions"]);
     expect(await paths({ questions: [{ ...SAMPLE_QUESTIONS[0] }, { ...SAMPLE_QUESTIONS[0] }] })).toEqual([
       "questions.1.key",

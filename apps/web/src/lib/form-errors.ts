@@ -1,5 +1,6 @@
 import type { FormErrors, UseFormReturnType } from "@mantine/form";
 import { zod4Resolver } from "mantine-form-zod-resolver";
+import { useCallback, useEffect, useState, type RefObject } from "react";
 import { fieldErrors, type FieldError } from "./errors";
 
 // Any form: only its field names and setFieldError are used.
@@ -34,4 +35,22 @@ export function fieldResolver(schema: Parameters<typeof zod4Resolver>[0]) {
     }
     return errors;
   };
+}
+
+/**
+ * After a refused submit (the form's own check or the server's field errors), brings the first input marked invalid
+ * into view and focuses it, so its message is on screen (a long form in a dialog would otherwise stay scrolled to its
+ * button). Call the returned function where the errors are set: it acts once they are rendered. With no input marked,
+ * the first alert of the form is scrolled into view instead.
+ */
+export function useFocusFirstError(formRef: RefObject<HTMLFormElement | null>): () => void {
+  const [requests, setRequests] = useState(0);
+  useEffect(() => {
+    if (!requests || !formRef.current) return;
+    const field = formRef.current.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const target = field ?? formRef.current.querySelector<HTMLElement>('[role="alert"]');
+    field?.focus({ preventScroll: true });
+    target?.scrollIntoView?.({ block: "center" });
+  }, [requests, formRef]);
+  return useCallback(() => setRequests((n) => n + 1), []);
 }

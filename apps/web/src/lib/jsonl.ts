@@ -28,7 +28,12 @@ export function parseJsonl(text: string, expected: string): ParsedJsonl {
       try {
         data = JSON.parse(raw);
       } catch (error) {
-        unreadable.push({ line, reason: `not valid JSON: ${(error as Error).message}` });
+        // A broken object gets the parser's pointer to its fault; anything else (a CSV row, plain text) is the wrong
+        // kind of file, which a parser message would not say.
+        const reason = raw.trimStart().startsWith("{")
+          ? `not valid JSON: ${(error as Error).message}`
+          : `not a JSON object (the file should be JSON Lines: one JSON object per line, each ${expected})`;
+        unreadable.push({ line, reason });
         return;
       }
       if (data === null || typeof data !== "object" || Array.isArray(data)) {

@@ -33,19 +33,24 @@ export const cycleSlug = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/, "Use lower-case letters, digits and hyphens (e.g. fellows-2027)");
 
+const atMost = (kind: keyof typeof QUESTION_MAX_LENGTH) =>
+  `At most ${QUESTION_MAX_LENGTH[kind].toLocaleString("en-US")} characters for a ${kind} answer`;
+
 export const formQuestionInput = z
   .strictObject({
     key,
     label: line(300),
     kind: z.enum(QUESTION_KINDS),
-    maxLength: z.int().min(1).max(QUESTION_MAX_LENGTH.long).optional(),
+    maxLength: z.int({ error: "Must be a whole number" }).min(1, "At least 1").optional(),
     required: z.boolean().default(true),
     identifying: z.boolean().default(false),
   })
-  .transform((q) => ({
-    ...q,
-    maxLength: Math.min(q.maxLength ?? QUESTION_MAX_LENGTH[q.kind], QUESTION_MAX_LENGTH[q.kind]),
-  }));
+  // A limit above the kind's is refused (never lowered to fit, which would change what its author typed).
+  .superRefine((q, ctx) => {
+    if (q.maxLength !== undefined && q.maxLength > QUESTION_MAX_LENGTH[q.kind])
+      ctx.addIssue({ code: "custom", path: ["maxLength"], message: atMost(q.kind) });
+  })
+  .transform((q) => ({ ...q, maxLength: q.maxLength ?? QUESTION_MAX_LENGTH[q.kind] }));
 
 export const scoringCriterionInput = z.strictObject({
   key,

@@ -113,6 +113,15 @@ export function ImportResults({ cycleId }: { cycleId: string }) {
   );
 }
 
+/** What happened to the file's lines, e.g. "1 line imported, 5 rejected from results.jsonl". */
+function outcomeTitle({ fileName, result, failure }: Done) {
+  if (failure) return "The import stopped";
+  const parts = [`${plural(result.created, "line")} imported`];
+  if (result.skipped) parts.push(`${count(result.skipped)} skipped`);
+  if (result.rejected) parts.push(`${count(result.rejected)} rejected`);
+  return `${parts.join(", ")} from ${fileName}`;
+}
+
 function ImportSummary({ done }: { done: Done }) {
   const { result } = done;
   const rejected = result.results.filter((r) => r.outcome === "rejected");
@@ -121,7 +130,7 @@ function ImportSummary({ done }: { done: Done }) {
     <Alert
       color={done.failure ? "red" : rejected.length ? "orange" : "green"}
       variant="light"
-      title={done.failure ? "The import stopped" : `Results imported from ${done.fileName}`}
+      title={<span data-testid="import-title">{outcomeTitle(done)}</span>}
       role="status"
     >
       <Text size="sm" data-testid="import-summary">

@@ -52,6 +52,7 @@ export function CriteriaEditor({ form }: { form: UseFormReturnType<CycleFormValu
                 min={0}
                 max={100}
                 step={0.5}
+                clampBehavior="none"
                 w={120}
                 {...form.getInputProps(`criteria.${index}.weight`)}
               />

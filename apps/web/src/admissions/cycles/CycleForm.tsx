@@ -2,22 +2,28 @@ import { Alert, Divider, Group, NumberInput, Stack, Textarea, TextInput } from "
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { errorMessage, errorReason, type FieldError } from "../../lib/errors";
+import { useFocusFirstError } from "../../lib/form-errors";
 import { useTRPC } from "../../lib/trpc";
 import { FormActions } from "../../ui/FormActions";
 import { CriteriaEditor } from "./CriteriaEditor";
 import { applyCycleErrors, cycleInputOf, emptyCycle } from "./cycle-form";
 import { QuestionsEditor } from "./QuestionsEditor";
 
-/** A new cycle (lazy-loaded in the list's dialog); the server judges every field and names the ones refused. */
+/**
+ * A new cycle (lazy-loaded in the list's dialog); the server judges every field and names the ones refused. Numbers
+ * go as typed (their inputs never clamp), so one out of range is refused on its field, never quietly changed.
+ */
 export default function CycleForm({ onDone }: { onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useForm({ initialValues: emptyCycle() });
   const [unshown, setUnshown] = useState<FieldError[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formRef);
 
   const create = useMutation(
     trpc.admissions.cycles.create.mutationOptions({
@@ -32,7 +38,10 @@ export default function CycleForm({ onDone }: { onDone: () => void }) {
         onDone();
         await navigate(`/admissions/${cycle.id}`);
       },
-      onError: (error) => setUnshown(applyCycleErrors(form, error)),
+      onError(error) {
+        setUnshown(applyCycleErrors(form, error));
+        focusFirstError();
+      },
     }),
   );
 
@@ -42,7 +51,7 @@ export default function CycleForm({ onDone }: { onDone: () => void }) {
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label="New cycle">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="New cycle">
       <Stack>
         <Group grow align="flex-start">
           {/* Mounted after the dialog opened (lazy): it takes the focus itself. */}
@@ -68,7 +77,7 @@ export default function CycleForm({ onDone }: { onDone: () => void }) {
             description="How many applicants to select"
             required
             min={1}
-            allowDecimal={false}
+            clampBehavior="none"
             {...form.getInputProps("capacity")}
           />
           <TextInput label="Opens" description="Optional" type="datetime-local" {...form.getInputProps("opensAt")} />

@@ -78,7 +78,7 @@ export function QuestionsEditor({ form }: { form: UseFormReturnType<CycleFormVal
                 placeholder={String(QUESTION_MAX_LENGTH[row.kind])}
                 min={1}
                 max={QUESTION_MAX_LENGTH[row.kind]}
-                allowDecimal={false}
+                clampBehavior="none"
                 w={200}
                 {...form.getInputProps(`questions.${index}.maxLength`)}
               />

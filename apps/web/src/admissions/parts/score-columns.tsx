@@ -1,10 +1,10 @@
-import { Anchor, Badge, Text } from "@mantine/core";
+import { Anchor, Text } from "@mantine/core";
 import type { CycleDto, ScoreRowDto } from "@shortlist/api";
 import { Link } from "react-router";
 import { count } from "../../lib/format";
 import type { Column } from "../../ui/DataTable";
-import { StatusBadge } from "./badges";
-import { OVERRIDE_LABEL, score10 } from "./labels";
+import { OverrideNote, StatusBadge } from "./badges";
+import { score10 } from "./labels";
 
 const right = { th: { ta: "right" }, td: { ta: "right", ff: "monospace" } } as const;
 
@@ -48,16 +48,7 @@ export function scoreColumns(cycle: CycleDto): Column<ScoreRowDto>[] {
     {
       key: "override",
       header: "Override",
-      cell: (row) =>
-        row.override ? (
-          <Badge color="grape" variant="outline" title={row.override.reason}>
-            {OVERRIDE_LABEL[row.override.decision]}
-          </Badge>
-        ) : (
-          <Text size="sm" c="dimmed">
-            —
-          </Text>
-        ),
+      cell: (row) => <OverrideNote override={row.override} />,
     },
   ];
 }

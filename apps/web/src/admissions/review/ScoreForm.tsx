@@ -4,8 +4,9 @@ import { notifications } from "@mantine/notifications";
 import type { AnonymizedApplicationDto, ScoringCriterion } from "@shortlist/api";
 import { SCORE_RANGE } from "@shortlist/api/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { errorMessage, fieldErrors, type FieldError } from "../../lib/errors";
+import { useFocusFirstError } from "../../lib/form-errors";
 import { useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
@@ -16,7 +17,10 @@ interface Values {
 
 const numberOf = (value: number | string) => (typeof value === "number" ? value : Number.NaN);
 
-/** The signed-in member's own scores of this application (one more evaluator); saving again replaces them. */
+/**
+ * The signed-in member's own scores of this application (one more evaluator); saving again replaces them. A score
+ * goes as typed (the inputs never clamp): one out of range is refused on its field by the server.
+ */
 export function ScoreForm({
   application,
   criteria,
@@ -35,6 +39,8 @@ export function ScoreForm({
     },
   });
   const [unshown, setUnshown] = useState<FieldError[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formRef);
 
   const save = useMutation(
     trpc.admissions.review.score.mutationOptions({
@@ -53,6 +59,7 @@ export function ScoreForm({
           else rest.push(e);
         }
         setUnshown(rest);
+        focusFirstError();
       },
     }),
   );
@@ -67,7 +74,7 @@ export function ScoreForm({
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label="My scores">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="My scores">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           Score every criterion from {SCORE_RANGE.min} to {SCORE_RANGE.max}. Your scores count as one more evaluator in
@@ -84,6 +91,7 @@ export function ScoreForm({
               max={SCORE_RANGE.max}
               step={0.5}
               decimalScale={1}
+              clampBehavior="none"
               {...form.getInputProps(`scores.${c.key}`)}
             />
           ))}

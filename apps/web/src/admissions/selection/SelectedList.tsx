@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
+import { Anchor, Group, Stack, Text } from "@mantine/core";
 import type { CycleDto, RevealedIdentityDto, SelectedApplicantDto } from "@shortlist/api";
 import { phaseAtLeast } from "@shortlist/api/schemas";
 import { IconUserCheck } from "@tabler/icons-react";
@@ -11,7 +11,8 @@ import { useTRPC } from "../../lib/trpc";
 import { DataTable, queryRows, type Column } from "../../ui/DataTable";
 import { Empty } from "../../ui/Empty";
 import { Section } from "../../ui/Section";
-import { OVERRIDE_LABEL, score10 } from "../parts/labels";
+import { OverrideNote } from "../parts/badges";
+import { score10 } from "../parts/labels";
 import { RevealButton } from "./RevealButton";
 
 function Identity({ identity }: { identity: RevealedIdentityDto }) {
@@ -63,14 +64,7 @@ export function SelectedList({ cycle }: { cycle: CycleDto }) {
     {
       key: "override",
       header: "Override",
-      cell: (row) =>
-        row.override ? (
-          <Badge color="grape" variant="outline" title={row.override.reason}>
-            {OVERRIDE_LABEL[row.override.decision]}
-          </Badge>
-        ) : (
-          "—"
-        ),
+      cell: (row) => <OverrideNote override={row.override} />,
     },
     {
       key: "identity",

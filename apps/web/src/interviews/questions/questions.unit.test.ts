@@ -59,7 +59,9 @@ describe("question JSONL files", () => {
     ]);
     expect(parsed.unreadable.map((u) => u.line)).toEqual([3, 4, 6]);
     expect(parsed.unreadable[0]!.reason).toMatch(/an array/);
-    expect(parsed.unreadable[1]!.reason).toMatch(/not valid JSON/);
+    expect(parsed.unreadable[1]!.reason).toBe(
+      "not a JSON object (the file should be JSON Lines: one JSON object per line, each a question)",
+    );
   });
 
   test("chunk by rows and by size, in order", () => {
