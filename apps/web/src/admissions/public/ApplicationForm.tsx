@@ -5,6 +5,7 @@ import { IconSend } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useRef } from "react";
 import { errorDetails, errorMessage, errorReason, fieldErrors, type FieldError } from "../../lib/errors";
+import { useFocusFirstError } from "../../lib/form-errors";
 import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { answerPath, checkApplication, emptyApplication, submission } from "./application";
@@ -29,8 +30,7 @@ export function ApplicationForm({ cycle, onReceived, onClosed }: Props) {
     validate: (values) => checkApplication(cycle.questions, values),
   });
   const fields = new Set(["name", "email", "phone", ...cycle.questions.map((q) => answerPath(q.key))]);
-  const focusFirstError = () =>
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  const focusFirstError = useFocusFirstError(formRef);
 
   const submit = useMutation(
     trpc.applicants.submit.mutationOptions({
