@@ -8,7 +8,9 @@
  * imports the good lines, says in its heading how many were rejected and names the two bad ones by line and reason (a
  * second import skips them all); a reviewer's score of 11 is refused on its input, not clamped; the scores page charts
  * the distribution; on the selection page an override needs its reason, which the table then shows, selection runs
- * after a confirmation, and a reveal says it is audited, then shows the identity.
+ * after a confirmation (which does not call it final: it can run again), and a reveal says it is audited, then shows
+ * the identity; once published, completing warns how many selected were not promoted. A draft's board shows its form's
+ * address as text (a link only once applications open), and at 1280 px the phases fit on one row.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -143,10 +145,26 @@ test("the new-cycle form names the fields it refuses, then creates the cycle and
     .poll(() => page.getByRole("heading", { name: "Civic Tech Fellows 2027", level: 1 }).isVisible())
     .toBe(true);
   expect(await page.getByTestId("cycle-phase").textContent()).toBe("Draft");
-  expect(await page.getByTestId("public-form-link").innerText()).toBe(`${server.url}/apply/civic-tech-2027`);
+  // A draft's form answers "not found": its address is shown as text, not as a link.
+  expect(await page.getByTestId("public-form-draft").innerText()).toBe(
+    `Public form: ${server.url}/apply/civic-tech-2027 (opens when applications open)`,
+  );
+  expect(await page.getByTestId("public-form-link").count()).toBe(0);
   expect(await page.getByRole("button", { name: "Open applications" }).isVisible()).toBe(true);
   expect(await page.getByRole("button", { name: "Freeze applications" }).count()).toBe(0);
   await shot(page, "board-draft");
+
+  // At 1280 px the ten phases fit on one row, without scrolling and without widening the page.
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  const stepper = page.getByTestId("phase-stepper");
+  const steps = stepper.locator(".mantine-Stepper-step");
+  expect(await steps.count()).toBe(10);
+  const tops = await steps.evaluateAll((all) => all.map((step) => Math.round(step.getBoundingClientRect().top)));
+  expect(new Set(tops).size).toBe(1);
+  expect(await stepper.evaluate((nav) => nav.scrollWidth <= nav.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await shot(page, "board-draft-1280");
+  await page.setViewportSize({ width: 1440, height: 1000 });
 
   // Another admin opens it meanwhile: this board's move is refused, says so, and the cycle reloads.
   const api = await apiOf(page, server.url);
@@ -156,6 +174,7 @@ test("the new-cycle form names the fields it refuses, then creates the cycle and
   await expect.poll(notified("Someone else moved this cycle")).toBe(true);
   await expect.poll(() => page.getByTestId("cycle-phase").textContent()).toBe("Submission");
   await expect.poll(() => page.getByRole("button", { name: "Freeze applications" }).isVisible()).toBe(true);
+  expect(await page.getByTestId("public-form-link").innerText()).toBe(`${server.url}/apply/civic-tech-2027`);
 
   // The list shows it.
   await page.getByRole("link", { name: "All cycles" }).click();
@@ -254,6 +273,7 @@ test("results import names its rejected lines; scores chart; overrides need a re
 
   await page.goto(`${server.url}/admissions/${cycle.id}`);
   await page.getByLabel("Results file (JSONL)").waitFor();
+  expect(await page.getByTestId("cycle-totals").innerText()).toContain("· 1 batch · 0 selection runs");
   await page.getByTestId("results-file").setInputFiles(resultsPath);
   await page.getByRole("button", { name: "Import results" }).click();
   const summary = page.getByTestId("import-summary");
@@ -321,9 +341,13 @@ test("results import names its rejected lines; scores chart; overrides need a re
     .toBe("Strong community references the rubric does not capture.");
   expect(await overridden.innerText()).toMatch(/Always select/i);
 
-  // Run selection: the included #3 and the best of the rest, #1 (capacity 2), listed by rank.
+  // Run selection: the included #3 and the best of the rest, #1 (capacity 2), listed by rank. It can be run again,
+  // so its confirmation does not say it cannot be undone.
   await page.getByRole("button", { name: "Run selection" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Run selection" }).click();
+  const runSelection = page.getByRole("dialog", { name: "Run selection?" });
+  await expect.poll(() => runSelection.innerText()).toContain("It can be run again until outcomes are published");
+  expect(await runSelection.innerText()).not.toContain("cannot be undone");
+  await runSelection.getByRole("button", { name: "Run selection" }).click();
   await expect.poll(notified("Selection run")).toBe(true);
   const selected = page.getByTestId("selected-table").locator("tbody tr");
   await expect
@@ -342,4 +366,21 @@ test("results import names its rejected lines; scores chart; overrides need a re
   expect(await identity.innerText()).toContain(APPLICANTS[2]!.email);
   expect(await identity.innerText()).toContain(APPLICANTS[2]!.name);
   await shot(page, "selection-revealed");
+
+  // Published, nobody promoted: completing warns that the two selected could no longer be promoted.
+  await api.admissions.publish.mutate({ cycleId: cycle.id });
+  await page.goto(`${server.url}/admissions/${cycle.id}`);
+  await page.getByRole("button", { name: "Complete cycle" }).click();
+  const complete = page.getByRole("dialog", { name: "Complete cycle?" });
+  await expect
+    .poll(() =>
+      complete
+        .getByTestId("move-warning")
+        .innerText()
+        .catch(() => ""),
+    )
+    .toMatch(/^2 selected applicants are not promoted into a job yet, and cannot be once the cycle is completed/);
+  expect(await complete.innerText()).toContain("cannot be undone");
+  await shot(page, "complete-unpromoted");
+  await complete.getByRole("button", { name: "Cancel" }).click();
 });

@@ -4,8 +4,8 @@
  * used); the admin freezes, preprocesses, starts batch prep, exports and downloads the batch, starts processing and
  * imports a results file of worker and judge results built from the batch's lines (one judge adjusts, one rejects),
  * computes scores, selects two (capacity 2), reveals one of them, publishes; an applicant checks the outcome with
- * their receipt; the admin promotes the selected into a job's pipeline and completes the cycle. The audit chain then
- * verifies and holds every step.
+ * their receipt; the admin promotes the selected into a job's pipeline and completes the cycle, then still reveals
+ * the other selected applicant. The audit chain then verifies and holds every step.
  */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -242,6 +242,13 @@ test(
     await move(page, api, cycleId, "Complete cycle", "COMPLETED");
     await shot(page, "admissions-board-completed");
 
+    // Completed, nothing can change, but an admin still reads who was selected: the second one revealed (audited).
+    await page.goto(`${url}/admissions/${cycleId}/selection`);
+    await page.getByRole("button", { name: `Reveal identity of application #${numberOf(ranked[1]!)}` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Reveal", exact: true }).click();
+    await visible(page.getByText(ranked[1]!.email));
+    await shot(page, "admissions-completed-revealed");
+
     // The audit chain verifies on the Audit screen, and the trail holds every step of the cycle.
     await page.goto(`${url}/audit`);
     await page.getByRole("button", { name: "Verify chain" }).click();
@@ -272,7 +279,12 @@ test(
     // Who looked at whom: the reveal names the admin and the application. Neither the submissions nor the reveal
     // hold an applicant's identity, even opened.
     const reveals = trail.get("admissions.reveal")!;
-    expect(reveals.map((e) => [e.entity.id, e.actor.type])).toEqual([[ranked[0]!.applicationId, "user"]]);
+    expect(reveals.map((e) => [e.entity.id, e.actor.type]).sort()).toEqual(
+      [
+        [ranked[0]!.applicationId, "user"],
+        [ranked[1]!.applicationId, "user"],
+      ].sort(),
+    );
     const events = JSON.stringify([...trail.get("applicants.submit")!, ...reveals]);
     for (const applicant of APPLICANTS) {
       expect(events).not.toContain(applicant.name);

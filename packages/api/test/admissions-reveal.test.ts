@@ -1,8 +1,8 @@
 /**
  * After selection: reveal (admins, SELECTION or later, selected applicants only; each reveal an audit event naming
  * who looked at whom, without the values), publish (the applicant's outcome by receipt), promote into a job's first
- * stage (idempotent; a person already known by email is filed as they are), complete (every admissions mutation on
- * the cycle refused), and the audit chain verifying at the end with every step listed.
+ * stage (idempotent; a person already known by email is filed as they are), complete (every admissions mutation that
+ * changes data refused; reveal still answers), and the audit chain verifying at the end with every step listed.
  */
 import type { AnyProcedure } from "@trpc/server";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -42,6 +42,10 @@ describe("reveal", () => {
     const error = await rejection(admin.admissions.reveal({ applicationId: ranked[0]! }));
     expect(error.code).toBe("CONFLICT");
     expect(errorShape(error).data).toMatchObject({ reason: "precondition_failed", details: { phase: "SCORED" } });
+    // Phases in words for people, by their codes in the details for programs.
+    expect(error.message).toBe(
+      "Cannot reveal an identity: the cycle is in the scored phase, and this needs the selection, published or completed phase",
+    );
   });
 
   test("opens a selected applicant's identity for an admin, audited without the values", async () => {
@@ -139,21 +143,21 @@ function inputFor(path: string, cycleVersion: number): unknown {
     "admissions.importResults": { cycleId, rows: [{ line: 1, kind: "worker" }] },
     "admissions.selection.override": { applicationId, decision: "exclude", reason: "Too late" },
     "admissions.selection.removeOverride": { applicationId },
-    "admissions.reveal": { applicationId },
     "admissions.promote": { cycleId, jobId: "00000000-0000-4000-8000-000000000000" },
   };
   return inputs[path] ?? { cycleId };
 }
 
 describe("complete", () => {
-  test("refuses every admissions mutation on the completed cycle", async () => {
+  test("refuses every admissions mutation that changes data on the completed cycle", async () => {
     const done = await admin.admissions.complete({ cycleId: flow.cycle.id });
     expect(done.phase).toBe("COMPLETED");
     const flat = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
     const mutations = Object.entries(flat)
       .filter(([path, p]) => path.startsWith("admissions.") && p._def.type === "mutation")
       .map(([path]) => path)
-      .filter((path) => path !== "admissions.cycles.create");
+      // Creating makes another cycle; reveal changes nothing in this one (its test follows).
+      .filter((path) => path !== "admissions.cycles.create" && path !== "admissions.reveal");
     expect(mutations.length).toBeGreaterThan(15);
     const outcomes: Record<string, string> = {};
     for (const path of mutations) {
@@ -165,6 +169,25 @@ describe("complete", () => {
       applicantCaller(api).applicants.submit({ slug: flow.cycle.slug, ...SAMPLE_APPLICANTS[6]! }),
     );
     expect(errorShape(submit).data.reason).toBe("precondition_failed");
+  });
+
+  test("still reveals a selected applicant's identity to an admin, audited; refuses the rest as before", async () => {
+    expect((await admin.admissions.cycles.get({ cycleId: flow.cycle.id })).phase).toBe("COMPLETED");
+    const second = flow.applicants[1]!;
+    const revealed = await admin.admissions.reveal({ applicationId: ranked[1]! });
+    expect(revealed).toMatchObject({ applicationId: ranked[1], name: second.name, email: second.email });
+    const events = await sql<{ actor_id: string }>(
+      "select actor_id from audit_events where action = 'admissions.reveal' and entity_id = ?",
+      [ranked[1]],
+    );
+    expect(events).toEqual([{ actor_id: adminId }]);
+
+    const notSelected = await rejection(admin.admissions.reveal({ applicationId: ranked[3]! }));
+    expect(errorShape(notSelected).data).toMatchObject({
+      reason: "precondition_failed",
+      details: { status: "NOT_SELECTED" },
+    });
+    expect((await rejection(recruiter.admissions.reveal({ applicationId: ranked[1]! }))).code).toBe("FORBIDDEN");
   });
 
   test("the audit chain verifies and lists every step of the cycle", async () => {

@@ -27,11 +27,24 @@ export async function lockCycle(ctx: Pick<ProcedureContext, "em">, cycleId: stri
   return rows[0];
 }
 
-/** Refuses (CONFLICT, precondition_failed) unless the cycle is in one of `phases`; `doing` completes "Cannot …". */
+/** A phase as people read it in a message: "batch prep" (programs read the code in `details.phase`). */
+export const phaseName = (phase: CyclePhase) => phase.toLowerCase().replace("_", " ");
+
+/** "selection", "selection or published", "scored, selection or published". */
+function eitherPhase(phases: readonly CyclePhase[]): string {
+  const names = phases.map(phaseName);
+  return names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+}
+
+/**
+ * Refuses (CONFLICT, precondition_failed) unless the cycle is in one of `phases`; `doing` completes "Cannot …".
+ * The message names the phases in words, and the ones needed only when they are few (otherwise the list says little).
+ */
 export function requirePhase(cycle: Pick<LockedCycle, "phase">, phases: readonly CyclePhase[], doing: string): void {
   if (phases.includes(cycle.phase)) return;
+  const needs = phases.length <= CYCLE_PHASES.length / 2 ? `, and this needs the ${eitherPhase(phases)} phase` : "";
   throw new Conflict(
-    `Cannot ${doing}: the cycle is in ${cycle.phase}, and this needs ${phases.join(" or ")}`,
+    `Cannot ${doing}: the cycle is in the ${phaseName(cycle.phase)} phase${needs}`,
     "precondition_failed",
     { phase: cycle.phase, allowed: phases },
   );
@@ -48,7 +61,7 @@ export async function movePhase(
   to: CyclePhase,
   extra: Record<string, unknown> = {},
 ): Promise<void> {
-  requirePhase(cycle, [from], `move to ${to}`);
+  requirePhase(cycle, [from], `move the cycle to the ${phaseName(to)} phase`);
   if (CYCLE_PHASES.indexOf(to) <= CYCLE_PHASES.indexOf(from))
     throw new Error(`A cycle only moves forward: ${from} → ${to}`);
   await ctx.em.execute(

@@ -2,7 +2,7 @@
 import type { CyclePhase } from "@shortlist/db/constants";
 import type { ProcedureContext } from "../context";
 import { Conflict } from "../errors";
-import { lockCycle, movePhase, requirePhase, type LockedCycle } from "./cycle-lock";
+import { lockCycle, movePhase, phaseName, requirePhase, type LockedCycle } from "./cycle-lock";
 import { getCycle } from "./cycles.service";
 import type { CycleDto } from "./dto";
 import { preprocessingRunning } from "./preprocess-runner";
@@ -23,7 +23,7 @@ async function move(
   check?: (cycle: LockedCycle) => Promise<Record<string, unknown> | void>,
 ): Promise<CycleDto> {
   const cycle = await lockCycle(ctx, cycleId);
-  requirePhase(cycle, [from], `move the cycle to ${to}`);
+  requirePhase(cycle, [from], `move the cycle to the ${phaseName(to)} phase`);
   const extra = (await check?.(cycle)) ?? {};
   await movePhase(ctx, cycle, from, to, extra);
   return getCycle(ctx, cycleId);

@@ -37,7 +37,10 @@ async function openIdentities(ctx: ProcedureContext, rows: readonly { id: string
   });
 }
 
-/** An admin opens one selected applicant's identity (SELECTION or PUBLISHED); the event names who looked at whom. */
+/**
+ * An admin opens one selected applicant's identity (SELECTION, PUBLISHED, or COMPLETED: a completed cycle is frozen,
+ * but reveal changes nothing in it and admins still contact the selected); the event names who looked at whom.
+ */
 export async function revealIdentity(ctx: ProcedureContext, applicationId: string): Promise<RevealedIdentityDto> {
   const [row] = dbRows<{
     id: string;
@@ -58,7 +61,7 @@ export async function revealIdentity(ctx: ProcedureContext, applicationId: strin
   );
   if (!row) throw new NotFound("admission application", applicationId);
   const cycle = await lockCycle(ctx, row.cycleId);
-  requirePhase(cycle, ["SELECTION", "PUBLISHED"], "reveal an identity");
+  requirePhase(cycle, ["SELECTION", "PUBLISHED", "COMPLETED"], "reveal an identity");
   if (row.status !== "SELECTED")
     throw new Conflict("Only a selected applicant's identity can be revealed", "precondition_failed", {
       status: row.status,

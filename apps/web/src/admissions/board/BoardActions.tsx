@@ -12,8 +12,10 @@ import {
   IconSend,
   IconWand,
 } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import { count, percent, plural } from "../../lib/format";
 import { useHasRole } from "../../lib/session";
+import { useTRPC } from "../../lib/trpc";
 import { Section } from "../../ui/Section";
 import { MoveButton } from "./MoveButton";
 import { useMoves } from "./useMoves";
@@ -28,6 +30,7 @@ export function BoardActions({ cycle }: { cycle: CycleDto }) {
   const work = cycle.work;
   const stopped = cycle.phase === "PREPROCESSING" && !!work && !work.running && work.done < work.total;
   const busy = !!work?.running;
+  const notPromoted = useNotPromoted(cycle, isAdmin && cycle.phase === "PUBLISHED");
 
   const actions = (() => {
     switch (cycle.phase) {
@@ -118,6 +121,7 @@ export function BoardActions({ cycle }: { cycle: CycleDto }) {
             move={moves.select}
             label="Run selection"
             icon={icon(IconCheck)}
+            repeatable
             confirm={`The top ${count(cycle.capacity)} by final score are selected, with the overrides set. It can be run again (after overrides) until outcomes are published.`}
           />
         );
@@ -138,7 +142,11 @@ export function BoardActions({ cycle }: { cycle: CycleDto }) {
             move={moves.complete}
             label="Complete cycle"
             icon={icon(IconFlag)}
-            confirm="The cycle is frozen for good: nothing in it can change afterwards."
+            confirm="The cycle is frozen for good: nothing in it can change afterwards; admins can still reveal the selected applicants' identities."
+            warning={
+              notPromoted > 0 &&
+              `${plural(notPromoted, "selected applicant is", "selected applicants are")} not promoted into a job yet, and cannot be once the cycle is completed: promote them on the Selection page first.`
+            }
           />
         );
       case "COMPLETED":
@@ -152,7 +160,8 @@ export function BoardActions({ cycle }: { cycle: CycleDto }) {
         {work && cycle.phase === "PREPROCESSING" && <WorkProgress work={work} />}
         {cycle.phase === "COMPLETED" ? (
           <Text size="sm" c="dimmed">
-            This cycle is completed: nothing in it can change.
+            This cycle is completed: nothing in it can change. Admins can still reveal the selected applicants&apos;
+            identities on the Selection page.
           </Text>
         ) : isAdmin ? (
           <Group gap="sm">{actions}</Group>
@@ -164,6 +173,13 @@ export function BoardActions({ cycle }: { cycle: CycleDto }) {
       </Stack>
     </Section>
   );
+}
+
+/** How many selected applicants were not promoted into a job yet (read only when `enabled`: before completing). */
+function useNotPromoted(cycle: CycleDto, enabled: boolean): number {
+  const trpc = useTRPC();
+  const selected = useQuery(trpc.admissions.selection.selected.queryOptions({ cycleId: cycle.id }, { enabled }));
+  return selected.data?.filter((applicant) => !applicant.candidateId).length ?? 0;
 }
 
 function WorkProgress({ work }: { work: NonNullable<CycleDto["work"]> }) {

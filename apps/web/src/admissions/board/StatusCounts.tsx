@@ -1,7 +1,7 @@
 import { Paper, SimpleGrid, Text } from "@mantine/core";
 import type { CycleDto } from "@shortlist/api";
 import { ADMISSION_STATUSES } from "@shortlist/api/schemas";
-import { count } from "../../lib/format";
+import { count, plural } from "../../lib/format";
 import { Section } from "../../ui/Section";
 import { STATUS_LABEL } from "../parts/labels";
 
@@ -33,8 +33,8 @@ export function StatusCounts({ cycle }: { cycle: CycleDto }) {
         ))}
       </SimpleGrid>
       <Text size="sm" c="dimmed" mt="sm" data-testid="cycle-totals">
-        {count(cycle.applications)} in all · capacity {count(cycle.capacity)} · {count(cycle.batches)} batches ·{" "}
-        {count(cycle.selectionRuns)} selection runs
+        {count(cycle.applications)} in all · capacity {count(cycle.capacity)} ·{" "}
+        {plural(cycle.batches, "batch", "batches")} · {plural(cycle.selectionRuns, "selection run")}
       </Text>
     </Section>
   );

@@ -84,12 +84,19 @@ function CycleHeader({ cycle }: { cycle: CycleDto }) {
             </Anchor>
           );
         })}
-        <Text size="sm" c="dimmed">
-          Public form:{" "}
-          <Anchor href={`/apply/${cycle.slug}`} target="_blank" rel="noreferrer" data-testid="public-form-link">
-            {`${window.location.origin}/apply/${cycle.slug}`}
-          </Anchor>
-        </Text>
+        {cycle.phase === "DRAFT" ? (
+          // A draft's address answers "not found" until applications open: shown, not linked.
+          <Text size="sm" c="dimmed" data-testid="public-form-draft">
+            {`Public form: ${window.location.origin}/apply/${cycle.slug} (opens when applications open)`}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            Public form:{" "}
+            <Anchor href={`/apply/${cycle.slug}`} target="_blank" rel="noreferrer" data-testid="public-form-link">
+              {`${window.location.origin}/apply/${cycle.slug}`}
+            </Anchor>
+          </Text>
+        )}
       </Group>
     </Stack>
   );

@@ -57,6 +57,7 @@ function RunSelection({ cycle }: { cycle: CycleDto }) {
           move={moves.select}
           label="Run selection"
           icon={<IconCheck size={16} aria-hidden />}
+          repeatable
           confirm={
             first
               ? `The top ${count(cycle.capacity)} by final score are selected, with the overrides set. It can be run again until outcomes are published.`
