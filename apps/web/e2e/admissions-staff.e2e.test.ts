@@ -162,7 +162,7 @@ test("the new-cycle form names the fields it refuses, then creates the cycle and
   const tops = await steps.evaluateAll((all) => all.map((step) => Math.round(step.getBoundingClientRect().top)));
   expect(new Set(tops).size).toBe(1);
   expect(await stepper.evaluate((nav) => nav.scrollWidth <= nav.clientWidth)).toBe(true);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  expect(await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).toBe(true);
   await shot(page, "board-draft-1280");
   await page.setViewportSize({ width: 1440, height: 1000 });
 
