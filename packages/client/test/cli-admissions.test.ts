@@ -166,6 +166,7 @@ describe("admissions import-results", () => {
         },
         worker(lines[1]!, { evaluatorId: "model-b", contentHash: "f".repeat(64) }),
         "{ not json",
+        "applicationId,clarity,impact",
         worker(lines[2]!, { evaluatorId: "model-c", scores: { clarity: 6 } }),
       ]),
     );
@@ -178,15 +179,16 @@ describe("admissions import-results", () => {
     expect(out).toEqual([
       expect.stringMatching(/^line 5: contentHash: The content changed since export/),
       expect.stringMatching(/^line 6: not valid JSON/),
-      expect.stringMatching(/^line 7: scores: .*missing impact/),
-      "Done: 4 created, 0 skipped (already imported), 3 rejected",
+      "line 7: not a JSON object (the file should be JSON Lines: one JSON object per line, each a worker or judge result)",
+      expect.stringMatching(/^line 8: scores: .*missing impact/),
+      "Done: 4 created, 0 skipped (already imported), 4 rejected",
     ]);
   });
 
   test("running it again creates nothing: every imported line is skipped", async () => {
     const run = await shortlist(["admissions", "import-results", cycleId, results]);
     expect(run.code).toBe(1);
-    expect(run.stdout.trim().split("\n").at(-1)).toBe("Done: 0 created, 4 skipped (already imported), 3 rejected");
+    expect(run.stdout.trim().split("\n").at(-1)).toBe("Done: 0 created, 4 skipped (already imported), 4 rejected");
     const clean = await writeIn(
       server.dir,
       "clean.jsonl",

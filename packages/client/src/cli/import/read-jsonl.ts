@@ -29,7 +29,12 @@ export function readJsonl(path: string, { what = "a candidate" } = {}): ImportSo
             return value;
           });
         } catch (error) {
-          yield { kind: "unreadable", line, reason: `not valid JSON: ${(error as Error).message}` };
+          // A broken object gets the parser's pointer to its fault; anything else (a CSV row, plain text) is the
+          // wrong kind of file, which a parser message would not say (the SPA's reader says the same).
+          const reason = text.trimStart().startsWith("{")
+            ? `not valid JSON: ${(error as Error).message}`
+            : `not a JSON object (the file should be JSON Lines: one JSON object per line, each ${what})`;
+          yield { kind: "unreadable", line, reason };
           continue;
         }
         if (forbidden.size) {
