@@ -27,6 +27,7 @@ export {
 } from "@shortlist/db/constants";
 export * from "./vetting/schemas";
 export * from "./shared/format";
+export { notAnObjectReason, unparsedLineReason } from "./shared/jsonl-lines";
 export { hasControlCharacters, multiLineText, singleLineText, type TextMessages } from "./shared/text";
 export { pathPattern, type PathPattern } from "./shared/paths";
 export { EMAIL_MAX, email } from "./shared/email";

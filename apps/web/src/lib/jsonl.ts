@@ -4,15 +4,14 @@
  * reported here, and a caller sends nothing while there are any.
  */
 
+import { notAnObjectReason, unparsedLineReason } from "@shortlist/api/schemas";
+
 export type JsonlRow = Record<string, unknown> & { line: number };
 
 export interface ParsedJsonl {
   rows: JsonlRow[];
   unreadable: { line: number; reason: string }[];
 }
-
-const describe = (value: unknown) =>
-  value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
 
 /** `expected` names what a line should be, for the problem: "a question", "a session or a question". */
 export function parseJsonl(text: string, expected: string): ParsedJsonl {
@@ -28,16 +27,11 @@ export function parseJsonl(text: string, expected: string): ParsedJsonl {
       try {
         data = JSON.parse(raw);
       } catch (error) {
-        // A broken object gets the parser's pointer to its fault; anything else (a CSV row, plain text) is the wrong
-        // kind of file, which a parser message would not say.
-        const reason = raw.trimStart().startsWith("{")
-          ? `not valid JSON: ${(error as Error).message}`
-          : `not a JSON object (the file should be JSON Lines: one JSON object per line, each ${expected})`;
-        unreadable.push({ line, reason });
+        unreadable.push({ line, reason: unparsedLineReason(raw, error, expected) });
         return;
       }
       if (data === null || typeof data !== "object" || Array.isArray(data)) {
-        unreadable.push({ line, reason: `expected a JSON object (${expected}), found ${describe(data)}` });
+        unreadable.push({ line, reason: notAnObjectReason(data, expected) });
         return;
       }
       rows.push({ ...(data as Record<string, unknown>), line });

@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
+import { notAnObjectReason, unparsedLineReason } from "@shortlist/api/schemas";
 import type { ImportSource, SourceRow } from "./batches";
 
 /**
@@ -29,12 +30,7 @@ export function readJsonl(path: string, { what = "a candidate" } = {}): ImportSo
             return value;
           });
         } catch (error) {
-          // A broken object gets the parser's pointer to its fault; anything else (a CSV row, plain text) is the
-          // wrong kind of file, which a parser message would not say (the SPA's reader says the same).
-          const reason = text.trimStart().startsWith("{")
-            ? `not valid JSON: ${(error as Error).message}`
-            : `not a JSON object (the file should be JSON Lines: one JSON object per line, each ${what})`;
-          yield { kind: "unreadable", line, reason };
+          yield { kind: "unreadable", line, reason: unparsedLineReason(text, error, what) };
           continue;
         }
         if (forbidden.size) {
@@ -43,7 +39,7 @@ export function readJsonl(path: string, { what = "a candidate" } = {}): ImportSo
           continue;
         }
         if (data === null || typeof data !== "object" || Array.isArray(data)) {
-          yield { kind: "unreadable", line, reason: `expected a JSON object (${what}), found ${describe(data)}` };
+          yield { kind: "unreadable", line, reason: notAnObjectReason(data, what) };
           continue;
         }
         yield { kind: "row", line, data, size: text.length };
@@ -59,6 +55,3 @@ export function readJsonl(path: string, { what = "a candidate" } = {}): ImportSo
 
 /** Keys the transport (superjson) refuses as a prototype pollution risk: a row holding one would stop the whole import. */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-
-const describe = (value: unknown) =>
-  value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
